@@ -1,0 +1,72 @@
+// Every call the renderer can make, declared once: name -> request schema, response schema.
+// The host validates each request against these schemas (IPC and HTTP alike); the preload
+// exposes exactly these names; browser mode serves each as POST /api/<name>.
+// Changes here are additive only: the renderer is built against this table.
+import { z } from 'zod';
+import { call, CancelRequest, CancelResponse, Empty, Id, Ok, OperationStarted } from './common';
+import { Profile, ProfileInput, ProfilePatch, ProfileTestRequest, ProfileTestResult } from './profiles';
+import { ProfileRef, SessionStatus } from './session';
+import { MetadataGetRequest, MetadataGetResponse, MetadataOpenFileRequest, MetadataOpenFileResponse } from './metadata';
+import { SearchStartRequest } from './search';
+import { ObjectListRequest, ObjectListResponse } from './objects';
+import { ExportStartRequest } from './exportCsv';
+import { Snippet, SnippetExportRequest, SnippetExportResponse, SnippetImportRequest, SnippetSaveRequest } from './snippets';
+import { HistoryClearRequest, HistoryListRequest, HistoryListResponse } from './history';
+import { TraceListRequest, TraceListResponse } from './trace';
+import { DoctorStartRequest } from './doctor';
+import { ChooseSavePathRequest, ChooseSavePathResponse, HostInfo } from './hostInfo';
+
+export const calls = {
+  'host.info': call(Empty, HostInfo, 'Desktop or browser mode, version, keychain status, the demo profile.'),
+  'host.chooseSavePath': call(ChooseSavePathRequest, ChooseSavePathResponse, 'Native save dialog (desktop); null in browser mode.'),
+
+  'profiles.list': call(Empty, z.object({ profiles: z.array(Profile) }), 'All profiles, the Demo MLS first.'),
+  'profiles.get': call(z.object({ id: Id }), z.object({ profile: Profile }), 'One profile.'),
+  'profiles.create': call(ProfileInput, z.object({ profile: Profile }), 'Create; secrets go to the keychain (or memory).'),
+  'profiles.update': call(z.object({ id: Id, patch: ProfilePatch }), z.object({ profile: Profile }), 'Update; a secret string sets, null clears, absent keeps.'),
+  'profiles.delete': call(z.object({ id: Id }), Ok, 'Delete the profile, its secrets, cache and session.'),
+  'profiles.test': call(ProfileTestRequest, ProfileTestResult, 'Log in (and out) with a saved profile or an unsaved draft.'),
+
+  'session.connect': call(ProfileRef, SessionStatus, 'Log in (or reuse the live session).'),
+  'session.disconnect': call(ProfileRef, SessionStatus, 'Log out and forget the session.'),
+  'session.status': call(ProfileRef, SessionStatus, 'State, login facts, request counters.'),
+
+  'metadata.get': call(MetadataGetRequest, MetadataGetResponse, 'Metadata for a profile; cached on disk by version; refresh forces a fetch.'),
+  'metadata.openFile': call(MetadataOpenFileRequest, MetadataOpenFileResponse, 'Parse a metadata dump for offline exploration.'),
+
+  'search.start': call(SearchStartRequest, OperationStarted, 'Start a streaming search; events search.*.'),
+  'search.cancel': call(CancelRequest, CancelResponse, 'Cancel a running search.'),
+
+  'objects.list': call(ObjectListRequest, ObjectListResponse, "A record's photos: thumbnails and full-size URLs served by the host."),
+
+  'export.start': call(ExportStartRequest, OperationStarted, 'Start a CSV export; events export.*.'),
+  'export.cancel': call(CancelRequest, CancelResponse, 'Cancel an export (the partial file is removed).'),
+
+  'snippets.list': call(Empty, z.object({ snippets: z.array(Snippet) }), 'All snippets, by name.'),
+  'snippets.save': call(SnippetSaveRequest, z.object({ snippet: Snippet }), 'Create (no id) or update.'),
+  'snippets.delete': call(z.object({ id: Id }), Ok, 'Delete one snippet.'),
+  'snippets.import': call(SnippetImportRequest, z.object({ imported: z.array(Snippet) }), 'Import snippets from JSON text or a path.'),
+  'snippets.export': call(SnippetExportRequest, SnippetExportResponse, 'Export snippets as JSON text (and to a path).'),
+
+  'history.list': call(HistoryListRequest, HistoryListResponse, 'Query history, newest first.'),
+  'history.clear': call(HistoryClearRequest, Ok, 'Clear the history (of one profile, or all).'),
+
+  'trace.list': call(TraceListRequest, TraceListResponse, "The session's request log, secrets removed."),
+  'trace.clear': call(ProfileRef, Ok, "Clear a profile's request log."),
+
+  'doctor.start': call(DoctorStartRequest, OperationStarted, 'Run the connection doctor; events doctor.*.'),
+  'doctor.cancel': call(CancelRequest, CancelResponse, 'Cancel the doctor.'),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export const callNames = Object.keys(calls) as CallName[];
+/** What the caller passes (defaults may be left out). */
+export type CallRequest<N extends CallName> = z.input<Calls[N]['request']>;
+/** What the host receives after validation (defaults filled in). */
+export type CallParsedRequest<N extends CallName> = z.output<Calls[N]['request']>;
+export type CallResponse<N extends CallName> = z.output<Calls[N]['response']>;
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(calls, name);
+}

@@ -1,0 +1,60 @@
+// Building blocks every part of the contract uses: ids, the user-facing error shape, the
+// response envelope, and the small helpers that declare a call or an event once.
+import { z } from 'zod';
+import type { RetsErrorInfo } from '../rets/errors';
+
+export const Id = z.string().min(1).max(200);
+/** Ids of long operations (search, export, doctor, photo pulls). Chosen by the caller or the host. */
+export const OperationId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
+export type OperationId = z.infer<typeof OperationId>;
+
+/** ISO-8601 date-time text. */
+export const Timestamp = z.string();
+
+export const RetsTransaction = z.enum(['Login', 'Logout', 'GetMetadata', 'Search', 'GetObject', 'Action', 'Other']);
+export const RetsErrorKind = z.enum(['network', 'timeout', 'cancelled', 'http', 'auth', 'rets', 'parse', 'protocol', 'input', 'internal']);
+
+/** shared/rets/errors.ts RetsErrorInfo as a schema: the only error shape that crosses the contract. */
+export const RetsErrorInfoSchema = z.object({
+  kind: RetsErrorKind,
+  transaction: RetsTransaction,
+  message: z.string(),
+  cause: z.string().optional(),
+  hint: z.string().optional(),
+  httpStatus: z.number().int().optional(),
+  replyCode: z.number().int().optional(),
+  replyText: z.string().optional(),
+  url: z.string().optional(),
+});
+// Compile-time proof that the schema and the interface agree in both directions.
+type _ErrAgrees = [RetsErrorInfo extends z.infer<typeof RetsErrorInfoSchema> ? true : never, z.infer<typeof RetsErrorInfoSchema> extends RetsErrorInfo ? true : never];
+export const _errAgrees: _ErrAgrees = [true, true];
+
+/** Every response on the wire: the call's value, or a typed error. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: RetsErrorInfo };
+export function envelopeSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: RetsErrorInfoSchema }),
+  ]);
+}
+
+export const Empty = z.object({}).strict();
+export const Ok = z.object({ ok: z.literal(true) });
+
+/** Declares one named call: its request and its response. */
+export function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, doc: string) {
+  return { request, response, doc };
+}
+
+/** Start of a long operation: the caller may pick the id (so it can listen before starting). */
+export const OperationStarted = z.object({ operationId: OperationId });
+export const CancelRequest = z.object({ operationId: OperationId });
+export const CancelResponse = z.object({ cancelled: z.boolean() });
+
+/** Progress every long operation reports. */
+export const Progress = z.object({
+  rows: z.number().int().nonnegative(),
+  rowsPerSec: z.number().nonnegative(),
+  elapsedMs: z.number().nonnegative(),
+});

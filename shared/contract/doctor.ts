@@ -1,0 +1,33 @@
+// The connection doctor (engineer H owns its step types in shared/doctor/): start, step events,
+// a final report, cancel. Steps cross the contract as open objects with these fields at least.
+import { z } from 'zod';
+import { Id, OperationId, RetsErrorInfoSchema } from './common';
+import { ProfileInput } from './profiles';
+
+export const DoctorStepStatus = z.enum(['pending', 'running', 'ok', 'warn', 'fail', 'skipped']);
+export const DoctorStep = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  status: DoctorStepStatus,
+  detail: z.string().optional(),
+  durationMs: z.number().nonnegative().optional(),
+  error: RetsErrorInfoSchema.optional(),
+});
+
+export const DoctorStartRequest = z.union([
+  z.object({ operationId: OperationId.optional(), profileId: Id }),
+  z.object({ operationId: OperationId.optional(), draft: ProfileInput }),
+]);
+
+export const DoctorStepEvent = z.object({ type: z.literal('doctor.step'), operationId: OperationId, step: DoctorStep });
+export const DoctorDoneEvent = z.object({
+  type: z.literal('doctor.done'), operationId: OperationId,
+  ok: z.boolean(),
+  steps: z.array(DoctorStep),
+  /** A copyable plain-text report, secrets removed. */
+  report: z.string(),
+  cancelled: z.boolean().default(false),
+});
+export const DoctorErrorEvent = z.object({ type: z.literal('doctor.error'), operationId: OperationId, error: RetsErrorInfoSchema });
+
+export type DoctorStep = z.infer<typeof DoctorStep>;

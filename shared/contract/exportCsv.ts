@@ -1,0 +1,50 @@
+// CSV export: a fresh paged search streamed to disk (not the rows on screen), RFC 4180, UTF-8
+// with optional BOM, written to a temp file and renamed only when complete.
+import { z } from 'zod';
+import { Id, OperationId, Progress, RetsErrorInfoSchema } from './common';
+import { SearchQuery } from './search';
+
+export const CsvHeader = z.enum(['SystemName', 'StandardName', 'LongName']);
+export const CsvLookups = z.enum(['decoded', 'raw']);
+
+export const ExportDestination = z.discriminatedUnion('kind', [
+  /** Write to this path on the host's disk (desktop save dialog, CLI). */
+  z.object({ kind: z.literal('path'), path: z.string().min(1) }),
+  /** Keep it in the host's export folder and hand back a download URL (browser mode). */
+  z.object({ kind: z.literal('download'), fileName: z.string().min(1).max(200).default('export.csv') }),
+]);
+
+export const ExportOptions = z.object({
+  header: CsvHeader.default('SystemName'),
+  lookups: CsvLookups.default('decoded'),
+  bom: z.boolean().default(false),
+  /** Stop after this many rows (undefined = every matching row). */
+  maxRows: z.number().int().positive().optional(),
+});
+
+export const ExportStartRequest = SearchQuery.extend({
+  operationId: OperationId.optional(),
+  profileId: Id,
+  destination: ExportDestination,
+  options: ExportOptions.default(ExportOptions.parse({})),
+});
+
+export const ExportProgressEvent = Progress.extend({
+  type: z.literal('export.progress'), operationId: OperationId,
+  bytes: z.number().int().nonnegative(),
+  /** Total rows matching, when the server counted. */
+  total: z.number().int().nonnegative().optional(),
+});
+export const ExportDoneEvent = z.object({
+  type: z.literal('export.done'), operationId: OperationId,
+  rows: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  elapsedMs: z.number().nonnegative(),
+  /** Final file on the host's disk. */
+  path: z.string(),
+  /** Browser mode: URL to download the file from the host. */
+  downloadUrl: z.string().optional(),
+});
+export const ExportErrorEvent = z.object({ type: z.literal('export.error'), operationId: OperationId, error: RetsErrorInfoSchema });
+
+export type ExportStartRequest = z.input<typeof ExportStartRequest>;

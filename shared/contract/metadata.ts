@@ -1,0 +1,35 @@
+// Metadata for a profile (cached on disk by MetadataVersion/Timestamp) or from a dump file.
+// The model itself is shared/rets/metadata/model.ts; it crosses the contract as is.
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+import type { RetsMetadata } from '../rets/metadata/model';
+
+/** The shared model, checked only for shape at the top (a full parse of 20,000 fields per call is waste). */
+export const RetsMetadataSchema = z.custom<RetsMetadata>(
+  (v) => typeof v === 'object' && v !== null && Array.isArray((v as RetsMetadata).resources) && Array.isArray((v as RetsMetadata).tables),
+  { message: 'not a metadata model' },
+);
+
+export const MetadataCacheInfo = z.object({
+  metadataVersion: z.string().optional(),
+  metadataTimestamp: z.string().optional(),
+  fetchedAt: Timestamp,
+  /** True when served from the on-disk cache (the server's version matched). */
+  fromCache: z.boolean(),
+  fieldCount: z.number().int().nonnegative(),
+});
+
+export const MetadataGetRequest = z.object({ profileId: Id, refresh: z.boolean().default(false) });
+export const MetadataGetResponse = z.object({ metadata: RetsMetadataSchema, cache: MetadataCacheInfo });
+
+/** Offline exploration of a dump: a path (desktop) or the file's text (browser upload). */
+export const MetadataOpenFileRequest = z.union([
+  z.object({ path: z.string().min(1) }),
+  z.object({ name: z.string().default('metadata.xml'), content: z.string() }),
+]);
+export const MetadataOpenFileResponse = z.object({
+  metadata: RetsMetadataSchema,
+  source: z.object({ name: z.string(), bytes: z.number().int().nonnegative(), format: z.string() }),
+});
+
+export type MetadataCacheInfo = z.infer<typeof MetadataCacheInfo>;

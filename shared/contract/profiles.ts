@@ -1,0 +1,63 @@
+// Connection profiles. Secrets (password, UA password) go IN on create/update and never come
+// back: the renderer only learns hasPassword / hasUaPassword and where the secret is kept.
+import { z } from 'zod';
+import { Id, RetsErrorInfoSchema, Timestamp } from './common';
+import { LoginInfo } from './session';
+
+export const RetsVersion = z.enum(['RETS/1.5', 'RETS/1.7', 'RETS/1.7.2', 'RETS/1.8']);
+export const AuthScheme = z.enum(['auto', 'digest', 'basic']);
+export const HttpMethod = z.enum(['GET', 'POST']);
+
+/** Request throttle: at most this many requests a minute (0 = no limit). */
+export const Throttle = z.object({ requestsPerMinute: z.number().int().min(0).max(6000) });
+
+/** Where a profile's secrets live: the OS keychain, or (no keychain answered) memory for this session only. */
+export const SecretStorage = z.enum(['keychain', 'memory', 'none']);
+
+/** The fields a user edits, without secrets. */
+export const ProfileFields = z.object({
+  name: z.string().trim().min(1).max(200),
+  loginUrl: z.string().trim().url(),
+  username: z.string().max(500),
+  userAgent: z.string().max(500).default('RETSWorkbench/1.0'),
+  retsVersion: RetsVersion.default('RETS/1.7.2'),
+  authScheme: AuthScheme.default('auto'),
+  method: HttpMethod.default('GET'),
+  throttle: Throttle.default({ requestsPerMinute: 0 }),
+});
+
+/** Secrets on input: a string sets, null clears, absent keeps (update) or means none (create). */
+export const SecretInput = z.string().max(1000).nullable().optional();
+
+export const ProfileInput = ProfileFields.extend({ password: SecretInput, uaPassword: SecretInput });
+export const ProfilePatch = ProfileFields.partial().extend({ password: SecretInput, uaPassword: SecretInput });
+
+/** A profile as the renderer sees it. */
+export const Profile = ProfileFields.extend({
+  id: Id,
+  hasPassword: z.boolean(),
+  hasUaPassword: z.boolean(),
+  secretStorage: SecretStorage,
+  /** Plain words when secrets are kept in memory only (no keychain answered). */
+  secretWarning: z.string().optional(),
+  /** The built-in Demo MLS profile: not editable, not deletable. */
+  builtin: z.boolean().default(false),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const ProfileTestRequest = z.union([
+  z.object({ profileId: Id }),
+  /** Test an unsaved draft (the form's values, secrets included). */
+  z.object({ draft: ProfileInput }),
+]);
+export const ProfileTestResult = z.object({
+  ok: z.boolean(),
+  elapsedMs: z.number().nonnegative(),
+  login: LoginInfo.optional(),
+  error: RetsErrorInfoSchema.optional(),
+});
+
+export type Profile = z.infer<typeof Profile>;
+export type ProfileInput = z.input<typeof ProfileInput>;
+export type ProfilePatch = z.input<typeof ProfilePatch>;

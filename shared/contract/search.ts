@@ -1,0 +1,63 @@
+// Streaming searches: start -> operation id; columns, rows batches, count, maxrows, progress,
+// then exactly one of done / error; cancel at any time.
+import { z } from 'zod';
+import { Id, OperationId, Progress, RetsErrorInfoSchema } from './common';
+
+export const SearchFormat = z.enum(['COMPACT', 'COMPACT-DECODED', 'STANDARD-XML']);
+
+/** What to search: shared by search, export and snippets. */
+export const SearchQuery = z.object({
+  resource: z.string().min(1),
+  class: z.string().min(1),
+  query: z.string(),
+  /** SystemNames to return; empty = all. */
+  select: z.array(z.string().min(1)).default([]),
+});
+
+export const SearchOptions = z.object({
+  /** Rows to ask for; 'NONE' = the server's maximum. */
+  limit: z.union([z.number().int().positive(), z.literal('NONE')]).default(100),
+  offset: z.number().int().positive().optional(),
+  /** 0 = no count, 1 = count and rows, 2 = count only. */
+  count: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(1),
+  format: SearchFormat.default('COMPACT-DECODED'),
+  standardNames: z.boolean().default(false),
+  restrictedIndicator: z.string().max(10).optional(),
+  /** Follow MAXROWS with Offset until the limit is reached. */
+  pageAll: z.boolean().default(false),
+});
+
+export const SearchStartRequest = SearchQuery.extend({
+  operationId: OperationId.optional(),
+  profileId: Id,
+  options: SearchOptions.default(SearchOptions.parse({})),
+});
+
+export const SearchColumnsEvent = z.object({ type: z.literal('search.columns'), operationId: OperationId, columns: z.array(z.string()) });
+export const SearchRowsEvent = z.object({
+  type: z.literal('search.rows'), operationId: OperationId,
+  /** Index of the first row of this batch in the whole result. */
+  start: z.number().int().nonnegative(),
+  rows: z.array(z.array(z.string())),
+});
+export const SearchCountEvent = z.object({ type: z.literal('search.count'), operationId: OperationId, count: z.number().int().nonnegative() });
+export const SearchMaxRowsEvent = z.object({ type: z.literal('search.maxrows'), operationId: OperationId });
+export const SearchProgressEvent = Progress.extend({ type: z.literal('search.progress'), operationId: OperationId });
+export const SearchDoneEvent = z.object({
+  type: z.literal('search.done'), operationId: OperationId,
+  rows: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative().optional(),
+  /** The server stopped at its row limit (more rows match). */
+  maxrows: z.boolean(),
+  elapsedMs: z.number().nonnegative(),
+  cancelled: z.boolean(),
+  /** 20201 "no records found" and friends, when not an error. */
+  replyCode: z.number().int().optional(),
+  replyText: z.string().optional(),
+  warnings: z.array(z.string()).default([]),
+});
+export const SearchErrorEvent = z.object({ type: z.literal('search.error'), operationId: OperationId, error: RetsErrorInfoSchema });
+
+export type SearchQuery = z.infer<typeof SearchQuery>;
+export type SearchOptions = z.infer<typeof SearchOptions>;
+export type SearchStartRequest = z.input<typeof SearchStartRequest>;

@@ -1,0 +1,40 @@
+// One RETS session per profile, held by the host; the renderer sees its state and login facts.
+import { z } from 'zod';
+import { Id, RetsErrorInfoSchema, Timestamp } from './common';
+
+/** What the login response told us (capability URLs with secrets removed). */
+export const LoginInfo = z.object({
+  /** Capability name (Search, GetMetadata, GetObject, X-…) -> URL. */
+  capabilities: z.record(z.string(), z.string()),
+  metadataVersion: z.string().optional(),
+  metadataTimestamp: z.string().optional(),
+  memberName: z.string().optional(),
+  userId: z.string().optional(),
+  userClass: z.string().optional(),
+  agentCode: z.string().optional(),
+  brokerCode: z.string().optional(),
+  timeoutSeconds: z.number().optional(),
+  /** RETS-Version the server answered with. */
+  serverRetsVersion: z.string().optional(),
+  /** Server header, if sent. */
+  server: z.string().optional(),
+});
+
+export const SessionState = z.enum(['disconnected', 'connecting', 'connected', 'expired', 'error']);
+
+export const SessionStatus = z.object({
+  profileId: Id,
+  state: SessionState,
+  login: LoginInfo.optional(),
+  error: RetsErrorInfoSchema.optional(),
+  connectedAt: Timestamp.optional(),
+  /** Requests made in this session and the last one's duration (status bar). */
+  requests: z.number().int().nonnegative(),
+  lastRequestMs: z.number().nonnegative().optional(),
+  throttlePerMinute: z.number().int().nonnegative().optional(),
+});
+
+export const ProfileRef = z.object({ profileId: Id });
+
+export type LoginInfo = z.infer<typeof LoginInfo>;
+export type SessionStatus = z.infer<typeof SessionStatus>;
