@@ -1,0 +1,130 @@
+// Per-session request log for the UI's log panel: a bounded ring of entries, secrets removed
+// before anything is stored (URLs lose passwords and session ids, auth/cookie headers are masked).
+import type { RetsTransaction } from '../../shared/rets/errors';
+
+export interface TraceTiming {
+  /** Epoch ms when the request started. */
+  start: number;
+  /** Epoch ms when the response headers arrived. */
+  headers?: number;
+  /** Epoch ms when the body was fully read (or the request failed). */
+  end?: number;
+}
+
+export interface TraceEntry {
+  id: number;
+  transaction: RetsTransaction;
+  method: string;
+  /** Request URL with secrets removed. */
+  url: string;
+  status?: number;
+  requestHeaders: Record<string, string>;
+  responseHeaders?: Record<string, string>;
+  timing: TraceTiming;
+  /** Response body bytes read so far. */
+  bytes: number;
+  /** Request body bytes (POST). */
+  requestBytes: number;
+  /** Short error message if the request failed. */
+  error?: string;
+}
+
+export type TraceEvent = 'begin' | 'headers' | 'end';
+export type TraceListener = (entry: Readonly<TraceEntry>, event: TraceEvent) => void;
+
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'rets-ua-authorization']);
+const SECRET_PARAMS = /^(password|passwd|pass|pwd|uapassword|ua-password|session-?id|rets-session-id|jsessionid|sid|token|access_token|api_key|apikey)$/i;
+
+/** Mask the values of headers that carry credentials or session ids. */
+export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    const value = Array.isArray(v) ? v.join(', ') : String(v);
+    out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? redactAuthValue(value) : value;
+  }
+  return out;
+}
+
+// Keep the scheme word (Digest/Basic) so the log still shows which auth was used.
+function redactAuthValue(value: string): string {
+  const m = /^(Digest|Basic)\b/i.exec(value);
+  return m ? `${m[1]} [redacted]` : '[redacted]';
+}
+
+/**
+ * The URL without userinfo, secret query parameters, `;jsessionid=` path parameters, or any of the
+ * given secret strings (the session id, the password) wherever they appear.
+ */
+export function redactUrl(url: string, secrets: readonly string[] = []): string {
+  let out: string;
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    for (const key of [...u.searchParams.keys()]) {
+      if (SECRET_PARAMS.test(key)) u.searchParams.set(key, 'REDACTED');
+    }
+    out = u.toString().replace(/;(jsessionid|sessionid|sid)=[^/?#;]*/gi, ';$1=REDACTED');
+  } catch {
+    out = url;
+  }
+  for (const s of secrets) {
+    if (s.length >= 4) {
+      out = out.split(s).join('REDACTED');
+      out = out.split(encodeURIComponent(s)).join('REDACTED');
+    }
+  }
+  return out;
+}
+
+export class Trace {
+  private readonly entries: TraceEntry[] = [];
+  private readonly listeners = new Set<TraceListener>();
+  private nextId = 1;
+
+  constructor(readonly limit = 500) {}
+
+  begin(e: Omit<TraceEntry, 'id' | 'bytes' | 'timing'> & { timing?: TraceTiming }): TraceEntry {
+    const entry: TraceEntry = { ...e, id: this.nextId++, bytes: 0, timing: e.timing ?? { start: Date.now() } };
+    this.entries.push(entry);
+    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    this.emit(entry, 'begin');
+    return entry;
+  }
+
+  headers(entry: TraceEntry, status: number, responseHeaders: Record<string, string | string[] | undefined>): void {
+    entry.status = status;
+    entry.responseHeaders = redactHeaders(responseHeaders);
+    entry.timing.headers = Date.now();
+    this.emit(entry, 'headers');
+  }
+
+  end(entry: TraceEntry, error?: string): void {
+    if (entry.timing.end !== undefined) return;
+    entry.timing.end = Date.now();
+    if (error) entry.error = error;
+    this.emit(entry, 'end');
+  }
+
+  /** A copy of the entries, oldest first. */
+  list(): TraceEntry[] {
+    return this.entries.map((e) => ({ ...e, timing: { ...e.timing } }));
+  }
+
+  clear(): void {
+    this.entries.length = 0;
+  }
+
+  /** Called on begin, headers and end of every request; returns the unsubscribe function. */
+  subscribe(listener: TraceListener): () => void {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  }
+
+  private emit(entry: TraceEntry, event: TraceEvent): void {
+    for (const l of this.listeners) {
+      try { l(entry, event); } catch { /* a listener's failure must not break the request */ }
+    }
+  }
+}

@@ -1,0 +1,248 @@
+// The HTTP layer of a session: one undici Agent (connect + idle timeouts), a cookie jar, RETS
+// headers, RETS-UA-Authorization, HTTP auth answering 401s, throttling, the trace, and error
+// mapping. Bodies are handed out as async iterables pulled straight from the socket, so a slow
+// consumer slows the server down instead of filling memory.
+import { Agent, request } from 'undici';
+import { CookieJar } from 'tough-cookie';
+import type { RetsTransaction } from '../../shared/rets/errors';
+import { Authenticator } from './auth';
+import { httpError, parseError, transportError, type ErrorContext } from './errors';
+import { Trace, redactHeaders, redactUrl, type TraceEntry } from './trace';
+import type { ConnectionSettings } from './types';
+import { uaAuthorizationHeader } from './uaAuth';
+
+export interface TransportRequest {
+  transaction: RetsTransaction;
+  url: string;
+  /** RETS arguments: query string for GET, form body for POST. Undefined values are left out. */
+  params?: Record<string, string | number | undefined>;
+  accept?: string;
+  signal?: AbortSignal;
+  /** Force GET (the Action URL is always fetched with GET). */
+  method?: 'GET' | 'POST';
+}
+
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+export interface TransportResponse {
+  status: number;
+  headers: ResponseHeaders;
+  contentType: string;
+  /** Redacted request URL (for errors). */
+  url: string;
+  context: ErrorContext;
+  /** The body as it arrives; read it once. Errors come out as RetsError. */
+  body: AsyncIterable<Uint8Array>;
+  /** Read the whole body (at most `cap` bytes, else a parse error). */
+  bytes(cap?: number): Promise<Uint8Array>;
+  /** Read the whole body as text (UTF-8; Windows-1252 when it is not valid UTF-8). */
+  text(cap?: number): Promise<string>;
+  /** Drop the rest of the body (frees the connection). */
+  discard(): Promise<void>;
+}
+
+/** Login, metadata and error bodies are read whole up to this size. */
+export const DEFAULT_TEXT_CAP = 64 * 1024 * 1024;
+const SESSION_COOKIE = /^RETS-Session-ID$/i;
+
+export class Transport {
+  readonly jar = new CookieJar(undefined, { looseMode: true });
+  readonly auth: Authenticator;
+  private readonly agent: Agent;
+  private nextSlot = 0;
+
+  constructor(private readonly settings: ConnectionSettings, readonly trace: Trace) {
+    this.auth = new Authenticator(settings);
+    this.agent = new Agent({
+      connect: { timeout: settings.connectTimeoutMs },
+      headersTimeout: settings.idleTimeoutMs,
+      bodyTimeout: settings.idleTimeoutMs,
+      keepAliveTimeout: 10_000,
+    });
+  }
+
+  /** The RETS-Session-ID cookie that would be sent to this URL ('' when none). */
+  sessionId(url: string): string {
+    try {
+      const c = this.jar.getCookiesSync(url).find((k) => SESSION_COOKIE.test(k.key));
+      return c?.value ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  /** Strings to strip from anything logged. */
+  secrets(url: string): string[] {
+    return [this.settings.password, this.settings.uaPassword ?? '', this.sessionId(url)].filter((s) => s.length > 0);
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close().catch(() => this.agent.destroy());
+  }
+
+  /** Send one request, answering auth challenges; resolves when headers arrive. */
+  async send(req: TransportRequest): Promise<TransportResponse> {
+    const method = req.method ?? this.settings.method;
+    const { url, form } = buildTarget(req.url, req.params, method);
+    const ctx: ErrorContext = { transaction: req.transaction, url: redactUrl(url, this.secrets(url)) };
+    if (req.signal?.aborted) throw transportError(req.signal.reason, ctx, req.signal);
+    await this.throttle(req.signal, ctx);
+    let sentAuth = false;
+    for (let attempt = 0; ; attempt++) {
+      const { res, entry, sent } = await this.once(req, method, url, form, ctx);
+      sentAuth = sent;
+      if (res.statusCode === 401 && attempt < 2 && this.auth.challenge(res.headers['www-authenticate'], sentAuth)) {
+        await res.body.dump().catch(() => undefined);
+        this.trace.end(entry);
+        continue;
+      }
+      return this.wrap(res, entry, ctx, req.signal);
+    }
+  }
+
+  private async once(req: TransportRequest, method: string, url: string, form: string | undefined, ctx: ErrorContext) {
+    const u = new URL(url);
+    const headers: Record<string, string> = {
+      'user-agent': this.settings.userAgent,
+      'rets-version': this.settings.retsVersion,
+      accept: req.accept ?? '*/*',
+    };
+    const cookie = this.jar.getCookieStringSync(url);
+    if (cookie) headers.cookie = cookie;
+    if (this.settings.uaPassword) {
+      headers['rets-ua-authorization'] = uaAuthorizationHeader({
+        userAgent: this.settings.userAgent, uaPassword: this.settings.uaPassword,
+        sessionId: this.sessionId(url), retsVersion: this.settings.retsVersion,
+      });
+    }
+    const authorization = this.auth.authorization(method, u.pathname + u.search);
+    if (authorization) headers.authorization = authorization;
+    if (form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+    const entry = this.trace.begin({
+      transaction: req.transaction, method, url: ctx.url ?? '', requestHeaders: redactHeaders(headers),
+      requestBytes: form ? Buffer.byteLength(form) : 0,
+    });
+    try {
+      const res = await request(url, { dispatcher: this.agent, method: method as 'GET' | 'POST', headers, body: form, signal: req.signal });
+      this.trace.headers(entry, res.statusCode, res.headers);
+      this.storeCookies(url, res.headers['set-cookie']);
+      return { res, entry, sent: authorization !== undefined };
+    } catch (e) {
+      const err = transportError(e, ctx, req.signal);
+      this.trace.end(entry, err.message);
+      throw err;
+    }
+  }
+
+  private storeCookies(url: string, setCookie: string | string[] | undefined): void {
+    if (!setCookie) return;
+    for (const c of Array.isArray(setCookie) ? setCookie : [setCookie]) {
+      try { this.jar.setCookieSync(c, url, { ignoreError: true }); } catch { /* a malformed cookie is ignored */ }
+    }
+  }
+
+  private wrap(res: Awaited<ReturnType<typeof request>>, entry: TraceEntry, ctx: ErrorContext, signal?: AbortSignal): TransportResponse {
+    const trace = this.trace;
+    const raw = res.body;
+    let consumed = false;
+    async function* body(): AsyncGenerator<Uint8Array> {
+      if (consumed) throw parseError(ctx, 'The response body was read twice (internal error).');
+      consumed = true;
+      let failure: string | undefined;
+      try {
+        for await (const chunk of raw) {
+          entry.bytes += (chunk as Uint8Array).byteLength;
+          yield chunk as Uint8Array;
+        }
+      } catch (e) {
+        const err = transportError(e, ctx, signal);
+        failure = err.message;
+        throw err;
+      } finally {
+        // Early exit (consumer stopped, error): release the socket instead of draining it.
+        if (!raw.readableEnded) raw.destroy();
+        trace.end(entry, failure);
+      }
+    }
+    const iterable: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => body() };
+    const bytes = async (cap = DEFAULT_TEXT_CAP): Promise<Uint8Array> => {
+      const parts: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of iterable) {
+        size += chunk.byteLength;
+        if (size > cap) throw parseError(ctx, `The response is larger than ${Math.round(cap / 1048576)} MB, more than this transaction should ever send.`);
+        parts.push(chunk);
+      }
+      return Buffer.concat(parts, size);
+    };
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      contentType: headerText(res.headers['content-type']),
+      url: ctx.url ?? '',
+      context: ctx,
+      body: iterable,
+      bytes,
+      text: async (cap) => decodeText(await bytes(cap)),
+      discard: async () => {
+        if (!consumed) {
+          consumed = true;
+          await raw.dump().catch(() => undefined);
+          trace.end(entry);
+        }
+      },
+    };
+  }
+
+  private async throttle(signal: AbortSignal | undefined, ctx: ErrorContext): Promise<void> {
+    const perMinute = this.settings.throttlePerMinute;
+    if (!perMinute || perMinute <= 0) return;
+    const gap = 60_000 / perMinute;
+    const now = Date.now();
+    const at = Math.max(now, this.nextSlot);
+    this.nextSlot = at + gap;
+    if (at > now) await sleep(at - now, signal).catch((e) => { throw transportError(e, ctx, signal); });
+  }
+}
+
+/** Raise an HTTP error for a non-2xx response, reading a little of the body to explain it. */
+export async function failOnHttpStatus(res: TransportResponse, uaPasswordSet: boolean, replyOf: (text: string) => { replyCode?: number; replyText?: string }): Promise<void> {
+  if (res.status >= 200 && res.status < 300) return;
+  let body = '';
+  try { body = await res.text(256 * 1024); } catch { /* the status alone will do */ }
+  const reply = replyOf(body);
+  throw httpError(res.status, res.context, { body, contentType: res.contentType, ...reply, uaPasswordSet });
+}
+
+function buildTarget(base: string, params: TransportRequest['params'], method: string): { url: string; form?: string } {
+  const u = new URL(base);
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined) form.append(k, String(v));
+  if (method === 'POST') return { url: u.toString(), form: form.toString() };
+  for (const [k, v] of form) u.searchParams.append(k, v);
+  return { url: u.toString() };
+}
+
+export function headerText(v: string | string[] | undefined): string {
+  return Array.isArray(v) ? v.join(', ') : (v ?? '');
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+/** UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (old servers send raw Latin-1). */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return cp1252.decode(bytes);
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = (): void => { clearTimeout(t); reject(signal?.reason ?? new Error('aborted')); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
