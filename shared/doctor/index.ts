@@ -1,0 +1,2 @@
+// The connection doctor's shared part: step and report types, the diagnosis rules, the Markdown report.
+export * from './types';
