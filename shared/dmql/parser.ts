@@ -1,0 +1,279 @@
+// Recursive-descent DMQL2 parser (grammar in RETS-PROTOCOL.md §7). Errors are values: the
+// first syntax error stops the parse and is returned with its range and, where obvious, a fix.
+// Precedence NOT > AND > OR. Nesting depth is bounded so hostile input cannot blow the stack.
+import type {
+  Criterion, DmqlError, Expr, FieldValue, Fix, ListItem, LookupCode, LookupOp, ParseResult, Query, Scalar, SourceRange,
+} from './ast';
+import { isOpenEnded, lex, unquote } from './lexer';
+import type { Token, TokenKind } from './tokens';
+
+const MAX_DEPTH = 200;
+
+class ParseFailure {
+  constructor(readonly error: DmqlError) {}
+}
+
+const FIELD_TOKENS = new Set<TokenKind>(['text', 'number', 'and', 'or', 'not', 'today', 'now']);
+const WORD_TOKENS = new Set<TokenKind>(['text', 'number', 'and', 'or', 'not', 'today', 'now']);
+const CODE_TOKENS = new Set<TokenKind>(['text', 'number', 'and', 'or', 'not', 'today', 'now', 'minus', 'date', 'datetime', 'time']);
+
+/** Describes a token for a message: "`)`", "the end of the query", "`Foo`". */
+export function describeToken(t: Token): string {
+  if (t.kind === 'eof') return 'the end of the query';
+  return `\`${t.text.length > 30 ? `${t.text.slice(0, 30)}…` : t.text}\``;
+}
+
+function insertFix(title: string, at: number, text: string): Fix {
+  return { title, edits: [{ range: { start: at, end: at }, text }] };
+}
+
+class Parser {
+  private i = 0;
+  private depth = 0;
+  constructor(private readonly src: string, private readonly toks: Token[]) {}
+
+  // A method, not a getter: TypeScript would otherwise narrow `this.tok.kind` across next().
+  private get tok(): Token { return this.cur(); }
+  private cur(): Token { return this.toks[this.i]; }
+  private peek(n = 1): Token { return this.toks[Math.min(this.i + n, this.toks.length - 1)]; }
+  private next(): Token { const t = this.toks[this.i]; if (t.kind !== 'eof') this.i += 1; return t; }
+  private prevEnd(): number { return this.i > 0 ? this.toks[this.i - 1].end : 0; }
+
+  private fail(code: string, message: string, range: SourceRange, fix?: Fix): never {
+    const r = { start: range.start, end: range.end };
+    throw new ParseFailure(fix ? { code, message, range: r, fix } : { code, message, range: r });
+  }
+
+  private unexpected(expected: string, fix?: Fix): never {
+    const t = this.tok;
+    if (t.kind === 'invalid') {
+      this.fail('invalid-character', `\`${t.text}\` cannot appear here; ${expected}. Put values with spaces or punctuation in double quotes.`, t, fix);
+    }
+    if (t.kind === 'string' && isOpenEnded(t.text)) {
+      this.fail('unterminated-string', 'this quoted string has no closing `"`', t, insertFix('Close the string', t.end, '"'));
+    }
+    this.fail('unexpected-token', `${expected}, found ${describeToken(t)}`, { start: t.start, end: Math.max(t.end, t.start) }, fix);
+  }
+
+  parseQuery(): Query {
+    if (this.tok.kind === 'eof') {
+      this.fail('empty-query', 'the query is empty: write a condition such as (Status=A)', { start: 0, end: this.src.length });
+    }
+    const expr = this.searchCondition();
+    const t = this.tok;
+    if (t.kind !== 'eof') {
+      if (t.kind === 'rparen') this.fail('unmatched-paren', 'this `)` has no matching `(`', t, { title: 'Remove the `)`', edits: [{ range: t, text: '' }] });
+      if (t.kind === 'lparen' || t.kind === 'not' || t.kind === 'tilde') {
+        this.unexpected('expected `,` (AND) or `|` (OR) between two conditions', insertFix('Join with AND', t.start, ','));
+      }
+      this.unexpected('expected `,` (AND), `|` (OR) or the end of the query');
+    }
+    return { kind: 'query', expr, range: { start: expr.range.start, end: expr.range.end } };
+  }
+
+  private searchCondition(): Expr {
+    const first = this.queryClause();
+    if (this.tok.kind !== 'or' && this.tok.kind !== 'pipe') return first;
+    const items = [first];
+    while (this.tok.kind === 'or' || this.tok.kind === 'pipe') {
+      this.next();
+      items.push(this.queryClause());
+    }
+    return { kind: 'or', items, range: { start: first.range.start, end: items[items.length - 1].range.end } };
+  }
+
+  private queryClause(): Expr {
+    const first = this.booleanElement();
+    if (this.tok.kind !== 'and' && this.tok.kind !== 'comma') return first;
+    const items = [first];
+    while (this.tok.kind === 'and' || this.tok.kind === 'comma') {
+      this.next();
+      items.push(this.booleanElement());
+    }
+    return { kind: 'and', items, range: { start: first.range.start, end: items[items.length - 1].range.end } };
+  }
+
+  private booleanElement(): Expr {
+    if (this.tok.kind === 'not' || this.tok.kind === 'tilde') {
+      const start = this.next().start;
+      const expr = this.queryElement();
+      return { kind: 'not', expr, range: { start, end: expr.range.end } };
+    }
+    return this.queryElement();
+  }
+
+  private queryElement(): Expr {
+    const t = this.tok;
+    if (t.kind !== 'lparen') {
+      if (FIELD_TOKENS.has(t.kind) && this.peek().kind === 'equal') {
+        this.fail('missing-paren', `each condition goes in parentheses: (${t.text}=…)`, t, insertFix('Add `(`', t.start, '('));
+      }
+      if (t.kind === 'eof' && this.i > 0) {
+        const prev = this.toks[this.i - 1];
+        this.fail('dangling-operator', `expected a condition such as (Field=value) after ${describeToken(prev)}`, prev, { title: 'Remove the operator', edits: [{ range: prev, text: '' }] });
+      }
+      this.unexpected('expected `(` to start a condition such as (Status=A)');
+    }
+    if (FIELD_TOKENS.has(this.peek().kind) && this.peek(2).kind === 'equal') return this.criterion();
+    if (FIELD_TOKENS.has(this.peek().kind) && !['lparen', 'not', 'tilde'].includes(this.peek(2).kind)) {
+      const f = this.peek();
+      this.i += 2;
+      this.unexpected(`expected \`=\` after the field name ${f.text}`, insertFix('Add `=`', f.end, '='));
+    }
+    if (this.depth >= MAX_DEPTH) this.fail('too-deep', `conditions are nested more than ${MAX_DEPTH} deep`, t);
+    this.depth += 1;
+    this.next();
+    if (this.tok.kind === 'rparen') this.fail('empty-group', 'empty parentheses: write a condition such as (Status=A) inside', { start: t.start, end: this.tok.end });
+    const expr = this.searchCondition();
+    if (this.cur().kind !== 'rparen') {
+      this.unexpected(`expected \`)\` to close the \`(\` at offset ${t.start}`, insertFix('Add `)`', this.prevEnd(), ')'));
+    }
+    const end = this.next().end;
+    this.depth -= 1;
+    return { kind: 'group', expr, range: { start: t.start, end } };
+  }
+
+  private criterion(): Criterion {
+    const open = this.next();
+    const f = this.next();
+    this.next(); // '='
+    const field = { name: f.text, range: { start: f.start, end: f.end } };
+    const value = this.fieldValue(field.name);
+    if (this.tok.kind !== 'rparen') {
+      const t = this.tok;
+      if (WORD_TOKENS.has(t.kind) && t.spaceBefore) {
+        this.fail('unquoted-space', `a value with spaces must be in double quotes, e.g. (${field.name}="${this.src.slice(value.range.start, t.end)}")`, t, {
+          title: 'Quote the value',
+          edits: [{ range: { start: value.range.start, end: value.range.start }, text: '"' }, { range: { start: t.end, end: t.end }, text: '"' }],
+        });
+      }
+      if (t.kind === 'invalid') {
+        // e.g. (City=St. Louis): quoting the whole value is the likely fix.
+        let k = this.i;
+        while (this.toks[k].kind !== 'rparen' && this.toks[k].kind !== 'eof') k += 1;
+        const end = this.toks[k - 1].end;
+        const text = this.src.slice(value.range.start, end);
+        this.fail('invalid-character', `\`${t.text}\` cannot appear in a bare value; put the value in double quotes: (${field.name}="${text}")`, t, {
+          title: 'Quote the value',
+          edits: [{ range: { start: value.range.start, end }, text: `"${text.replace(/"/g, '""')}"` }],
+        });
+      }
+      this.unexpected(`expected \`)\` after the value of ${field.name}`, insertFix('Add `)`', this.prevEnd(), ')'));
+    }
+    const close = this.next();
+    return { kind: 'criterion', field, value, range: { start: open.start, end: close.end } };
+  }
+
+  private fieldValue(field: string): FieldValue {
+    const t = this.tok;
+    if (t.kind === 'empty' || t.kind === 'any') {
+      this.next();
+      return { kind: t.kind, range: { start: t.start, end: t.end } };
+    }
+    if (t.kind === 'pipe' || t.kind === 'plus' || t.kind === 'tilde') {
+      this.next();
+      const op: LookupOp = t.kind === 'pipe' ? 'any' : t.kind === 'plus' ? 'all' : 'none';
+      const values = [this.lookupCode(field)];
+      while (this.tok.kind === 'comma') { this.next(); values.push(this.lookupCode(field)); }
+      return { kind: 'lookup', op, values, range: { start: t.start, end: values[values.length - 1].range.end } };
+    }
+    if (t.kind === 'rparen' || t.kind === 'eof') {
+      this.unexpected(`expected a value for ${field} after \`=\``);
+    }
+    const items = [this.listItem(field)];
+    while (this.tok.kind === 'comma') { this.next(); items.push(this.listItem(field)); }
+    return { kind: 'list', items, range: { start: items[0].range.start, end: items[items.length - 1].range.end } };
+  }
+
+  private lookupCode(field: string): LookupCode {
+    const t = this.tok;
+    if (t.kind === 'string') {
+      if (isOpenEnded(t.text)) this.unexpected('');
+      this.next();
+      return { value: unquote(t.text), range: { start: t.start, end: t.end } };
+    }
+    if (!CODE_TOKENS.has(t.kind) || t.kind === 'minus') this.unexpected(`expected a lookup value of ${field}`);
+    // Codes such as A-1 lex as several tokens; written without spaces they are one code.
+    let end = this.next().end;
+    while (CODE_TOKENS.has(this.tok.kind) && !this.tok.spaceBefore) end = this.next().end;
+    return { value: this.src.slice(t.start, end), range: { start: t.start, end } };
+  }
+
+  private listItem(field: string): ListItem {
+    const t = this.tok;
+    if (t.kind === 'string') {
+      if (isOpenEnded(t.text)) this.unexpected('');
+      this.next();
+      return { kind: 'literal', value: unquote(t.text), range: { start: t.start, end: t.end } };
+    }
+    if (t.kind === 'star' || t.kind === 'question' || (WORD_TOKENS.has(t.kind) && this.wildcardFollows())) return this.pattern();
+    const low = this.scalar(field);
+    if (this.tok.kind === 'plus') {
+      const p = this.next();
+      return { kind: 'gte', low, range: { start: low.range.start, end: p.end } };
+    }
+    if (this.tok.kind === 'minus') {
+      const m = this.next();
+      const after = this.cur().kind;
+      if (after === 'comma' || after === 'rparen' || after === 'eof') {
+        return { kind: 'lte', high: low, range: { start: low.range.start, end: m.end } };
+      }
+      const high = this.scalar(field);
+      return { kind: 'between', low, high, range: { start: low.range.start, end: high.range.end } };
+    }
+    return low;
+  }
+
+  /** True when the word at the cursor is glued to a `*` or `?` (a wildcard pattern). */
+  private wildcardFollows(): boolean {
+    for (let k = 1; ; k += 1) {
+      const t = this.peek(k);
+      if (t.spaceBefore || t.kind === 'eof') return false;
+      if (t.kind === 'star' || t.kind === 'question') return true;
+      if (!WORD_TOKENS.has(t.kind)) return false;
+    }
+  }
+
+  private pattern(): ListItem {
+    const start = this.tok.start;
+    let end = this.next().end;
+    while ((this.tok.kind === 'star' || this.tok.kind === 'question' || WORD_TOKENS.has(this.tok.kind)) && !this.tok.spaceBefore) {
+      end = this.next().end;
+    }
+    return { kind: 'pattern', text: this.src.slice(start, end), range: { start, end } };
+  }
+
+  private scalar(field: string): Scalar {
+    const t = this.tok;
+    const range = { start: t.start, end: t.end };
+    switch (t.kind) {
+      case 'number': this.next(); return { kind: 'number', text: t.text, range };
+      case 'date': case 'datetime': case 'time': this.next(); return { kind: t.kind, text: t.text, range };
+      case 'today': this.next(); return { kind: 'today', range };
+      case 'now': this.next(); return { kind: 'now', range };
+      case 'text': case 'and': case 'or': case 'not': this.next(); return { kind: 'text', text: t.text, range };
+      case 'minus':
+        if (this.peek().kind === 'number' && !this.peek().spaceBefore) {
+          this.next();
+          const n = this.next();
+          return { kind: 'number', text: `-${n.text}`, range: { start: t.start, end: n.end } };
+        }
+        break;
+      default:
+        break;
+    }
+    this.unexpected(`expected a value for ${field} (a number, date, word or "quoted string")`);
+  }
+}
+
+/** Parses a DMQL2 query. Never throws: returns the tree, or the first error with its position. */
+export function parse(query: string): ParseResult {
+  const p = new Parser(query, lex(query));
+  try {
+    return { ast: p.parseQuery(), errors: [] };
+  } catch (e) {
+    if (e instanceof ParseFailure) return { errors: [e.error] };
+    // A bug of ours must not take the editor down: report it at the start as a positioned error.
+    return { errors: [{ code: 'internal', message: `the query could not be read (${String(e)})`, range: { start: 0, end: query.length } }] };
+  }
+}
