@@ -1,0 +1,196 @@
+// The workbench: title bar; connections above the metadata explorer (left); query tabs with the
+// editor and results (center); details and photos (right); status bar and wire log (bottom).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HistoryEntry, MetadataCacheInfo, Profile, ProfileInput, Snippet } from '../../shared/contract';
+import type { RetsMetadata } from '../../shared/rets/metadata/model';
+import { findClass, findResource } from '../../shared/rets/metadata/model';
+import { host } from './host/client';
+import { toErrorInfo } from './host/errors';
+import { useHostEventSync, useHostInfo, useMetadata, useProfiles, useRefreshMetadata, useSession } from './host/queries';
+import { Connections } from './connections/Connections';
+import { ProfileDialog } from './connections/ProfileDialog';
+import { MetadataExplorer, type Selection } from './explorer/MetadataExplorer';
+import { QueryPanel } from './query/QueryPanel';
+import { runFor, useRun } from './query/runs';
+import { FieldDetails } from './details/FieldDetails';
+import { RowDetails } from './details/RowDetails';
+import { Photos } from './details/Photos';
+import { buildDecoders } from './grid/decode';
+import { ExportDialog } from './dialogs/ExportDialog';
+import { SnippetSaveDialog } from './dialogs/SnippetSaveDialog';
+import { Palette } from './dialogs/Palette';
+import { Shortcuts } from './dialogs/Shortcuts';
+import { DoctorPanel } from './doctor/DoctorPanel';
+import { TitleBar } from './shell/TitleBar';
+import { StatusBar } from './shell/StatusBar';
+import { LogPanel } from './shell/LogPanel';
+import { ErrorBox } from './shell/ErrorBox';
+import { useToast } from './shell/toast';
+import { useTabs, type QueryTab } from './state/tabs';
+import type { EditorApi } from './monaco/QueryEditor';
+
+type DoctorTarget = { profileId: string; name: string } | { draft: ProfileInput; name: string };
+
+export function App() {
+  useHostEventSync();
+  const info = useHostInfo();
+  const profiles = useProfiles();
+  const [activeId, setActiveId] = useState<string | undefined>(() => localStorage.getItem('rw.profile') ?? undefined);
+  useEffect(() => {
+    const list = profiles.data;
+    if (!list?.length) return;
+    if (!activeId || !list.some((p) => p.id === activeId)) setActiveId(info.data?.demo?.profileId ?? list[0].id);
+  }, [profiles.data, activeId, info.data]);
+  useEffect(() => { if (activeId) localStorage.setItem('rw.profile', activeId); }, [activeId]);
+
+  const session = useSession(activeId);
+  const md = useMetadata(activeId);
+  const refresh = useRefreshMetadata(activeId);
+  const [offline, setOffline] = useState<{ metadata: RetsMetadata; name: string } | null>(null);
+  const metadata = offline?.metadata ?? md.data?.metadata;
+  const cache: MetadataCacheInfo | undefined = offline ? undefined : md.data?.cache;
+  useEffect(() => { if (md.data) void session.refetch(); }, [md.data]); // session facts change with the login metadata triggers
+
+  const tabs = useTabs();
+  const tab = tabs.active;
+  const run = useRun(tab.id);
+  const editorApi = useRef<EditorApi | null>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const [sel, setSel] = useState<{ s: Selection; nodeId: string } | null>(null);
+  const [rowSel, setRowSel] = useState<number | undefined>();
+  const [drawer, setDrawer] = useState<'field' | 'row'>('field');
+  const [profileDialog, setProfileDialog] = useState<{ profile?: Profile } | null>(null);
+  const [doctor, setDoctor] = useState<DoctorTarget | null>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [palette, setPalette] = useState<'snippets' | 'history' | null>(null);
+  const [shortcuts, setShortcuts] = useState(false);
+  const [logOpen, setLogOpen] = useState(false);
+  const [findOpen, setFindOpen] = useState(false);
+  const [toast, showToast] = useToast();
+
+  // A tab without a resource/class starts on the first class of the metadata.
+  useEffect(() => {
+    if (!metadata || (tab.resource && tab.cls)) return;
+    const r = metadata.resources.find((x) => x.classes.length);
+    if (r) tabs.update(tab.id, { resource: r.id, cls: r.classes[0].name });
+  }, [metadata, tab.id, tab.resource, tab.cls, tabs]);
+  useEffect(() => { setRowSel(undefined); }, [tab.id, run.startedAt]);
+
+  const runTab = useCallback((t: QueryTab) => {
+    if (!activeId || !t.resource || !t.cls) return;
+    setRowSel(undefined);
+    void runFor(t.id).start({
+      profileId: activeId, resource: t.resource, class: t.cls, query: t.query, select: t.select,
+      options: { limit: t.limit, count: t.count, format: t.format, ...(t.offset ? { offset: t.offset } : {}) },
+    });
+  }, [activeId]);
+
+  function loadSnippet(s: Snippet) {
+    const o = s.options ?? {};
+    tabs.add({ title: s.name, resource: s.resource, cls: s.class, query: s.query, select: s.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', offset: o.offset });
+    showToast(`Loaded snippet “${s.name}”`);
+  }
+  function rerun(h: HistoryEntry) {
+    const o = h.options ?? {};
+    const t = tabs.add({ resource: h.resource, cls: h.class, query: h.query, select: h.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT' });
+    setTimeout(() => runTab(t), 0);
+  }
+
+  // Global keys; the editor handles its own (run, cancel, save) while focused.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const k = e.key.toLowerCase();
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      if (mod && k === 'p') { e.preventDefault(); setPalette('snippets'); }
+      else if (mod && k === 'r') { e.preventDefault(); setPalette('history'); }
+      else if (mod && k === 'k') { e.preventDefault(); filterRef.current?.focus(); filterRef.current?.select(); }
+      else if (mod && k === 'f' && !(e.target as HTMLElement)?.closest?.('.monaco-editor')) { e.preventDefault(); setFindOpen(true); }
+      else if (mod && k === 's') { e.preventDefault(); setSaveOpen(true); }
+      else if (mod && k === 'l') { e.preventDefault(); setLogOpen((o) => !o); }
+      else if (mod && k === 'enter') { e.preventDefault(); runTab(tab); }
+      else if (e.key === 'Escape' && !typing && run.status === 'running') void runFor(tab.id).cancel();
+      else if (e.key === '?' && !typing && !(e.target as HTMLElement)?.closest?.('.monaco-editor')) setShortcuts(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [tab, run.status, runTab]);
+
+  const resource = metadata && tab.resource ? findResource(metadata, tab.resource) : undefined;
+  const cls = resource && tab.cls ? findClass(resource, tab.cls) : undefined;
+  const decoders = useMemo(() => buildDecoders(resource, cls), [resource, cls]);
+  const row = rowSel !== undefined ? run.rows[rowSel] : undefined;
+  const keyCol = resource ? run.columns.indexOf(resource.keyField) : -1;
+  const recordKey = row ? row[keyCol >= 0 ? keyCol : 0] : undefined;
+  const hasPhotos = !!resource?.objects.length;
+
+  async function openMetadataFile(file: File) {
+    try {
+      const r = await host.metadata.openFile({ name: file.name, content: await file.text() });
+      setOffline({ metadata: r.metadata, name: r.source.name });
+      showToast(`Opened ${r.source.name} (${r.source.format})`);
+    } catch (err) {
+      showToast(toErrorInfo(err).message);
+    }
+  }
+
+  return (
+    <div className="app" style={logOpen ? undefined : { gridTemplateRows: '36px 1fr 0 24px' }}>
+      <TitleBar profiles={profiles.data ?? []} activeId={activeId} onPick={(id) => { setActiveId(id); setOffline(null); }} status={session.data} cache={cache} mode={info.data?.mode} />
+      <aside className="left">
+        <Connections activeId={activeId} sessionState={session.data?.state} onPick={(id) => { setActiveId(id); setOffline(null); }} onNew={() => setProfileDialog({})} onEdit={(p) => setProfileDialog({ profile: p })} onTest={(p) => setDoctor({ profileId: p.id, name: p.name })} />
+        <div className="section-h">
+          Metadata{offline && <span style={{ textTransform: 'none' }}>· {offline.name}</span>}<span className="spacer" />
+          <label className="btn ghost icon small" title="Open a metadata file (offline exploration)">Open…<input type="file" hidden accept=".xml,.txt,.json" data-testid="open-metadata-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void openMetadataFile(f); e.target.value = ''; }} /></label>
+          {offline ? <button className="btn ghost icon small" onClick={() => setOffline(null)}>Close file</button>
+            : <button className="btn ghost icon small" title="Fetch the metadata again from the server" onClick={() => refresh.mutate()} disabled={!activeId || refresh.isPending} data-testid="metadata-refresh">{refresh.isPending ? '…' : '↻'}</button>}
+        </div>
+        {md.isLoading && !offline && <div className="teach">Logging in and loading metadata…</div>}
+        {md.error && !offline && <ErrorBox error={toErrorInfo(md.error)} onRetry={() => void md.refetch()} testId="metadata-error" />}
+        {refresh.error && <ErrorBox error={toErrorInfo(refresh.error)} />}
+        {metadata && (
+          <MetadataExplorer
+            key={`${activeId}:${offline?.name ?? ''}`} metadata={metadata} filterRef={filterRef} selectedId={sel?.nodeId}
+            onSelect={(s, nodeId) => { setSel({ s, nodeId }); setDrawer('field'); }}
+            onInsertField={(r, c, f) => {
+              if (r !== tab.resource || c !== tab.cls) tabs.update(tab.id, { resource: r, cls: c });
+              editorApi.current?.insert(tab.query.trim() === '' ? `(${f}=)` : f);
+            }}
+            onOpenClass={(r, c) => tabs.add({ resource: r, cls: c })}
+          />
+        )}
+        {cache && <div className="meta-foot num" data-testid="metadata-version">version {cache.metadataVersion ?? '–'} · {cache.metadataTimestamp ?? ''}{cache.fromCache ? ' · cached' : ''}</div>}
+      </aside>
+      <main className="center">
+        <QueryPanel
+          profileId={activeId} metadata={metadata} tabs={tabs} editorApi={editorApi} selectedRow={rowSel}
+          onSelectRow={(i) => { setRowSel(i); if (i !== undefined) setDrawer('row'); }}
+          onSaveSnippet={() => setSaveOpen(true)} onExport={() => setExportOpen(true)} onToast={showToast}
+          findOpen={findOpen} setFindOpen={setFindOpen} onRun={runTab}
+        />
+        {doctor && <DoctorPanel target={doctor} onClose={() => setDoctor(null)} onToast={showToast} />}
+      </main>
+      <aside className="right" data-testid="details">
+        <div className="section-h">Details</div>
+        {drawer === 'row' && row ? <RowDetails index={rowSel!} columns={run.columns} row={row} cls={cls} decoders={decoders} />
+          : sel && metadata ? <FieldDetails metadata={metadata} sel={sel.s} onInsert={(t) => editorApi.current?.insert(t)} />
+            : <div className="teach">Click a field in the explorer to see every metadata column and its lookup values; double-click inserts it into the query. Click a result row to see it here with its photos.</div>}
+        {drawer === 'row' && row && recordKey && activeId && hasPhotos && <Photos profileId={activeId} resource={tab.resource} recordKey={recordKey} />}
+      </aside>
+      {logOpen ? <LogPanel profileId={activeId} onClose={() => setLogOpen(false)} onToast={showToast} /> : <div style={{ gridArea: 'log' }} />}
+      <StatusBar status={session.data} logOpen={logOpen} onToggleLog={() => setLogOpen((o) => !o)} onShortcuts={() => setShortcuts(true)} />
+
+      {profileDialog && (
+        <ProfileDialog profile={profileDialog.profile} onClose={() => setProfileDialog(null)}
+          onSaved={(p) => { setProfileDialog(null); setActiveId(p.id); showToast(`Saved “${p.name}”`); }}
+          onTest={(draft) => setDoctor({ draft, name: draft.name || 'draft' })} />
+      )}
+      {exportOpen && activeId && <ExportDialog profileId={activeId} tab={tab} browserMode={info.data?.mode !== 'electron'} onClose={() => setExportOpen(false)} />}
+      {saveOpen && <SnippetSaveDialog tab={tab} onClose={() => setSaveOpen(false)} onSaved={(n) => { setSaveOpen(false); tabs.update(tab.id, { title: n }); showToast(`Saved snippet “${n}”`); }} />}
+      {palette && <Palette mode={palette} onClose={() => setPalette(null)} onLoadSnippet={loadSnippet} onRerun={rerun} />}
+      {shortcuts && <Shortcuts onClose={() => setShortcuts(false)} />}
+      {toast && <div className="toast" role="status" data-testid="toast">{toast}</div>}
+    </div>
+  );
+}

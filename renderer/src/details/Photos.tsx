@@ -1,0 +1,51 @@
+// Photos of the selected row: thumbnails (lazy), full size on click, and a retry that asks
+// the host to try the failed objects again.
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { host } from '../host/client';
+import { toErrorInfo } from '../host/errors';
+import { ErrorBox } from '../shell/ErrorBox';
+import type { ObjectInfo } from '../../../shared/contract';
+
+interface Props { profileId: string; resource: string; recordKey: string }
+
+export function Photos({ profileId, resource, recordKey }: Props) {
+  const [retry, setRetry] = useState(0);
+  const q = useQuery({
+    queryKey: ['objects', profileId, resource, recordKey, retry],
+    queryFn: () => host.objects.list({ profileId, resource, key: recordKey, type: 'Photo', retry: retry > 0 }),
+    retry: false, staleTime: 60_000,
+  });
+  const [open, setOpen] = useState<ObjectInfo | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    const k = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(null); } };
+    window.addEventListener('keydown', k, true);
+    return () => window.removeEventListener('keydown', k, true);
+  }, [open]);
+  const failed = q.data?.objects.filter((o) => o.error).length ?? 0;
+  return (
+    <>
+      <div className="section-h">Photos <span className="mono" style={{ textTransform: 'none' }}>{recordKey}</span><span className="spacer" />
+        {q.data && <span className="num">{q.data.objects.length}</span>}
+        {(failed > 0 || q.error) && <button className="btn ghost small" onClick={() => setRetry((r) => r + 1)} data-testid="photos-retry">Retry</button>}
+      </div>
+      {q.isLoading && <div className="teach">Loading photos…</div>}
+      {q.error && <ErrorBox error={toErrorInfo(q.error)} onRetry={() => setRetry((r) => r + 1)} />}
+      {q.data && q.data.objects.length === 0 && <div className="teach">This record has no photos.</div>}
+      <div className="photos" data-testid="photos">
+        {q.data?.objects.map((o) => (
+          <button key={o.objectId} className="thumb" onClick={() => !o.error && setOpen(o)} title={o.error ? o.error.message : o.description || `Photo ${o.objectId}`} data-testid="photo-thumb">
+            {o.error ? <span>⚠ {o.objectId}</span> : <img src={o.thumbnailUrl ?? o.url} loading="lazy" alt={o.description || `Photo ${o.objectId}`} />}
+          </button>
+        ))}
+      </div>
+      {open && (
+        <div className="lightbox" onClick={() => setOpen(null)} data-testid="lightbox">
+          <img src={open.url} alt={open.description || `Photo ${open.objectId}`} />
+          <div>{open.description || `Photo ${open.objectId}`} · click or Esc to close</div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+// Export CSV: a fresh paged search on the host streamed to disk (not the rows on screen), with
+// header naming, decoded/raw lookups, BOM, a progress bar (rows, rows/s) and cancel.
+import { useRef, useState } from 'react';
+import { host } from '../host/client';
+import { toErrorInfo } from '../host/errors';
+import { Dialog } from '../shell/Dialog';
+import { ErrorBox } from '../shell/ErrorBox';
+import type { RetsErrorInfo } from '../../../shared/rets/errors';
+import type { QueryTab } from '../state/tabs';
+
+interface Props { profileId: string; tab: QueryTab; browserMode: boolean; onClose(): void }
+interface Prog { rows: number; rowsPerSec: number; total?: number; bytes: number }
+interface Done { rows: number; bytes: number; elapsedMs: number; path: string; downloadUrl?: string }
+
+export function ExportDialog({ profileId, tab, browserMode, onClose }: Props) {
+  const [header, setHeader] = useState<'SystemName' | 'StandardName' | 'LongName'>('SystemName');
+  const [lookups, setLookups] = useState<'decoded' | 'raw'>('decoded');
+  const [bom, setBom] = useState(false);
+  const [maxRows, setMaxRows] = useState('');
+  const [fileName, setFileName] = useState(`${tab.resource}-${tab.cls}.csv`.replace(/[^\w.-]+/g, '_'));
+  const [prog, setProg] = useState<Prog | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [error, setError] = useState<RetsErrorInfo | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const cancelRef = useRef<(() => Promise<void>) | null>(null);
+  const running = prog !== null && !done && !error && !cancelled;
+
+  async function start() {
+    setError(null); setDone(null); setCancelled(false); setProg({ rows: 0, rowsPerSec: 0, bytes: 0 });
+    try {
+      let destination: { kind: 'path'; path: string } | { kind: 'download'; fileName: string } = { kind: 'download', fileName };
+      if (!browserMode) {
+        const { path } = await host.host.chooseSavePath({ defaultName: fileName });
+        if (!path) { setProg(null); return; }
+        destination = { kind: 'path', path };
+      }
+      const op = await host.operation('export.start', {
+        profileId, resource: tab.resource, class: tab.cls, query: tab.query, select: tab.select, destination,
+        options: { header, lookups, bom, ...(Number(maxRows) > 0 ? { maxRows: Number(maxRows) } : {}) },
+      }, (e) => {
+        if (e.type === 'export.progress') setProg({ rows: e.rows, rowsPerSec: e.rowsPerSec, total: e.total, bytes: e.bytes });
+        if (e.type === 'export.done') setDone(e);
+        if (e.type === 'export.error') { if (e.error.kind === 'cancelled') setCancelled(true); else setError(e.error); }
+      });
+      cancelRef.current = op.cancel;
+    } catch (err) {
+      setError(toErrorInfo(err));
+    }
+  }
+
+  const pct = prog?.total ? Math.min(100, (prog.rows / prog.total) * 100) : undefined;
+  return (
+    <Dialog
+      title="Export CSV" onClose={onClose} testId="export-dialog"
+      footer={<>
+        {running ? <button className="btn" onClick={() => { void cancelRef.current?.(); setCancelled(true); }}>Cancel export</button>
+          : <button className="btn" onClick={onClose}>Close</button>}
+        <button className="btn primary" onClick={() => void start()} disabled={running} data-testid="export-start">{done ? 'Export again' : 'Export'}</button>
+      </>}
+    >
+      <div className="muted small">Runs the query again on the server and writes every matching row (not only the rows on screen).</div>
+      <div className="mono small" style={{ background: 'var(--panel-2)', padding: 6, borderRadius: 5 }}>{tab.resource}/{tab.cls}: {tab.query || '(no query)'}</div>
+      <div className="form-grid">
+        <label className="field">Header names
+          <select className="input" value={header} onChange={(e) => setHeader(e.target.value as typeof header)} name="header">
+            <option>SystemName</option><option>StandardName</option><option>LongName</option>
+          </select></label>
+        <label className="field">Lookup values
+          <select className="input" value={lookups} onChange={(e) => setLookups(e.target.value as typeof lookups)} name="lookups">
+            <option value="decoded">Decoded (long values)</option><option value="raw">Raw (codes as sent)</option>
+          </select></label>
+        <label className="field">Stop after (rows, empty = all)<input className="input num" value={maxRows} onChange={(e) => setMaxRows(e.target.value)} name="maxRows" /></label>
+        {browserMode && <label className="field">File name<input className="input mono" value={fileName} onChange={(e) => setFileName(e.target.value)} name="fileName" /></label>}
+        <label className="check wide"><input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} name="bom" /> UTF-8 byte order mark (for Excel)</label>
+      </div>
+      {prog && (
+        <div data-testid="export-progress">
+          <div className={`progress${pct === undefined && running ? ' indeterminate' : ''}`}><div style={{ width: pct !== undefined ? `${pct}%` : done ? '100%' : undefined }} /></div>
+          <div className="small muted num" style={{ marginTop: 4 }}>
+            {prog.rows.toLocaleString()}{prog.total !== undefined ? ` of ${prog.total.toLocaleString()}` : ''} rows · {Math.round(prog.rowsPerSec).toLocaleString()} rows/s · {(prog.bytes / 1024).toFixed(0)} KiB
+          </div>
+        </div>
+      )}
+      {done && (
+        <div className="info-box" data-testid="export-done">
+          Wrote <b className="num">{done.rows.toLocaleString()}</b> rows ({(done.bytes / 1024).toFixed(0)} KiB) in {(done.elapsedMs / 1000).toFixed(2)} s.
+          <div className="mono small" data-testid="export-path">{done.path}</div>
+          {done.downloadUrl && <a className="btn" href={done.downloadUrl} download={fileName} data-testid="export-download">Download {fileName}</a>}
+        </div>
+      )}
+      {cancelled && <div className="info-box">Export cancelled; the partial file was removed.</div>}
+      {error && <ErrorBox error={error} />}
+    </Dialog>
+  );
+}

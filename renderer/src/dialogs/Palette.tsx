@@ -1,0 +1,70 @@
+// Snippets (Ctrl/Cmd+P) and history (Ctrl/Cmd+R) as a searchable palette: arrows move,
+// Enter loads (history: re-runs), Delete removes a snippet.
+import { useMemo, useState } from 'react';
+import { useDeleteSnippet, useHistory, useSnippets } from '../host/queries';
+import type { HistoryEntry, Snippet } from '../../../shared/contract';
+
+interface Props {
+  mode: 'snippets' | 'history';
+  onClose(): void;
+  onLoadSnippet(s: Snippet): void;
+  onRerun(h: HistoryEntry): void;
+}
+
+type Item = { key: string; title: string; sub: string; tags: string[]; meta: string; snippet?: Snippet; history?: HistoryEntry };
+
+export function Palette({ mode, onClose, onLoadSnippet, onRerun }: Props) {
+  const snippets = useSnippets();
+  const history = useHistory();
+  const del = useDeleteSnippet();
+  const [q, setQ] = useState('');
+  const [pos, setPos] = useState(0);
+  const items = useMemo<Item[]>(() => {
+    const all: Item[] = mode === 'snippets'
+      ? (snippets.data ?? []).map((s) => ({ key: s.id, title: s.name, sub: `${s.resource}/${s.class}: ${s.query}`, tags: s.tags, meta: '', snippet: s }))
+      : (history.data ?? []).map((h) => ({
+        key: h.id, title: `${h.resource}/${h.class}`, sub: h.query, tags: [h.status],
+        meta: `${h.rows.toLocaleString()} rows · ${(h.elapsedMs / 1000).toFixed(2)} s · ${new Date(h.startedAt).toLocaleString()}`, history: h,
+      }));
+    const needle = q.trim().toLowerCase();
+    return needle ? all.filter((i) => `${i.title} ${i.sub} ${i.tags.join(' ')}`.toLowerCase().includes(needle)) : all;
+  }, [mode, snippets.data, history.data, q]);
+
+  function choose(i: Item | undefined) {
+    if (!i) return;
+    if (i.snippet) onLoadSnippet(i.snippet);
+    if (i.history) onRerun(i.history);
+    onClose();
+  }
+
+  return (
+    <div className="overlay" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
+      <div className="dialog wide" role="dialog" data-testid={`palette-${mode}`}>
+        <div className="dialog-h" style={{ padding: 8 }}>
+          <input className="input" style={{ flex: 1, height: 30 }} autoFocus value={q} placeholder={mode === 'snippets' ? 'Search snippets by name, tag or query…' : 'Search history…'}
+            onChange={(e) => { setQ(e.target.value); setPos(0); }}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') onClose();
+              if (e.key === 'ArrowDown') { e.preventDefault(); setPos((p) => Math.min(items.length - 1, p + 1)); }
+              if (e.key === 'ArrowUp') { e.preventDefault(); setPos((p) => Math.max(0, p - 1)); }
+              if (e.key === 'Enter') choose(items[pos]);
+            }} />
+        </div>
+        <div className="palette-list">
+          {items.length === 0 && <div className="teach">{mode === 'snippets' ? 'No snippets yet. Ctrl/Cmd+S saves the query of the active tab as one; they are plain files you can keep in git.' : 'No history yet: every query you run appears here.'}</div>}
+          {items.map((i, n) => (
+            <div key={i.key} className={`palette-item${n === pos ? ' active' : ''}`} onMouseEnter={() => setPos(n)} onClick={() => choose(i)} data-testid="palette-item">
+              <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+                <b>{i.title}</b>{i.tags.map((t) => <span key={t} className="tag">{t}</span>)}<span style={{ flex: 1 }} />
+                <span className="muted small num">{i.meta}</span>
+                {i.snippet && <button className="btn ghost small danger" onClick={(e) => { e.stopPropagation(); del.mutate(i.snippet!.id); }} title="Delete snippet">Delete</button>}
+              </div>
+              <div className="q">{i.sub}</div>
+            </div>
+          ))}
+        </div>
+        <div className="dialog-f small muted" style={{ justifyContent: 'flex-start' }}>↑↓ move · Enter {mode === 'snippets' ? 'load' : 're-run'} · Esc close</div>
+      </div>
+    </div>
+  );
+}

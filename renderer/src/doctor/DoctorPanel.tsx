@@ -1,0 +1,67 @@
+// The connection doctor over the center area: its steps arrive live, each with its status,
+// detail and error; at the end the diagnosis and a copyable report.
+import { useEffect, useRef, useState } from 'react';
+import { host } from '../host/client';
+import { toErrorInfo } from '../host/errors';
+import { ErrorBox } from '../shell/ErrorBox';
+import type { DoctorStep, ProfileInput } from '../../../shared/contract';
+import type { RetsErrorInfo } from '../../../shared/rets/errors';
+
+type Target = { profileId: string; name: string } | { draft: ProfileInput; name: string };
+const glyph: Record<string, string> = { pending: '○', running: '◐', ok: '✓', warn: '!', fail: '✕', skipped: '–' };
+
+export function DoctorPanel({ target, onClose, onToast }: { target: Target; onClose(): void; onToast(m: string): void }) {
+  const [steps, setSteps] = useState<DoctorStep[]>([]);
+  const [report, setReport] = useState<string | null>(null);
+  const [ok, setOk] = useState<boolean | null>(null);
+  const [error, setError] = useState<RetsErrorInfo | null>(null);
+  const [runId, setRunId] = useState(0);
+  const cancel = useRef<(() => Promise<void>) | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setSteps([]); setReport(null); setOk(null); setError(null);
+    const req = 'profileId' in target ? { profileId: target.profileId } : { draft: target.draft };
+    host.operation('doctor.start', req, (e) => {
+      if (!live) return;
+      if (e.type === 'doctor.step') setSteps((s) => { const i = s.findIndex((x) => x.id === e.step.id); if (i < 0) return [...s, e.step]; const n = s.slice(); n[i] = e.step; return n; });
+      if (e.type === 'doctor.done') { setSteps(e.steps); setReport(e.report); setOk(e.ok); }
+      if (e.type === 'doctor.error') setError(e.error);
+    }).then((op) => { cancel.current = op.cancel; }, (err) => live && setError(toErrorInfo(err)));
+    return () => { live = false; void cancel.current?.(); };
+  }, [target, runId]);
+
+  const running = ok === null && !error;
+  return (
+    <div className="doctor" data-testid="doctor">
+      <div className="section-h" style={{ height: 34 }}>Connection doctor · <span style={{ textTransform: 'none' }}>{target.name}</span><span className="spacer" />
+        {running ? <button className="btn" onClick={() => void cancel.current?.()}>Stop</button> : <button className="btn" onClick={() => setRunId((n) => n + 1)}>Run again</button>}
+        <button className="btn" onClick={onClose}>Close</button>
+      </div>
+      <div style={{ overflow: 'auto', flex: 1 }}>
+        {steps.map((s) => (
+          <div key={s.id} className="step" data-testid="doctor-step" data-status={s.status}>
+            <span className={`dot ${s.status}`} title={s.status} style={{ width: 'auto', height: 'auto', background: 'none', color: `var(--${s.status === 'ok' ? 'ok' : s.status === 'fail' ? 'danger' : s.status === 'warn' || s.status === 'running' ? 'warn' : 'muted'})` }}>{glyph[s.status]}</span>
+            <span>{s.title}</span>
+            <span className="muted small num">{s.durationMs !== undefined ? `${Math.round(s.durationMs)} ms` : ''}</span>
+            {s.detail && <div className="detail">{s.detail}</div>}
+            {s.error && <div className="err"><ErrorBox error={s.error} /></div>}
+          </div>
+        ))}
+        {running && steps.length === 0 && <div className="teach">Starting…</div>}
+        {error && <ErrorBox error={error} />}
+        {ok !== null && (
+          <div className="info-box" data-testid="doctor-diagnosis" style={{ borderColor: ok ? 'var(--ok)' : 'var(--danger)' }}>
+            {ok ? 'All checks passed: this connection works.' : 'The connection has a problem: see the failed step above for the cause and what to do.'}
+          </div>
+        )}
+        {report && (
+          <>
+            <div style={{ padding: '0 14px' }}><button className="btn" onClick={() => void navigator.clipboard.writeText(report).then(() => onToast('Report copied'), () => onToast('Copy failed'))}>Copy report</button></div>
+            <pre className="report" data-testid="doctor-report">{report}</pre>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+// react-query hooks over the contract: one place that knows the call names and cache keys.
+// Host events (*.changed, session.changed, trace.entry) invalidate the matching queries.
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { host } from './client';
+import type { ProfileInput, ProfilePatch, SnippetSaveRequest, TraceEntry } from '../../../shared/contract';
+
+export const keys = {
+  info: ['host.info'] as const,
+  profiles: ['profiles'] as const,
+  session: (id: string) => ['session', id] as const,
+  metadata: (id: string) => ['metadata', id] as const,
+  snippets: ['snippets'] as const,
+  history: ['history'] as const,
+  trace: (id: string) => ['trace', id] as const,
+};
+
+export function useHostInfo() {
+  return useQuery({ queryKey: keys.info, queryFn: () => host.host.info(), staleTime: Infinity });
+}
+
+export function useProfiles() {
+  return useQuery({ queryKey: keys.profiles, queryFn: async () => (await host.profiles.list()).profiles });
+}
+
+export function useCreateProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: ProfileInput) => (await host.profiles.create(input)).profile,
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.profiles }),
+  });
+}
+
+export function useUpdateProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, patch }: { id: string; patch: ProfilePatch }) => (await host.profiles.update({ id, patch })).profile,
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.profiles }),
+  });
+}
+
+export function useDeleteProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => host.profiles.delete({ id }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.profiles }),
+  });
+}
+
+export function useSession(profileId: string | undefined) {
+  return useQuery({
+    queryKey: keys.session(profileId ?? ''),
+    queryFn: () => host.session.status({ profileId: profileId! }),
+    enabled: !!profileId,
+  });
+}
+
+/** Metadata of the active profile: logs in on first use (the host reuses the session). */
+export function useMetadata(profileId: string | undefined) {
+  return useQuery({
+    queryKey: keys.metadata(profileId ?? ''),
+    queryFn: () => host.metadata.get({ profileId: profileId!, refresh: false }),
+    enabled: !!profileId,
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+export function useRefreshMetadata(profileId: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => host.metadata.get({ profileId: profileId!, refresh: true }),
+    onSuccess: (data) => qc.setQueryData(keys.metadata(profileId ?? ''), data),
+  });
+}
+
+export function useSnippets() {
+  return useQuery({ queryKey: keys.snippets, queryFn: async () => (await host.snippets.list()).snippets });
+}
+
+export function useSaveSnippet() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (req: SnippetSaveRequest) => (await host.snippets.save(req)).snippet,
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.snippets }),
+  });
+}
+
+export function useDeleteSnippet() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => host.snippets.delete({ id }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.snippets }),
+  });
+}
+
+export function useHistory() {
+  return useQuery({ queryKey: keys.history, queryFn: async () => (await host.history.list({ limit: 500 })).entries });
+}
+
+export function useTrace(profileId: string | undefined) {
+  return useQuery({
+    queryKey: keys.trace(profileId ?? ''),
+    queryFn: async () => (await host.trace.list({ profileId: profileId! })).entries,
+    enabled: !!profileId,
+  });
+}
+
+/** Keeps the query cache in step with what the host announces. */
+export function useHostEventSync(): void {
+  const qc = useQueryClient();
+  useEffect(() => host.onAny((e) => applyEvent(qc, e)), [qc]);
+}
+
+function applyEvent(qc: QueryClient, e: Parameters<Parameters<typeof host.onAny>[0]>[0]): void {
+  switch (e.type) {
+    case 'profiles.changed': void qc.invalidateQueries({ queryKey: keys.profiles }); break;
+    case 'snippets.changed': void qc.invalidateQueries({ queryKey: keys.snippets }); break;
+    case 'history.changed': void qc.invalidateQueries({ queryKey: keys.history }); break;
+    case 'session.changed': qc.setQueryData(keys.session(e.status.profileId), e.status); break;
+    case 'trace.entry':
+      qc.setQueryData<TraceEntry[]>(keys.trace(e.entry.profileId), (old) => (old && !old.some((x) => x.id === e.entry.id) ? [...old, e.entry].slice(-1000) : old));
+      break;
+    default: break;
+  }
+}

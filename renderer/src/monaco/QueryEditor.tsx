@@ -1,0 +1,72 @@
+// The DMQL2 editor of one query tab. Monaco with EditContext off (it drops typed characters
+// under automation), keyboard: Ctrl/Cmd+Enter runs, Esc cancels (unless a widget is open),
+// Ctrl/Cmd+S saves a snippet. The parent inserts fields at the cursor through `api`.
+import { useEffect, useRef } from 'react';
+import { monaco } from './setup';
+import { DMQL, currentTheme, followOsTheme, registerDmqlLanguage } from './dmqlLanguage';
+import { setModelContext, type DmqlContext } from './dmqlProviders';
+
+export interface EditorApi { insert(text: string): void; focus(): void }
+
+interface Props {
+  tabId: string;
+  value: string;
+  context: DmqlContext | undefined;
+  onChange(value: string): void;
+  onRun(): void;
+  onCancel(): void;
+  onSave(): void;
+  apiRef: { current: EditorApi | null };
+}
+
+export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, onSave, apiRef }: Props) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const handlers = useRef({ onChange, onRun, onCancel, onSave });
+  handlers.current = { onChange, onRun, onCancel, onSave };
+
+  useEffect(() => {
+    registerDmqlLanguage();
+    const uri = monaco.Uri.parse(`inmemory://query/${tabId}.dmql`);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, DMQL, uri);
+    const editor = monaco.editor.create(hostRef.current!, {
+      model, theme: currentTheme(), editContext: false,
+      minimap: { enabled: false }, lineNumbers: 'off', glyphMargin: false, folding: false, lineDecorationsWidth: 8,
+      fontSize: 13, fontFamily: "ui-monospace, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace",
+      wordWrap: 'on', scrollBeyondLastLine: false, automaticLayout: true, renderLineHighlight: 'none',
+      fixedOverflowWidgets: true, quickSuggestions: { other: true, strings: true, comments: false },
+      suggestOnTriggerCharacters: true, placeholder: '(Status=A),(ListPrice=200000-500000)   Ctrl+Space completes · Ctrl+Enter runs',
+      overviewRulerLanes: 0, hideCursorInOverviewRuler: true, scrollbar: { verticalScrollbarSize: 8 },
+    });
+    editorRef.current = editor;
+    const offTheme = followOsTheme();
+    const sub = model.onDidChangeContent(() => handlers.current.onChange(model.getValue()));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => handlers.current.onSave());
+    editor.addCommand(monaco.KeyCode.Escape, () => handlers.current.onCancel(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
+    apiRef.current = {
+      insert(text) {
+        const sel = editor.getSelection() ?? new monaco.Selection(1, 1, 1, 1);
+        editor.executeEdits('insert-field', [{ range: sel, text, forceMoveMarkers: true }]);
+        editor.focus();
+      },
+      focus() { editor.focus(); },
+    };
+    return () => {
+      sub.dispose(); offTheme(); editor.dispose(); apiRef.current = null; editorRef.current = null;
+      model.dispose();
+    };
+  }, [tabId]); // one editor per tab; the value flows in below
+
+  useEffect(() => {
+    const m = editorRef.current?.getModel();
+    if (m && m.getValue() !== value) m.setValue(value);
+  }, [value]);
+
+  useEffect(() => {
+    const m = editorRef.current?.getModel();
+    if (m) setModelContext(m, context);
+  }, [context, tabId]);
+
+  return <div className="editor-host" ref={hostRef} data-testid="query-editor" />;
+}

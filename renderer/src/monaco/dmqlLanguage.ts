@@ -1,0 +1,104 @@
+// The DMQL2 language in Monaco: id, bracket rules, a Monarch tokenizer, and both themes (light
+// and dark, following the OS). Completion, hover and diagnostics are registered in dmqlProviders.
+import { monaco } from './setup';
+
+export const DMQL = 'dmql2';
+let registered = false;
+
+export function registerDmqlLanguage(): void {
+  if (registered) return;
+  registered = true;
+  monaco.languages.register({ id: DMQL, aliases: ['DMQL2', 'dmql'] });
+  monaco.languages.setLanguageConfiguration(DMQL, {
+    brackets: [['(', ')']],
+    autoClosingPairs: [{ open: '(', close: ')' }, { open: '"', close: '"' }],
+    surroundingPairs: [{ open: '(', close: ')' }],
+    wordPattern: /[A-Za-z_][\w.]*|-?\d[\d.:T-]*/,
+  });
+  monaco.languages.setMonarchTokensProvider(DMQL, {
+    defaultToken: '',
+    tokenizer: {
+      root: [
+        [/\(/, { token: 'delimiter.paren', next: '@field' }],
+        [/\)/, 'delimiter.paren'],
+        [/[|,]/, 'operator.logic'],
+        [/~/, 'operator.not'],
+        [/\b(AND|OR|NOT)\b/, 'operator.logic'],
+        [/\s+/, 'white'],
+      ],
+      field: [
+        [/\s+/, 'white'],
+        [/\(/, { token: 'delimiter.paren', switchTo: '@field' }],
+        [/~/, 'operator.not'],
+        [/[A-Za-z_][\w]*/, 'field'],
+        [/=/, { token: 'operator.eq', switchTo: '@value' }],
+        [/\)/, { token: 'delimiter.paren', next: '@pop' }],
+        [/[|,]/, { token: 'operator.logic', next: '@pop' }],
+      ],
+      value: [
+        [/\)/, { token: 'delimiter.paren', next: '@pop' }],
+        [/\.(ANY|EMPTY)\./, 'keyword'],
+        [/\b(TODAY|NOW)\b/, 'keyword'],
+        [/"[^"]*"/, 'string'],
+        [/\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?/, 'number.date'],
+        [/-?\d+(\.\d+)?/, 'number'],
+        [/[|,+~]/, 'operator.value'],
+        [/-/, 'operator.range'],
+        [/[*?]/, 'operator.wildcard'],
+        [/[A-Za-z_][\w.]*/, 'string.value'],
+        [/\s+/, 'white'],
+      ],
+    },
+  });
+  monaco.editor.defineTheme('rw-light', {
+    base: 'vs', inherit: true,
+    rules: [
+      { token: 'field', foreground: '0b5cad', fontStyle: 'bold' },
+      { token: 'operator.eq', foreground: '6a737d' },
+      { token: 'operator.logic', foreground: 'b0306f', fontStyle: 'bold' },
+      { token: 'operator.not', foreground: 'b0306f', fontStyle: 'bold' },
+      { token: 'operator.range', foreground: '8250df' },
+      { token: 'operator.value', foreground: '8250df' },
+      { token: 'operator.wildcard', foreground: '8250df' },
+      { token: 'keyword', foreground: 'b35900' },
+      { token: 'number', foreground: '116329' },
+      { token: 'number.date', foreground: '116329' },
+      { token: 'string', foreground: '953800' },
+      { token: 'string.value', foreground: '24292f' },
+      { token: 'delimiter.paren', foreground: '57606a' },
+    ],
+    colors: { 'editor.background': '#ffffff', 'editor.lineHighlightBackground': '#f4f6fa' },
+  });
+  monaco.editor.defineTheme('rw-dark', {
+    base: 'vs-dark', inherit: true,
+    rules: [
+      { token: 'field', foreground: '79b8ff', fontStyle: 'bold' },
+      { token: 'operator.eq', foreground: '8b949e' },
+      { token: 'operator.logic', foreground: 'f778ba', fontStyle: 'bold' },
+      { token: 'operator.not', foreground: 'f778ba', fontStyle: 'bold' },
+      { token: 'operator.range', foreground: 'd2a8ff' },
+      { token: 'operator.value', foreground: 'd2a8ff' },
+      { token: 'operator.wildcard', foreground: 'd2a8ff' },
+      { token: 'keyword', foreground: 'ffa657' },
+      { token: 'number', foreground: '7ee787' },
+      { token: 'number.date', foreground: '7ee787' },
+      { token: 'string', foreground: 'ffa198' },
+      { token: 'string.value', foreground: 'e6edf3' },
+      { token: 'delimiter.paren', foreground: '8b949e' },
+    ],
+    colors: { 'editor.background': '#1e2126', 'editor.lineHighlightBackground': '#252930' },
+  });
+}
+
+export function currentTheme(): string {
+  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'rw-dark' : 'rw-light';
+}
+
+/** Keeps Monaco's theme in step with the OS. */
+export function followOsTheme(): () => void {
+  const mq = window.matchMedia('(prefers-color-scheme: dark)');
+  const apply = () => monaco.editor.setTheme(currentTheme());
+  apply();
+  mq.addEventListener('change', apply);
+  return () => mq.removeEventListener('change', apply);
+}

@@ -1,0 +1,16 @@
+// One SearchRun per query tab, kept outside React so results survive tab switches.
+import { useSyncExternalStore } from 'react';
+import { SearchRun, type RunState } from '../host/searchRun';
+
+const runs = new Map<string, SearchRun>();
+
+export function runFor(tabId: string): SearchRun {
+  let r = runs.get(tabId);
+  if (!r) { r = new SearchRun(); runs.set(tabId, r); }
+  return r;
+}
+
+export function useRun(tabId: string): RunState {
+  const r = runFor(tabId);
+  return useSyncExternalStore(r.subscribe, r.getSnapshot);
+}

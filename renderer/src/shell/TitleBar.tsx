@@ -1,0 +1,25 @@
+// The title bar: profile switcher, session state, metadata version.
+import type { Profile, SessionStatus, MetadataCacheInfo } from '../../../shared/contract';
+
+interface Props { profiles: Profile[]; activeId?: string; onPick(id: string): void; status?: SessionStatus; cache?: MetadataCacheInfo; mode?: string }
+
+const label: Record<string, string> = { disconnected: 'not logged in', connecting: 'logging in…', connected: 'logged in', expired: 'session expired', error: 'login failed' };
+
+export function TitleBar({ profiles, activeId, onPick, status, cache, mode }: Props) {
+  return (
+    <div className="titlebar">
+      <span className="brand">RETS Workbench</span>
+      <select className="input" value={activeId ?? ''} onChange={(e) => onPick(e.target.value)} aria-label="Profile" data-testid="profile-switcher">
+        {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+      </select>
+      {status && <span className="pill" data-testid="session-state"><span className={`dot ${status.state}`} />{label[status.state] ?? status.state}</span>}
+      {cache && (
+        <span className="pill num" title={`fetched ${cache.fetchedAt}${cache.fromCache ? ' (from cache)' : ''}`}>
+          metadata {cache.metadataVersion ?? '?'}{cache.metadataTimestamp ? ` · ${cache.metadataTimestamp.slice(0, 10)}` : ''}
+        </span>
+      )}
+      <span className="spacer" />
+      {mode && <span className="muted small">{mode === 'browser' ? 'browser mode' : 'desktop'}</span>}
+    </div>
+  );
+}
