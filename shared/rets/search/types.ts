@@ -23,6 +23,13 @@ export interface RowBatch {
   row(row: number): string[];
   /** Every row as an object keyed by column name (convenience; allocates). */
   toObjects(): Record<string, string>[];
+  /**
+   * A field's text as UTF-8 bytes, entities decoded: a zero-copy view of the response when the
+   * field is plain ASCII without `&` (most fields), so CSV export can copy it through.
+   */
+  fieldBytes(row: number, column: number): Uint8Array;
+  /** A field's bytes exactly as the server sent them (entities and charset undecoded). */
+  rawField(row: number, column: number): Uint8Array;
 }
 
 export type SearchEvent =

@@ -1,0 +1,46 @@
+// Byte helpers for the streaming parsers: they scan Uint8Array directly (indexOf is memchr-fast)
+// and turn only small pieces (tag text, a field that is read) into strings.
+
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Index of `needle` (ASCII, compared case-insensitively) in bytes at or after `from`, or -1. */
+export function indexOfAscii(bytes: Uint8Array, needle: string, from: number): number {
+  const first = needle.charCodeAt(0);
+  const n = needle.length;
+  let i = bytes.indexOf(first, from);
+  while (i >= 0 && i + n <= bytes.length) {
+    if (matchesAscii(bytes, i, needle)) return i;
+    i = bytes.indexOf(first, i + 1);
+  }
+  return -1;
+}
+
+/** Whether bytes at `at` spell `word` (ASCII letters compared case-insensitively). */
+export function matchesAscii(bytes: Uint8Array, at: number, word: string): boolean {
+  if (at + word.length > bytes.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const b = bytes[at + k];
+    const c = word.charCodeAt(k);
+    if (b === c) continue;
+    const lc = c | 0x20;
+    if (lc >= 0x61 && lc <= 0x7a && (b | 0x20) === lc) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Latin-1 view of a small byte range (tags and attribute text are ASCII in practice). */
+export function asciiText(bytes: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i += 4096) {
+    s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
+  }
+  return s;
+}

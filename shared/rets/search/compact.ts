@@ -1,0 +1,291 @@
+// Streaming COMPACT / COMPACT-DECODED search parser. Bytes in, events out; rows are located by
+// scanning bytes (indexOf for `<`, `</DATA>` and the delimiter) and kept as the batch's bytes plus
+// an Int32Array of field offsets, so nothing is decoded until a field is read.
+
+import { RetsError } from '../errors';
+import { asciiText, concatBytes, indexOfAscii, matchesAscii } from './bytes';
+import { CompactRowBatch } from './rowBatch';
+import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
+import { decodeText } from './text';
+import type { SearchEvent, SearchParser } from './types';
+
+const LT = 0x3c;
+const GT = 0x3e;
+const TAB = 0x09;
+/** Rows per batch at most: big enough to amortize, small enough for a consumer to await. */
+export const MAX_BATCH_ROWS = 2000;
+/** A single tag or row larger than this means a broken body (no closing tag), not a big search. */
+const MAX_PENDING_BYTES = 64 * 1024 * 1024;
+
+export class CompactSearchParser implements SearchParser {
+  private buf: Uint8Array = new Uint8Array(0);
+  private pos = 0;
+  private delimiter = TAB;
+  private columns: string[] | null = null;
+  private leading = true;
+  private trailing = true;
+  private sawRoot = false;
+  private sawEnd = false;
+  private warnedWide = false;
+  private warnedLeading = false;
+  private rowCount = 0;
+  private started = false;
+  // The batch being filled: offsets into `buf`.
+  private offsets = new Int32Array(0);
+  private batchRows = 0;
+  private events: SearchEvent[] = [];
+
+  push(chunk: Uint8Array): SearchEvent[] {
+    if (chunk.length === 0) return [];
+    this.buf = this.pos >= this.buf.length ? chunk : concatBytes(this.buf.subarray(this.pos), chunk);
+    this.pos = 0;
+    if (!this.started) this.skipBom();
+    this.scan();
+    this.flushBatch();
+    if (this.buf.length - this.pos > MAX_PENDING_BYTES) {
+      throw notRetsError(`has a tag or row longer than ${MAX_PENDING_BYTES >> 20} MiB with no closing tag (after ${this.rowCount} rows)`, '');
+    }
+    return this.take();
+  }
+
+  end(): SearchEvent[] {
+    const rest = this.buf.subarray(this.pos);
+    const restText = asciiText(rest, 0, Math.min(rest.length, 400)).trim();
+    if (!this.sawRoot) {
+      if (/<html|<!doctype\s+html|<body/i.test(restText)) throw htmlPageError(restText);
+      throw notRetsError(this.started || restText ? 'is not RETS XML (no <RETS> element)' : 'was empty', restText);
+    }
+    if (!this.sawEnd) {
+      throw new RetsError({
+        kind: 'parse', transaction: 'Search',
+        message: `The search response was cut off after ${this.rowCount} rows (no closing </RETS>).`,
+        cause: 'The connection closed early, or the server stopped writing mid-response.',
+        hint: 'Run the search again; if it keeps failing, lower Limit and page with Offset.',
+      });
+    }
+    return this.take();
+  }
+
+  private take(): SearchEvent[] {
+    const out = this.events;
+    this.events = [];
+    return out;
+  }
+
+  private skipBom(): void {
+    let i = 0;
+    while (i < this.buf.length && (this.buf[i] <= 0x20)) i++;
+    if (i === this.buf.length) return;
+    this.started = true;
+    if (this.buf[i] === 0xef && this.buf[i + 1] === 0xbb && this.buf[i + 2] === 0xbf) i += 3;
+    this.pos = i;
+  }
+
+  private scan(): void {
+    const buf = this.buf;
+    let pos = this.pos;
+    for (;;) {
+      const lt = buf.indexOf(LT, pos);
+      if (lt < 0) { pos = buf.length; break; }
+      if (buf[lt + 1] === 0x44 /* D */ && matchesAscii(buf, lt, '<DATA>')) {
+        const start = lt + 6;
+        const close = this.findDataClose(buf, start);
+        if (close < 0) { pos = lt; break; }
+        this.addRow(buf, start, close);
+        pos = close + 7;
+        if (this.batchRows >= MAX_BATCH_ROWS) this.flushBatch();
+        continue;
+      }
+      const next = this.readTag(buf, lt);
+      if (next < 0) { pos = lt; break; }
+      pos = next;
+    }
+    this.pos = pos;
+  }
+
+  /** `</DATA>` after start; a stray `<` in the data (unescaped) is kept as data. */
+  private findDataClose(buf: Uint8Array, start: number): number {
+    let i = buf.indexOf(LT, start);
+    while (i >= 0) {
+      if (i + 7 > buf.length) return -1;
+      if (buf[i + 1] === 0x2f && matchesAscii(buf, i, '</DATA>')) return i;
+      i = buf.indexOf(LT, i + 1);
+    }
+    return -1;
+  }
+
+  /** Handles the tag at lt; returns where scanning goes on, or -1 when more bytes are needed. */
+  private readTag(buf: Uint8Array, lt: number): number {
+    if (matchesAscii(buf, lt, '<!--')) {
+      const end = indexOfAscii(buf, '-->', lt + 4);
+      return end < 0 ? -1 : end + 3;
+    }
+    const gt = buf.indexOf(GT, lt);
+    if (gt < 0) return -1;
+    const tag = asciiText(buf, lt + 1, gt);
+    const name = tagName(tag).toUpperCase();
+    if (name.startsWith('?') || name.startsWith('!')) {
+      if (/^!DOCTYPE\s+HTML/i.test(tag)) throw htmlPageError(asciiText(buf, lt, Math.min(buf.length, lt + 2000)));
+      return gt + 1;
+    }
+    if (!this.sawRoot && name !== 'RETS') {
+      if (name === 'HTML' || name === 'HEAD' || name === 'BODY') throw htmlPageError(asciiText(buf, lt, Math.min(buf.length, lt + 2000)));
+      this.warn(`Unexpected <${name}> before <RETS>: ignored.`);
+    }
+    if (name !== 'DATA' && name !== '/DATA') this.flushBatch();
+    switch (name) {
+      case 'RETS': {
+        this.sawRoot = true;
+        const { replyCode, replyText } = replyOf(parseAttributes(tag));
+        this.events.push({ kind: 'status', replyCode, replyText, where: 'RETS' });
+        if (tag.trimEnd().endsWith('/')) this.sawEnd = true;
+        return gt + 1;
+      }
+      case '/RETS': this.sawEnd = true; return gt + 1;
+      case 'RETS-STATUS': {
+        const { replyCode, replyText } = replyOf(parseAttributes(tag));
+        this.events.push({ kind: 'status', replyCode, replyText, where: 'RETS-STATUS' });
+        return gt + 1;
+      }
+      case 'COUNT': {
+        const n = Number.parseInt(parseAttributes(tag).records ?? '', 10);
+        if (Number.isFinite(n)) this.events.push({ kind: 'count', count: n });
+        else this.warn(`<COUNT> without a number: ${tag}`);
+        return gt + 1;
+      }
+      case 'DELIMITER': {
+        this.setDelimiter(parseAttributes(tag).value ?? '');
+        return gt + 1;
+      }
+      case 'MAXROWS': this.events.push({ kind: 'maxrows' }); return gt + 1;
+      case 'COLUMNS': {
+        if (tag.trimEnd().endsWith('/')) { this.setColumns(buf, gt + 1, gt + 1); return gt + 1; }
+        const close = indexOfAscii(buf, '</COLUMNS>', gt + 1);
+        if (close < 0) return -1;
+        this.setColumns(buf, gt + 1, close);
+        return close + 10;
+      }
+      case 'DATA': // `<DATA/>` or `<DATA attr>`: a blank row
+        if (!tag.trimEnd().endsWith('/')) {
+          const close = this.findDataClose(buf, gt + 1);
+          if (close < 0) return -1;
+          this.addRow(buf, gt + 1, close);
+          return close + 7;
+        }
+        this.warn('Blank row (<DATA/>) skipped.');
+        return gt + 1;
+      default:
+        return gt + 1;
+    }
+  }
+
+  private setDelimiter(value: string): void {
+    const v = value.trim();
+    const code = /^[0-9a-fA-F]{1,2}$/.test(v) ? Number.parseInt(v, 16) : Number.NaN;
+    if (Number.isFinite(code) && code > 0) this.delimiter = code;
+    else if (v.length === 1) this.delimiter = v.charCodeAt(0);
+    else this.warn(`Unreadable DELIMITER value "${value}": using tab.`);
+  }
+
+  private setColumns(buf: Uint8Array, start: number, end: number): void {
+    const d = this.delimiter;
+    // Columns never have entities worth scanning past; trim surrounding white space that is not the delimiter.
+    while (start < end && buf[start] !== d && buf[start] <= 0x20) start++;
+    while (end > start && buf[end - 1] !== d && buf[end - 1] <= 0x20) end--;
+    this.leading = start < end && buf[start] === d;
+    this.trailing = end > start && buf[end - 1] === d;
+    if (!this.leading || !this.trailing) this.warn('COLUMNS lack a leading or trailing delimiter: tolerated.');
+    const names: string[] = [];
+    let s = this.leading ? start + 1 : start;
+    const stop = this.trailing ? end - 1 : end;
+    if (stop >= s) {
+      for (;;) {
+        let e = buf.indexOf(d, s);
+        if (e < 0 || e > stop) e = stop;
+        names.push(decodeText(buf, s, e));
+        if (e >= stop) break;
+        s = e + 1;
+      }
+    }
+    this.columns = names;
+    this.events.push({ kind: 'columns', columns: names });
+  }
+
+  private addRow(buf: Uint8Array, start: number, end: number): void {
+    if (start === end || (end - start <= 2 && isBlank(buf, start, end))) { this.warn('Blank row skipped.'); return; }
+    if (this.columns === null) this.inventColumns(buf, start, end);
+    const cols = this.columns as string[];
+    const width = cols.length;
+    if (width === 0) return;
+    const need = (this.batchRows + 1) * width * 2;
+    if (this.offsets.length < need) this.growOffsets(need);
+    const off = this.offsets;
+    const d = this.delimiter;
+    let base = this.batchRows * width * 2;
+    const rowBase = base;
+    let s = start;
+    if (buf[s] === d && this.leading) s++;
+    else if (this.leading && !this.warnedLeading) { this.warnedLeading = true; this.warn('A row lacks the leading delimiter: tolerated.'); }
+    let stop = end;
+    if (this.trailing && stop > s && buf[stop - 1] === d) stop--;
+    let c = 0;
+    for (;;) {
+      let e = buf.indexOf(d, s);
+      if (e < 0 || e > stop) e = stop;
+      if (c < width) { off[base] = s; off[base + 1] = e; base += 2; }
+      c++;
+      if (e >= stop) break;
+      s = e + 1;
+    }
+    if (c < width) {
+      for (let k = base; k < rowBase + width * 2; k++) off[k] = 0;
+      if (c > 1 || stop > start) this.warnRagged(c, width);
+    } else if (c > width) this.warnRagged(c, width);
+    this.batchRows++;
+    this.rowCount++;
+  }
+
+  private inventColumns(buf: Uint8Array, start: number, end: number): void {
+    let n = 1;
+    for (let i = start; i < end; i++) if (buf[i] === this.delimiter) n++;
+    if (buf[start] === this.delimiter) n--;
+    if (end > start && buf[end - 1] === this.delimiter) n--;
+    this.leading = buf[start] === this.delimiter;
+    this.trailing = buf[end - 1] === this.delimiter;
+    const names = Array.from({ length: Math.max(n, 1) }, (_, i) => `Column${i + 1}`);
+    this.warn('DATA arrived before COLUMNS: columns named Column1, Column2, ….');
+    this.columns = names;
+    this.events.push({ kind: 'columns', columns: names });
+  }
+
+  private warnRagged(found: number, width: number): void {
+    if (this.warnedWide) return;
+    this.warnedWide = true;
+    this.warn(`Row ${this.rowCount + 1} has ${found} fields for ${width} columns: ${found < width ? 'missing ones read as empty' : 'extra ones ignored'} (reported once).`);
+  }
+
+  private growOffsets(need: number): void {
+    const next = new Int32Array(Math.max(need, this.offsets.length * 2, 4096));
+    next.set(this.offsets.subarray(0, this.batchRows * (this.columns?.length ?? 0) * 2));
+    this.offsets = next;
+  }
+
+  private flushBatch(): void {
+    if (this.batchRows === 0) return;
+    const width = (this.columns as string[]).length;
+    // The batch keeps its own copy of the offsets; they point into this push's bytes, which are
+    // never written again (the next push starts a new buffer).
+    const offsets = this.offsets.slice(0, this.batchRows * width * 2);
+    this.events.push({ kind: 'rows', batch: new CompactRowBatch(this.columns as string[], this.batchRows, this.buf, offsets) });
+    this.batchRows = 0;
+  }
+
+  private warn(message: string): void {
+    this.events.push({ kind: 'warning', message });
+  }
+}
+
+function isBlank(buf: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] > 0x20) return false;
+  return true;
+}

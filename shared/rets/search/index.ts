@@ -1,0 +1,85 @@
+// Entry points: a streaming parser for a search format (or sniffed), and a one-shot collector for
+// small bodies and tests.
+
+import { CompactSearchParser } from './compact';
+import { sniffSearchFormat } from './sniff';
+import { StandardXmlSearchParser } from './standardXml';
+import type { SearchEvent, SearchFormat, SearchParser } from './types';
+
+export type { RowBatch, SearchEvent, SearchFormat, SearchParser } from './types';
+export { CompactSearchParser, MAX_BATCH_ROWS } from './compact';
+export { StandardXmlSearchParser } from './standardXml';
+
+export function createSearchParser(format: SearchFormat | 'auto' = 'auto'): SearchParser {
+  if (format === 'auto') return new SniffingParser();
+  return format === 'STANDARD-XML' ? new StandardXmlSearchParser() : new CompactSearchParser();
+}
+
+/** Holds the first bytes until the format is clear, then hands everything to the right parser. */
+class SniffingParser implements SearchParser {
+  private inner: SearchParser | null = null;
+  private held: Uint8Array[] = [];
+  private heldBytes = 0;
+
+  push(chunk: Uint8Array): SearchEvent[] {
+    if (this.inner) return this.inner.push(chunk);
+    this.held.push(chunk);
+    this.heldBytes += chunk.length;
+    const all = joinChunks(this.held);
+    const format = sniffSearchFormat(all, this.heldBytes > 1 << 20);
+    if (!format) return [];
+    this.inner = createSearchParser(format);
+    this.held = [];
+    return this.inner.push(all);
+  }
+
+  end(): SearchEvent[] {
+    if (!this.inner) {
+      this.inner = new CompactSearchParser();
+      const all = joinChunks(this.held);
+      const first = all.length ? this.inner.push(all) : [];
+      return [...first, ...this.inner.end()];
+    }
+    return this.inner.end();
+  }
+}
+
+function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
+export interface CollectedSearch {
+  columns: string[];
+  count: number | null;
+  rows: string[][];
+  maxRows: boolean;
+  /** ReplyCode of <RETS-STATUS> when present, else of <RETS>. */
+  replyCode: number;
+  replyText: string;
+  warnings: string[];
+}
+
+/** Parse a whole (small) body at once. */
+export function collectSearch(bytes: Uint8Array, format: SearchFormat | 'auto' = 'auto'): CollectedSearch {
+  const parser = createSearchParser(format);
+  const out: CollectedSearch = { columns: [], count: null, rows: [], maxRows: false, replyCode: -1, replyText: '', warnings: [] };
+  const apply = (events: SearchEvent[]): void => {
+    for (const e of events) {
+      switch (e.kind) {
+        case 'columns': out.columns = e.columns; break;
+        case 'count': out.count = e.count; break;
+        case 'rows': for (let r = 0; r < e.batch.length; r++) out.rows.push(e.batch.row(r)); break;
+        case 'maxrows': out.maxRows = true; break;
+        case 'status': out.replyCode = e.replyCode; out.replyText = e.replyText; break;
+        case 'warning': out.warnings.push(e.message); break;
+      }
+    }
+  };
+  apply(parser.push(bytes));
+  apply(parser.end());
+  return out;
+}
