@@ -3,3 +3,4 @@
 import { registerCommand } from './main';
 
 registerCommand('version', 'print the version', () => import('./version'));
+registerCommand('demo-mls', 'start the Demo MLS (a RETS server on 127.0.0.1)', () => import('./demo-mls'));

@@ -1,0 +1,81 @@
+// The Demo MLS: a real RETS server on 127.0.0.1 with deterministic synthetic data. Used as the
+// app's ready-made "Demo MLS" connection, by `rets-workbench demo-mls`, and by the tests.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEMO_ACCOUNTS, type DemoAccount, type FailureMode } from './accounts';
+import { Authenticator } from './auth';
+import { buildCatalog } from './catalog';
+import type { ServerState } from './context';
+import { createDataset } from './dataset';
+import { PATHS } from './login';
+import { buildMetadata } from './metadataModel';
+import { handleRequest } from './server';
+import { Sessions } from './sessions';
+
+export type { DemoAccount, FailureMode };
+export { DEMO_ACCOUNTS, DEMO_USER_AGENT } from './accounts';
+
+export interface DemoMlsOptions {
+  /** 0 or absent: any free port. */
+  port?: number;
+  /** Listings to generate (default 10,000). */
+  listings?: number;
+  /** Data seed (default 1). */
+  seed?: number;
+  /** Server row cap per search; more matches end with <MAXROWS/> (default DEFAULT_MAX_ROWS). */
+  maxRows?: number;
+}
+
+export interface DemoMlsAccountInfo {
+  username: string;
+  password: string;
+  userAgent: string;
+  userAgentPassword: string;
+  retsVersion: string;
+  failureMode: FailureMode;
+  description: string;
+}
+
+export interface DemoMls {
+  loginUrl: string;
+  baseUrl: string;
+  port: number;
+  accounts: DemoMlsAccountInfo[];
+  listings: number;
+  seed: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_LISTINGS = 10_000;
+export const DEFAULT_MAX_ROWS = 250_000;
+
+export function accountInfo(a: DemoAccount): DemoMlsAccountInfo {
+  return {
+    username: a.username, password: a.password, userAgent: a.userAgent, userAgentPassword: a.userAgentPassword,
+    retsVersion: `RETS/${a.version}`, failureMode: a.failure, description: a.description,
+  };
+}
+
+export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> {
+  const seed = opts.seed ?? 1;
+  const ds = createDataset(opts.listings ?? DEFAULT_LISTINGS, seed);
+  const state: ServerState = { ds, catalog: [], metadata: { resources: [], tables: [], warnings: [] }, auth: new Authenticator(), sessions: new Sessions(), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS };
+  state.catalog = buildCatalog(ds, () => state.baseUrl);
+  state.metadata = buildMetadata(state.catalog);
+  const server = createServer((req, res) => { void handleRequest(state, req, res); });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  state.baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    loginUrl: `${state.baseUrl}${PATHS.login}`, baseUrl: state.baseUrl, port, listings: ds.listings, seed,
+    accounts: DEMO_ACCOUNTS.map(accountInfo),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
