@@ -1,2 +1,8 @@
 // The connection doctor's shared part: step and report types, the diagnosis rules, the Markdown report.
 export * from './types';
+export * from './format';
+export * from './diagnoseNetwork';
+export * from './diagnoseHttp';
+export * from './diagnoseLogin';
+export * from './diagnoseSession';
+export * from './report';

@@ -1,0 +1,27 @@
+// Small formatting helpers shared by the diagnosis rules, the CLI and the Markdown report.
+
+/** "10 s", "1.5 s", "250 ms". */
+export function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+/** A login URL without user info, query string or fragment (those may carry secrets). */
+export function safeUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return raw.replace(/\/\/[^@/]*@/, '//').replace(/[?#].*$/, '');
+  }
+}
+
+/** Replace each secret (of 3+ characters) in text by "********". */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) {
+    if (s && s.length >= 3) out = out.split(s).join('********');
+  }
+  return out;
+}

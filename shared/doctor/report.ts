@@ -1,0 +1,58 @@
+// The Markdown report a user pastes into a ticket for the MLS support desk: what was tested, each
+// step with its facts and timing, the diagnosis and the addresses. Secrets are removed twice: the
+// report never holds them, and any the caller names are scrubbed from the text as well.
+import { formatSeconds, redact, safeUrl } from './format';
+import type { Diagnosis, DoctorReport, DoctorStep } from './types';
+
+const ICON: Record<DoctorStep['status'], string> = {
+  passed: 'PASS', failed: 'FAIL', warning: 'WARN', skipped: 'skip', pending: '-', running: '…',
+};
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function diagnosisLines(d: Diagnosis): string[] {
+  const lines = [`**${d.summary}**`, '', d.detail, '', `Likely cause: ${d.cause}`];
+  const codes = [
+    d.httpStatus !== undefined ? `HTTP ${d.httpStatus}` : '',
+    d.replyCode !== undefined ? `RETS ReplyCode ${d.replyCode}${d.replyText ? ` "${d.replyText}"` : ''}` : '',
+  ].filter(Boolean);
+  if (codes.length) lines.push('', `Server reply: ${codes.join(', ')}`);
+  if (d.actions.length) lines.push('', 'What to do:', ...d.actions.map((a) => `- ${a}`));
+  return lines;
+}
+
+/** The report as Markdown, with `secrets` (passwords, session ids) scrubbed from every line. */
+export function renderReportMarkdown(report: DoctorReport, secrets: readonly string[] = []): string {
+  const t = report.target;
+  const lines = [
+    '# RETS connection test',
+    '',
+    `- Login URL: ${safeUrl(t.loginUrl)}`,
+    `- Username: ${t.username}`,
+    `- User-Agent: ${t.userAgent}${t.uaPasswordSet ? ' (UA password set)' : ''}`,
+    `- RETS version: ${t.retsVersion}`,
+    `- Authentication: ${t.authScheme}`,
+    `- Local address (connection left from): ${report.localAddress ?? 'unknown'}`,
+    `- Server address: ${report.remoteAddress ?? 'unknown'}`,
+    `- Started: ${report.startedAt}; finished: ${report.finishedAt}`,
+    '',
+    `## Result: ${report.verdict.status.toUpperCase()}`,
+    '',
+    report.verdict.summary,
+    '',
+    '## Steps',
+    '',
+    '| Step | Result | Time | Facts |',
+    '|---|---|---|---|',
+    ...report.steps.map((s) => `| ${cell(s.title)} | ${ICON[s.status]} | ${s.durationMs !== undefined ? formatSeconds(s.durationMs) : ''} | ${cell(s.facts.map((f) => `${f.label}: ${f.value}`).join('; '))} |`),
+  ];
+  for (const s of report.steps) {
+    if (s.diagnosis && (s.status === 'failed' || s.status === 'warning')) {
+      lines.push('', `## ${s.title}: ${s.status === 'failed' ? 'failure' : 'warning'}`, '', ...diagnosisLines(s.diagnosis));
+    }
+  }
+  lines.push('', '_Passwords, UA password and session ids are not included in this report._', '');
+  return redact(lines.join('\n'), secrets);
+}
