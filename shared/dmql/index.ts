@@ -4,3 +4,6 @@ export * from './tokens';
 export { lex, unquote } from './lexer';
 export { parse, describeToken } from './parser';
 export { format, formatValue, formatScalar, formatCode, quote } from './format';
+export { buildSchema, fieldKind, fieldOf, squeeze, SchemaError, type DmqlField, type DmqlLookup, type DmqlSchema, type FieldKind } from './schema';
+export { compile, type CompileOptions, type Predicate, type RecordAccessor } from './compile';
+export { dayKey, instantKey, timeKey, numberKey, booleanKey, wildcardRegExp } from './values';
