@@ -31,7 +31,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { ...base, username: 'basic', auth: 'basic', failure: 'basic-only', description: 'Accepts HTTP Basic only (no Digest challenge), as some MLSs do.' },
   { ...base, username: 'uaauth', userAgent: DEMO_USER_AGENT, userAgentPassword: 'uasecret', failure: 'user-agent',
     description: `Requires User-Agent ${DEMO_USER_AGENT} and RETS-UA-Authorization with UA password "uasecret" (missing: 20041, wrong: 20037).` },
-  { ...base, username: 'ipblocked', failure: 'ip-whitelist', description: 'Password is right but the IP is not whitelisted: HTTP 401 with ReplyCode 20036, as an MLS replies to an unknown address.' },
+  { ...base, username: 'ipblocked', failure: 'ip-whitelist', description: 'Password is right but the IP is not whitelisted: login gets HTTP 403 with ReplyCode 20036 naming the refused address.' },
   { ...base, username: 'badpass', password: 'expired', failure: 'bad-password', description: 'Password was changed at the MLS: every login gets HTTP 401 whatever is sent.' },
   { ...base, username: 'ratelimit', failure: 'rate-limit', description: `Allows ${RATE_LIMIT_PER_MINUTE} requests a minute, then HTTP 429 with Retry-After and a RETS error (20036/20210/20512/20412).` },
   { ...base, username: 'slow', failure: 'slow', description: `Every response waits ${SLOW_DELAY_MS} ms and then trickles its body.` },

@@ -53,9 +53,9 @@ export class BodyWriter {
     const drop = this.faults.dropAfterBytes;
     if (drop !== undefined && this.sent + buf.length >= drop) {
       const keep = Math.max(0, drop - this.sent);
-      if (keep > 0) await this.raw(buf.subarray(0, keep));
+      // Let the kept bytes reach the wire before cutting the connection, as a dying server does.
+      if (keep > 0) await new Promise<void>((resolve) => { this.res.write(buf.subarray(0, keep), () => resolve()); });
       this.res.socket?.destroy();
-      this.res.destroy();
       throw new ClientGone();
     }
     if (this.faults.trickle) {

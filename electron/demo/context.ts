@@ -19,6 +19,15 @@ export interface ServerState {
   baseUrl: string;
   /** Server row cap per search (MAXROWS beyond it). */
   maxRows: number;
+  /** Failure-mode settings (tests shorten them). */
+  tuning: Tuning;
+}
+
+export interface Tuning {
+  /** Real idle timeout of the shortsession account. */
+  shortSessionSeconds: number;
+  rateLimitPerMinute: number;
+  slowDelayMs: number;
 }
 
 export interface Ctx {

@@ -2,17 +2,17 @@
 // app's ready-made "Demo MLS" connection, by `rets-workbench demo-mls`, and by the tests.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_ACCOUNTS, type DemoAccount, type FailureMode } from './accounts';
+import { DEMO_ACCOUNTS, type DemoAccount, type FailureMode, RATE_LIMIT_PER_MINUTE, SHORT_SESSION_SECONDS, SLOW_DELAY_MS } from './accounts';
 import { Authenticator } from './auth';
 import { buildCatalog } from './catalog';
-import type { ServerState } from './context';
+import type { ServerState, Tuning } from './context';
 import { createDataset } from './dataset';
 import { PATHS } from './login';
 import { buildMetadata } from './metadataModel';
 import { handleRequest } from './server';
 import { Sessions } from './sessions';
 
-export type { DemoAccount, FailureMode };
+export type { DemoAccount, FailureMode, Tuning };
 export { DEMO_ACCOUNTS, DEMO_USER_AGENT } from './accounts';
 
 export interface DemoMlsOptions {
@@ -24,6 +24,8 @@ export interface DemoMlsOptions {
   seed?: number;
   /** Server row cap per search; more matches end with <MAXROWS/> (default DEFAULT_MAX_ROWS). */
   maxRows?: number;
+  /** Failure-mode timings; tests shorten them. */
+  tuning?: Partial<Tuning>;
 }
 
 export interface DemoMlsAccountInfo {
@@ -59,7 +61,8 @@ export function accountInfo(a: DemoAccount): DemoMlsAccountInfo {
 export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> {
   const seed = opts.seed ?? 1;
   const ds = createDataset(opts.listings ?? DEFAULT_LISTINGS, seed);
-  const state: ServerState = { ds, catalog: [], metadata: { resources: [], tables: [], warnings: [] }, auth: new Authenticator(), sessions: new Sessions(), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS };
+  const state: ServerState = { ds, catalog: [], metadata: { resources: [], tables: [], warnings: [] }, auth: new Authenticator(), sessions: new Sessions(), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
+    tuning: { shortSessionSeconds: SHORT_SESSION_SECONDS, rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, slowDelayMs: SLOW_DELAY_MS, ...opts.tuning } };
   state.catalog = buildCatalog(ds, () => state.baseUrl);
   state.metadata = buildMetadata(state.catalog);
   const server = createServer((req, res) => { void handleRequest(state, req, res); });

@@ -1,5 +1,4 @@
 // Login, Logout and the capability URLs.
-import { SHORT_SESSION_SECONDS } from './accounts';
 import { type Ctx, baseHeaders, sendReply } from './context';
 import { METADATA_DATE, METADATA_VERSION } from './metadataModel';
 
@@ -11,7 +10,7 @@ const TIMEOUT_SECONDS = 1800;
 
 export function handleLogin(ctx: Ctx): void {
   const account = ctx.account!;
-  const timeout = account.failure === 'session-timeout' ? SHORT_SESSION_SECONDS : TIMEOUT_SECONDS;
+  const timeout = account.failure === 'session-timeout' ? ctx.state.tuning.shortSessionSeconds : TIMEOUT_SECONDS;
   const session = ctx.state.sessions.create(account, timeout);
   ctx.session = session;
   ctx.extraHeaders['Set-Cookie'] = [`RETS-Session-ID=${session.id}; path=/`];
@@ -41,7 +40,7 @@ export function handleLogout(ctx: Ctx): void {
 
 /** The vendor X-ApiAccessSettings capability: a small JSON document, as flexmls serves one. */
 export function handleApiSettings(ctx: Ctx): void {
-  const body = JSON.stringify({ D: { Success: true, Results: [{ RetsAccess: true, MaxRowsPerSearch: ctx.state.maxRows, RateLimitPerMinute: ctx.account?.failure === 'rate-limit' ? 10 : null, PhotoAccess: true }] } });
+  const body = JSON.stringify({ D: { Success: true, Results: [{ RetsAccess: true, MaxRowsPerSearch: ctx.state.maxRows, RateLimitPerMinute: ctx.account?.failure === 'rate-limit' ? ctx.state.tuning.rateLimitPerMinute : null, PhotoAccess: true }] } });
   ctx.res.writeHead(200, { ...baseHeaders(ctx, 'application/json; charset=utf-8'), 'Content-Length': Buffer.byteLength(body) });
   ctx.res.end(body);
 }

@@ -1,7 +1,7 @@
 // The demo MLS HTTP server: reads arguments (GET or POST form), authenticates (Digest/Basic, the
 // session cookie, RETS-UA-Authorization), applies the account's failure mode, and dispatches.
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { RATE_LIMIT_PER_MINUTE, SLOW_DELAY_MS, findAccount, type DemoAccount } from './accounts';
+import { findAccount, type DemoAccount } from './accounts';
 import { claimedUser, uaDigest } from './auth';
 import { ClientGone } from './bodyWriter';
 import { type Ctx, type ServerState, baseHeaders, retsVersionHeader, sendReply } from './context';
@@ -99,9 +99,10 @@ async function gate(ctx: Ctx, tx: Tx): Promise<boolean> {
   }
   const account = ctx.account;
   if (account.failure === 'rate-limit') {
-    const r = state.sessions.overLimit(account.username, RATE_LIMIT_PER_MINUTE);
+    const perMinute = state.tuning.rateLimitPerMinute;
+    const r = state.sessions.overLimit(account.username, perMinute);
     if (r.over) {
-      sendReply(ctx, RATE_CODES[tx], `Rate limit exceeded: ${RATE_LIMIT_PER_MINUTE} requests per minute allowed for this account. Retry after ${r.retryAfter} seconds.`, 429, '', { 'Retry-After': String(r.retryAfter) });
+      sendReply(ctx, RATE_CODES[tx], `Rate limit exceeded: ${perMinute} requests per minute allowed for this account. Retry after ${r.retryAfter} seconds.`, 429, '', { 'Retry-After': String(r.retryAfter) });
       return false;
     }
   }
@@ -119,7 +120,7 @@ async function gate(ctx: Ctx, tx: Tx): Promise<boolean> {
     ctx.res.end(html);
     return false;
   }
-  if (account.failure === 'slow') await new Promise((r) => setTimeout(r, SLOW_DELAY_MS));
+  if (account.failure === 'slow') await new Promise((r) => setTimeout(r, state.tuning.slowDelayMs));
   return true;
 }
 
