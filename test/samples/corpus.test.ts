@@ -1,0 +1,55 @@
+// Every response of the shared corpus goes through the parser that matches its kind.
+import { describe, expect, it } from 'vitest';
+import { envelopeError, looksLikeHtml, parseRetsEnvelope } from '../../shared/rets/envelope';
+import { parseLoginResponse, parseLogoutResponse } from '../../shared/rets/login';
+import { decodeBody } from '../../shared/rets/text';
+import { listSampleFiles, loadCorpus, samplesOf } from './corpus';
+
+const corpus = loadCorpus();
+const textOf = (s: (typeof corpus)[number]) => decodeBody(s.body, s.contentType);
+const label = (s: (typeof corpus)[number]) => `${s.file}#${s.index}`;
+
+describe('sample corpus', () => {
+  it('unwraps every file and classifies every response', () => {
+    const files = listSampleFiles();
+    expect(files.length).toBeGreaterThanOrEqual(180);
+    expect(new Set(corpus.map((s) => s.file))).toEqual(new Set(files));
+    const counts: Record<string, number> = {};
+    for (const s of corpus) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
+    expect(counts.login).toBeGreaterThanOrEqual(40);
+    expect(counts.metadata).toBeGreaterThanOrEqual(80);
+    expect(counts.search).toBeGreaterThanOrEqual(40);
+    expect(counts.object).toBeGreaterThanOrEqual(15);
+    // 'other' is only what no parser of ours is for: ServerInformation and libRETS' generic HTTP test.
+    expect(samplesOf('other').map((s) => s.file.split('/').pop())).toEqual(['server-response-no-class.xml', 'server-response-property.xml', 'test-response.txt']);
+  });
+
+  it.each(samplesOf('login').map((s) => [label(s), s] as const))('login %s', (_l, s) => {
+    const r = parseLoginResponse(textOf(s), 'https://rets.example.com/rets/login');
+    expect(r.replyCode).toBe(0);
+    expect(Object.keys(r.capabilities).length).toBeGreaterThan(0);
+    for (const url of Object.values(r.standardCapabilities)) expect(url).toMatch(/^https?:\/\//);
+  });
+
+  it.each(samplesOf('logout').map((s) => [label(s), s] as const))('logout %s', (_l, s) => {
+    const r = parseLogoutResponse(textOf(s));
+    expect(r.replyCode).toBe(0);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it.each(samplesOf('error').map((s) => [label(s), s] as const))('error %s', (_l, s) => {
+    const env = parseRetsEnvelope(textOf(s));
+    if (env) {
+      expect(env.replyCode).not.toBe(0);
+      const e = envelopeError('Other', env, s.status);
+      expect(e.info.kind).toBe('rets');
+      expect(e.info.hint).toBeTruthy();
+    } else {
+      expect(s.status).toBeGreaterThanOrEqual(400); // a plain-text HTTP error
+    }
+  });
+
+  it.each(samplesOf('html').map((s) => [label(s), s] as const))('html %s', (_l, s) => {
+    expect(looksLikeHtml(textOf(s))).toBe(true);
+  });
+});
