@@ -7,3 +7,5 @@ export { format, formatValue, formatScalar, formatCode, quote } from './format';
 export { buildSchema, fieldKind, fieldOf, squeeze, SchemaError, type DmqlField, type DmqlLookup, type DmqlSchema, type FieldKind } from './schema';
 export { compile, type CompileOptions, type Predicate, type RecordAccessor } from './compile';
 export { dayKey, instantKey, timeKey, numberKey, booleanKey, wildcardRegExp } from './values';
+export { validate, syntaxDiagnostic, type Diagnostic, type Severity } from './validate';
+export { guessFields, guessLookupValues, boundedDistance } from './didYouMean';
