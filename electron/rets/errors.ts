@@ -2,6 +2,8 @@
 // network failures (by Node/undici error code), timeouts, cancellation, HTTP statuses, HTML pages
 // where XML was expected, and RETS reply codes. Nothing here lets a bare stack trace through.
 import { RetsError, isRetsError, type RetsErrorInfo, type RetsTransaction } from '../../shared/rets/errors';
+import { replyCodeInfo } from '../../shared/rets/replyCodes';
+import { htmlSummary, looksLikeHtml } from '../../shared/rets/envelope';
 
 export interface ErrorContext {
   transaction: RetsTransaction;
@@ -67,17 +69,10 @@ export function transportError(e: unknown, ctx: ErrorContext, signal?: AbortSign
 }
 
 /** Does this body look like an HTML page rather than RETS XML? */
-export function looksLikeHtml(contentType: string | undefined, head: string): boolean {
-  if (contentType && /text\/html/i.test(contentType)) return true;
+export function isHtmlBody(contentType: string | undefined, head: string): boolean {
   const start = head.replace(/^\uFEFF/, '').trimStart().slice(0, 200).toLowerCase();
-  return start.startsWith('<!doctype html') || start.startsWith('<html') || /<(head|body|title)[\s>]/.test(start) && !start.includes('<rets');
-}
-
-/** The <title> or first words of an HTML page, to show what the server said. */
-export function htmlSummary(html: string): string {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  const text = (title ?? html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
-  return text.slice(0, 160);
+  if (start.startsWith('<?xml') || start.startsWith('<rets')) return false;
+  return looksLikeHtml(head) || (contentType !== undefined && /text\/html/i.test(contentType) && start.startsWith('<'));
 }
 
 /** RETS reply codes inside a 401 body that mean "User-Agent authentication", not the user's password. */
@@ -89,7 +84,7 @@ export function httpError(status: number, ctx: ErrorContext, opts: {
 }): RetsError {
   const base: RetsErrorInfo = { ...ctx, kind: 'http', httpStatus: status, message: '', replyCode: opts.replyCode, replyText: opts.replyText };
   const body = opts.body ?? '';
-  const html = body && looksLikeHtml(opts.contentType, body) ? htmlSummary(body) : undefined;
+  const html = body && isHtmlBody(opts.contentType, body) ? htmlSummary(body) : undefined;
   if (status === 401) {
     const uaHint = (opts.replyCode !== undefined && UA_CODES.has(opts.replyCode)) || /user[- ]?agent|\bUA\b/i.test(opts.replyText ?? body.slice(0, 2000));
     if (uaHint) {
@@ -147,19 +142,22 @@ export function parseError(ctx: ErrorContext, detail: string, cause?: unknown): 
   }, cause === undefined ? undefined : { cause });
 }
 
-export interface ReplyCodeText {
-  meaning?: string;
-  action?: string;
-}
-
-/** A non-zero RETS ReplyCode. `explain` comes from the reply-code catalogue when it knows the code. */
-export function replyError(ctx: ErrorContext, replyCode: number, replyText: string, explain?: ReplyCodeText, httpStatus?: number): RetsError {
+/** A non-zero RETS ReplyCode, explained from the reply-code catalogue. */
+export function replyError(ctx: ErrorContext, replyCode: number, replyText: string, httpStatus?: number): RetsError {
+  const info = replyCodeInfo(replyCode);
   return new RetsError({
     ...ctx, kind: 'rets', replyCode, replyText, httpStatus,
-    message: `The server refused ${ctx.transaction}.`,
-    cause: explain?.meaning ?? 'The server returned a RETS error.',
-    hint: explain?.action ?? 'Read the reply text; it usually says what to change.',
+    message: `The server refused ${ctx.transaction}: ${info.name}.`,
+    cause: info.meaning,
+    hint: info.action,
   });
+}
+
+/** Session-expiry answers after which one new login and a retry are worth it (PHRETS does the same). */
+export function isSessionExpired(e: unknown): boolean {
+  if (!isRetsError(e)) return false;
+  const { replyCode, httpStatus } = e.info;
+  return replyCode === 20701 || replyCode === 20037 || httpStatus === 401;
 }
 
 /** The server broke a protocol rule (ignored Offset, missing capability…). */

@@ -5,6 +5,8 @@
 import { Agent, request } from 'undici';
 import { CookieJar } from 'tough-cookie';
 import type { RetsTransaction } from '../../shared/rets/errors';
+import { decodeBody } from '../../shared/rets/text';
+import { parseRetsEnvelope } from '../../shared/rets/envelope';
 import { Authenticator } from './auth';
 import { httpError, parseError, transportError, type ErrorContext } from './errors';
 import { Trace, redactHeaders, redactUrl, type TraceEntry } from './trace';
@@ -35,7 +37,7 @@ export interface TransportResponse {
   body: AsyncIterable<Uint8Array>;
   /** Read the whole body (at most `cap` bytes, else a parse error). */
   bytes(cap?: number): Promise<Uint8Array>;
-  /** Read the whole body as text (UTF-8; Windows-1252 when it is not valid UTF-8). */
+  /** Read the whole body as text (declared charset, else UTF-8, else Windows-1252). */
   text(cap?: number): Promise<string>;
   /** Drop the rest of the body (frees the connection). */
   discard(): Promise<void>;
@@ -183,7 +185,7 @@ export class Transport {
       context: ctx,
       body: iterable,
       bytes,
-      text: async (cap) => decodeText(await bytes(cap)),
+      text: async (cap) => decodeBody(await bytes(cap), headerText(res.headers['content-type'])),
       discard: async () => {
         if (!consumed) {
           consumed = true;
@@ -206,12 +208,12 @@ export class Transport {
 }
 
 /** Raise an HTTP error for a non-2xx response, reading a little of the body to explain it. */
-export async function failOnHttpStatus(res: TransportResponse, uaPasswordSet: boolean, replyOf: (text: string) => { replyCode?: number; replyText?: string }): Promise<void> {
+export async function failOnHttpStatus(res: TransportResponse, uaPasswordSet: boolean): Promise<void> {
   if (res.status >= 200 && res.status < 300) return;
   let body = '';
   try { body = await res.text(256 * 1024); } catch { /* the status alone will do */ }
-  const reply = replyOf(body);
-  throw httpError(res.status, res.context, { body, contentType: res.contentType, ...reply, uaPasswordSet });
+  const env = parseRetsEnvelope(body);
+  throw httpError(res.status, res.context, { body, contentType: res.contentType, replyCode: env?.replyCode, replyText: env?.replyText, uaPasswordSet });
 }
 
 function buildTarget(base: string, params: TransportRequest['params'], method: string): { url: string; form?: string } {
@@ -225,18 +227,6 @@ function buildTarget(base: string, params: TransportRequest['params'], method: s
 
 export function headerText(v: string | string[] | undefined): string {
   return Array.isArray(v) ? v.join(', ') : (v ?? '');
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
-
-/** UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (old servers send raw Latin-1). */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return cp1252.decode(bytes);
-  }
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

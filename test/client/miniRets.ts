@@ -26,6 +26,8 @@ export interface MiniRetsOptions {
   expireWith?: '401' | 20701 | 20037;
   /** Rows of a generated huge search (text/xml streamed in chunks with backpressure). */
   hugeRows?: number;
+  /** How /rets/search misbehaves: an HTML error page, a cut connection, a stall, a huge body. */
+  searchMode?: 'normal' | 'html' | 'truncated' | 'stall' | 'huge';
 }
 
 export interface RequestLog {
@@ -121,11 +123,6 @@ export async function startMiniRets(opts: MiniRetsOptions = {}): Promise<MiniRet
   }
 
   function route(req: IncomingMessage, res: ServerResponse, path: string, params: Record<string, string>): void {
-    if (path === '/html-error') {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<!DOCTYPE html><html><head><title>Apache Tomcat/9 - Error report</title></head><body>HTTP Status 500</body></html>');
-      return;
-    }
     const authed = checkAuth(req);
     if (authed !== true) return challenge(res, authed === 'stale');
     if (!uaOk(req)) return rets(res, 20037, 'UA authentication failed', '', 401);
@@ -143,11 +140,15 @@ export async function startMiniRets(opts: MiniRetsOptions = {}): Promise<MiniRet
       case '/rets/action': res.writeHead(200, { 'content-type': 'text/plain' }); res.end('Welcome to the test MLS. Maintenance Sunday.'); return;
       case '/rets/logout': sessionId = ''; return rets(res, 0, 'Goodbye', '\r\n<RETS-RESPONSE>\r\nConnectTime=12\r\nSignOffMessage=Bye\r\n</RETS-RESPONSE>\r\n');
       case '/rets/getMetadata': return metadata(res, params);
-      case '/rets/search': return search(res, params);
+      case '/rets/search':
+        switch (o.searchMode) {
+          case 'html': return htmlPage(res);
+          case 'truncated': return truncated(res);
+          case 'stall': return stall(res);
+          case 'huge': return huge(res);
+          default: return search(res, params);
+        }
       case '/rets/getObject': return getObject(res, params);
-      case '/rets/stall': return stall(res);
-      case '/rets/truncated': return truncated(res);
-      case '/rets/huge': return huge(res);
       default: res.writeHead(404, { 'content-type': 'text/html' }); res.end('<html><title>Not Found</title></html>');
     }
   }
@@ -160,8 +161,7 @@ export async function startMiniRets(opts: MiniRetsOptions = {}): Promise<MiniRet
     const lines = [
       'MemberName=Joe Tester', 'User=joe,1,Agent,A1', 'MetadataVersion=01.00.00001', 'TimeoutSeconds=1800',
       `Login=${base}/rets/login`, `Search=${p}/rets/search`, `GetMetadata=${o.relativeUrls ? 'getMetadata' : `${base}/rets/getMetadata`}`,
-      `GetObject=${p}/rets/getObject`, `Logout=${p}/rets/logout`, ...(o.withAction ? [`Action=${p}/rets/action`] : []),
-      `X-Stall=${p}/rets/stall`,
+      `GetObject=${p}/rets/getObject`, `Logout=${p}/rets/logout`, `X-SampleLinks=${p}/rets/samples`, ...(o.withAction ? [`Action=${p}/rets/action`] : []),
     ];
     res.writeHead(200, { 'content-type': 'text/xml', 'set-cookie': [`RETS-Session-ID=${sessionId}; Path=/`, 'JSESSIONID=j1; Path=/rets; HttpOnly'] });
     res.end(`<RETS ReplyCode="0" ReplyText="V2.7.0 761: Success">\r\n<RETS-RESPONSE>\r\n${lines.join('\r\n')}\r\n</RETS-RESPONSE>\r\n</RETS>\r\n`);
@@ -251,9 +251,15 @@ export async function startMiniRets(opts: MiniRetsOptions = {}): Promise<MiniRet
     // …and never another byte; the client's idle timeout must end it.
   }
 
+  function htmlPage(res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!DOCTYPE html><html><head><title>Apache Tomcat/9 - Error report</title></head><body><h1>HTTP Status 500</h1></body></html>');
+  }
+
   function truncated(res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/xml', 'content-length': '4000' });
-    res.end('<RETS ReplyCode="0" ReplyText="OK">\r\n<DELIMITER value="09"/>\r\n<COLUMNS>\tA\t</COLUMNS>\r\n<DATA>\t1\t</DATA>\r\n');
+    res.write('<RETS ReplyCode="0" ReplyText="OK">\r\n<DELIMITER value="09"/>\r\n<COLUMNS>\tA\t</COLUMNS>\r\n<DATA>\t1\t</DATA>\r\n');
+    setTimeout(() => res.socket?.destroy(), 20);
   }
 
   function huge(res: ServerResponse): void {

@@ -1,0 +1,66 @@
+// Login, the Action page and Logout: small bodies, read whole under a cap.
+import { parseRetsEnvelope } from '../../shared/rets/envelope';
+import { parseKeyValueLines, parseLoginResponse, type LoginResponse } from '../../shared/rets/login';
+import type { SessionCore } from './core';
+import { htmlInsteadOfXml, isHtmlBody, parseError, replyError } from './errors';
+import type { TransportResponse } from './transport';
+
+const LOGIN_CAP = 4 * 1024 * 1024;
+const ACTION_CAP = 1024 * 1024;
+
+export interface LoginResult {
+  response: LoginResponse;
+  /** Capability name (lower case) → absolute URL. */
+  capabilities: Map<string, string>;
+}
+
+export interface LogoutResult {
+  connectTime?: number;
+  billing?: string;
+  signOffMessage?: string;
+}
+
+/** Read a small RETS reply, failing with a typed error on HTML, no envelope, or a non-zero code. */
+async function readReply(res: TransportResponse, cap: number, allowEmpty = false): Promise<string> {
+  const text = await res.text(cap);
+  if (isHtmlBody(res.contentType, text)) throw htmlInsteadOfXml(res.context, text, res.status);
+  if (allowEmpty && text.trim() === '') return text;
+  const env = parseRetsEnvelope(text);
+  if (!env) throw parseError(res.context, text.trim() === '' ? 'The body is empty.' : 'The body holds no <RETS> reply.');
+  if (env.replyCode !== 0) throw replyError(res.context, env.replyCode, env.replyText, res.status);
+  return text;
+}
+
+export async function loginOnce(core: SessionCore, signal?: AbortSignal): Promise<LoginResult> {
+  const loginUrl = core.settings.loginUrl;
+  const res = await core.open({ transaction: 'Login', url: loginUrl, signal });
+  const text = await readReply(res, LOGIN_CAP);
+  let response: LoginResponse;
+  try {
+    response = parseLoginResponse(text, loginUrl);
+  } catch (e) {
+    throw parseError(res.context, `The login reply could not be read: ${(e as Error).message}`, e);
+  }
+  const capabilities = new Map<string, string>();
+  for (const [name, url] of Object.entries(response.capabilities)) capabilities.set(name.toLowerCase(), url);
+  return { response, capabilities };
+}
+
+/** GET the Action URL (the spec says a client must, right after login) and keep its text. */
+export async function fetchAction(core: SessionCore, url: string, signal?: AbortSignal): Promise<string> {
+  const res = await core.open({ transaction: 'Action', url, method: 'GET', signal });
+  return (await res.text(ACTION_CAP)).trim();
+}
+
+export async function logoutOnce(core: SessionCore, signal?: AbortSignal): Promise<LogoutResult> {
+  const res = await core.open({ transaction: 'Logout', url: core.capabilityUrl('Logout', 'Logout'), signal });
+  const text = await readReply(res, LOGIN_CAP, true);
+  const out: LogoutResult = {};
+  for (const { key: name, value } of parseKeyValueLines(text, [])) {
+    const key = name.toLowerCase();
+    if (key === 'connecttime') out.connectTime = Number(value);
+    else if (key === 'billing') out.billing = value;
+    else if (key === 'signoffmessage') out.signOffMessage = value;
+  }
+  return out;
+}
