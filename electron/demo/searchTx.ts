@@ -1,7 +1,7 @@
 // The Search transaction: argument checks with the reply code a RETS server gives for each
 // mistake, matching rows through the shared DMQL2 evaluator, then COMPACT, COMPACT-DECODED or
 // STANDARD-XML streamed row by row.
-import type { MetadataClass, MetadataResource } from '../../shared/rets/metadata/model';
+import type { MetadataClass, MetadataResource, RetsMetadata } from '../../shared/rets/metadata/model';
 import { BodyWriter } from './bodyWriter';
 import type { DemoClass } from './catalog';
 import { type Ctx, arg, baseHeaders, sendReply } from './context';
@@ -14,6 +14,7 @@ export interface SearchTarget {
   demo: DemoClass;
   resource: MetadataResource;
   cls: MetadataClass;
+  metadata: RetsMetadata;
 }
 
 class SearchArgError extends Error {
@@ -31,7 +32,7 @@ export function findTarget(ctx: Ctx, standardNames: boolean): SearchTarget {
   const cls = resource.classes.find((c) => (standardNames ? c.standardName : c.name).toLowerCase() === clsName.toLowerCase());
   if (!cls) throw new SearchArgError(20203, `Miscellaneous Search Error: unknown Class "${clsName}" in ${resource.id}; classes are ${resource.classes.map((c) => (standardNames ? c.standardName : c.name)).join(', ')}.`);
   const demo = ctx.state.catalog.find((r) => r.id === resource.id)!.classes.find((c) => c.name === cls.name)!;
-  return { demo, resource, cls };
+  return { demo, resource, cls, metadata: md };
 }
 
 function intArg(ctx: Ctx, name: string, fallback: number, allowNone = false): number {
