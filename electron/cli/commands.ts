@@ -4,3 +4,5 @@ import { registerCommand } from './main';
 
 registerCommand('version', 'print the version', () => import('./version'));
 registerCommand('demo-mls', 'start the Demo MLS (a RETS server on 127.0.0.1)', () => import('./demo-mls'));
+registerCommand('serve', 'browser mode: the workbench on 127.0.0.1 (prints the URL with its token)', () => import('./serve'));
+registerCommand('start', 'open the workbench: Electron when it can run, else browser mode', () => import('./start'));

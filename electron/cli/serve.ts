@@ -1,0 +1,96 @@
+// `rets-workbench serve [--port N] [--json] [--data DIR] [--no-demo]`: browser mode. The host
+// services on 127.0.0.1 with the Demo MLS ready; open the printed URL (it carries the access
+// token). On a remote machine, tunnel it: ssh -L PORT:127.0.0.1:PORT host.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowserMode, rendererBuilt, type BrowserMode } from '../server/launch';
+
+export interface ServeArgs { port: number; json: boolean; dataDir?: string; demo: boolean }
+
+function usage(): string {
+  return 'usage: rets-workbench serve [--port N] [--json] [--data DIR] [--no-demo]\n';
+}
+
+export function parseServeArgs(args: string[]): ServeArgs | string {
+  const out: ServeArgs = { port: 0, json: false, demo: true };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') { out.json = true; continue; }
+    if (a === '--no-demo') { out.demo = false; continue; }
+    if (a === '--help' || a === '-h') return '';
+    const [name, inline] = a.split('=', 2);
+    const value = inline ?? args[++i];
+    if (name === '--port') {
+      const n = Number(value);
+      if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535) return '--port needs a port number (0 = any free port)';
+      out.port = n;
+    } else if (name === '--data') {
+      if (!value) return '--data needs a folder';
+      out.dataDir = value;
+    } else {
+      return `unknown option ${a}`;
+    }
+  }
+  return out;
+}
+
+export function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Starts browser mode and prints where to open it; resolves once it listens. */
+export async function serve(opts: ServeArgs): Promise<BrowserMode> {
+  const mode = await launchBrowserMode({ port: opts.port, demo: opts.demo, version: version(), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
+  const { server, host } = mode;
+  const keychain = await host.secrets.status();
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({
+      url: server.openUrl, baseUrl: server.url, token: server.token, port: server.port,
+      demoLoginUrl: host.demo?.loginUrl ?? null, dataDir: host.layout.root, keychain: keychain.available, rendererBuilt: rendererBuilt(),
+    })}\n`);
+  } else {
+    const lines = [
+      'RETS Workbench (browser mode)',
+      `  Open:      ${server.openUrl}`,
+      `  Data:      ${host.layout.root}`,
+      ...(host.demo ? [`  Demo MLS:  ${host.demo.loginUrl} (profile "Demo MLS" is ready)`] : []),
+      keychain.available ? `  Keychain:  ${keychain.backend}` : `  Keychain:  none. ${keychain.message}`,
+      ...(rendererBuilt() ? [] : ['  The renderer is not built (dist/renderer): run `npm run build:renderer`; the API works meanwhile.']),
+      `  Remote machine? ssh -L ${server.port}:127.0.0.1:${server.port} <host>, then open the URL above locally.`,
+      'Press Ctrl+C to stop.',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return mode;
+}
+
+export function untilSignal(mode: BrowserMode): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => { void mode.close().then(resolve, resolve); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export async function run(args: string[]): Promise<number> {
+  const opts = parseServeArgs(args);
+  if (typeof opts === 'string') {
+    process.stderr.write(opts ? `serve: ${opts}\n${usage()}` : usage());
+    return opts ? 2 : 0;
+  }
+  let mode: BrowserMode;
+  try {
+    mode = await serve(opts);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const hint = err.code === 'EADDRINUSE' ? ` (port ${opts.port} is in use: leave out --port for any free port)` : '';
+    process.stderr.write(`serve: could not start: ${err.message}${hint}\n`);
+    return 1;
+  }
+  await untilSignal(mode);
+  return 0;
+}

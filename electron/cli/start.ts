@@ -1,0 +1,47 @@
+// `npm start`: the Electron window when Electron's binary is present (through Forge's dev loop),
+// otherwise a plain explanation and browser mode. Builds the renderer first when it is missing.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rendererBuilt } from '../server/launch';
+import { parseServeArgs, serve, untilSignal } from './serve';
+
+const root = join(__dirname, '..', '..');
+const bin = (name: string) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+
+/** Why Electron cannot start here, or undefined when its binary is present. */
+export function electronMissingReason(): string | undefined {
+  const pkg = join(root, 'node_modules', 'electron');
+  if (!existsSync(pkg)) return 'the electron package is not installed';
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return existsSync(process.env.ELECTRON_OVERRIDE_DIST_PATH) ? undefined : 'ELECTRON_OVERRIDE_DIST_PATH points nowhere';
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return "Electron's binary was never downloaded (its install step did not run or could not reach GitHub)";
+  const exe = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+  if (!existsSync(exe)) return `Electron's binary is missing (${exe})`;
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display (no DISPLAY or WAYLAND_DISPLAY)';
+  return undefined;
+}
+
+function buildRenderer(): boolean {
+  process.stdout.write('Building the renderer (first start)…\n');
+  const r = spawnSync(bin('vite'), ['build', '--config', join(root, 'renderer', 'vite.config.mts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  return r.status === 0;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const opts = parseServeArgs(args);
+  if (typeof opts === 'string') {
+    process.stderr.write(opts ? `start: ${opts}\n` : 'usage: rets-workbench start [--port N] [--json] [--data DIR] [--no-demo]\n');
+    return opts ? 2 : 0;
+  }
+  const why = electronMissingReason();
+  if (!why && process.env.RETS_WORKBENCH_BROWSER !== '1') {
+    const child = spawn(bin('electron-forge'), ['start'], { cwd: root, stdio: 'inherit' });
+    return new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+  }
+  if (!opts.json) process.stdout.write(`Electron cannot start here: ${why ?? 'RETS_WORKBENCH_BROWSER=1 asks for browser mode'}.\nStarting browser mode instead (the same workbench in your browser).\n\n`);
+  if (!rendererBuilt() && !buildRenderer()) process.stderr.write('start: the renderer build failed; the API still runs.\n');
+  const mode = await serve(opts);
+  await untilSignal(mode);
+  return 0;
+}

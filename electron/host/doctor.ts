@@ -1,0 +1,53 @@
+// The connection doctor as a long operation: step events as each step runs, then one done event
+// with the copyable report (engineer H's runner in electron/doctor does the probing).
+import type { z } from 'zod';
+import type { DoctorStartRequest, DoctorStep } from '../../shared/contract';
+import type { EventBus } from './events';
+import { toErrorInfo } from './hostError';
+import type { OperationRegistry } from './operations';
+import { connectionFor } from './profileTest';
+import type { ProfileConnection, ProfileStore } from './profiles';
+
+type Req = z.output<typeof DoctorStartRequest>;
+
+export interface DoctorRunResult {
+  ok: boolean;
+  steps: DoctorStep[];
+  report: string;
+  cancelled: boolean;
+  /** The runner's full report object (plain data), passed through. */
+  data?: unknown;
+}
+
+export type DoctorRunner = (conn: ProfileConnection, opts: { signal: AbortSignal; onStep: (step: DoctorStep) => void }) => Promise<DoctorRunResult>;
+
+export class DoctorService {
+  constructor(
+    private readonly profiles: ProfileStore,
+    private readonly ops: OperationRegistry,
+    private readonly bus: EventBus,
+    private readonly runner?: () => Promise<DoctorRunner>,
+  ) {}
+
+  start(req: Req): { operationId: string } {
+    const op = this.ops.begin('doctor', req.operationId);
+    void this.run(op.id, req, op.controller.signal).finally(() => this.ops.end(op.id));
+    return { operationId: op.id };
+  }
+
+  cancel(operationId: string): boolean {
+    return this.ops.cancel(operationId, 'doctor');
+  }
+
+  private async run(operationId: string, req: Req, signal: AbortSignal): Promise<void> {
+    try {
+      if (!this.runner) throw new Error('The connection doctor is not part of this build.');
+      const conn = await connectionFor(req, this.profiles);
+      const run = await this.runner();
+      const result = await run(conn, { signal, onStep: (step) => this.bus.emit({ type: 'doctor.step', operationId, step }) });
+      this.bus.emit({ type: 'doctor.done', operationId, ok: result.ok, steps: result.steps, report: result.report, cancelled: result.cancelled || signal.aborted });
+    } catch (err) {
+      this.bus.emit({ type: 'doctor.error', operationId, error: toErrorInfo(err, 'Login') });
+    }
+  }
+}

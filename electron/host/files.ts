@@ -1,0 +1,52 @@
+// Small file helpers the stores share: atomic writes (temp file in the same folder, then rename,
+// so a crash never leaves half a profile or snippet) and tolerant JSON reads.
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, basename } from 'node:path';
+
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = tempPathFor(path);
+  try {
+    await writeFile(tmp, data, { mode: 0o600 });
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** The parsed file, or undefined when it does not exist. Malformed JSON throws. */
+export async function readJsonFile(path: string): Promise<unknown | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  return JSON.parse(text.replace(/^\uFEFF/, ''));
+}
+
+/** A file-name-safe slug of a name ("Active RES > 500k" -> "active-res-500k"). */
+export function slugify(name: string, max = 40): string {
+  const s = name.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s_-]+/g, '-').replace(/^-|-$/g, '');
+  return s.slice(0, max) || 'item';
+}
+
+export function shortId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+/** Ids become file names: only these characters, so no id can climb out of its folder. */
+export function isSafeId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(id);
+}

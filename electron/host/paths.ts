@@ -1,0 +1,36 @@
+// Where the workbench keeps its files. Electron passes app.getPath('userData'); plain Node (browser
+// mode, CLI, tests) uses the same folder Electron would, so both modes share profiles and
+// snippets. RETS_WORKBENCH_HOME overrides it.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const PRODUCT_NAME = 'RETS Workbench';
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.RETS_WORKBENCH_HOME) return env.RETS_WORKBENCH_HOME;
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), PRODUCT_NAME);
+}
+
+export interface DataLayout {
+  root: string;
+  profiles: string;
+  snippets: string;
+  history: string;
+  metadataCache: string;
+  objectCache: string;
+  exports: string;
+}
+
+export function dataLayout(root: string): DataLayout {
+  return {
+    root,
+    profiles: join(root, 'profiles'),
+    snippets: join(root, 'snippets'),
+    history: root,
+    metadataCache: join(root, 'cache', 'metadata'),
+    objectCache: join(root, 'cache', 'objects'),
+    exports: join(root, 'exports'),
+  };
+}

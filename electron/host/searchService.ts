@@ -1,0 +1,109 @@
+// Streaming searches for the renderer: rows go out in batches as they arrive (string arrays),
+// with count, maxrows and throttled progress, and end with exactly one done or error event.
+// Each run lands in the history.
+import type { z } from 'zod';
+import type { SearchStartRequest } from '../../shared/contract';
+import { isEmptyResultCode } from '../../shared/rets/replyCodes';
+import type { EventBus } from './events';
+import type { HistoryStore } from './history';
+import { toErrorInfo } from './hostError';
+import { rate, type OperationRegistry } from './operations';
+import type { SessionPool } from './sessions';
+
+type Req = z.output<typeof SearchStartRequest>;
+
+/** Rows per event: big enough to be cheap, small enough for the first rows to paint at once. */
+const ROWS_PER_EVENT = 1000;
+const PROGRESS_EVERY_MS = 200;
+
+export class SearchService {
+  constructor(
+    private readonly pool: SessionPool,
+    private readonly ops: OperationRegistry,
+    private readonly bus: EventBus,
+    private readonly history: HistoryStore,
+  ) {}
+
+  start(req: Req): { operationId: string } {
+    const op = this.ops.begin('search', req.operationId);
+    void this.run(op.id, req, op.controller.signal).finally(() => this.ops.end(op.id));
+    return { operationId: op.id };
+  }
+
+  cancel(operationId: string): boolean {
+    return this.ops.cancel(operationId, 'search');
+  }
+
+  private async run(operationId: string, req: Req, signal: AbortSignal): Promise<void> {
+    const started = Date.now();
+    const { options } = req;
+    const entry = await this.history.add({
+      profileId: req.profileId, resource: req.resource, class: req.class, query: req.query, select: req.select,
+      options, status: 'running', rows: 0, elapsedMs: 0, startedAt: new Date(started).toISOString(),
+    }).catch(() => undefined);
+    let rows = 0;
+    let count: number | undefined;
+    let maxrows = false;
+    let replyCode: number | undefined;
+    let replyText: string | undefined;
+    const warnings: string[] = [];
+    let lastProgress = started;
+    const progress = () => {
+      const elapsedMs = Date.now() - started;
+      this.bus.emit({ type: 'search.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs });
+    };
+    try {
+      const session = await this.pool.session(req.profileId, signal);
+      const params = {
+        resource: req.resource, class: req.class, query: req.query,
+        ...(req.select.length ? { select: req.select } : {}),
+        limit: options.limit, count: options.count, format: options.format, standardNames: options.standardNames,
+        ...(options.offset !== undefined ? { offset: options.offset } : {}),
+        ...(options.restrictedIndicator !== undefined ? { restrictedIndicator: options.restrictedIndicator } : {}),
+      };
+      const stream = options.pageAll ? session.searchAll(params, signal) : session.search(params, signal);
+      for await (const ev of stream) {
+        if (signal.aborted) break;
+        switch (ev.kind) {
+          case 'columns': this.bus.emit({ type: 'search.columns', operationId, columns: [...ev.columns] }); break;
+          case 'count': count = ev.count; this.bus.emit({ type: 'search.count', operationId, count: ev.count }); break;
+          case 'maxrows': maxrows = true; this.bus.emit({ type: 'search.maxrows', operationId }); break;
+          case 'status': if (ev.replyCode !== 0) { replyCode = ev.replyCode; replyText = ev.replyText; } break;
+          case 'warning': if (warnings.length < 50) warnings.push(ev.message); break;
+          case 'rows': {
+            const b = ev.batch;
+            for (let i = 0; i < b.length; i += ROWS_PER_EVENT) {
+              const n = Math.min(ROWS_PER_EVENT, b.length - i);
+              const out: string[][] = new Array(n);
+              for (let j = 0; j < n; j++) out[j] = b.row(i + j);
+              this.bus.emit({ type: 'search.rows', operationId, start: rows, rows: out });
+              rows += n;
+            }
+            if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) { lastProgress = Date.now(); progress(); }
+            break;
+          }
+        }
+      }
+      const elapsedMs = Date.now() - started;
+      const cancelled = signal.aborted;
+      progress();
+      this.bus.emit({
+        type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled, warnings,
+        ...(count !== undefined ? { count } : {}),
+        ...(replyCode !== undefined && (isEmptyResultCode(replyCode) || replyCode !== 0) ? { replyCode, replyText: replyText ?? '' } : {}),
+      });
+      if (entry) await this.history.update(entry.id, { status: cancelled ? 'cancelled' : 'ok', rows, elapsedMs, ...(count !== undefined ? { count } : {}) });
+    } catch (err) {
+      const elapsedMs = Date.now() - started;
+      const info = toErrorInfo(err, 'Search');
+      if (info.kind === 'cancelled' || signal.aborted) {
+        this.bus.emit({ type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled: true, warnings, ...(count !== undefined ? { count } : {}) });
+        if (entry) await this.history.update(entry.id, { status: 'cancelled', rows, elapsedMs });
+      } else {
+        this.bus.emit({ type: 'search.error', operationId, error: info });
+        if (entry) await this.history.update(entry.id, { status: 'error', rows, elapsedMs, error: info });
+      }
+    }
+    this.bus.emit({ type: 'history.changed' });
+  }
+}

@@ -1,0 +1,170 @@
+// One RETS session per profile, reused across calls; D's session re-logs in by itself when the
+// server says the session expired. The pool also keeps each profile's request log (secrets were
+// removed by the trace) and tells the renderer about state changes.
+import type { LoginInfo, SessionStatus, TraceEntry } from '../../shared/contract';
+import type { RetsErrorInfo } from '../../shared/rets/errors';
+import type { TraceEntry as WireEntry } from '../rets/trace';
+import type { EventBus } from './events';
+import { toErrorInfo } from './hostError';
+import type { ProfileStore } from './profiles';
+import type { SessionFactory, SessionLike } from './sessionTypes';
+
+const TRACE_LIMIT = 1000;
+
+interface Slot {
+  session: SessionLike;
+  login?: LoginInfo;
+  loggingIn?: Promise<LoginInfo>;
+  connectedAt?: string;
+  error?: RetsErrorInfo;
+  requests: number;
+  lastRequestMs?: number;
+  lastRequestAt?: number;
+  throttle: number;
+  unsubscribe: () => void;
+}
+
+export class SessionPool {
+  private readonly slots = new Map<string, Slot>();
+  private readonly traces = new Map<string, TraceEntry[]>();
+  private traceId = 0;
+
+  constructor(private readonly profiles: ProfileStore, private readonly factory: SessionFactory, private readonly bus: EventBus) {}
+
+  private async slot(profileId: string): Promise<Slot> {
+    let s = this.slots.get(profileId);
+    if (s) return s;
+    const conn = await this.profiles.connection(profileId);
+    const session = await this.factory(conn);
+    const created: Slot = { session, requests: 0, throttle: conn.throttle.requestsPerMinute, unsubscribe: () => {} };
+    created.unsubscribe = session.trace.subscribe((entry, event) => { if (event === 'end') this.record(profileId, created, entry); });
+    s = this.slots.get(profileId);
+    if (s) { created.unsubscribe(); return s; } // another call raced us here
+    this.slots.set(profileId, created);
+    return created;
+  }
+
+  private record(profileId: string, slot: Slot, e: Readonly<WireEntry>): void {
+    slot.requests += 1;
+    slot.lastRequestAt = Date.now();
+    if (e.timing.end !== undefined) slot.lastRequestMs = e.timing.end - e.timing.start;
+    const entry: TraceEntry = {
+      id: ++this.traceId,
+      profileId,
+      transaction: e.transaction,
+      method: e.method,
+      url: e.url,
+      ...(e.status !== undefined ? { status: e.status } : {}),
+      startedAt: new Date(e.timing.start).toISOString(),
+      ...(e.timing.end !== undefined ? { durationMs: e.timing.end - e.timing.start } : {}),
+      bytes: e.bytes,
+      requestHeaders: { ...e.requestHeaders },
+      responseHeaders: { ...(e.responseHeaders ?? {}) },
+      ...(e.error ? { error: { kind: 'network', transaction: e.transaction, message: e.error } } : {}),
+    };
+    const list = this.traces.get(profileId) ?? [];
+    list.push(entry);
+    if (list.length > TRACE_LIMIT) list.splice(0, list.length - TRACE_LIMIT);
+    this.traces.set(profileId, list);
+    this.bus.emit({ type: 'trace.entry', entry });
+  }
+
+  /** A logged-in session for the profile (logging in once, even for concurrent callers). */
+  async session(profileId: string, signal?: AbortSignal): Promise<SessionLike> {
+    const s = await this.slot(profileId);
+    if (!s.login || !s.session.loggedIn) await this.login(profileId, s, signal);
+    return s.session;
+  }
+
+  private login(profileId: string, s: Slot, signal?: AbortSignal): Promise<LoginInfo> {
+    s.loggingIn ??= (async () => {
+      this.changed(profileId, s, 'connecting');
+      try {
+        s.login = await s.session.login(signal);
+        s.connectedAt = new Date().toISOString();
+        s.error = undefined;
+        this.changed(profileId, s);
+        return s.login;
+      } catch (err) {
+        s.login = undefined;
+        s.error = toErrorInfo(err, 'Login');
+        this.changed(profileId, s);
+        throw err;
+      } finally {
+        s.loggingIn = undefined;
+      }
+    })();
+    return s.loggingIn;
+  }
+
+  async connect(profileId: string): Promise<SessionStatus> {
+    const s = await this.slot(profileId);
+    if (!s.login || !s.session.loggedIn) {
+      try { await this.login(profileId, s); } catch { /* the status carries the error */ }
+    }
+    return this.statusOf(profileId, s);
+  }
+
+  async disconnect(profileId: string): Promise<SessionStatus> {
+    const s = this.slots.get(profileId);
+    if (s) {
+      this.slots.delete(profileId);
+      s.unsubscribe();
+      if (s.login) await s.session.logout().catch(() => undefined);
+      await s.session.close().catch(() => undefined);
+    }
+    const status: SessionStatus = { profileId, state: 'disconnected', requests: 0 };
+    this.bus.emit({ type: 'session.changed', status });
+    return status;
+  }
+
+  /** Drops a profile's session without logging out (its settings changed or it was deleted). */
+  async forget(profileId: string): Promise<void> {
+    const s = this.slots.get(profileId);
+    if (!s) return;
+    this.slots.delete(profileId);
+    s.unsubscribe();
+    await s.session.close().catch(() => undefined);
+  }
+
+  status(profileId: string): SessionStatus {
+    const s = this.slots.get(profileId);
+    return s ? this.statusOf(profileId, s) : { profileId, state: 'disconnected', requests: 0 };
+  }
+
+  private statusOf(profileId: string, s: Slot, override?: SessionStatus['state']): SessionStatus {
+    let state: SessionStatus['state'] = override ?? (s.login && s.session.loggedIn ? 'connected' : s.error ? 'error' : 'disconnected');
+    // Past the server's TimeoutSeconds without a request: the next call logs in again by itself.
+    const timeout = s.login?.timeoutSeconds;
+    if (state === 'connected' && timeout && s.lastRequestAt && Date.now() - s.lastRequestAt > timeout * 1000) state = 'expired';
+    return {
+      profileId, state, requests: s.requests,
+      ...(s.login ? { login: s.login } : {}),
+      ...(s.error ? { error: s.error } : {}),
+      ...(s.connectedAt ? { connectedAt: s.connectedAt } : {}),
+      ...(s.lastRequestMs !== undefined ? { lastRequestMs: s.lastRequestMs } : {}),
+      ...(s.throttle ? { throttlePerMinute: s.throttle } : {}),
+    };
+  }
+
+  private changed(profileId: string, s: Slot, state?: SessionStatus['state']): void {
+    this.bus.emit({ type: 'session.changed', status: this.statusOf(profileId, s, state) });
+  }
+
+  loginInfo(profileId: string): LoginInfo | undefined {
+    return this.slots.get(profileId)?.login;
+  }
+
+  trace(profileId: string, afterId?: number): TraceEntry[] {
+    const list = this.traces.get(profileId) ?? [];
+    return afterId === undefined ? [...list] : list.filter((e) => e.id > afterId);
+  }
+
+  clearTrace(profileId: string): void {
+    this.traces.delete(profileId);
+  }
+
+  async closeAll(): Promise<void> {
+    for (const id of [...this.slots.keys()]) await this.disconnect(id).catch(() => undefined);
+  }
+}

@@ -1,0 +1,74 @@
+// Plain node:http requests (fetch will not send a foreign Host header) and a small
+// Server-Sent Events reader for the browser-mode tests.
+import { request, type IncomingHttpHeaders } from 'node:http';
+
+export interface Reply { status: number; headers: IncomingHttpHeaders; body: string; json: () => unknown }
+
+export function httpRequest(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: () => JSON.parse(body) });
+      });
+    });
+    req.on('error', reject);
+    req.setTimeout(10_000, () => req.destroy(new Error('request timed out')));
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+/** POST /api/<name> with the token header. */
+export function api(port: number, token: string, name: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return httpRequest(port, { method: 'POST', path: `/api/${name}`, headers: { 'content-type': 'application/json', 'x-rets-workbench-token': token, ...headers }, body: JSON.stringify(body) });
+}
+
+export interface SseStream {
+  status: number;
+  events: unknown[];
+  /** Resolves with the first event (already received or coming) that matches. */
+  next(match: (e: unknown) => boolean, timeoutMs?: number): Promise<unknown>;
+  close(): void;
+}
+
+export function openSse(port: number, path: string, headers: Record<string, string> = {}): Promise<SseStream> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+      const events: unknown[] = [];
+      const waiters: { match: (e: unknown) => boolean; resolve: (e: unknown) => void }[] = [];
+      let buf = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buf += chunk;
+        let i: number;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+          if (!data) continue;
+          const e = JSON.parse(data);
+          events.push(e);
+          for (const w of [...waiters]) if (w.match(e)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(e); }
+        }
+      });
+      resolve({
+        status: res.statusCode ?? 0,
+        events,
+        next(match, timeoutMs = 10_000) {
+          const seen = events.find(match);
+          if (seen) return Promise.resolve(seen);
+          return new Promise((res2, rej2) => {
+            const t = setTimeout(() => rej2(new Error('no matching event in time')), timeoutMs);
+            waiters.push({ match, resolve: (e) => { clearTimeout(t); res2(e); } });
+          });
+        },
+        close() { req.destroy(); },
+      });
+    });
+    req.on('error', (err) => { if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(err); });
+    req.end();
+  });
+}

@@ -1,0 +1,174 @@
+// Browser mode's HTTP server: the token on every request and on the event stream, Host and
+// Origin checks (no DNS rebinding, no cross-site calls), payloads validated against the
+// contract's schemas, events over Server-Sent Events, the renderer served with its CSP.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHost, type Host } from '../../electron/host/host';
+import { startBrowserServer, type BrowserServer } from '../../electron/server/server';
+import { createHostClient, httpTransport } from '../../shared/contract';
+import { api, httpRequest, openSse } from './httpHelpers';
+
+let dir: string;
+let host: Host;
+let srv: BrowserServer;
+let port: number;
+let token: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rw-server-'));
+  const renderer = join(dir, 'renderer');
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>RETS Workbench</title><div id="root"></div>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  host = await createHost({ dataDir: join(dir, 'data'), mode: 'browser', demo: false, secrets: { disableKeychain: true } });
+  srv = await startBrowserServer({ host, rendererDir: renderer });
+  port = srv.port;
+  token = srv.token;
+});
+
+afterAll(async () => {
+  await srv?.close();
+  await host?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('token', () => {
+  it('refuses API calls without the token or with a wrong one', async () => {
+    const none = await httpRequest(port, { method: 'POST', path: '/api/snippets.list', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(none.status).toBe(401);
+    expect((none.json() as { ok: boolean; error: { kind: string } }).error.kind).toBe('auth');
+    const wrong = await api(port, `${token}x`, 'snippets.list', {});
+    expect(wrong.status).toBe(401);
+    const right = await api(port, token, 'snippets.list', {});
+    expect(right.status).toBe(200);
+    expect(right.json()).toEqual({ ok: true, data: { snippets: [] } });
+  });
+
+  it('moves the token from the opened URL into an HttpOnly SameSite cookie', async () => {
+    const open = await httpRequest(port, { path: `/?token=${encodeURIComponent(token)}` });
+    expect(open.status).toBe(303);
+    expect(open.headers.location).toBe('/');
+    const cookie = String(open.headers['set-cookie']);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const pair = cookie.split(';')[0];
+    const page = await httpRequest(port, { path: '/', headers: { cookie: pair } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('RETS Workbench');
+    const call = await httpRequest(port, { method: 'POST', path: '/api/history.list', headers: { cookie: pair, 'content-type': 'application/json' }, body: '{}' });
+    expect(call.json()).toEqual({ ok: true, data: { entries: [] } });
+    expect((await httpRequest(port, { path: '/' })).status).toBe(401);
+  });
+
+  it('refuses the event stream without the token', async () => {
+    const s = await openSse(port, '/api/events');
+    expect(s.status).toBe(401);
+    s.close();
+  });
+});
+
+describe('Host and Origin', () => {
+  it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
+    const r = await api(port, token, 'snippets.list', {}, { host: `rebind.attacker.example:${port}` });
+    expect(r.status).toBe(421);
+    const other = await api(port, token, 'snippets.list', {}, { host: `127.0.0.1:${port + 1}` });
+    expect(other.status).toBe(421);
+    const local = await api(port, token, 'snippets.list', {}, { host: `localhost:${port}` });
+    expect(local.status).toBe(200);
+  });
+
+  it('refuses requests from another origin and accepts its own', async () => {
+    const evil = await api(port, token, 'snippets.list', {}, { origin: 'http://evil.example' });
+    expect(evil.status).toBe(403);
+    const sneaky = await api(port, token, 'snippets.list', {}, { origin: `http://127.0.0.1:${port}.evil.example` });
+    expect(sneaky.status).toBe(403);
+    const own = await api(port, token, 'snippets.list', {}, { origin: `http://127.0.0.1:${port}` });
+    expect(own.status).toBe(200);
+  });
+
+  it('takes API calls only as POST application/json (no cross-site form posts)', async () => {
+    const form = await httpRequest(port, { method: 'POST', path: '/api/snippets.list', headers: { 'x-rets-workbench-token': token, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    expect(form.status).toBe(415);
+    const get = await httpRequest(port, { path: '/api/snippets.list', headers: { 'x-rets-workbench-token': token } });
+    expect(get.status).toBe(405);
+  });
+});
+
+describe('schema validation', () => {
+  it('answers an invalid payload with a typed input error naming the field', async () => {
+    const r = await api(port, token, 'profiles.create', { name: 'Acme', loginUrl: 'not a url', username: 'u' });
+    expect(r.status).toBe(400);
+    const env = r.json() as { ok: false; error: { kind: string; message: string } };
+    expect(env.ok).toBe(false);
+    expect(env.error.kind).toBe('input');
+    expect(env.error.message).toContain('loginUrl');
+  });
+
+  it('answers an unknown call with 404 and bad JSON with 400', async () => {
+    const unknown = await api(port, token, 'profiles.exfiltrate', {});
+    expect(unknown.status).toBe(404);
+    const bad = await httpRequest(port, { method: 'POST', path: '/api/snippets.list', headers: { 'x-rets-workbench-token': token, 'content-type': 'application/json' }, body: '{nope' });
+    expect(bad.status).toBe(400);
+    expect((bad.json() as { error: { message: string } }).error.message).toMatch(/not valid JSON/);
+  });
+});
+
+describe('events and the typed client over HTTP', () => {
+  it('streams host events over SSE to a client holding the token', async () => {
+    const s = await openSse(port, `/api/events?token=${encodeURIComponent(token)}`);
+    expect(s.status).toBe(200);
+    const saved = await api(port, token, 'snippets.save', { name: 'Active', resource: 'Property', class: 'RES', query: '(Status=A)' });
+    expect(saved.status).toBe(200);
+    const ev = await s.next((e) => (e as { type: string }).type === 'snippets.changed');
+    expect(ev).toEqual({ type: 'snippets.changed' });
+    s.close();
+  });
+
+  it('runs createHostClient over httpTransport (fetch + an EventSource)', async () => {
+    // Node has fetch but no EventSource: a minimal one over the SSE reader above.
+    class NodeEventSource {
+      onmessage: ((ev: { data: string }) => void) | null = null;
+      private stream?: Awaited<ReturnType<typeof openSse>>;
+      constructor(url: string) {
+        const u = new URL(url);
+        void openSse(port, u.pathname + u.search).then((s) => {
+          this.stream = s;
+          const seen = new Set<unknown>();
+          const pump = () => { for (const e of s.events) if (!seen.has(e)) { seen.add(e); this.onmessage?.({ data: JSON.stringify(e) }); } };
+          setInterval(pump, 10).unref();
+        });
+      }
+      close() { this.stream?.close(); }
+    }
+    const client = createHostClient(httpTransport({ baseUrl: srv.url.replace(/\/$/, ''), token, fetch: (url, init) => fetch(url, init), EventSource: NodeEventSource }));
+    const changed = new Promise((resolve) => client.on('snippets.changed', resolve));
+    await new Promise((r) => setTimeout(r, 100));
+    const { snippet } = await client.snippets.save({ name: 'Client snippet', resource: 'Property', class: 'RES', query: '(ListPrice=100000+)', tags: ['price'] });
+    expect(snippet.tags).toEqual(['price']);
+    await changed;
+    const { snippets } = await client.snippets.list();
+    expect(snippets.map((s) => s.name)).toContain('Client snippet');
+    await expect(client.profiles.get({ id: 'nope-123' })).rejects.toMatchObject({ info: { kind: 'input' } });
+    client.close();
+  });
+});
+
+describe('static files', () => {
+  it('serves the renderer with a strict CSP and never a file outside it', async () => {
+    const cookie = `rw_token=${encodeURIComponent(token)}`;
+    const page = await httpRequest(port, { path: '/', headers: { cookie } });
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(csp).not.toMatch(/unsafe-eval|https?:/);
+    const js = await httpRequest(port, { path: '/assets/app.js', headers: { cookie } });
+    expect(js.headers['content-type']).toContain('text/javascript');
+    const escape = await httpRequest(port, { path: '/..%2Fsecret.txt', headers: { cookie } });
+    expect(escape.body).not.toContain('outside the renderer');
+    const deep = await httpRequest(port, { path: '/assets/../../secret.txt', headers: { cookie } });
+    expect(deep.body).not.toContain('outside the renderer');
+  });
+});
