@@ -1,6 +1,6 @@
 // Login, the Action page and Logout: small bodies, read whole under a cap.
 import { parseRetsEnvelope } from '../../shared/rets/envelope';
-import { parseKeyValueLines, parseLoginResponse, type LoginResponse } from '../../shared/rets/login';
+import { parseLoginResponse, parseLogoutResponse, type LoginResponse } from '../../shared/rets/login';
 import type { SessionCore } from './core';
 import { htmlInsteadOfXml, isHtmlBody, parseError, replyError } from './errors';
 import type { TransportResponse } from './transport';
@@ -54,13 +54,10 @@ export async function fetchAction(core: SessionCore, url: string, signal?: Abort
 
 export async function logoutOnce(core: SessionCore, signal?: AbortSignal): Promise<LogoutResult> {
   const res = await core.open({ transaction: 'Logout', url: core.capabilityUrl('Logout', 'Logout'), signal });
-  const text = await readReply(res, LOGIN_CAP, true);
+  const parsed = parseLogoutResponse(await readReply(res, LOGIN_CAP, true));
   const out: LogoutResult = {};
-  for (const { key: name, value } of parseKeyValueLines(text, [])) {
-    const key = name.toLowerCase();
-    if (key === 'connecttime') out.connectTime = Number(value);
-    else if (key === 'billing') out.billing = value;
-    else if (key === 'signoffmessage') out.signOffMessage = value;
-  }
+  if (parsed.connectTime !== undefined) out.connectTime = parsed.connectTime;
+  if (parsed.billing !== undefined) out.billing = parsed.billing;
+  if (parsed.signOffMessage !== undefined) out.signOffMessage = parsed.signOffMessage;
   return out;
 }

@@ -87,6 +87,26 @@ describe('Transport', () => {
     expect(search.timing.end).toBeGreaterThanOrEqual(search.timing.headers!);
   });
 
+  it('tells trace subscribers about each request as it begins, gets headers and ends', async () => {
+    const { server, transport } = await setup({ auth: 'basic' }, { authScheme: 'basic' });
+    const seen: string[] = [];
+    const off = transport.trace.subscribe((entry, event) => seen.push(`${entry.id}:${event}:${entry.status ?? '-'}`));
+    await (await transport.send({ transaction: 'Login', url: server.loginUrl })).text();
+    off();
+    await (await transport.send({ transaction: 'Login', url: server.loginUrl })).text();
+    // Forced Basic sends credentials up front: no 401 round trip.
+    expect(seen).toEqual(['1:begin:-', '1:headers:200', '1:end:200']);
+    expect(transport.trace.list().length).toBe(2);
+  });
+
+  it('spaces requests out when a throttle is set', async () => {
+    const { server, transport } = await setup({ auth: 'basic' }, { authScheme: 'basic', throttlePerMinute: 600 });
+    for (let i = 0; i < 3; i++) await (await transport.send({ transaction: 'Login', url: server.loginUrl })).text();
+    const starts = transport.trace.list().map((e) => e.timing.start);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(95);
+    expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(95);
+  });
+
   it('redacts userinfo, secret parameters, jsessionid and known secrets in URLs', () => {
     expect(redactUrl('http://u:p@h/rets;jsessionid=ABCD/search?SessionID=S1&Class=RES&x=TOPSECRET', ['TOPSECRET']))
       .toBe('http://h/rets;jsessionid=REDACTED/search?SessionID=REDACTED&Class=RES&x=REDACTED');
