@@ -19,7 +19,7 @@ export interface LoginContext {
 }
 
 const UA_TEXT = /user[- ]?agent|\bUA\b|ua[- ]?auth/i;
-const IP_TEXT = /\bIP\b|address|whitelist|allow[- ]?list|not (?:authorized|permitted) from|host/i;
+const IP_TEXT = /\bIP\b|address|whitelist|allow[- ]?list|not (?:authorized|permitted) from/i;
 const RATE_TEXT = /rate|too many|limit exceeded|throttl|slow down/i;
 const VERSION_TEXT = /version/i;
 const RATE_CODES = new Set([20210, 20412, 20512]);
@@ -31,11 +31,12 @@ export function diagnoseLogin(e: RetsErrorInfo, ctx: LoginContext): Diagnosis {
   const code = e.replyCode;
 
   if (e.httpStatus === 429 || (code !== undefined && RATE_CODES.has(code)) || (e.replyText && RATE_TEXT.test(e.replyText))) {
+    const wait = ctx.retryAfter ?? /retry after (\d+)/i.exec(e.replyText ?? '')?.[1];
     return { ...base,
-      summary: `The server is rate-limiting this account${ctx.retryAfter ? `; it asks to wait ${ctx.retryAfter} s` : ''}.`,
+      summary: `The server is rate-limiting this account${wait ? `; it asks to wait ${wait} s` : ''}.`,
       detail: `Login was refused because too many requests were made recently.${said}`,
       cause: 'A rate limit at the MLS (often a few requests a minute, or one session at a time).',
-      actions: [`Wait${ctx.retryAfter ? ` ${ctx.retryAfter} s` : ' a minute'} and try again.`, 'Set a requests-per-minute throttle in the profile; avoid parallel sessions with the same account.'] };
+      actions: [`Wait${wait ? ` ${wait} s` : ' a minute'} and try again.`, 'Set a requests-per-minute throttle in the profile; avoid parallel sessions with the same account.'] };
   }
   if (code === 20037 || code === 20041 || (e.httpStatus === 401 && e.replyText && UA_TEXT.test(e.replyText))) {
     return diagnoseUaFailure(e, ctx);
@@ -130,6 +131,13 @@ function diagnose401(e: RetsErrorInfo, ctx: LoginContext, base: Pick<Diagnosis, 
 export function diagnoseUaFailure(e: Pick<RetsErrorInfo, 'httpStatus' | 'replyCode' | 'replyText'>, ctx: Pick<LoginContext, 'userAgent' | 'uaPasswordSet'>): Diagnosis {
   const base = { httpStatus: e.httpStatus, replyCode: e.replyCode, replyText: e.replyText };
   const said = e.replyText ? ` The server said: "${e.replyText}".` : '';
+  if (!ctx.uaPasswordSet && e.replyCode === 20037) {
+    return { ...base,
+      summary: `The MLS does not accept the User-Agent "${ctx.userAgent}": it only accepts the one registered for this account.`,
+      detail: `The login was refused for the User-Agent.${said}`,
+      cause: 'MLSs often gate on a registered User-Agent name (case-sensitive, version included), sometimes with a UA password.',
+      actions: ['Set the User-Agent in the profile exactly as the MLS registered it, and the UA password if they gave one.', 'If you have none, ask the MLS to register your software.'] };
+  }
   if (!ctx.uaPasswordSet) {
     return { ...base,
       summary: 'This MLS requires a registered User-Agent with a UA password, and the profile has none.',

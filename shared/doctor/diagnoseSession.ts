@@ -38,7 +38,7 @@ export function diagnoseTransaction(step: SessionStep, e: RetsErrorInfo, ctx: { 
   const base = { httpStatus: e.httpStatus, replyCode: e.replyCode, replyText: e.replyText };
   const said = e.replyText ? ` The server said: "${e.replyText}".` : '';
   if (e.replyCode === 20037 || e.replyCode === 20041) return diagnoseUaFailure(e, ctx);
-  if (e.kind === 'parse' && /html/i.test(`${e.message} ${e.cause ?? ''}`)) {
+  if (/\bHTML\b/i.test(`${e.message} ${e.cause ?? ''}`)) {
     return { ...base,
       summary: `Login works, but ${TX[step]} returned an HTML error page instead of RETS${e.httpStatus ? ` (HTTP ${e.httpStatus})` : ''}.`,
       detail: `${e.message} ${e.cause ?? ''}`.trim(),

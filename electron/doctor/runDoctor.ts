@@ -1,0 +1,157 @@
+// runDoctor: the connection doctor's probe. URL → DNS → TCP → TLS → unauthenticated request →
+// login → UA auth → capabilities → system metadata → count-only search → one object → logout,
+// each step timed and reported as it changes, stopping at the first failure.
+import {
+  certificateWarning, diagnoseCertificate, diagnoseDns, diagnoseTcp, diagnoseTlsHandshake, diagnoseUnauthenticated,
+  diagnoseUrl, safeUrl, verdictOf, type DoctorFact, type DoctorReport, type DoctorStep, type LoginContext, type ParsedLoginUrl,
+} from '../../shared/doctor';
+import { RetsSession } from '../rets/session';
+import type { ConnectionSettings } from '../rets/types';
+import { NetError, resolveHost, tcpConnect, tlsProbe } from './network';
+import { capabilitiesStep, loginStep, logoutStep, metadataStep, objectStep, searchStep, uaStep } from './sessionSteps';
+import { StepRunner, type StepOutcome } from './stepRunner';
+import { unauthenticatedRequest } from './unauthenticated';
+
+export interface DoctorOptions {
+  signal?: AbortSignal;
+  /** Called whenever a step changes (running, then its result). */
+  onStep?: (step: DoctorStep) => void;
+  /** Bound for each network wait (DNS, connect, handshake, first answer); default the profile's connect timeout. */
+  timeoutMs?: number;
+  /** Clock for certificate-expiry warnings (tests). */
+  now?: () => Date;
+}
+
+const codeOf = (e: unknown) => (e instanceof NetError ? e.code : (e as { code?: string })?.code);
+
+export async function runDoctor(settings: ConnectionSettings, options: DoctorOptions = {}): Promise<DoctorReport> {
+  const { signal } = options;
+  const timeoutMs = options.timeoutMs ?? settings.connectTimeoutMs;
+  const runner = new StepRunner(options.onStep);
+  const startedAt = new Date().toISOString();
+  const net: { url?: ParsedLoginUrl; addresses: string[]; localAddress?: string; remoteAddress?: string } = { addresses: [] };
+  const schemes: string[] = [];
+
+  await runner.run('url', async () => {
+    const check = diagnoseUrl(settings.loginUrl);
+    if (!check.ok) return { status: 'failed', facts: [{ label: 'URL', value: safeUrl(settings.loginUrl) }], diagnosis: check.diagnosis };
+    net.url = check.url;
+    const facts = [{ label: 'Scheme', value: check.url.protocol.slice(0, -1) }, { label: 'Host', value: check.url.hostname }, { label: 'Port', value: String(check.url.port) }, { label: 'Path', value: check.url.path }];
+    return check.warning ? { status: 'warning', facts, diagnosis: check.warning } : { status: 'passed', facts };
+  });
+
+  await runner.run('dns', async () => {
+    const url = net.url!;
+    try {
+      net.addresses = (await resolveHost(url.hostname, timeoutMs, signal)).addresses;
+      return { status: 'passed', facts: [{ label: 'Addresses', value: net.addresses.join(', ') }] };
+    } catch (e) {
+      return { status: 'failed', diagnosis: diagnoseDns(url.hostname, codeOf(e)) };
+    }
+  });
+
+  await runner.run('tcp', async () => {
+    const url = net.url!;
+    let last: unknown;
+    // Try each address (an unreachable IPv6 address before a working IPv4 one is common).
+    for (const address of net.addresses.slice(0, 3)) {
+      try {
+        const ends = await tcpConnect(address, url.port, timeoutMs, signal);
+        net.localAddress = ends.localAddress;
+        net.remoteAddress = ends.remoteAddress;
+        return { status: 'passed', facts: [{ label: 'Connected to', value: ends.remoteAddress }, { label: 'Local address', value: ends.localAddress }] };
+      } catch (e) {
+        last = e;
+      }
+    }
+    return { status: 'failed', diagnosis: diagnoseTcp({ host: url.hostname, port: url.port, code: codeOf(last), timeoutMs, message: (last as Error)?.message }) };
+  });
+
+  if (net.url?.protocol === 'https:') {
+    await runner.run('tls', () => tlsStep(net.url!, net.addresses[0]!, timeoutMs, options.now?.() ?? new Date(), signal));
+  } else {
+    runner.skip('tls', 'the login URL uses plain http');
+  }
+
+  await runner.run('unauthenticated', async () => {
+    try {
+      const r = await unauthenticatedRequest(settings.loginUrl, settings, timeoutMs, signal);
+      schemes.push(...r.challenges.map((c) => c.scheme));
+      const facts: DoctorFact[] = [{ label: 'HTTP status', value: String(r.status) }];
+      if (r.challenges.length) facts.push({ label: 'Auth offered', value: r.challenges.map((c) => `${c.scheme}${c.realm ? ` (realm "${c.realm}")` : ''}`).join(', ') });
+      if (r.server) facts.push({ label: 'Server', value: r.server });
+      if (r.retsServer) facts.push({ label: 'RETS-Server', value: r.retsServer });
+      if (r.contentType) facts.push({ label: 'Content-Type', value: r.contentType });
+      const finding = diagnoseUnauthenticated({ ...r, configuredScheme: settings.authScheme, retsVersion: settings.retsVersion });
+      return { status: finding.status, facts, diagnosis: finding.diagnosis };
+    } catch (e) {
+      const code = codeOf(e);
+      const d = diagnoseTcp({ host: net.url!.hostname, port: net.url!.port, code, timeoutMs, message: (e as Error).message });
+      if (code === 'ETIMEDOUT') d.summary = `The server accepted the connection but sent no HTTP answer within ${timeoutMs / 1000} s.`;
+      return { status: 'failed', diagnosis: d };
+    }
+  });
+
+  if (!runner.stopped && !signal?.aborted) await sessionSteps(settings, runner, schemes, timeoutMs, signal);
+
+  runner.finish();
+  const cancelled = signal?.aborted ?? false;
+  return {
+    target: {
+      loginUrl: safeUrl(settings.loginUrl), username: settings.username, userAgent: settings.userAgent,
+      retsVersion: settings.retsVersion, authScheme: settings.authScheme, uaPasswordSet: Boolean(settings.uaPassword),
+    },
+    startedAt, finishedAt: new Date().toISOString(), steps: runner.steps,
+    localAddress: net.localAddress, remoteAddress: net.remoteAddress,
+    verdict: verdictOf(runner.steps, cancelled),
+  };
+}
+
+async function tlsStep(url: ParsedLoginUrl, address: string, timeoutMs: number, now: Date, signal?: AbortSignal): Promise<StepOutcome> {
+  try {
+    const t = await tlsProbe(address, url.hostname, url.port, timeoutMs, signal);
+    const c = t.certificate;
+    const facts: DoctorFact[] = [
+      { label: 'Protocol', value: t.protocol }, { label: 'Cipher', value: t.cipher },
+      { label: 'Subject', value: c.subject }, { label: 'Issuer', value: c.issuer },
+      { label: 'Valid', value: `${c.validFrom} to ${c.validTo}` },
+      { label: 'Host name match', value: c.authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'no' : 'yes' },
+    ];
+    const bad = diagnoseCertificate(c);
+    if (bad) return { status: 'failed', facts, diagnosis: bad };
+    const soon = certificateWarning(c, now);
+    return soon ? { status: 'warning', facts, diagnosis: soon } : { status: 'passed', facts };
+  } catch (e) {
+    return { status: 'failed', diagnosis: diagnoseTlsHandshake(codeOf(e), (e as Error).message, timeoutMs) };
+  }
+}
+
+async function sessionSteps(settings: ConnectionSettings, runner: StepRunner, schemes: string[], timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  const session = new RetsSession({ ...settings, connectTimeoutMs: timeoutMs, idleTimeoutMs: Math.max(timeoutMs, Math.min(settings.idleTimeoutMs, 4 * timeoutMs)) });
+  const ctx: LoginContext = {
+    username: settings.username, userAgent: settings.userAgent, uaPasswordSet: Boolean(settings.uaPassword),
+    retsVersion: settings.retsVersion, configuredScheme: settings.authScheme, offeredSchemes: schemes,
+  };
+  try {
+    let result: Awaited<ReturnType<typeof loginStep>> | undefined;
+    await runner.run('login', async () => (result = await loginStep(session, ctx, signal)).outcome);
+    const login = result;
+    if (!login || (!login.ok && !login.uaFailure)) return;
+    await runner.run('uaAuth', async () => uaStep(login, ctx));
+    if (!login.ok) return;
+    await runner.run('capabilities', async () => capabilitiesStep(login.response));
+    await runner.run('metadata', () => metadataStep(session, ctx, signal));
+    let search: Awaited<ReturnType<typeof searchStep>> | undefined;
+    await runner.run('search', async () => (search = await searchStep(session, ctx, signal)).outcome);
+    const target = search?.target;
+    if (target && login.response.capabilities.GetObject) await runner.run('object', () => objectStep(session, target, ctx, signal));
+    else runner.skip('object', target ? 'the server lists no GetObject capability' : 'no searchable class found');
+    // Log out even after a failure: a dangling session can lock the account for a while.
+    const stopped = runner.stopped;
+    runner.stopped = false;
+    await runner.run('logout', () => logoutStep(session, ctx, signal));
+    runner.stopped = stopped || runner.stopped;
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}

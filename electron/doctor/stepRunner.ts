@@ -1,0 +1,61 @@
+// Runs the doctor's steps one after another: marks each running, times it, hands every change to
+// onStep (the CLI prints it, the host sends it over IPC), and skips the rest after a failure.
+import { DOCTOR_STEP_TITLES, pendingSteps, type DoctorFact, type Diagnosis, type DoctorStep, type DoctorStepId } from '../../shared/doctor';
+
+export interface StepOutcome {
+  status: 'passed' | 'failed' | 'warning' | 'skipped';
+  facts?: DoctorFact[];
+  diagnosis?: Diagnosis;
+}
+
+export class StepRunner {
+  readonly steps: DoctorStep[] = pendingSteps();
+  stopped = false;
+
+  constructor(private readonly onStep: (step: DoctorStep) => void = () => {}) {}
+
+  private set(id: DoctorStepId, patch: Partial<DoctorStep>): DoctorStep {
+    const i = this.steps.findIndex((s) => s.id === id);
+    const next = { ...this.steps[i]!, ...patch };
+    this.steps[i] = next;
+    this.onStep(next);
+    return next;
+  }
+
+  /** Run one step unless an earlier one failed; a throw becomes a failure with the error's words. */
+  async run(id: DoctorStepId, body: () => Promise<StepOutcome>): Promise<StepOutcome | undefined> {
+    if (this.stopped) return undefined;
+    const started = Date.now();
+    this.set(id, { status: 'running', startedAt: new Date(started).toISOString() });
+    let outcome: StepOutcome;
+    try {
+      outcome = await body();
+    } catch (e) {
+      outcome = { status: 'failed', diagnosis: unexpected(DOCTOR_STEP_TITLES[id], e) };
+    }
+    this.set(id, { status: outcome.status, durationMs: Date.now() - started, facts: outcome.facts ?? [], diagnosis: outcome.diagnosis });
+    if (outcome.status === 'failed') this.stopped = true;
+    return outcome;
+  }
+
+  /** Mark a step skipped (not needed, or nothing to try) without running it. */
+  skip(id: DoctorStepId, why: string): void {
+    if (this.stopped) return;
+    this.set(id, { status: 'skipped', facts: [{ label: 'Skipped', value: why }] });
+  }
+
+  /** After a failure or a cancel, the steps never run are marked skipped. */
+  finish(): void {
+    for (const s of this.steps) if (s.status === 'pending' || s.status === 'running') this.set(s.id, { status: 'skipped' });
+  }
+}
+
+function unexpected(title: string, e: unknown): Diagnosis {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    summary: `${title} failed unexpectedly: ${message}`,
+    detail: message,
+    cause: 'An error the doctor has no rule for.',
+    actions: ['Retry; if it persists, send this report to the MLS support desk or to us.'],
+  };
+}
