@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { envelopeError, looksLikeHtml, parseRetsEnvelope } from '../../shared/rets/envelope';
 import { parseLoginResponse, parseLogoutResponse } from '../../shared/rets/login';
+import { parseMetadata } from '../../shared/rets/metadata/index';
 import { decodeBody } from '../../shared/rets/text';
 import { listSampleFiles, loadCorpus, samplesOf } from './corpus';
 
@@ -35,6 +36,15 @@ describe('sample corpus', () => {
     const r = parseLogoutResponse(textOf(s));
     expect(r.replyCode).toBe(0);
     expect(r.warnings).toEqual([]);
+  });
+
+  it.each(samplesOf('metadata').map((s) => [label(s), s] as const))('metadata %s', (_l, s) => {
+    const md = parseMetadata(textOf(s));
+    const rows = md.tables.reduce((n, t) => n + t.rows.length, 0);
+    // Only Variman's empty LOOKUP level (ReplyCode 0, no rows) may come out empty.
+    if (s.file.endsWith('metadata-lookup.3')) expect(rows).toBe(0);
+    else expect(rows).toBeGreaterThan(0);
+    expect(md.system !== undefined || md.resources.length > 0).toBe(!s.file.endsWith('metadata-lookup.3'));
   });
 
   it.each(samplesOf('error').map((s) => [label(s), s] as const))('error %s', (_l, s) => {

@@ -1,0 +1,90 @@
+// STANDARD-XML metadata: <METADATA><METADATA-X attrs><Row><Column>value</Column>…</Row>…</METADATA-X>.
+// Row element names differ by version (Field, Lookup/LookupType swapped in 1.5/1.7, UpdateType…),
+// so every element child of a METADATA-X block is read as a row, whatever its name.
+
+import { RetsError } from '../errors';
+import { parseAttributes } from '../envelope';
+import { decodeXmlEntities } from '../text';
+import type { MetadataTable, RawRow } from './model';
+import { parseXml, XmlSyntaxError, type XmlElement } from './xmlTree';
+
+function isMetadataName(name: string): boolean {
+  return name.length > 9 && name.slice(0, 9).toUpperCase() === 'METADATA-';
+}
+
+function attributesOf(el: XmlElement): Record<string, string> {
+  return el.attrText.trim() === '' || el.attrText.trim() === '/' ? {} : parseAttributes(el.attrText);
+}
+
+/** A leaf's value: its text, entity-decoded, without the indentation around it. */
+function valueOf(el: XmlElement): string {
+  const t = el.text.trim();
+  return t.indexOf('&') < 0 ? t : decodeXmlEntities(t);
+}
+
+/** Inherited attributes for a block nested inside a row (recursive STANDARD-XML). */
+function inherited(type: string, row: RawRow): Record<string, string> {
+  if (type === 'METADATA-RESOURCE' && row.ResourceID) return { Resource: row.ResourceID };
+  if (type === 'METADATA-CLASS' && row.ClassName) return { Class: row.ClassName };
+  if (type === 'METADATA-LOOKUP' && row.LookupName) return { Lookup: row.LookupName };
+  if (type === 'METADATA-UPDATE' && row.UpdateName) return { Update: row.UpdateName };
+  return {};
+}
+
+function readBlock(block: XmlElement, parentAttrs: Record<string, string>, out: MetadataTable[]): void {
+  const type = block.name.toUpperCase();
+  const attributes = { ...parentAttrs, ...attributesOf(block) };
+  const table: MetadataTable = { type, attributes, columns: [], rows: [] };
+  out.push(table);
+  const columns = new Set<string>();
+  const nested: Array<[XmlElement, Record<string, string>]> = [];
+  const direct: RawRow = {}; // values directly in the block (COMMENTS of a SYSTEM)
+  for (const child of block.children) {
+    if (isMetadataName(child.name)) { nested.push([child, attributes]); continue; }
+    if (child.children.length === 0 && child.attrText.trim() === '') {
+      direct[child.name.toUpperCase() === 'COMMENTS' ? 'Comments' : child.name] = valueOf(child);
+      continue;
+    }
+    const row: RawRow = attributesOf(child);
+    for (const col of child.children) {
+      if (isMetadataName(col.name)) { nested.push([col, { ...attributes, ...inherited(type, row) }]); continue; }
+      row[col.name === 'COMMENTS' ? 'Comments' : col.name] = valueOf(col);
+    }
+    for (const c in row) columns.add(c);
+    table.rows.push(row);
+  }
+  if (Object.keys(direct).length > 0) {
+    if (table.rows.length === 0) table.rows.push(direct);
+    else Object.assign(table.rows[0]!, direct);
+    for (const c in direct) columns.add(c);
+  }
+  table.columns = [...columns];
+  // Nested blocks need their parent row's key, known only once the row is read.
+  for (const [child, attrs] of nested) readBlock(child, attrs, out);
+}
+
+function findBlocks(elements: XmlElement[], out: MetadataTable[]): void {
+  for (const el of elements) {
+    if (isMetadataName(el.name)) readBlock(el, {}, out);
+    else findBlocks(el.children, out); // <RETS>, <METADATA>
+  }
+}
+
+/** Every METADATA-* block of a STANDARD-XML body, in document order. */
+export function parseStandardXmlMetadata(xml: string): MetadataTable[] {
+  let roots: XmlElement[];
+  try {
+    roots = parseXml(xml);
+  } catch (e) {
+    if (!(e instanceof XmlSyntaxError)) throw e;
+    throw new RetsError({
+      kind: 'parse', transaction: 'GetMetadata',
+      message: `The metadata is not well-formed XML: ${e.message}.`,
+      cause: 'The body is truncated or the server wrote broken XML.',
+      hint: 'Fetch it again; if it stays broken, try Format=COMPACT.',
+    }, { cause: e });
+  }
+  const out: MetadataTable[] = [];
+  findBlocks(roots, out);
+  return out;
+}
