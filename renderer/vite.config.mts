@@ -15,6 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 5000,
     sourcemap: false,
+    // bench.html mounts the grid and explorer with synthetic data for test/bench/ui.bench.ts.
+    rollupOptions: { input: { index: fileURLToPath(new URL('index.html', import.meta.url)), bench: fileURLToPath(new URL('bench.html', import.meta.url)) } },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

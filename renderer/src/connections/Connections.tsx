@@ -18,7 +18,7 @@ export function Connections({ activeId, sessionState, onPick, onNew, onEdit, onT
   const del = useDeleteProfile();
   return (
     <>
-      <div className="section-h">Connections<span className="spacer" /><button className="btn ghost icon" title="New connection" onClick={onNew} data-testid="new-profile">＋</button></div>
+      <div className="section-h">Connections<span className="spacer" /><button className="btn ghost icon" title="New connection" onClick={onNew} data-testid="new-profile">+</button></div>
       <div className="profiles" data-testid="profiles">
         {profiles.error && <ErrorBox error={toErrorInfo(profiles.error)} onRetry={() => void profiles.refetch()} />}
         {profiles.data?.length === 0 && (

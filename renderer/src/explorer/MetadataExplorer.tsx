@@ -54,7 +54,7 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
           onKeyDown={(e) => { if (e.key === 'Escape') setFilter(''); }}
         />
       </div>
-      <div className="tree" ref={scrollRef} role="tree" data-testid="metadata-tree">
+      <div className="tree" ref={scrollRef} role="tree" data-testid="metadata-tree" data-filter={q}>
         {rows.length === 0 && <div className="teach">Nothing matches “{q}”. The filter looks at SystemName, StandardName, LongName and lookup values.</div>}
         <div style={{ height: virt.getTotalSize(), position: 'relative' }}>
           {virt.getVirtualItems().map((vi) => {

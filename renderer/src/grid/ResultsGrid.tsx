@@ -1,13 +1,16 @@
-// The results grid: @tanstack/react-table for sorting, sizing, visibility and order; the body
-// virtualized with @tanstack/react-virtual so 100,000 rows keep ~40 row elements in the DOM.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+// The results grid. @tanstack/react-table holds the column state (sorting, sizing, visibility,
+// order) and renders the header; the body is our own row view (view.ts) virtualized with
+// @tanstack/react-virtual, so 100,000 streaming rows keep ~40 memoized row elements in the DOM.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable,
-  type ColumnDef, type ColumnOrderState, type SortingState, type VisibilityState,
+  getCoreRowModel, useReactTable,
+  type ColumnDef, type ColumnOrderState, type ColumnSizingState, type SortingState, type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Decoder } from './decode';
 import { toCsv } from './csv';
+import { buildView, cellText } from './view';
+import { GridRow, type SizedColumn } from './GridRow';
 
 interface Props {
   columns: string[];
@@ -26,79 +29,85 @@ interface Props {
   titles: Map<string, string>;
 }
 
-type Row = string[];
+const NO_DATA: string[][] = [];
+const ROWNUM = 56;
 
 export function ResultsGrid(p: Props) {
-  const data = useMemo(() => p.rows.slice(), [p.rows, p.version]);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [visibility, setVisibility] = useState<VisibilityState>({});
   const [order, setOrder] = useState<ColumnOrderState>([]);
+  const [sizing, setSizing] = useState<ColumnSizingState>({});
   const [find, setFind] = useState('');
   const [multi, setMulti] = useState<Set<number>>(new Set());
   const [dragCol, setDragCol] = useState<string | null>(null);
   const findRef = useRef<HTMLInputElement>(null);
 
-  const columns = useMemo<ColumnDef<Row>[]>(() => p.columns.map((name, i) => {
-    const dec = p.decoded ? p.decoders.get(name) : undefined;
-    return {
-      id: name, header: name, size: Math.min(260, Math.max(70, name.length * 8 + 34)), minSize: 40,
-      accessorFn: dec ? (r: Row) => dec(r[i] ?? '') : (r: Row) => r[i] ?? '',
-      sortingFn: numericOrText,
-    };
-  }), [p.columns, p.decoded, p.decoders]);
-
+  const columns = useMemo<ColumnDef<string[]>[]>(() => p.columns.map((name) => ({
+    id: name, header: name, size: Math.min(260, Math.max(70, name.length * 8 + 34)), minSize: 40, enableSorting: true,
+  })), [p.columns]);
   const table = useReactTable({
-    data, columns,
-    state: { sorting, columnVisibility: visibility, columnOrder: order, globalFilter: find },
-    onSortingChange: setSorting, onColumnVisibilityChange: setVisibility, onColumnOrderChange: setOrder,
-    getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getFilteredRowModel: getFilteredRowModel(),
-    globalFilterFn: 'includesString',
+    data: NO_DATA, columns,
+    state: { sorting, columnVisibility: visibility, columnOrder: order, columnSizing: sizing },
+    onSortingChange: setSorting, onColumnVisibilityChange: setVisibility, onColumnOrderChange: setOrder, onColumnSizingChange: setSizing,
+    getCoreRowModel: getCoreRowModel(), manualSorting: true, manualFiltering: true, enableSortingRemoval: true,
     columnResizeMode: 'onChange',
-    getRowId: (_r, i) => String(i),
   });
-  useEffect(() => { setOrder([]); setVisibility({}); setSorting([]); setMulti(new Set()); }, [p.columns]);
+  useEffect(() => { setOrder([]); setVisibility({}); setSorting([]); setSizing({}); setMulti(new Set()); }, [p.columns]);
   useEffect(() => { if (p.findOpen) findRef.current?.focus(); }, [p.findOpen]);
 
-  const rows = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virt = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 24, overscan: 16 });
-  const visible = table.getVisibleLeafColumns();
-  const totalWidth = 56 + visible.reduce((s, c) => s + c.getSize(), 0);
+  const visibleIds = table.getVisibleLeafColumns().map((c) => `${c.id}\u0000${c.getSize()}`).join('\u0001');
+  const cols = useMemo<SizedColumn[]>(() => table.getVisibleLeafColumns().map((c) => ({
+    id: c.id, index: p.columns.indexOf(c.id), width: c.getSize(), decode: p.decoded ? p.decoders.get(c.id) : undefined,
+  })), [visibleIds, p.columns, p.decoded, p.decoders]);
+  const sortCol = sorting[0] ? cols.find((c) => c.id === sorting[0].id) ?? { id: sorting[0].id, index: p.columns.indexOf(sorting[0].id), decode: p.decoded ? p.decoders.get(sorting[0].id) : undefined } : undefined;
+  const view = useMemo(
+    () => buildView(p.rows, sortCol, sorting[0]?.desc ?? false, find, cols),
+    [p.rows, p.version, sorting, find, cols],
+  );
+  const count = view ? view.length : p.rows.length;
+  const at = useCallback((pos: number) => (view ? view[pos] : pos), [view]);
 
-  function clickRow(e: React.MouseEvent, idx: number) {
-    if (e.shiftKey && p.selected !== undefined) {
-      const pos = rows.findIndex((r) => r.index === p.selected);
-      const cur = rows.findIndex((r) => r.index === idx);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virt = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => 24, overscan: 12 });
+  const totalWidth = ROWNUM + cols.reduce((s, c) => s + c.width, 0);
+
+  const selectedRef = useRef(p.selected);
+  selectedRef.current = p.selected;
+  const onRowClick = useCallback((e: React.MouseEvent, idx: number) => {
+    const sel = selectedRef.current;
+    if (e.shiftKey && sel !== undefined) {
+      const pos = positionOf(sel), cur = positionOf(idx);
       const [a, b] = pos < cur ? [pos, cur] : [cur, pos];
-      setMulti(new Set(rows.slice(a, b + 1).map((r) => r.index)));
+      const s = new Set<number>();
+      for (let i = a; i <= b; i += 1) s.add(at(i));
+      setMulti(s);
       return;
     }
-    if (e.metaKey || e.ctrlKey) {
-      setMulti((s) => { const n = new Set(s); if (n.has(idx)) n.delete(idx); else n.add(idx); return n; });
-      return;
-    }
+    if (e.metaKey || e.ctrlKey) { setMulti((s) => { const n = new Set(s); if (n.has(idx)) n.delete(idx); else n.add(idx); return n; }); return; }
     setMulti(new Set([idx]));
     p.onSelect(idx);
-  }
+  }, [at, p.onSelect]);
+
+  function positionOf(idx: number): number { return view ? view.indexOf(idx) : idx; }
 
   async function copySelection() {
-    const picked = rows.filter((r) => multi.has(r.index));
-    const use = picked.length ? picked : rows.filter((r) => r.index === p.selected);
-    if (!use.length) return;
-    const text = toCsv(visible.map((c) => c.id), use.map((r) => visible.map((c) => String(r.getValue(c.id) ?? ''))));
+    const picked = multi.size ? [...multi] : p.selected !== undefined ? [p.selected] : [];
+    if (!picked.length) return;
+    picked.sort((a, b) => positionOf(a) - positionOf(b));
+    const text = toCsv(cols.map((c) => c.id), picked.map((i) => cols.map((c) => cellText(p.rows[i], c))));
     await navigator.clipboard.writeText(text).catch(() => undefined);
     (window as unknown as { __lastCopy?: string }).__lastCopy = text;
-    p.onCopied(`Copied ${use.length} row${use.length === 1 ? '' : 's'} as CSV`);
+    p.onCopied(`Copied ${picked.length} row${picked.length === 1 ? '' : 's'} as CSV`);
   }
 
   function onKey(e: KeyboardEvent) {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c') { e.preventDefault(); void copySelection(); return; }
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Enter') return;
     e.preventDefault();
-    const pos = rows.findIndex((r) => r.index === p.selected);
-    if (e.key === 'Enter') { if (pos >= 0) p.onOpenRow(rows[pos].index); return; }
-    const next = Math.max(0, Math.min(rows.length - 1, pos + (e.key === 'ArrowDown' ? 1 : -1)));
-    if (rows[next]) { p.onSelect(rows[next].index); setMulti(new Set([rows[next].index])); virt.scrollToIndex(next); }
+    const pos = p.selected === undefined ? -1 : positionOf(p.selected);
+    if (e.key === 'Enter') { if (pos >= 0) p.onOpenRow(p.selected!); return; }
+    const next = Math.max(0, Math.min(count - 1, pos + (e.key === 'ArrowDown' ? 1 : -1)));
+    if (count) { p.onSelect(at(next)); setMulti(new Set([at(next)])); virt.scrollToIndex(next); }
   }
 
   function dropOn(target: string) {
@@ -115,27 +124,27 @@ export function ResultsGrid(p: Props) {
         <div className="findbar">
           <input ref={findRef} className="input" placeholder="Find in results" value={find} data-testid="grid-find"
             onChange={(e) => setFind(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape') { setFind(''); p.onCloseFind(); } }} />
-          <span className="muted small num">{find ? `${rows.length.toLocaleString()} matching rows` : 'Type to filter the rows on screen'}</span>
+          <span className="muted small num">{find ? `${count.toLocaleString()} matching rows` : 'Type to show only the rows that contain the text'}</span>
           <span className="spacer" />
           <button className="btn ghost" onClick={() => { setFind(''); p.onCloseFind(); }}>Close</button>
         </div>
       )}
       {p.showColumns && (
         <div className="colmenu" data-testid="column-menu" onMouseLeave={p.onCloseColumns}>
-          <div className="muted small" style={{ padding: '2px 4px 6px' }}>Columns — drag headers to reorder</div>
+          <div className="muted small" style={{ padding: '2px 4px 6px', fontFamily: 'var(--sans)' }}>Columns — drag headers to reorder</div>
           {table.getAllLeafColumns().map((c) => (
             <label key={c.id}><input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />{c.id}</label>
           ))}
           <div style={{ display: 'flex', gap: 6, marginTop: 6 }}>
             <button className="btn" onClick={() => table.toggleAllColumnsVisible(true)}>Show all</button>
-            <button className="btn" onClick={() => { setOrder([]); table.resetColumnSizing(); }}>Reset</button>
+            <button className="btn" onClick={() => { setOrder([]); setSizing({}); }}>Reset</button>
           </div>
         </div>
       )}
-      <div className="grid" ref={scrollRef} tabIndex={0} onKeyDown={onKey} data-testid="results-grid" role="grid" aria-rowcount={rows.length}>
+      <div className="grid" ref={scrollRef} tabIndex={0} onKeyDown={onKey} data-testid="results-grid" role="grid" aria-rowcount={count}>
         <div style={{ width: totalWidth, minWidth: '100%' }}>
           <div className="grid-head" style={{ width: totalWidth }}>
-            <div className="grid-th rownum" style={{ width: 56 }}>#</div>
+            <div className="grid-th rownum" style={{ width: ROWNUM }}>#</div>
             {table.getHeaderGroups()[0]?.headers.map((h) => {
               const sorted = h.column.getIsSorted();
               return (
@@ -149,7 +158,7 @@ export function ResultsGrid(p: Props) {
                   <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{h.id}</span>
                   {sorted && <span className="sort">{sorted === 'asc' ? '▲' : '▼'}</span>}
                   <div
-                    className={`resizer${h.column.getIsResizing() ? ' active' : ''}`}
+                    className={`resizer${h.column.getIsResizing() ? ' active' : ''}`} data-testid="col-resizer"
                     onMouseDown={h.getResizeHandler()} onClick={(e) => e.stopPropagation()} onDoubleClick={() => h.column.resetSize()}
                   />
                 </div>
@@ -158,19 +167,12 @@ export function ResultsGrid(p: Props) {
           </div>
           <div style={{ height: virt.getTotalSize(), position: 'relative' }}>
             {virt.getVirtualItems().map((vi) => {
-              const row = rows[vi.index];
-              const sel = row.index === p.selected || multi.has(row.index);
+              const idx = at(vi.index);
               return (
-                <div
-                  key={row.id} className={`grid-row${vi.index % 2 ? ' alt' : ''}${sel ? ' selected' : ''}`} role="row" data-row={row.index}
-                  style={{ top: vi.start, width: totalWidth }}
-                  onClick={(e) => clickRow(e, row.index)} onDoubleClick={() => p.onOpenRow(row.index)}
-                >
-                  <div className="grid-td rownum" style={{ width: 56 }}>{row.index + 1}</div>
-                  {row.getVisibleCells().map((c) => (
-                    <div key={c.id} className="grid-td" style={{ width: c.column.getSize() }} role="gridcell">{c.getValue() as string}</div>
-                  ))}
-                </div>
+                <GridRow
+                  key={idx} index={idx} row={p.rows[idx]} cols={cols} top={vi.start} width={totalWidth} alt={vi.index % 2 === 1}
+                  selected={idx === p.selected || multi.has(idx)} onMouseDown={onRowClick} onOpen={p.onOpenRow}
+                />
               );
             })}
           </div>
@@ -178,12 +180,4 @@ export function ResultsGrid(p: Props) {
       </div>
     </>
   );
-}
-
-const numeric = /^-?\d+(\.\d+)?$/;
-function numericOrText(a: { getValue(id: string): unknown }, b: { getValue(id: string): unknown }, id: string): number {
-  const x = String(a.getValue(id) ?? '');
-  const y = String(b.getValue(id) ?? '');
-  if (numeric.test(x) && numeric.test(y)) return Number(x) - Number(y);
-  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -50,7 +50,7 @@ export function QueryPanel(p: Props) {
             <button className="x" onClick={(e) => { e.stopPropagation(); p.tabs.close(t.id); }} aria-label="Close tab">×</button>
           </div>
         ))}
-        <button className="btn ghost" style={{ margin: 4 }} onClick={() => p.tabs.add({ resource: active.resource, cls: active.cls })} title="New query tab">＋</button>
+        <button className="btn ghost" style={{ margin: 4 }} onClick={() => p.tabs.add({ resource: active.resource, cls: active.cls })} title="New query tab">+</button>
       </div>
       <div className="querybar">
         <span className="lbl">Resource</span>
@@ -85,14 +85,14 @@ export function QueryPanel(p: Props) {
         <input className="input narrow num" value={active.offset ?? ''} placeholder="1" aria-label="Offset" onChange={(e) => up({ offset: Number(e.target.value) > 0 ? Number(e.target.value) : undefined })} />
         <span className="lbl">Count</span>
         <select className="input" value={active.count} onChange={(e) => up({ count: Number(e.target.value) as 0 | 1 | 2 })} aria-label="Count">
-          <option value={0}>No count</option><option value={1}>Count + rows</option><option value={2}>Count only</option>
+          <option value={0}>off</option><option value={1}>with rows</option><option value={2}>only</option>
         </select>
         <span className="lbl">Format</span>
         <select className="input" value={active.format} onChange={(e) => up({ format: e.target.value as QueryTab['format'] })} aria-label="Format">
-          <option>COMPACT</option><option>COMPACT-DECODED</option><option>STANDARD-XML</option>
+          <option value="COMPACT">COMPACT</option><option value="COMPACT-DECODED">DECODED</option><option value="STANDARD-XML">XML</option>
         </select>
         <span style={{ flex: 1 }} />
-        <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)">Save snippet</button>
+        <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)">Save <span className="kbd">Ctrl+S</span></button>
       </div>
       {run.error && <ErrorBox error={run.error} testId="search-error" />}
       <div className="results">
