@@ -80,9 +80,9 @@ function dn(x: PeerCertificate['subject'] | undefined): string {
 }
 
 /** TLS handshake with verification off, so a bad certificate can be described; the verdict comes from authorizationError. */
-export async function tlsProbe(address: string, hostname: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<TlsResult> {
+export async function tlsProbe(address: string, hostname: string, port: number, timeoutMs: number, signal?: AbortSignal, ca?: string[]): Promise<TlsResult> {
   const socket: TLSSocket = tlsConnect({
-    host: address, port, rejectUnauthorized: false,
+    host: address, port, rejectUnauthorized: false, ca,
     // SNI must be a name, never an IP address.
     servername: isIP(hostname) ? undefined : hostname,
     checkServerIdentity: () => undefined,

@@ -20,6 +20,8 @@ export interface DoctorOptions {
   timeoutMs?: number;
   /** Clock for certificate-expiry warnings (tests). */
   now?: () => Date;
+  /** Trusted CA certificates (PEM) for the TLS check instead of Node's bundle, e.g. a corporate root. */
+  ca?: string[];
 }
 
 const codeOf = (e: unknown) => (e instanceof NetError ? e.code : (e as { code?: string })?.code);
@@ -68,7 +70,7 @@ export async function runDoctor(settings: ConnectionSettings, options: DoctorOpt
   });
 
   if (net.url?.protocol === 'https:') {
-    await runner.run('tls', () => tlsStep(net.url!, net.addresses[0]!, timeoutMs, options.now?.() ?? new Date(), signal));
+    await runner.run('tls', () => tlsStep(net.url!, net.addresses[0]!, timeoutMs, options.now?.() ?? new Date(), signal, options.ca));
   } else {
     runner.skip('tls', 'the login URL uses plain http');
   }
@@ -107,9 +109,9 @@ export async function runDoctor(settings: ConnectionSettings, options: DoctorOpt
   };
 }
 
-async function tlsStep(url: ParsedLoginUrl, address: string, timeoutMs: number, now: Date, signal?: AbortSignal): Promise<StepOutcome> {
+async function tlsStep(url: ParsedLoginUrl, address: string, timeoutMs: number, now: Date, signal?: AbortSignal, ca?: string[]): Promise<StepOutcome> {
   try {
-    const t = await tlsProbe(address, url.hostname, url.port, timeoutMs, signal);
+    const t = await tlsProbe(address, url.hostname, url.port, timeoutMs, signal, ca);
     const c = t.certificate;
     const facts: DoctorFact[] = [
       { label: 'Protocol', value: t.protocol }, { label: 'Cipher', value: t.cipher },

@@ -1,7 +1,7 @@
 // The steps that need a RETS session: login, User-Agent authentication, capabilities, system
 // metadata, a count-only search on the first searchable class, one object, logout. Each returns a
 // StepOutcome; RetsErrors become diagnoses through the shared rules.
-import { diagnoseCapabilities, diagnoseLogin, diagnoseTransaction, diagnoseUaFailure, transactionSeverity, type DoctorFact, type LoginContext, type SessionStep } from '../../shared/doctor';
+import { parseChallenges, diagnoseCapabilities, diagnoseLogin, diagnoseTransaction, diagnoseUaFailure, transactionSeverity, type DoctorFact, type LoginContext, type SessionStep } from '../../shared/doctor';
 import { isRetsError, type RetsErrorInfo } from '../../shared/rets/errors';
 import type { LoginResponse } from '../../shared/rets/login';
 import type { MetadataClass, MetadataResource } from '../../shared/rets/metadata/model';
@@ -57,7 +57,9 @@ export async function loginStep(session: RetsSession, ctx: LoginContext, signal?
   } catch (e) {
     const error = infoOf(e, 'Login');
     const h = lastHeaders(session, 'Login');
-    const diagnosis = diagnoseLogin(error, { ...ctx, retryAfter: h['retry-after'] });
+    // The login's own 401 says which schemes this account may use (it can differ from the anonymous one).
+    const offered = parseChallenges(h['www-authenticate']).map((c) => c.scheme);
+    const diagnosis = diagnoseLogin(error, { ...ctx, retryAfter: h['retry-after'], offeredSchemes: offered.length ? offered : ctx.offeredSchemes });
     const uaFailure = error.replyCode !== undefined && UA_CODES.has(error.replyCode);
     if (uaFailure) {
       // The login reached the server; the refusal is about the client software: shown on the UA step.
