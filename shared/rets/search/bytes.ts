@@ -44,3 +44,11 @@ export function asciiText(bytes: Uint8Array, start: number, end: number): string
   }
   return s;
 }
+
+/** Whether the bytes from `at` end before `<!--` or `<![CDATA[` could be told apart from a tag. */
+export function isPrefixCut(bytes: Uint8Array, at: number): boolean {
+  const rest = bytes.length - at;
+  if (rest >= 9) return false;
+  const head = asciiText(bytes, at, bytes.length);
+  return '<![CDATA['.startsWith(head) || '<!--'.startsWith(head);
+}

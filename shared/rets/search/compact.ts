@@ -3,7 +3,7 @@
 // an Int32Array of field offsets, so nothing is decoded until a field is read.
 
 import { RetsError } from '../errors';
-import { asciiText, concatBytes, indexOfAscii, matchesAscii } from './bytes';
+import { asciiText, concatBytes, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
 import { CompactRowBatch } from './rowBatch';
 import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
 import { decodeText } from './text';
@@ -116,6 +116,7 @@ export class CompactSearchParser implements SearchParser {
 
   /** Handles the tag at lt; returns where scanning goes on, or -1 when more bytes are needed. */
   private readTag(buf: Uint8Array, lt: number): number {
+    if (buf[lt + 1] === 0x21 && isPrefixCut(buf, lt)) return -1;
     if (matchesAscii(buf, lt, '<!--')) {
       const end = indexOfAscii(buf, '-->', lt + 4);
       return end < 0 ? -1 : end + 3;

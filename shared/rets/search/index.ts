@@ -63,8 +63,8 @@ export interface CollectedSearch {
   warnings: string[];
 }
 
-/** Parse a whole (small) body at once. */
-export function collectSearch(bytes: Uint8Array, format: SearchFormat | 'auto' = 'auto'): CollectedSearch {
+/** Parse a whole (small) body at once, given whole or as a sequence of chunks. */
+export function collectSearch(bytes: Uint8Array | Iterable<Uint8Array>, format: SearchFormat | 'auto' = 'auto'): CollectedSearch {
   const parser = createSearchParser(format);
   const out: CollectedSearch = { columns: [], count: null, rows: [], maxRows: false, replyCode: -1, replyText: '', warnings: [] };
   const apply = (events: SearchEvent[]): void => {
@@ -79,7 +79,9 @@ export function collectSearch(bytes: Uint8Array, format: SearchFormat | 'auto' =
       }
     }
   };
-  apply(parser.push(bytes));
+  for (const chunk of bytes instanceof Uint8Array ? [bytes] : bytes) apply(parser.push(chunk));
   apply(parser.end());
+  // STANDARD-XML may add columns as records arrive: earlier rows read "" for later columns.
+  for (const row of out.rows) while (row.length < out.columns.length) row.push('');
   return out;
 }

@@ -8,7 +8,8 @@ const envelope = new Set(['RETS', '/RETS', 'COUNT', '/COUNT', 'RETS-STATUS', 'MA
 /** The format, or null while the bytes seen so far do not tell (force: decide now). */
 export function sniffSearchFormat(bytes: Uint8Array, force: boolean): SearchFormat | null {
   const text = asciiText(bytes, 0, Math.min(bytes.length, 64 * 1024));
-  const re = /<([/?!]?[A-Za-z_][-\w:.]*)/g;
+  // Only complete names count: `<R` at the end of a chunk may become `<RETS`.
+  const re = /<([/?!]?[A-Za-z_][-\w:.]*)(?=[\s/>])/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const name = m[1].toUpperCase();

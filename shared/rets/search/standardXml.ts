@@ -7,7 +7,7 @@
 // (records one level under any other data root, skipping <Pagination>).
 
 import { RetsError } from '../errors';
-import { asciiText, concatBytes, indexOfAscii, matchesAscii } from './bytes';
+import { asciiText, concatBytes, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
 import { ArrayRowBatch } from './rowBatch';
 import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
 import { decodeCharset, decodeText } from './text';
@@ -30,11 +30,16 @@ export class StandardXmlSearchParser implements SearchParser {
   private recordDepth = -1;
   private inRecord = false;
   private skipDepth = -1;
+  /** Working list of column names (grows); `columns` is the last one sent out. */
+  private names: string[] = [];
+  private taken = new Set<string>();
   private columns: string[] = [];
   private columnOf = new Map<string, number>();
   private row: string[] = [];
   private newColumns = false;
   private rows: string[][] = [];
+  /** The columns the pending rows were built with (a record may add columns before its row is pending). */
+  private rowsColumns: string[] = [];
   private events: SearchEvent[] = [];
   private rowCount = 0;
 
@@ -76,7 +81,8 @@ export class StandardXmlSearchParser implements SearchParser {
     let pos = this.pos;
     for (;;) {
       const lt = buf.indexOf(LT, pos);
-      if (lt < 0) { this.addText(buf, pos, buf.length); pos = buf.length; break; }
+      // Text is read only once its end is here: an entity or a UTF-8 sequence may straddle chunks.
+      if (lt < 0) break;
       this.addText(buf, pos, lt);
       const next = this.readMarkup(buf, lt);
       if (next < 0) { pos = lt; break; }
@@ -92,6 +98,7 @@ export class StandardXmlSearchParser implements SearchParser {
   }
 
   private readMarkup(buf: Uint8Array, lt: number): number {
+    if (buf[lt + 1] === 0x21 && isPrefixCut(buf, lt)) return -1;
     if (matchesAscii(buf, lt, '<!--')) {
       const e = indexOfAscii(buf, '-->', lt + 4);
       return e < 0 ? -1 : e + 3;
@@ -197,9 +204,10 @@ export class StandardXmlSearchParser implements SearchParser {
     for (let n = 2; this.row[this.columnOf.get(key) ?? -1] !== undefined; n++) key = `${path}#${n}`;
     let col = this.columnOf.get(key);
     if (col === undefined) {
-      col = this.columns.length;
-      const taken = new Set(this.columns);
-      this.columns = [...this.columns, taken.has(leaf) ? key : leaf];
+      col = this.names.length;
+      const name = this.taken.has(leaf) ? key : leaf;
+      this.names.push(name);
+      this.taken.add(name);
       this.columnOf.set(key, col);
       this.newColumns = true;
     }
@@ -211,18 +219,20 @@ export class StandardXmlSearchParser implements SearchParser {
     if (this.newColumns) {
       this.flushRows();
       this.newColumns = false;
+      this.columns = this.names.slice();
       this.events.push({ kind: 'columns', columns: this.columns });
     }
     const row = new Array<string>(this.columns.length);
     for (let c = 0; c < row.length; c++) row[c] = this.row[c] ?? '';
     this.rows.push(row);
+    this.rowsColumns = this.columns;
     this.rowCount++;
     if (this.rows.length >= MAX_BATCH_ROWS) this.flushRows();
   }
 
   private flushRows(): void {
     if (this.rows.length === 0) return;
-    this.events.push({ kind: 'rows', batch: new ArrayRowBatch(this.columns, this.rows) });
+    this.events.push({ kind: 'rows', batch: new ArrayRowBatch(this.rowsColumns, this.rows) });
     this.rows = [];
   }
 

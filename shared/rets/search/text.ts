@@ -2,7 +2,29 @@
 // ISO-8859-1/1252 with no charset), then XML character references decoded.
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const cp1252 = new TextDecoder('windows-1252');
+// Node's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x80-0x9F become C1 controls), so
+// the 1252 block is mapped here by hand.
+const CP1252_80_9F = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    s += b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80] : String.fromCharCode(b);
+  }
+  return s;
+}
+
+const loose = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** ASCII bytes to text: a short loop for short fields, the native decoder for long ones. */
+function asciiString(bytes: Uint8Array): string {
+  if (bytes.length > 24) return loose.decode(bytes);
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
 
 /** Decode bytes[start, end) as text: ASCII fast path, UTF-8, else windows-1252; entities decoded. */
 export function decodeText(bytes: Uint8Array, start: number, end: number): string {
@@ -15,9 +37,7 @@ export function decodeText(bytes: Uint8Array, start: number, end: number): strin
   }
   let s: string;
   if (ascii) {
-    s = end - start < 64
-      ? String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[])
-      : cp1252.decode(bytes.subarray(start, end));
+    s = asciiString(bytes.subarray(start, end));
   } else {
     s = decodeCharset(bytes.subarray(start, end));
     amp = s.includes('&');
@@ -29,7 +49,7 @@ export function decodeCharset(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    return cp1252.decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
