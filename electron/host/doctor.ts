@@ -1,7 +1,7 @@
 // The connection doctor as a long operation: step events as each step runs, then one done event
 // with the copyable report (engineer H's runner in electron/doctor does the probing).
 import type { z } from 'zod';
-import type { DoctorStartRequest, DoctorStep } from '../../shared/contract';
+import type { DoctorStartRequest, DoctorStep, HostEvent } from '../../shared/contract';
 import type { EventBus } from './events';
 import { toErrorInfo } from './hostError';
 import type { OperationRegistry } from './operations';
@@ -39,15 +39,21 @@ export class DoctorService {
     return this.ops.cancel(operationId, 'doctor');
   }
 
+  /** The terminal event: the operation leaves the registry first, so a late cancel says false. */
+  private finish(event: HostEvent & { operationId: string }): void {
+    this.ops.end(event.operationId);
+    this.bus.emit(event);
+  }
+
   private async run(operationId: string, req: Req, signal: AbortSignal): Promise<void> {
     try {
       if (!this.runner) throw new Error('The connection doctor is not part of this build.');
       const conn = await connectionFor(req, this.profiles);
       const run = await this.runner();
       const result = await run(conn, { signal, onStep: (step) => this.bus.emit({ type: 'doctor.step', operationId, step }) });
-      this.bus.emit({ type: 'doctor.done', operationId, ok: result.ok, steps: result.steps, report: result.report, cancelled: result.cancelled || signal.aborted });
+      this.finish({ type: 'doctor.done', operationId, ok: result.ok, steps: result.steps, report: result.report, cancelled: result.cancelled || signal.aborted });
     } catch (err) {
-      this.bus.emit({ type: 'doctor.error', operationId, error: toErrorInfo(err, 'Login') });
+      this.finish({ type: 'doctor.error', operationId, error: toErrorInfo(err, 'Login') });
     }
   }
 }

@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
 import type { z } from 'zod';
-import type { ExportStartRequest } from '../../shared/contract';
+import type { ExportStartRequest, HostEvent } from '../../shared/contract';
 import { findClass, findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
 import type { EventBus } from './events';
 import { tempPathFor } from './files';
@@ -63,6 +63,12 @@ export class ExportService {
     if (req.destination.kind === 'path') return resolve(req.destination.path);
     const name = basename(req.destination.fileName).replace(/[^\w.() -]/g, '_') || 'export.csv';
     return join(this.exportDir, operationId, name.toLowerCase().endsWith('.csv') ? name : `${name}.csv`);
+  }
+
+  /** The terminal event: the operation leaves the registry first, so a late cancel says false. */
+  private finish(event: HostEvent & { operationId: string }): void {
+    this.ops.end(event.operationId);
+    this.bus.emit(event);
   }
 
   private async run(operationId: string, req: Req, signal: AbortSignal): Promise<void> {
@@ -135,7 +141,7 @@ export class ExportService {
       if (out && !out.closed) await once(out, 'close').catch(() => undefined);
       await rm(tmp, { force: true });
       const info = signal.aborted ? { kind: 'cancelled' as const, transaction: 'Search' as const, message: 'The export was cancelled; no file was written.' } : toErrorInfo(err, 'Search');
-      this.bus.emit({ type: 'export.error', operationId, error: info });
+      this.finish({ type: 'export.error', operationId, error: info });
     }
   }
 }

@@ -2,7 +2,7 @@
 // with count, maxrows and throttled progress, and end with exactly one done or error event.
 // Each run lands in the history.
 import type { z } from 'zod';
-import type { SearchStartRequest } from '../../shared/contract';
+import type { SearchStartRequest, HostEvent } from '../../shared/contract';
 import { isEmptyResultCode } from '../../shared/rets/replyCodes';
 import type { EventBus } from './events';
 import type { HistoryStore } from './history';
@@ -32,6 +32,12 @@ export class SearchService {
 
   cancel(operationId: string): boolean {
     return this.ops.cancel(operationId, 'search');
+  }
+
+  /** The terminal event: the operation leaves the registry first, so a late cancel says false. */
+  private finish(event: HostEvent & { operationId: string }): void {
+    this.ops.end(event.operationId);
+    this.bus.emit(event);
   }
 
   private async run(operationId: string, req: Req, signal: AbortSignal): Promise<void> {
@@ -97,10 +103,10 @@ export class SearchService {
       const elapsedMs = Date.now() - started;
       const info = toErrorInfo(err, 'Search');
       if (info.kind === 'cancelled' || signal.aborted) {
-        this.bus.emit({ type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled: true, warnings, ...(count !== undefined ? { count } : {}) });
+        this.finish({ type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled: true, warnings, ...(count !== undefined ? { count } : {}) });
         if (entry) await this.history.update(entry.id, { status: 'cancelled', rows, elapsedMs });
       } else {
-        this.bus.emit({ type: 'search.error', operationId, error: info });
+        this.finish({ type: 'search.error', operationId, error: info });
         if (entry) await this.history.update(entry.id, { status: 'error', rows, elapsedMs, error: info });
       }
     }

@@ -1,0 +1,43 @@
+// A host over a fresh data folder with the Demo MLS in-process (small data set), and helpers to
+// run an operation to its end through the event bus.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HostEvent } from '../../shared/contract';
+import { createHost, type Host } from '../../electron/host/host';
+
+export interface Harness { host: Host; dir: string; close(): Promise<void> }
+
+export async function startHarness(opts: { keychain?: boolean; listings?: number } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-host-'));
+  const host = await createHost({
+    dataDir: join(dir, 'data'), mode: 'browser', demo: { listings: opts.listings ?? 1500 }, retryBaseMs: 20,
+    secrets: opts.keychain ? { service: `rets-workbench-test-${process.pid}` } : { disableKeychain: true },
+  });
+  return { host, dir, async close() { await host.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** Calls and unwraps the envelope (throws on an error envelope, with its message). */
+export async function call<T = unknown>(host: Host, name: string, req: unknown = {}): Promise<T> {
+  const env = await host.call(name, req);
+  if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
+  return env.data as T;
+}
+
+/** Starts an operation and collects its events until the terminal one. */
+export async function runOperation(host: Host, start: string, req: Record<string, unknown>, onEvent?: (e: HostEvent, id: string) => void, afterStart?: (id: string) => Promise<void>): Promise<{ events: HostEvent[]; last: HostEvent; operationId: string }> {
+  const operationId = `${start.split('.')[0]}-test-${Math.random().toString(36).slice(2, 8)}`;
+  const events: HostEvent[] = [];
+  const done = new Promise<HostEvent>((resolve) => {
+    const off = host.events.subscribe((e) => {
+      if (!('operationId' in e) || e.operationId !== operationId) return;
+      events.push(e);
+      onEvent?.(e, operationId);
+      if (/\.(done|error)$/.test(e.type)) { off(); resolve(e); }
+    });
+  });
+  await call(host, start, { ...req, operationId });
+  await afterStart?.(operationId);
+  const last = await done;
+  return { events, last, operationId };
+}
