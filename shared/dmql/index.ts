@@ -9,3 +9,7 @@ export { compile, type CompileOptions, type Predicate, type RecordAccessor } fro
 export { dayKey, instantKey, timeKey, numberKey, booleanKey, wildcardRegExp } from './values';
 export { validate, syntaxDiagnostic, type Diagnostic, type Severity } from './validate';
 export { guessFields, guessLookupValues, boundedDistance } from './didYouMean';
+export { complete, matchLookupValues, type CompleteOptions, type CompletionResult, type Suggestion, type SuggestionKind } from './complete';
+export { hover, type HoverResult } from './hover';
+export { annotate, scan, type Annotated, type Mode, type Role, type ScanState } from './context';
+export { searchFields, splitWords, type FieldMatch } from './fieldIndex';
