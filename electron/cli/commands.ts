@@ -6,3 +6,4 @@ registerCommand('version', 'print the version', () => import('./version'));
 registerCommand('demo-mls', 'start the Demo MLS (a RETS server on 127.0.0.1)', () => import('./demo-mls'));
 registerCommand('serve', 'browser mode: the workbench on 127.0.0.1 (prints the URL with its token)', () => import('./serve'));
 registerCommand('start', 'open the workbench: Electron when it can run, else browser mode', () => import('./start'));
+registerCommand('inspect', 'parse a saved RETS response offline and print JSON (login, metadata, search, object)', () => import('./inspect'));

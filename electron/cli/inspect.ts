@@ -1,0 +1,135 @@
+// `rets-workbench inspect FILE --kind login|metadata|search|object [--content-type TYPE] [--login-url URL]`:
+// parses a saved server response offline with the workbench's own parsers and prints JSON.
+// FILE is a bare body or a whole HTTP response as `curl -i` saves it.
+import { readFileSync } from 'node:fs';
+import { describeError, isRetsError } from '../../shared/rets/errors';
+import { htmlSummary, looksLikeHtml, parseRetsEnvelope } from '../../shared/rets/envelope';
+import { parseLoginResponse } from '../../shared/rets/login';
+import { parseMetadata } from '../../shared/rets/metadata/index';
+import { collectObjects } from '../../shared/rets/object/multipart';
+import { looksLikeRawHttp, parseRawHttpResponse } from '../../shared/rets/rawHttp';
+import { collectSearch } from '../../shared/rets/search/index';
+import { decodeBody } from '../../shared/rets/text';
+
+const KINDS = ['login', 'metadata', 'search', 'object'] as const;
+type Kind = (typeof KINDS)[number];
+
+const USAGE = 'usage: rets-workbench inspect FILE --kind login|metadata|search|object [--content-type TYPE] [--login-url URL]';
+
+interface Options { file: string; kind: Kind; contentType?: string; loginUrl?: string }
+
+/** A failure the user can act on: printed as one line, exit code attached. */
+class InspectError extends Error {
+  constructor(message: string, readonly code = 1) { super(message); }
+}
+
+function parseArgs(args: string[]): Options {
+  let file: string | undefined;
+  let kind: string | undefined;
+  let contentType: string | undefined;
+  let loginUrl: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined) throw new InspectError(`${a} needs a value.\n${USAGE}`, 2);
+      return v;
+    };
+    if (a === '--kind') kind = value();
+    else if (a.startsWith('--kind=')) kind = a.slice(7);
+    else if (a === '--content-type') contentType = value();
+    else if (a.startsWith('--content-type=')) contentType = a.slice(15);
+    else if (a === '--login-url') loginUrl = value();
+    else if (a.startsWith('--login-url=')) loginUrl = a.slice(12);
+    else if (a.startsWith('--')) throw new InspectError(`Unknown option ${a}.\n${USAGE}`, 2);
+    else if (file === undefined) file = a;
+    else throw new InspectError(`Only one FILE can be inspected at a time.\n${USAGE}`, 2);
+  }
+  if (!file) throw new InspectError(`No FILE given.\n${USAGE}`, 2);
+  if (!kind || !(KINDS as readonly string[]).includes(kind)) throw new InspectError(`--kind must be one of ${KINDS.join(', ')}.\n${USAGE}`, 2);
+  return { file, kind: kind as Kind, contentType, loginUrl };
+}
+
+interface Input { status?: number; headers: Record<string, string>; contentType?: string; body: Uint8Array }
+
+function readInput(o: Options): Input {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(o.file));
+  } catch (e) {
+    throw new InspectError(`Cannot read ${o.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, 2);
+  }
+  if (looksLikeRawHttp(bytes)) {
+    const r = parseRawHttpResponse(bytes);
+    return { status: r.status, headers: r.headers, contentType: o.contentType ?? r.headers['content-type'], body: r.body };
+  }
+  return { headers: {}, contentType: o.contentType, body: bytes };
+}
+
+/** Rejects HTML pages and empty bodies where a RETS reply was expected. */
+function rejectNonRets(text: string, what: string): void {
+  if (text.trim() === '') throw new InspectError(`The ${what} body is empty.`);
+  if (looksLikeHtml(text)) throw new InspectError(`This is an HTML page, not a RETS ${what} response: "${htmlSummary(text)}".`);
+}
+
+function inspectLogin(input: Input, o: Options): unknown {
+  const text = decodeBody(input.body, input.contentType);
+  rejectNonRets(text, 'login');
+  // Without --login-url, relative capability URLs are printed as sent.
+  const r = parseLoginResponse(text, o.loginUrl ?? '');
+  if (!parseRetsEnvelope(text)) throw new InspectError('Not a RETS login response: no <RETS> element with a ReplyCode.');
+  return r;
+}
+
+function inspectSearch(input: Input): unknown {
+  const text = decodeBody(input.body.subarray(0, 4096), input.contentType);
+  rejectNonRets(text, 'search');
+  const r = collectSearch(input.body);
+  if (r.replyCode === -1 && r.columns.length === 0 && r.count === null) {
+    throw new InspectError('Not a RETS search response: no <RETS> reply, COUNT, COLUMNS or records found.');
+  }
+  return { replyCode: r.replyCode, replyText: r.replyText, columns: r.columns, count: r.count, rowCount: r.rows.length, maxRows: r.maxRows, rows: r.rows, warnings: r.warnings };
+}
+
+/** A multipart body saved without its headers: its first line names the boundary. */
+function sniffMultipart(body: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(body.subarray(0, 400));
+  const m = /^(?:\r?\n)*--([^\r\n]{1,200}?)\r?\n/.exec(head);
+  return m ? `multipart/parallel; boundary="${m[1]!.trim()}"` : undefined;
+}
+
+function inspectObject(input: Input): unknown {
+  const contentType = input.contentType ?? sniffMultipart(input.body);
+  if (!contentType) {
+    throw new InspectError('The Content-Type of the objects is unknown: save the response with `curl -i`, or pass --content-type (with the multipart boundary).');
+  }
+  const { objects, warnings } = collectObjects(contentType, input.body, input.headers);
+  return {
+    contentType,
+    parts: objects.map((p) => ({
+      index: p.index,
+      contentId: p.headers.contentId, objectId: p.headers.objectId, contentType: p.headers.contentType,
+      location: p.headers.location, description: p.headers.contentDescription, preferred: p.headers.preferred,
+      size: p.size, error: p.error, headers: p.headers.all,
+    })),
+    warnings,
+  };
+}
+
+export async function run(args: string[]): Promise<number> {
+  try {
+    const o = parseArgs(args);
+    const input = readInput(o);
+    let out: unknown;
+    if (o.kind === 'login') out = inspectLogin(input, o);
+    else if (o.kind === 'metadata') out = parseMetadata(decodeBody(input.body, input.contentType));
+    else if (o.kind === 'search') out = inspectSearch(input);
+    else out = inspectObject(input);
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  } catch (e) {
+    const message = isRetsError(e) ? describeError(e.info) : (e as Error).message;
+    process.stderr.write(`rets-workbench inspect: ${message}\n`);
+    return e instanceof InspectError ? e.code : 1;
+  }
+}
