@@ -40,7 +40,8 @@ class SingleObjectParser implements ObjectParser {
   private readonly writer: PartWriter;
 
   constructor(contentType: string, headers: Record<string, string>) {
-    const h = objectHeadersFromRecord({ ...headers, 'Content-Type': contentType });
+    const rest = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'content-type'));
+    const h = objectHeadersFromRecord({ ...rest, 'Content-Type': contentType });
     this.writer = new PartWriter(0, h, /xml/i.test(contentType), this.events);
   }
 
