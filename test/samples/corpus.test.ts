@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { envelopeError, looksLikeHtml, parseRetsEnvelope } from '../../shared/rets/envelope';
 import { parseLoginResponse, parseLogoutResponse } from '../../shared/rets/login';
 import { parseMetadata } from '../../shared/rets/metadata/index';
+import { collectObjects } from '../../shared/rets/object/multipart';
+import { collectSearch } from '../../shared/rets/search/index';
 import { decodeBody } from '../../shared/rets/text';
 import { listSampleFiles, loadCorpus, samplesOf } from './corpus';
 
@@ -21,6 +23,8 @@ describe('sample corpus', () => {
     expect(counts.metadata).toBeGreaterThanOrEqual(80);
     expect(counts.search).toBeGreaterThanOrEqual(40);
     expect(counts.object).toBeGreaterThanOrEqual(15);
+    const tested = new Set(['login', 'logout', 'metadata', 'search', 'object', 'update', 'payloadlist', 'action', 'other', 'error', 'html']);
+    expect(corpus.filter((s) => !tested.has(s.kind))).toEqual([]);
     // 'other' is only what no parser of ours is for: ServerInformation and libRETS' generic HTTP test.
     expect(samplesOf('other').map((s) => s.file.split('/').pop())).toEqual(['server-response-no-class.xml', 'server-response-property.xml', 'test-response.txt']);
   });
@@ -45,6 +49,36 @@ describe('sample corpus', () => {
     if (s.file.endsWith('metadata-lookup.3')) expect(rows).toBe(0);
     else expect(rows).toBeGreaterThan(0);
     expect(md.system !== undefined || md.resources.length > 0).toBe(!s.file.endsWith('metadata-lookup.3'));
+  });
+
+  it.each(samplesOf('search').map((s) => [label(s), s] as const))('search %s', (_l, s) => {
+    const r = collectSearch(s.body);
+    // 20208 arrives as a RETS-STATUS after MAXROWS (libRETS search-response.xml).
+    expect([0, 20208]).toContain(r.replyCode);
+    expect(r.columns.length > 0 || r.count !== null).toBe(true);
+    for (const row of r.rows) expect(row).toHaveLength(r.columns.length);
+  });
+
+  it.each(samplesOf('object').map((s) => [label(s), s] as const))('object %s', (_l, s) => {
+    const r = collectObjects(s.contentType ?? 'application/octet-stream', s.body, s.headers);
+    expect(r.objects.length).toBeGreaterThan(0);
+    expect(r.warnings).toEqual([]);
+    const bytes = r.objects.reduce((n, o) => n + o.size, 0);
+    const located = r.objects.filter((o) => o.headers?.location).length;
+    expect(bytes > 0 || located > 0 || s.body.length === 0).toBe(true);
+  });
+
+  it.each(samplesOf('update').concat(samplesOf('payloadlist')).map((s) => [label(s), s] as const))('update / payload list %s', (_l, s) => {
+    const env = parseRetsEnvelope(textOf(s));
+    expect(env?.replyCode).toBe(0);
+    expect(textOf(s)).toMatch(s.kind === 'payloadlist' ? /<RETSPayloadList[\s\S]*<COLUMNS>/ : /<COLUMNS>|<ERRORBLOCK>|<TRANSACTIONID/);
+  });
+
+  it.each(samplesOf('action').concat(samplesOf('other')).map((s) => [label(s), s] as const))('action / other %s', (_l, s) => {
+    const text = textOf(s).trim();
+    expect(text.length).toBeGreaterThan(0);
+    expect(looksLikeHtml(text)).toBe(false);
+    if (text.startsWith('<')) expect(parseRetsEnvelope(text)?.replyCode).toBe(0);
   });
 
   it.each(samplesOf('error').map((s) => [label(s), s] as const))('error %s', (_l, s) => {
