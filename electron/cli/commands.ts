@@ -7,3 +7,4 @@ registerCommand('demo-mls', 'start the Demo MLS (a RETS server on 127.0.0.1)', (
 registerCommand('serve', 'browser mode: the workbench on 127.0.0.1 (prints the URL with its token)', () => import('./serve'));
 registerCommand('start', 'open the workbench: Electron when it can run, else browser mode', () => import('./start'));
 registerCommand('inspect', 'parse a saved RETS response offline and print JSON (login, metadata, search, object)', () => import('./inspect'));
+registerCommand('dmql', 'check, format and complete DMQL2 queries (against saved metadata)', () => import('./dmql'));
