@@ -31,6 +31,25 @@ function inherited(type: string, row: RawRow): Record<string, string> {
   return {};
 }
 
+/**
+ * An empty row for a row element: a clone of a template built once per set of column names.
+ * Rows that share a template share V8's hidden class; adding 28+ keys one by one to {} would
+ * drop every row into slow dictionary mode.
+ */
+function newRow(el: XmlElement, templates: Map<string, RawRow>): RawRow {
+  const attrs = attributesOf(el);
+  let key = '';
+  for (const c of el.children) key += c.name + '\u0000';
+  let template = templates.get(key);
+  if (!template) {
+    const shape: RawRow = {};
+    for (const c of el.children) if (!isMetadataName(c.name)) shape[c.name === 'COMMENTS' ? 'Comments' : c.name] = '';
+    template = JSON.parse(JSON.stringify(shape)) as RawRow;
+    templates.set(key, template);
+  }
+  return Object.keys(attrs).length === 0 ? { ...template } : { ...attrs, ...template };
+}
+
 function readBlock(block: XmlElement, parentAttrs: Record<string, string>, out: MetadataTable[]): void {
   const type = block.name.toUpperCase();
   const attributes = { ...parentAttrs, ...attributesOf(block) };
@@ -39,13 +58,14 @@ function readBlock(block: XmlElement, parentAttrs: Record<string, string>, out: 
   const columns = new Set<string>();
   const nested: Array<[XmlElement, Record<string, string>]> = [];
   const direct: RawRow = {}; // values directly in the block (COMMENTS of a SYSTEM)
+  const templates = new Map<string, RawRow>();
   for (const child of block.children) {
     if (isMetadataName(child.name)) { nested.push([child, attributes]); continue; }
     if (child.children.length === 0 && child.attrText.trim() === '') {
       direct[child.name.toUpperCase() === 'COMMENTS' ? 'Comments' : child.name] = valueOf(child);
       continue;
     }
-    const row: RawRow = attributesOf(child);
+    const row = newRow(child, templates);
     for (const col of child.children) {
       if (isMetadataName(col.name)) { nested.push([col, { ...attributes, ...inherited(type, row) }]); continue; }
       row[col.name === 'COMMENTS' ? 'Comments' : col.name] = valueOf(col);

@@ -5,8 +5,9 @@
 
 export interface XmlElement {
   name: string;
-  /** The attribute text of the start tag, unparsed. */
+  /** The attribute text of the start tag, unparsed ("" when there is none). */
   attrText: string;
+  /** Child elements; leaves share one empty (frozen) array to spare the allocation. */
   children: XmlElement[];
   /** Raw character data (entities not yet decoded). */
   text: string;
@@ -41,6 +42,17 @@ function skipTo(s: string, marker: string, from: number, what: string): number {
   const end = s.indexOf(marker, from);
   if (end < 0) throw new XmlSyntaxError(`Unterminated ${what}`, lineAt(s, from));
   return end + marker.length;
+}
+
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
+function isNameEnd(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62; // blank, "/", ">"
+}
+
+function append(parent: XmlElement, el: XmlElement): void {
+  if (parent.children === NO_CHILDREN) parent.children = [el];
+  else parent.children.push(el);
 }
 
 /** The top-level elements of a document. */
@@ -78,11 +90,12 @@ export function parseXml(s: string): XmlElement[] {
       continue;
     }
     const selfClosing = s.charCodeAt(gt - 1) === 47;
-    const inner = s.slice(lt + 1, selfClosing ? gt - 1 : gt);
-    const m = /^[^\s/>]+/.exec(inner);
-    if (!m) throw new XmlSyntaxError('A tag has no name', lineAt(s, lt));
-    const el: XmlElement = { name: m[0], attrText: inner.slice(m[0].length), children: [], text: '' };
-    if (stack.length > 0) stack[stack.length - 1]!.children.push(el);
+    const innerEnd = selfClosing ? gt - 1 : gt;
+    let nameEnd = lt + 1;
+    while (nameEnd < innerEnd && !isNameEnd(s.charCodeAt(nameEnd))) nameEnd++;
+    if (nameEnd === lt + 1) throw new XmlSyntaxError('A tag has no name', lineAt(s, lt));
+    const el: XmlElement = { name: s.slice(lt + 1, nameEnd), attrText: nameEnd < innerEnd ? s.slice(nameEnd, innerEnd) : '', children: NO_CHILDREN, text: '' };
+    if (stack.length > 0) append(stack[stack.length - 1]!, el);
     else roots.push(el);
     if (!selfClosing) stack.push(el);
     pos = gt + 1;
