@@ -54,6 +54,8 @@ export function buildCatalog(ds: Dataset, baseUrl: () => string): DemoResource[]
       return { resource: 'Property', name, standardName: std, visibleName: visible, description, fields: [...common, ...classPropertyFields(ds, name)], count: rows.length, row: (k: number) => rows[k] };
     }),
   };
+  // Many MLSs also offer one class across all property types (common fields only).
+  property.classes.push({ resource: 'Property', name: 'ALL', standardName: 'Property', visibleName: 'All Property Types', description: 'Every listing, common fields', fields: common, count: ds.listings, row: identity });
   const single = (id: string, std: string, description: string, keyField: string, lookups: readonly LookupDef[], fields: FieldSpec[], count: number): DemoResource => ({
     id, standardName: std, visibleName: id, description, keyField, lookups, objects: [],
     classes: [{ resource: id, name: id, standardName: std, visibleName: id, description, fields, count, row: identity }],

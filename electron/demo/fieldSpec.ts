@@ -1,7 +1,10 @@
 // A demo field: its metadata columns plus the function that produces its value for a row.
-import { BASE_MS } from './dataset';
+import * as m_dataset from './dataset';
 import type { LookupDef } from './lookups';
-import { hash3 } from './rng';
+import * as m_rng from './rng';
+// Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
+const { BASE_MS } = m_dataset;
+const { hash3 } = m_rng;
 
 export type Getter = (row: number) => string;
 

@@ -1,9 +1,18 @@
 // Agent, Office, OpenHouse and Media fields. Rows link back to listings, agents and offices by key.
-import { type Dataset, KEY_BASE, ownerOf } from './dataset';
-import { type FieldSpec, field, fromList, intRange, isoDay, isoSec, lookupMulti, lookupPick, phone, yesNo } from './fieldSpec';
-import { AGENT_LOOKUPS, type LookupDef, OFFICE_LOOKUPS, OPENHOUSE_LOOKUPS } from './lookups';
-import { CITIES, FIRST_NAMES, LAST_NAMES, OFFICE_BRANDS, OFFICE_WORDS, STREETS } from './pools';
-import { hash3 } from './rng';
+import type { Dataset } from './dataset';
+import * as m_dataset from './dataset';
+import type { FieldSpec } from './fieldSpec';
+import * as m_fieldSpec from './fieldSpec';
+import type { LookupDef } from './lookups';
+import * as m_lookups from './lookups';
+import * as m_pools from './pools';
+import * as m_rng from './rng';
+// Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
+const { KEY_BASE, ownerOf } = m_dataset;
+const { field, fromList, intRange, isoDay, isoSec, lookupMulti, lookupPick, phone, yesNo } = m_fieldSpec;
+const { AGENT_LOOKUPS, OFFICE_LOOKUPS, OPENHOUSE_LOOKUPS } = m_lookups;
+const { CITIES, FIRST_NAMES, LAST_NAMES, OFFICE_BRANDS, OFFICE_WORDS, STREETS } = m_pools;
+const { hash3 } = m_rng;
 
 const find = (defs: readonly LookupDef[], name: string): LookupDef => {
   const d = defs.find((x) => x.name === name);

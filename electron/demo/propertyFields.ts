@@ -1,12 +1,22 @@
 // Property fields in the style of a real vendor: descriptive L_* names for the core, cryptic
 // LIST_nn numbers for the rest (as Rapattoni/Paragon feeds look), LFD_* for feature lookups, and
 // RESO StandardNames where one exists.
-import { type Dataset, KEY_BASE, PROPERTY_CLASSES, type PropertyClass } from './dataset';
-import { type FieldSpec, type Getter, decRange, field, fromList, intRange, isoDay, isoSec, lookupMulti, lookupPick, yesNo } from './fieldSpec';
-import { type LookupDef, PROPERTY_LOOKUPS } from './lookups';
-import { CITIES, LAST_NAMES, REMARK_CLOSERS, REMARK_FEATURES, REMARK_OPENERS, REMARK_SUBJECTS, STREETS, STREET_SUFFIXES } from './pools';
-import { hash3 } from './rng';
-import { agentName, officeName } from './peopleFields';
+import type { Dataset, PropertyClass } from './dataset';
+import * as m_dataset from './dataset';
+import type { FieldSpec, Getter } from './fieldSpec';
+import * as m_fieldSpec from './fieldSpec';
+import type { LookupDef } from './lookups';
+import * as m_lookups from './lookups';
+import * as m_pools from './pools';
+import * as m_rng from './rng';
+import * as m_peopleFields from './peopleFields';
+// Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
+const { KEY_BASE, PROPERTY_CLASSES } = m_dataset;
+const { decRange, field, fromList, intRange, isoDay, isoSec, lookupMulti, lookupPick, yesNo } = m_fieldSpec;
+const { PROPERTY_LOOKUPS } = m_lookups;
+const { CITIES, LAST_NAMES, REMARK_CLOSERS, REMARK_FEATURES, REMARK_OPENERS, REMARK_SUBJECTS, STREETS, STREET_SUFFIXES } = m_pools;
+const { hash3 } = m_rng;
+const { agentName, officeName } = m_peopleFields;
 
 const L = (name: string): LookupDef => {
   const d = PROPERTY_LOOKUPS.find((x) => x.name === name);

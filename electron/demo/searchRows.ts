@@ -33,7 +33,9 @@ export function rowWriter(format: SearchFormat, target: SearchTarget, fields: Fi
   const cells: Cell[] = fields.map((f, j) => {
     const d = decode[j];
     const get = f.get;
-    return d ? (row) => clean(d(get(row))) : (row) => clean(get(row));
+    if (d) return (row) => clean(d(get(row)));
+    // Numbers, dates and lookup codes never hold markup or tabs: skip the escaping scan.
+    return f.dataType === 'Character' && !f.lookupName ? (row) => clean(get(row)) : get;
   });
   if (format !== 'STANDARD-XML') {
     return {

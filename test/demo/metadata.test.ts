@@ -31,7 +31,7 @@ describe('GetMetadata COMPACT', () => {
     const r = await md('METADATA-SYSTEM', '*');
     const b = blocks(r.text);
     expect(b[0]).toBe('METADATA-SYSTEM');
-    expect(b.filter((x) => x === 'METADATA-TABLE')).toHaveLength(9); // 5 Property classes + Agent, Office, OpenHouse, Media
+    expect(b.filter((x) => x === 'METADATA-TABLE')).toHaveLength(10); // 6 Property classes + Agent, Office, OpenHouse, Media
     expect(b).toContain('METADATA-LOOKUP_TYPE');
     expect(b).toContain('METADATA-OBJECT');
     expect(b).toContain('METADATA-SEARCH_HELP');
@@ -42,11 +42,11 @@ describe('GetMetadata COMPACT', () => {
   it('RESOURCE 0 lists five resources with key fields', async () => {
     const r = await md('METADATA-RESOURCE', '0');
     expect(dataRows(r.text)).toBe(5);
-    expect(r.text).toMatch(/<DATA>\tProperty\tProperty\tProperty\tListings\tL_ListingKey\t5\t/);
+    expect(r.text).toMatch(/<DATA>\tProperty\tProperty\tProperty\tListings\tL_ListingKey\t6\t/);
   });
 
   it('CLASS by resource and for all resources', async () => {
-    expect(dataRows((await md('METADATA-CLASS', 'Property')).text)).toBe(5);
+    expect(dataRows((await md('METADATA-CLASS', 'Property')).text)).toBe(6);
     expect(blocks((await md('METADATA-CLASS', '0')).text).filter((x) => x === 'METADATA-CLASS')).toHaveLength(5);
   });
 
@@ -63,8 +63,8 @@ describe('GetMetadata COMPACT', () => {
   });
 
   it('TABLE with ID=Property (all classes) and Property:* ', async () => {
-    expect(blocks((await md('METADATA-TABLE', 'Property')).text)).toHaveLength(5);
-    expect(blocks((await md('METADATA-TABLE', 'Property:*')).text)).toHaveLength(5);
+    expect(blocks((await md('METADATA-TABLE', 'Property')).text)).toHaveLength(6);
+    expect(blocks((await md('METADATA-TABLE', 'Property:*')).text)).toHaveLength(6);
   });
 
   it('LOOKUP and LOOKUP_TYPE forms: 100+ areas, a status lookup with several codes', async () => {

@@ -30,7 +30,7 @@ describe('rets-client against the demo MLS', () => {
       const resources = await client.metadata.getResources();
       expect(resources.results[0].metadata.map((r) => r.ResourceID)).toEqual(['Property', 'Agent', 'Office', 'OpenHouse', 'Media']);
       const classes = await client.metadata.getClass('Property');
-      expect(classes.results[0].metadata.map((c) => c.ClassName)).toEqual(['RES', 'CND', 'LND', 'COM', 'RNT']);
+      expect(classes.results[0].metadata.map((c) => c.ClassName)).toEqual(['RES', 'CND', 'LND', 'COM', 'RNT', 'ALL']);
       const table = await client.metadata.getTable('Property', 'RES');
       const price = table.results[0].metadata.find((f) => f.SystemName === 'L_ListPrice')!;
       expect(price.StandardName).toBe('ListPrice');

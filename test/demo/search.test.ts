@@ -59,6 +59,7 @@ describe('Search: rows match the DMQL2 evaluator', () => {
     ['OpenHouse', 'OpenHouse', '(OH_Type=|PUB)'],
     ['Media', 'Media', '(M_Order=1),(M_ResourceRecordKey=500000-500100)'],
     ['Property', 'RES', '(L_ListPrice=1+)'], // more than the server's 400-row cap: MAXROWS
+    ['Property', 'ALL', '(L_Class=RES,CND),(L_Status=|S)'],
   ];
   for (const [res, cls, query] of cases) {
     it(`${res}:${cls} ${query}`, async () => {
