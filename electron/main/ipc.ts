@@ -5,12 +5,11 @@ import { callNames } from '../../shared/contract/calls';
 import type { Envelope } from '../../shared/contract/common';
 import type { Host } from '../host/host';
 import { callChannel, EVENT_CHANNEL } from './ipcChannels';
-import { isAppUrl } from './security';
+import { isTrustedSender } from './policy';
 
+// Only the top frame of our own page; never a subframe or a page that navigated elsewhere.
 function trustedSender(event: IpcMainInvokeEvent, devServerUrl: string | undefined): boolean {
-  const frame = event.senderFrame;
-  // Only the top frame of our own page; never a subframe or a page that navigated elsewhere.
-  return !!frame && frame.parent === null && isAppUrl(frame.url, devServerUrl);
+  return isTrustedSender(event.senderFrame, devServerUrl);
 }
 
 export function registerIpc(host: Host, devServerUrl: string | undefined): void {

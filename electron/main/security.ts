@@ -1,48 +1,9 @@
-// The window's security settings and guards, kept in one place so they can be read at a glance:
-// contextIsolation, sandbox, no Node in the page, a strict CSP with no remote code (Monaco is
-// bundled; its workers come from blob:), navigation and new windows blocked, permissions denied.
-import { session, shell, type BrowserWindow, type WebContents, type WebPreferences } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../server/security';
+// The window's guards: the CSP on every response, permissions denied, requests only to the app's
+// own origin, navigation, redirects, webviews and new windows blocked (policy.ts holds the data).
+import { session, shell, type BrowserWindow, type WebContents } from 'electron';
+import { DESKTOP_CSP, isAppUrl, MEDIA_SCHEME } from './policy';
 
-/** The app's own origin: the renderer is served from this privileged scheme (see appProtocol.ts). */
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://workbench`;
-export const MEDIA_SCHEME = 'rw-media';
-
-export function webPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
-
-/** CSP for the desktop window: the browser-mode policy plus the photo scheme for <img>. */
-export const DESKTOP_CSP = CONTENT_SECURITY_POLICY.replace("img-src 'self' data: blob:", `img-src 'self' data: blob: ${MEDIA_SCHEME}:`);
-
-/** Whether a URL is the app's own page (production scheme, or the Vite dev server in development). */
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
-  try {
-    const u = new URL(url);
-    if (`${u.protocol}//${u.host}` === APP_ORIGIN) return true;
-    if (devServerUrl) {
-      const d = new URL(devServerUrl);
-      return u.origin === d.origin;
-    }
-    return false;
-  } catch {
-    return false;
-  }
-}
+export { APP_ORIGIN, APP_SCHEME, DESKTOP_CSP, MEDIA_SCHEME, isAppUrl, webPreferences } from './policy';
 
 export function applySessionPolicy(devServerUrl: string | undefined): void {
   const ses = session.defaultSession;
