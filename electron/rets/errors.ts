@@ -80,7 +80,7 @@ const UA_CODES = new Set([20037, 20041]);
 
 /** An HTTP status that is not 2xx, with what the body said (if anything readable). */
 export function httpError(status: number, ctx: ErrorContext, opts: {
-  body?: string; contentType?: string; replyCode?: number; replyText?: string; uaPasswordSet?: boolean;
+  body?: string; contentType?: string; replyCode?: number; replyText?: string; uaPasswordSet?: boolean; retryAfter?: string;
 }): RetsError {
   const base: RetsErrorInfo = { ...ctx, kind: 'http', httpStatus: status, message: '', replyCode: opts.replyCode, replyText: opts.replyText };
   const body = opts.body ?? '';
@@ -105,6 +105,23 @@ export function httpError(status: number, ctx: ErrorContext, opts: {
       ...base, kind: 'auth', message: 'The server refused access (HTTP 403).',
       cause: html ? `The server sent a block page: "${html}". This is usually an IP allow-list or a firewall.` : 'Access is forbidden, usually because your IP address is not on the MLS allow-list.',
       hint: 'Ask the MLS to whitelist your public IP address.',
+    });
+  }
+  if (status === 429) {
+    const wait = opts.retryAfter ? ` The server asks to wait ${opts.retryAfter} seconds.` : '';
+    return new RetsError({
+      ...base, message: 'The server is rate-limiting this account (HTTP 429).',
+      cause: `Too many requests in a short time.${wait}`,
+      hint: 'Wait, then retry; set a request limit per minute in the connection profile to stay under the MLS limit.',
+    });
+  }
+  // A RETS reply inside an error status (e.g. HTTP 400 + 20036 for a refused RETS-Version): explain the code.
+  if (opts.replyCode !== undefined && opts.replyCode !== 0) {
+    const info = replyCodeInfo(opts.replyCode);
+    return new RetsError({
+      ...base, kind: 'rets', message: `The server refused ${ctx.transaction} (HTTP ${status}): ${info.name}.`,
+      cause: info.meaning,
+      hint: status === 400 ? `${info.action} A refused RETS-Version also looks like this: try another version in the profile.` : info.action,
     });
   }
   const what = html ? ` The server sent an HTML page: "${html}".` : '';

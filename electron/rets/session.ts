@@ -16,7 +16,7 @@
 // transaction, HTTP status, ReplyCode/Text, cause and hint. Every call takes an AbortSignal.
 // When the server says the session expired (HTTP 401 after login, RETS 20701 or 20037) the session
 // logs in once more and retries the request once.
-import type { RetsTransaction } from '../../shared/rets/errors';
+import { describeError, isRetsError, type RetsTransaction } from '../../shared/rets/errors';
 import type { LoginResponse } from '../../shared/rets/login';
 import type { SearchEvent } from '../../shared/rets/search/types';
 import type { CapabilityName, SessionCore } from './core';
@@ -84,7 +84,15 @@ export class RetsSession {
     this.capabilities = result.capabilities;
     this.action = undefined;
     const actionUrl = this.capabilities.get('action');
-    if (actionUrl) this.action = await fetchAction(this.core, actionUrl, signal);
+    if (actionUrl) {
+      // A broken bulletin page must not block the login; say so in the login warnings instead.
+      try {
+        this.action = await fetchAction(this.core, actionUrl, signal);
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        result.response.warnings.push(`The Action page could not be fetched: ${isRetsError(e) ? describeError(e.info) : String(e)}`);
+      }
+    }
     return result.response;
   }
 

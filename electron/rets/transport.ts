@@ -89,11 +89,9 @@ export class Transport {
     const ctx: ErrorContext = { transaction: req.transaction, url: redactUrl(url, this.secrets(url)) };
     if (req.signal?.aborted) throw transportError(req.signal.reason, ctx, req.signal);
     await this.throttle(req.signal, ctx);
-    let sentAuth = false;
     for (let attempt = 0; ; attempt++) {
       const { res, entry, sent } = await this.once(req, method, url, form, ctx);
-      sentAuth = sent;
-      if (res.statusCode === 401 && attempt < 2 && this.auth.challenge(res.headers['www-authenticate'], sentAuth)) {
+      if (res.statusCode === 401 && attempt < 2 && this.auth.challenge(res.headers['www-authenticate'], sent)) {
         await res.body.dump().catch(() => undefined);
         this.trace.end(entry);
         continue;
@@ -213,7 +211,10 @@ export async function failOnHttpStatus(res: TransportResponse, uaPasswordSet: bo
   let body = '';
   try { body = await res.text(256 * 1024); } catch { /* the status alone will do */ }
   const env = parseRetsEnvelope(body);
-  throw httpError(res.status, res.context, { body, contentType: res.contentType, replyCode: env?.replyCode, replyText: env?.replyText, uaPasswordSet });
+  throw httpError(res.status, res.context, {
+    body, contentType: res.contentType, replyCode: env?.replyCode, replyText: env?.replyText, uaPasswordSet,
+    retryAfter: headerText(res.headers['retry-after']) || undefined,
+  });
 }
 
 function buildTarget(base: string, params: TransportRequest['params'], method: string): { url: string; form?: string } {

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, type ConnectionSettings } from '../../electron/rets/t
 import { collect, rejection } from './helpers';
 
 let mls: DemoMls;
-beforeAll(async () => { mls = await startDemoMls({ listings: 300, seed: 3, maxRows: 100, tuning: { shortSessionSeconds: 1 } }); });
+beforeAll(async () => { mls = await startDemoMls({ listings: 300, seed: 3, maxRows: 100, tuning: { shortSessionSeconds: 1, rateLimitPerMinute: 3 } }); });
 afterAll(async () => { await mls.close(); });
 
 async function withSession<T>(username: string, fn: (s: RetsSession) => Promise<T>, extra: Partial<ConnectionSettings> = {}): Promise<T> {
@@ -82,6 +82,20 @@ describe('RetsSession against the demo MLS', () => {
     expect(html.info.transaction).toBe('Search');
     expect(['http', 'parse']).toContain(html.info.kind);
     expect(html.info.httpStatus).toBe(500);
+    const htmlMeta = await withSession('htmlerror', async (s) => {
+      await s.login();
+      return rejection(s.getMetadata({ type: 'METADATA-RESOURCE', id: '0' }));
+    });
+    expect(htmlMeta.info).toMatchObject({ transaction: 'GetMetadata', httpStatus: 500 });
+  });
+
+  it('explains a rate limit (HTTP 429) with the wait the server asks for', async () => {
+    const err = await withSession('ratelimit', (s) => rejection((async () => {
+      await s.login();
+      for (let i = 0; i < 5; i++) await collect(s.search({ ...active, limit: 1, format: 'COMPACT' }));
+    })()));
+    expect(err.info.httpStatus).toBe(429);
+    expect(err.message).toContain('rate-limiting');
   });
 
   it('logs in again when the session times out', async () => {

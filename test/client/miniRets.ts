@@ -22,6 +22,8 @@ export interface MiniRetsOptions {
   /** Login body uses absolute capability URLs when false. */
   relativeUrls?: boolean;
   withAction?: boolean;
+  /** The Action page answers 404. */
+  brokenAction?: boolean;
   /** Answer the session-expired way after the Nth request after login: '401' or a RETS code. */
   expireWith?: '401' | 20701 | 20037;
   /** Rows of a generated huge search (text/xml streamed in chunks with backpressure). */
@@ -137,7 +139,9 @@ export async function startMiniRets(opts: MiniRetsOptions = {}): Promise<MiniRet
       return rets(res, Number(o.expireWith ?? 20701), 'Session expired');
     }
     switch (path) {
-      case '/rets/action': res.writeHead(200, { 'content-type': 'text/plain' }); res.end('Welcome to the test MLS. Maintenance Sunday.'); return;
+      case '/rets/action':
+        if (o.brokenAction) { res.writeHead(404, { 'content-type': 'text/html' }); res.end('<html><title>Not Found</title></html>'); return; }
+        res.writeHead(200, { 'content-type': 'text/plain' }); res.end('Welcome to the test MLS. Maintenance Sunday.'); return;
       case '/rets/logout': sessionId = ''; return rets(res, 0, 'Goodbye', '\r\n<RETS-RESPONSE>\r\nConnectTime=12\r\nSignOffMessage=Bye\r\n</RETS-RESPONSE>\r\n');
       case '/rets/getMetadata': return metadata(res, params);
       case '/rets/search':

@@ -25,6 +25,13 @@ describe('RetsSession login', () => {
     expect(server.log.some((r) => r.path === '/rets/action')).toBe(true);
   });
 
+  it('logs in even when the Action page is broken, with a warning', async () => {
+    const { session } = await start({ brokenAction: true });
+    const login = await session.login();
+    expect(session.actionText).toBeUndefined();
+    expect(login.warnings.some((w) => w.includes('Action page could not be fetched') && w.includes('404'))).toBe(true);
+  });
+
   it('works with absolute capability URLs, POST and a UA password', async () => {
     const { server, session } = await start({ relativeUrls: false, uaPassword: 'uapw' }, { method: 'POST', uaPassword: 'uapw' });
     await session.login();
