@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect, harness, rejection, type Harness } from './helpers';
 import type { MiniRetsOptions } from './miniRets';
-import type { ConnectionSettings } from '../../electron/rets/types';
+import { RetsSession } from '../../electron/rets/session';
+import { DEFAULT_SETTINGS, type ConnectionSettings } from '../../electron/rets/types';
 
 let h: Harness | undefined;
 afterEach(async () => { await h?.dispose(); h = undefined; });
@@ -46,6 +47,29 @@ describe('bad input from the server', () => {
     const err = await rejection(session.login());
     expect(err.info).toMatchObject({ kind: 'network', transaction: 'Login' });
     expect(err.message).toContain('refused');
+  });
+
+  it('reports a TLS failure when https meets a plain-HTTP server', async () => {
+    const { server } = await start();
+    const tls = new RetsSession({ ...DEFAULT_SETTINGS, loginUrl: server.loginUrl.replace('http:', 'https:'), username: 'joe', password: 'pw', connectTimeoutMs: 2000, idleTimeoutMs: 2000 });
+    try {
+      const err = await rejection(tls.login());
+      expect(err.info).toMatchObject({ kind: 'network', transaction: 'Login' });
+      expect(err.message).toContain('TLS');
+    } finally {
+      await tls.close();
+    }
+  });
+
+  it('reports a host name that does not resolve as a DNS failure', async () => {
+    const dns = new RetsSession({ ...DEFAULT_SETTINGS, loginUrl: 'http://no-such-mls.invalid/rets/login', username: 'joe', password: 'pw', connectTimeoutMs: 2000, idleTimeoutMs: 2000 });
+    try {
+      const err = await rejection(dns.login());
+      expect(err.info).toMatchObject({ kind: 'network', transaction: 'Login', url: 'http://no-such-mls.invalid/rets/login' });
+      expect(err.message).toContain('DNS');
+    } finally {
+      await dns.close();
+    }
   });
 
   it('streams a huge search to an awaiting consumer with the server held back (backpressure)', async () => {
