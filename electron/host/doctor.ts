@@ -15,8 +15,8 @@ export interface DoctorRunResult {
   steps: DoctorStep[];
   report: string;
   cancelled: boolean;
-  /** The runner's full report object (plain data), passed through. */
-  data?: unknown;
+  /** The one-sentence verdict (status passed/warning/failed/cancelled, summary, diagnosis). */
+  verdict?: { status: string; summary: string } & Record<string, unknown>;
 }
 
 export type DoctorRunner = (conn: ProfileConnection, opts: { signal: AbortSignal; onStep: (step: DoctorStep) => void }) => Promise<DoctorRunResult>;
@@ -51,7 +51,10 @@ export class DoctorService {
       const conn = await connectionFor(req, this.profiles);
       const run = await this.runner();
       const result = await run(conn, { signal, onStep: (step) => this.bus.emit({ type: 'doctor.step', operationId, step }) });
-      this.finish({ type: 'doctor.done', operationId, ok: result.ok, steps: result.steps, report: result.report, cancelled: result.cancelled || signal.aborted });
+      this.finish({
+        type: 'doctor.done', operationId, ok: result.ok, steps: result.steps, report: result.report, cancelled: result.cancelled || signal.aborted,
+        ...(result.verdict ? { verdict: result.verdict } : {}),
+      });
     } catch (err) {
       this.finish({ type: 'doctor.error', operationId, error: toErrorInfo(err, 'Login') });
     }

@@ -70,7 +70,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const search = new SearchService(pool, ops, events, history);
   const exporter = new ExportService(layout.exports, pool, metadata, ops, events);
   const photos = new PhotoService(layout.objectCache, pool, metadata, opts.mediaUrl ?? ((p) => `/media/${p}`), opts.retryBaseMs);
-  const doctor = new DoctorService(profiles, ops, events);
+  const doctor = new DoctorService(profiles, ops, events, async () => (await import('./doctorRunner')).doctorRunner);
 
   let demo: DemoMls | undefined;
   let demoProfileId: string | undefined;

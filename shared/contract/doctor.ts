@@ -27,6 +27,8 @@ export const DoctorDoneEvent = z.object({
   /** A copyable plain-text report, secrets removed. */
   report: z.string(),
   cancelled: z.boolean().default(false),
+  /** The verdict in one sentence: status passed | warning | failed | cancelled, summary, diagnosis. */
+  verdict: z.looseObject({ status: z.string(), summary: z.string() }).optional(),
 });
 export const DoctorErrorEvent = z.object({ type: z.literal('doctor.error'), operationId: OperationId, error: RetsErrorInfoSchema });
 

@@ -1,0 +1,67 @@
+// Offline metadata files (recorded server responses) and the connection doctor as a long
+// operation with step events, a verdict and a copyable report, through the host's calls.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HostEvent, Profile } from '../../shared/contract';
+import { call, runOperation, startHarness, type Harness } from './hostHarness';
+
+const samples = join(__dirname, '..', '..', '..', 'shared', 'rets-samples');
+let h: Harness;
+beforeAll(async () => { h = await startHarness({ listings: 300 }); });
+afterAll(async () => { await h?.close(); });
+
+type Opened = { metadata: { resources: { id: string; classes: { name: string }[] }[] }; source: { name: string; format: string; bytes: number } };
+
+describe('metadata.openFile', () => {
+  it('reads a whole recorded HTTP response (status line, headers, COMPACT body) from a path', async () => {
+    const r = await call<Opened>(h.host, 'metadata.openFile', { path: join(samples, 'NationalAssociationOfRealtors__libRETS/project/librets/test-network/src/resources/metadata-class.4') });
+    expect(r.source).toMatchObject({ name: 'metadata-class.4', format: 'COMPACT' });
+    expect(r.metadata.resources[0].id).toBe('Property');
+    expect(r.metadata.resources[0].classes.map((c) => c.name)).toEqual(['MOB', 'MUL', 'LND', 'CommercialProperty', 'ResidentialProperty', 'CON']);
+  });
+
+  it('reads STANDARD-XML sent as text (a browser upload)', async () => {
+    const content = readFileSync(join(samples, 'refindlyllc__rets/tests/rets_responses/STANDARD-XML/GetMetadata_classes.xml'), 'utf8');
+    const r = await call<Opened>(h.host, 'metadata.openFile', { name: 'GetMetadata_classes.xml', content });
+    expect(r.source.format).toBe('STANDARD-XML');
+    expect(r.metadata.resources[0].classes).toHaveLength(8);
+  });
+
+  it('says plainly when a file is not metadata', async () => {
+    const r = await h.host.call('metadata.openFile', { name: 'notes.txt', content: 'hello' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('parse');
+      expect(r.error.message).toContain('notes.txt');
+      expect(r.error.hint).toMatch(/COMPACT or STANDARD-XML/);
+    }
+  });
+});
+
+describe('doctor', () => {
+  it('runs every step against the Demo MLS with step events and a report without the password', async () => {
+    const steps: string[] = [];
+    const { last } = await runOperation(h.host, 'doctor.start', { profileId: 'demo' }, (e) => {
+      if (e.type === 'doctor.step' && e.step.status !== 'running') steps.push(`${e.step.id}:${e.step.status}`);
+    });
+    expect(last.type).toBe('doctor.done');
+    const done = last as Extract<HostEvent, { type: 'doctor.done' }>;
+    expect(done.ok).toBe(true);
+    expect(done.verdict?.status).toBe('passed');
+    expect(steps).toEqual(expect.arrayContaining(['login:ok', 'metadata:ok', 'search:ok', 'logout:ok']));
+    expect(done.report).toContain('Login');
+    expect(done.report).not.toMatch(/password[^\n]*demo\b/i);
+  });
+
+  it('stops at the login step for a wrong password, with the diagnosis', async () => {
+    const { profile } = await call<{ profile: Profile }>(h.host, 'profiles.create', { name: 'Bad', loginUrl: h.host.demo!.loginUrl, username: 'badpass', password: 'Wrong-Secret-9' });
+    const { last } = await runOperation(h.host, 'doctor.start', { profileId: profile.id });
+    const done = last as Extract<HostEvent, { type: 'doctor.done' }>;
+    expect(done.ok).toBe(false);
+    const login = done.steps.find((s) => s.id === 'login');
+    expect(login?.status).toBe('fail');
+    expect(login?.detail).toBeTruthy();
+    expect(done.report).not.toContain('Wrong-Secret-9');
+  });
+});
