@@ -1,9 +1,13 @@
 // Demo MLS benchmark: data generation time (10,000 and 200,000 listings) and a 200,000-row search
 // streamed over HTTP on 127.0.0.1 (Property:ALL, COMPACT, Limit=NONE), in MB/s against the issue's
-// goal of 100 MB/s. Server and client share this process (and the machine's 2 cores).
+// goal of 100 MB/s. The server runs in its own process (`rets-workbench demo-mls --json`), as it
+// does beside the app, so the client's parsing here does not slow it down.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { buildCatalog } from '../../electron/demo/catalog';
 import { createDataset } from '../../electron/demo/dataset';
-import { startDemoMls } from '../../electron/demo/index';
 import { buildMetadata } from '../../electron/demo/metadataModel';
 
 const GOAL_MBPS = 100;
@@ -34,19 +38,22 @@ async function main(): Promise<void> {
   console.log(`generation  10,000 listings: ${g10k.toFixed(0)} ms`);
   console.log(`generation 200,000 listings: ${g200k.toFixed(0)} ms`);
 
-  const mls = await startDemoMls({ listings: 200_000, seed: 1 });
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'rets-workbench.cjs'), 'demo-mls', '--port', '0', '--listings', '200000', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  const mls = JSON.parse(line) as { loginUrl: string };
+  const baseUrl = mls.loginUrl.replace(/\/rets\/login$/, '');
   const login = await fetch(mls.loginUrl, { headers: { Authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` } });
   await login.text();
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
   const all = 'SearchType=Property&Class=ALL&Query=(L_ListPrice=0%2B)&Format=COMPACT&Limit=NONE';
-  await streamSearch(mls.baseUrl, cookie, `${all}&Limit=2000`); // warm up
+  await streamSearch(baseUrl, cookie, `${all}&Limit=2000`); // warm up
   for (const [label, q] of [['all fields', all], ['10 fields', `${all}&Select=L_ListingKey,L_ListPrice,L_Status,L_City,L_Address,LIST_66,LIST_67,LIST_48,L_ListDate,L_UpdateDate`]] as const) {
-    const r = await streamSearch(mls.baseUrl, cookie, q);
+    const r = await streamSearch(baseUrl, cookie, q);
     const mbps = r.bytes / 1e6 / (r.ms / 1000);
-    console.log(`search Property:ALL ${label}: ${r.rows - 4} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms.toFixed(0)} ms = ${mbps.toFixed(1)} MB/s (goal ${GOAL_MBPS} MB/s: ${(mbps / GOAL_MBPS).toFixed(2)}x)`);
+    console.log(`search Property:ALL ${label}: ${r.rows - 5} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms.toFixed(0)} ms = ${mbps.toFixed(1)} MB/s (goal ${GOAL_MBPS} MB/s: ${(mbps / GOAL_MBPS).toFixed(2)}x)`);
   }
-  console.log(`rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
-  await mls.close();
+  child.kill('SIGTERM');
+  await once(child, 'exit');
 }
 
 void main();
