@@ -100,11 +100,11 @@ describe('Transport', () => {
   });
 
   it('spaces requests out when a throttle is set', async () => {
-    const { server, transport } = await setup({ auth: 'basic' }, { authScheme: 'basic', throttlePerMinute: 600 });
-    for (let i = 0; i < 3; i++) await (await transport.send({ transaction: 'Login', url: server.loginUrl })).text();
+    // 120 a minute = one request per 500 ms; the margin absorbs scheduling jitter of a busy machine.
+    const { server, transport } = await setup({ auth: 'basic' }, { authScheme: 'basic', throttlePerMinute: 120 });
+    for (let i = 0; i < 2; i++) await (await transport.send({ transaction: 'Login', url: server.loginUrl })).text();
     const starts = transport.trace.list().map((e) => e.timing.start);
-    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(95);
-    expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(95);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(400);
   });
 
   it('redacts userinfo, secret parameters, jsessionid and known secrets in URLs', () => {
