@@ -1,0 +1,62 @@
+// `rets-workbench serve --json` as a user runs it: one JSON line once it listens, the URL with
+// its token opens the workbench (the token moves into a cookie), the Demo MLS is ready, and
+// SIGTERM stops it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseServeArgs } from '../../electron/cli/serve';
+import { electronMissingReason } from '../../electron/cli/start';
+import { api, httpRequest } from './httpHelpers';
+
+const root = join(__dirname, '..', '..');
+let child: ChildProcess | undefined;
+let dir: string | undefined;
+
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function firstLine(c: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input: c.stdout! });
+    rl.once('line', (line) => { rl.close(); resolve(line); });
+    c.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+}
+
+describe('serve', () => {
+  it('prints one JSON line with the URL and token, serves the API with the Demo MLS, and stops on SIGTERM', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rw-cli-'));
+    child = spawn(process.execPath, [join(root, 'bin', 'rets-workbench.cjs'), 'serve', '--json', '--port', '0', '--data', dir], {
+      cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'disabled:' },
+    });
+    const info = JSON.parse(await firstLine(child)) as { url: string; token: string; port: number; demoLoginUrl: string; dataDir: string };
+    expect(info.url).toBe(`http://127.0.0.1:${info.port}/?token=${encodeURIComponent(info.token)}`);
+    expect(info.token.length).toBeGreaterThanOrEqual(24);
+    expect(info.dataDir).toBe(dir);
+    const open = await httpRequest(info.port, { path: `/?token=${encodeURIComponent(info.token)}` });
+    expect(open.status).toBe(303);
+    const list = await api(info.port, info.token, 'profiles.list', {});
+    expect((list.json() as { data: { profiles: { name: string; loginUrl: string }[] } }).data.profiles[0]).toMatchObject({ name: 'Demo MLS', loginUrl: info.demoLoginUrl });
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('parses its options and refuses bad ones', () => {
+    expect(parseServeArgs(['--port', '8080', '--json'])).toEqual({ port: 8080, json: true, demo: true });
+    expect(parseServeArgs(['--port=0', '--no-demo', '--data', '/tmp/x'])).toEqual({ port: 0, json: false, demo: false, dataDir: '/tmp/x' });
+    expect(parseServeArgs(['--port', 'abc'])).toMatch(/--port needs a port number/);
+    expect(parseServeArgs(['--bogus'])).toMatch(/unknown option --bogus/);
+  });
+});
+
+describe('start', () => {
+  it('explains why Electron cannot start on this machine (no binary downloaded)', () => {
+    expect(electronMissingReason()).toMatch(/binary|display/);
+  });
+});
