@@ -4,6 +4,7 @@
 import type { RetsErrorInfo } from '../rets/errors';
 import { replyCodeInfo } from '../rets/replyCodes';
 import { versionRefused } from './diagnoseHttp';
+import { saidText } from './format';
 import type { Diagnosis } from './types';
 
 export interface LoginContext {
@@ -27,7 +28,7 @@ const RATE_CODES = new Set([20210, 20412, 20512]);
 /** Map a failed login (the session's typed error) to plain words. */
 export function diagnoseLogin(e: RetsErrorInfo, ctx: LoginContext): Diagnosis {
   const base = { httpStatus: e.httpStatus, replyCode: e.replyCode, replyText: e.replyText };
-  const said = e.replyText ? ` The server said: "${e.replyText}".` : '';
+  const said = saidText(e.replyText);
   const code = e.replyCode;
 
   if (e.httpStatus === 429 || (code !== undefined && RATE_CODES.has(code)) || (e.replyText && RATE_TEXT.test(e.replyText))) {
@@ -130,7 +131,7 @@ function diagnose401(e: RetsErrorInfo, ctx: LoginContext, base: Pick<Diagnosis, 
 /** User-Agent authentication failed or is required. */
 export function diagnoseUaFailure(e: Pick<RetsErrorInfo, 'httpStatus' | 'replyCode' | 'replyText'>, ctx: Pick<LoginContext, 'userAgent' | 'uaPasswordSet'>): Diagnosis {
   const base = { httpStatus: e.httpStatus, replyCode: e.replyCode, replyText: e.replyText };
-  const said = e.replyText ? ` The server said: "${e.replyText}".` : '';
+  const said = saidText(e.replyText);
   if (!ctx.uaPasswordSet && e.replyCode === 20037) {
     return { ...base,
       summary: `The MLS does not accept the User-Agent "${ctx.userAgent}": it only accepts the one registered for this account.`,

@@ -4,6 +4,7 @@
 import type { RetsErrorInfo } from '../rets/errors';
 import { replyCodeInfo } from '../rets/replyCodes';
 import { diagnoseUaFailure } from './diagnoseLogin';
+import { saidText } from './format';
 import type { Diagnosis } from './types';
 
 export const STANDARD_CAPABILITIES = ['Login', 'Logout', 'Search', 'GetMetadata', 'GetObject'] as const;
@@ -36,7 +37,7 @@ const TX: Record<SessionStep, string> = { metadata: 'GetMetadata', search: 'the 
 /** A transaction after login failed. */
 export function diagnoseTransaction(step: SessionStep, e: RetsErrorInfo, ctx: { userAgent: string; uaPasswordSet: boolean }): Diagnosis {
   const base = { httpStatus: e.httpStatus, replyCode: e.replyCode, replyText: e.replyText };
-  const said = e.replyText ? ` The server said: "${e.replyText}".` : '';
+  const said = saidText(e.replyText);
   if (e.replyCode === 20037 || e.replyCode === 20041) return diagnoseUaFailure(e, ctx);
   if (/\bHTML\b/i.test(`${e.message} ${e.cause ?? ''}`)) {
     return { ...base,

@@ -25,3 +25,10 @@ export function redact(text: string, secrets: readonly string[]): string {
   }
   return out;
 }
+
+/** ' The server said: "…".' for a ReplyText, without doubling its final full stop. */
+export function saidText(replyText: string | undefined): string {
+  if (!replyText) return '';
+  const t = replyText.trim();
+  return ` The server said: "${t}"${/[.!?]$/.test(t) ? '' : '.'}`;
+}
