@@ -29,7 +29,7 @@ const codeOf = (e: unknown) => (e instanceof NetError ? e.code : (e as { code?: 
 export async function runDoctor(settings: ConnectionSettings, options: DoctorOptions = {}): Promise<DoctorReport> {
   const { signal } = options;
   const timeoutMs = options.timeoutMs ?? settings.connectTimeoutMs;
-  const runner = new StepRunner(options.onStep);
+  const runner = new StepRunner(options.onStep, signal);
   const startedAt = new Date().toISOString();
   const net: { url?: ParsedLoginUrl; addresses: string[]; localAddress?: string; remoteAddress?: string } = { addresses: [] };
   const schemes: string[] = [];
@@ -150,7 +150,7 @@ async function sessionSteps(settings: ConnectionSettings, runner: StepRunner, sc
     else runner.skip('object', target ? 'the server lists no GetObject capability' : 'no searchable class found');
     // Log out even after a failure: a dangling session can lock the account for a while.
     const stopped = runner.stopped;
-    runner.stopped = false;
+    runner.stopped = Boolean(signal?.aborted);
     await runner.run('logout', () => logoutStep(session, ctx, signal));
     runner.stopped = stopped || runner.stopped;
   } finally {

@@ -12,7 +12,7 @@ export class StepRunner {
   readonly steps: DoctorStep[] = pendingSteps();
   stopped = false;
 
-  constructor(private readonly onStep: (step: DoctorStep) => void = () => {}) {}
+  constructor(private readonly onStep: (step: DoctorStep) => void = () => {}, private readonly signal?: AbortSignal) {}
 
   private set(id: DoctorStepId, patch: Partial<DoctorStep>): DoctorStep {
     const i = this.steps.findIndex((s) => s.id === id);
@@ -33,8 +33,10 @@ export class StepRunner {
     } catch (e) {
       outcome = { status: 'failed', diagnosis: unexpected(DOCTOR_STEP_TITLES[id], e) };
     }
+    // A cancel shows as a cancelled step, not as the failure the abort caused.
+    if (this.signal?.aborted) outcome = { status: 'skipped', facts: [{ label: 'Cancelled', value: 'the test was cancelled here' }] };
     this.set(id, { status: outcome.status, durationMs: Date.now() - started, facts: outcome.facts ?? [], diagnosis: outcome.diagnosis });
-    if (outcome.status === 'failed') this.stopped = true;
+    if (outcome.status === 'failed' || this.signal?.aborted) this.stopped = true;
     return outcome;
   }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../electron/doctor';
 import type { DoctorReport, DoctorStep } from '../../shared/doctor';
 import { makeCerts, type TestCerts } from './certs';
-import { basicOnly, closedPort, httpEndpoint, httpsEndpoint, settings, silentEndpoint, type Endpoint } from './servers';
+import { basicOnly, closedPort, resettingEndpoint, httpEndpoint, httpsEndpoint, settings, silentEndpoint, type Endpoint } from './servers';
 
 const T = 1500;
 const step = (r: DoctorReport, id: DoctorStep['id']) => r.steps.find((s) => s.id === id)!;
@@ -47,6 +47,14 @@ describe('network failures', () => {
     expect(r.verdict.summary).toBe('The server accepted the connection but sent no HTTP answer within 0.3 s.');
     expect(r.verdict.diagnosis?.cause).toContain('whitelisted; send them the address below');
     expect(r.localAddress).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('a connection reset right after it opens', async () => {
+    const ep = await track(resettingEndpoint());
+    const r = await runDoctor(settings(ep.url), { timeoutMs: T });
+    // The reset lands during the connect check, or (on a slow machine) on the first request.
+    expect(['tcp', 'unauthenticated']).toContain(r.verdict.stepId);
+    expect(r.verdict.summary).toBe(`The connection to 127.0.0.1:${ep.port} was reset by the server.`);
   });
 
   it('a host name that does not resolve fails at DNS', async () => {
@@ -127,5 +135,19 @@ describe('HTTP answers before login', () => {
     expect(step(r, 'capabilities')).toMatchObject({ status: 'warning', diagnosis: { summary: 'The login response lists no Search, GetMetadata, GetObject URLs.' } });
     expect(r.verdict.stepId).toBe('metadata');
     expect(step(r, 'logout').status).toBe('passed');
+  });
+});
+
+describe('cancel', () => {
+  it('a cancelled run ends cancelled, not failed', async () => {
+    const ep = await track(silentEndpoint());
+    const controller = new AbortController();
+    const r = await runDoctor(settings(ep.url), {
+      timeoutMs: 20_000, signal: controller.signal,
+      onStep: (s) => { if (s.id === 'unauthenticated' && s.status === 'running') setTimeout(() => controller.abort(), 50); },
+    });
+    expect(r.verdict.status).toBe('cancelled');
+    expect(step(r, 'unauthenticated')).toMatchObject({ status: 'skipped', facts: [{ label: 'Cancelled', value: 'the test was cancelled here' }] });
+    expect(step(r, 'login').status).toBe('skipped');
   });
 });

@@ -56,3 +56,8 @@ export const basicOnly: RequestListener = (req, res) => {
   res.writeHead(200, { 'Content-Type': 'text/xml', 'RETS-Version': 'RETS/1.7.2' });
   res.end(LOGIN_BODY);
 };
+
+/** Accepts and resets at once, as allow-list firewalls do. */
+export function resettingEndpoint(): Promise<Endpoint> {
+  return listen(createNetServer((s) => { s.resetAndDestroy(); }), 'http', new Set());
+}
