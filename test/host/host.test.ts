@@ -94,6 +94,23 @@ describe('session and metadata', () => {
   });
 });
 
+describe('session expiry', () => {
+  it('logs in again by itself when the server ends the session early', async () => {
+    const short = await demoProfile('shortsession');
+    const first = await searchRows({ ...RES, profileId: short.id, query: '(L_ListPrice=200000-300000)', select: ['L_ListingKey'], options: { limit: 3 } });
+    expect(first.rows).toHaveLength(3);
+    // The shortsession account drops sessions after 5 s idle (HTTP 401, ReplyCode 20701).
+    await new Promise((r) => setTimeout(r, 5500));
+    const second = await searchRows({ ...RES, profileId: short.id, query: '(L_ListPrice=200000-300000)', select: ['L_ListingKey'], options: { limit: 3 } });
+    expect(second.last.type).toBe('search.done');
+    expect(second.rows).toEqual(first.rows);
+    const { entries } = await call<{ entries: { transaction: string }[] }>(h.host, 'trace.list', { profileId: short.id });
+    expect(entries.filter((e) => e.transaction === 'Login').length).toBeGreaterThanOrEqual(2);
+    const status = await call<SessionStatus>(h.host, 'session.status', { profileId: short.id });
+    expect(status.state).toBe('connected');
+  });
+});
+
 describe('search', () => {
   it('streams columns, counted rows and done; every row matches the query', async () => {
     const { columns, rows, last } = await searchRows({ ...RES, query: '(L_ListPrice=200000-300000)', select: ['L_ListingKey', 'L_ListPrice', 'L_Status'], options: { limit: 50 } });
