@@ -91,24 +91,25 @@ export function diagnoseLogin(e: RetsErrorInfo, ctx: LoginContext): Diagnosis {
 
 function diagnose401(e: RetsErrorInfo, ctx: LoginContext, base: Pick<Diagnosis, 'httpStatus' | 'replyCode' | 'replyText'>, said: string): Diagnosis {
   const offered = ctx.offeredSchemes;
+  const names = offered.map((o) => o[0]!.toUpperCase() + o.slice(1)).join(', ');
   const speaks = (s: string) => offered.includes(s);
   if (ctx.configuredScheme === 'digest' && offered.length > 0 && !speaks('digest')) {
     return { ...base,
-      summary: `The server does not offer Digest authentication (it offers ${offered.join(', ')}), but the profile is set to Digest.`,
+      summary: `The server does not offer Digest authentication (it offers ${names}), but the profile is set to Digest.`,
       detail: `The login was refused with HTTP 401.${said}`,
       cause: 'The profile is configured for an authentication scheme this server does not use.',
       actions: [`Set the authentication scheme to ${speaks('basic') ? 'Basic' : 'Auto'} in the profile.`] };
   }
   if (ctx.configuredScheme === 'basic' && offered.length > 0 && !speaks('basic')) {
     return { ...base,
-      summary: `The server does not accept Basic authentication (it offers ${offered.join(', ')}), but the profile is set to Basic.`,
+      summary: `The server does not accept Basic authentication (it offers ${names}), but the profile is set to Basic.`,
       detail: `The login was refused with HTTP 401.${said}`,
       cause: 'The profile is configured for an authentication scheme this server does not use.',
       actions: [`Set the authentication scheme to ${speaks('digest') ? 'Digest' : 'Auto'} in the profile.`] };
   }
   if (offered.length > 0 && !speaks('digest') && !speaks('basic')) {
     return { ...base,
-      summary: `The server asks for ${offered.join(', ')} authentication, which this tool does not speak.`,
+      summary: `The server asks for ${names} authentication, which this tool does not speak.`,
       detail: `The login was refused with HTTP 401.${said}`,
       cause: 'The server uses an authentication scheme other than Digest or Basic.',
       actions: ['Ask the MLS for a Digest or Basic RETS login.'] };
@@ -123,7 +124,7 @@ function diagnose401(e: RetsErrorInfo, ctx: LoginContext, base: Pick<Diagnosis, 
   if (!ctx.uaPasswordSet && ctx.userAgent && e.replyText && /agent/i.test(e.replyText)) return diagnoseUaFailure(e, ctx);
   return { ...base,
     summary: `The server rejected the username or password for "${ctx.username}" (HTTP 401).`,
-    detail: `The server offered ${offered.join(', ') || 'an'} authentication, the credentials were sent and refused.${said}`,
+    detail: `The server offered ${names || 'an'} authentication, the credentials were sent and refused.${said}`,
     cause: 'The password is wrong or expired, the username is misspelt, or the account is locked or not yet enabled.',
     actions: ['Check the username and password (they are case-sensitive); re-enter the password.', 'If they are right, ask the MLS whether the account is active and whether it needs a User-Agent password or a whitelisted IP.'] };
 }

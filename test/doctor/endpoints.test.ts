@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../electron/doctor';
 import type { DoctorReport, DoctorStep } from '../../shared/doctor';
 import { makeCerts, type TestCerts } from './certs';
-import { basicOnly, closedPort, resettingEndpoint, httpEndpoint, httpsEndpoint, settings, silentEndpoint, type Endpoint } from './servers';
+import { basicOnly, versionRefusing, closedPort, resettingEndpoint, httpEndpoint, httpsEndpoint, settings, silentEndpoint, type Endpoint } from './servers';
 
 const T = 1500;
 const step = (r: DoctorReport, id: DoctorStep['id']) => r.steps.find((s) => s.id === id)!;
@@ -124,8 +124,16 @@ describe('HTTP answers before login', () => {
     expect(step(r, 'unauthenticated')).toMatchObject({ status: 'warning' });
     expect(step(r, 'unauthenticated').facts).toContainEqual({ label: 'Auth offered', value: 'basic (realm "Basic RETS")' });
     expect(r.verdict.stepId).toBe('login');
-    expect(r.verdict.summary).toBe('The server does not offer Digest authentication (it offers basic), but the profile is set to Digest.');
+    expect(r.verdict.summary).toBe('The server does not offer Digest authentication (it offers Basic), but the profile is set to Digest.');
     expect(r.verdict.diagnosis?.actions[0]).toBe('Set the authentication scheme to Basic in the profile.');
+  });
+
+  it('a server that refuses the RETS version', async () => {
+    const ep = await track(httpEndpoint(versionRefusing));
+    const r = await runDoctor(settings(ep.url, { retsVersion: 'RETS/1.8' }), { timeoutMs: T });
+    expect(r.verdict.stepId).toBe('login');
+    expect(r.verdict.summary).toBe('The server refuses the RETS version RETS/1.8.');
+    expect(r.verdict.diagnosis).toMatchObject({ httpStatus: 400, replyCode: 20036 });
   });
 
   it('the same Basic-only server logs in with Auto and warns about missing capabilities', async () => {

@@ -61,3 +61,18 @@ export const basicOnly: RequestListener = (req, res) => {
 export function resettingEndpoint(): Promise<Endpoint> {
   return listen(createNetServer((s) => { s.resetAndDestroy(); }), 'http', new Set());
 }
+
+/** Asks for Basic, then refuses any RETS-Version but 1.7.2 with HTTP 400 and 20036 (rets-client#110). */
+export const versionRefusing: RequestListener = (req, res) => {
+  if (!req.headers.authorization) {
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="RETS"' });
+    res.end();
+    return;
+  }
+  if (req.headers['rets-version'] !== 'RETS/1.7.2') {
+    res.writeHead(400, { 'Content-Type': 'text/xml' });
+    res.end(`<RETS ReplyCode="20036" ReplyText="Unsupported RETS-Version: ${String(req.headers['rets-version'])}"/>`);
+    return;
+  }
+  basicOnly(req, res);
+};
