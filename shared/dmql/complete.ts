@@ -34,7 +34,7 @@ export interface CompletionResult {
 }
 
 export interface CompleteOptions {
-  /** Most items returned (default 200). */
+  /** Most items returned (default 100). */
   limit?: number;
   /** Clock for the date templates (default: the real one). */
   now?: () => Date;
@@ -76,7 +76,7 @@ function fieldDoc(f: DmqlField): string {
 
 export function complete(query: string, offset: number, schema?: DmqlSchema, opts: CompleteOptions = {}): CompletionResult {
   const at = Math.max(0, Math.min(offset, query.length));
-  const limit = opts.limit ?? 200;
+  const limit = opts.limit ?? 100;
   const tokens = lex(query);
   const w = wordAt(tokens, at);
   const word = w >= 0 ? tokens[w] : undefined;
@@ -208,20 +208,55 @@ function templates(ctx: Ctx, f: DmqlField | undefined): Suggestion[] {
   return out;
 }
 
-/** Lookup values matching the typed text (Value, ShortValue or LongValue), best first. */
+interface LookupWords { words: string[]; ids: number[]; scores: Int8Array }
+const lookupWords = new WeakMap<DmqlLookup, LookupWords>();
+
+/** Per lookup (lazily, once): every Value, ShortValue, LongValue and LongValue word, sorted. */
+function wordsOf(lookup: DmqlLookup): LookupWords {
+  let w = lookupWords.get(lookup);
+  if (w) return w;
+  const pairs: [string, number][] = [];
+  lookup.values.forEach((v, i) => {
+    const set = new Set([v.value.toLowerCase(), v.shortValue.toLowerCase(), v.longValue.toLowerCase(), ...v.longValue.toLowerCase().split(/[^a-z0-9\u00c0-\uffff]+/)]);
+    for (const x of set) if (x) pairs.push([x, i]);
+  });
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  w = { words: pairs.map((p) => p[0]), ids: pairs.map((p) => p[1]), scores: new Int8Array(lookup.values.length).fill(-1) };
+  lookupWords.set(lookup, w);
+  return w;
+}
+
+/** Lookup values matching the typed text (Value, ShortValue, LongValue or a word of it), best first. */
 export function matchLookupValues(lookup: DmqlLookup, typed: string, exclude: Set<string>, limit: number): number[] {
   const p = typed.toLowerCase();
-  const out: number[][] = [[], [], []];
-  const hay = lookup.haystack;
-  for (let k = 0; k < hay.length; k += 1) {
-    if (exclude.size && exclude.has(lookup.values[k].value)) continue;
-    if (p === '') { out[1].push(k); if (out[1].length >= limit) break; continue; }
-    const h = hay[k];
-    if (!h.startsWith(p) && h.indexOf(` ${p}`) < 0) continue;
-    const v = lookup.values[k].value.toLowerCase();
-    out[v === p ? 0 : v.startsWith(p) ? 1 : 2].push(k);
+  if (p === '') {
+    const out: number[] = [];
+    for (let k = 0; k < lookup.values.length && out.length < limit; k += 1) if (!exclude.has(lookup.values[k].value)) out.push(k);
+    return out;
   }
-  return [...out[0], ...out[1], ...out[2]].slice(0, limit);
+  const w = wordsOf(lookup);
+  let lo = 0;
+  let hi = w.words.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (w.words[mid] < p) lo = mid + 1; else hi = mid; }
+  const touched: number[] = [];
+  for (let k = lo; k < w.words.length && w.words[k].startsWith(p); k += 1) {
+    const id = w.ids[k];
+    if (w.scores[id] >= 0) continue;
+    const v = lookup.values[id].value.toLowerCase();
+    w.scores[id] = v === p ? 0 : v.startsWith(p) ? 1 : 2;
+    touched.push(id);
+  }
+  const buckets: number[][] = [[], [], []];
+  for (const id of touched) {
+    if (!exclude.has(lookup.values[id].value)) buckets[w.scores[id]].push(id);
+    w.scores[id] = -1;
+  }
+  const out: number[] = [];
+  for (const b of buckets) {
+    b.sort((x, y) => x - y);
+    for (const id of b) { if (out.length >= limit) return out; out.push(id); }
+  }
+  return out;
 }
 
 function lookupItems(ctx: Ctx, f: DmqlField, lookup: DmqlLookup, exclude: Set<string>): Suggestion[] {

@@ -3,7 +3,7 @@
 // sorted array, so "list pr" or "listpr" finds ListPrice by binary search, not a scan.
 import { squeeze, type DmqlField, type DmqlSchema } from './schema';
 
-interface FieldIndex {
+export interface FieldIndex {
   words: string[];
   ids: number[];
   fieldWords: string[][];
@@ -12,6 +12,10 @@ interface FieldIndex {
   /** Field ids ordered by (name length, name), and each field's position in that order. */
   byShort: number[];
   rank: Int32Array;
+  scores: Int8Array;
+  /** Squeezed query names, sorted, and their field ids. */
+  queryNames: string[];
+  queryNameIds: number[];
 }
 
 export function splitWords(s: string): string[] {
@@ -23,10 +27,12 @@ export function splitWords(s: string): string[] {
     .filter((w) => w !== '');
 }
 
-function index(schema: DmqlSchema): FieldIndex {
+/** Builds (once) the completion index; later calls return the cached one. */
+export function fieldIndex(schema: DmqlSchema): FieldIndex {
   const hit = schema.cache.get('fieldIndex') as FieldIndex | undefined;
   if (hit) return hit;
-  const pairs: [string, number][] = [];
+  // word -> field ids, then sort the distinct words only (far fewer than word occurrences).
+  const byWord = new Map<string, number[]>();
   const fieldWords: string[][] = [];
   const names: string[][] = [];
   schema.fields.forEach((f, i) => {
@@ -36,9 +42,11 @@ function index(schema: DmqlSchema): FieldIndex {
     for (const n of ns) ws.add(n);
     fieldWords.push([...ws]);
     names.push(ns);
-    for (const w of ws) pairs.push([w, i]);
+    for (const w of ws) { const l = byWord.get(w); if (l) l.push(i); else byWord.set(w, [i]); }
   });
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  const words: string[] = [];
+  const ids: number[] = [];
+  for (const w of [...byWord.keys()].sort()) for (const id of byWord.get(w)!) { words.push(w); ids.push(id); }
   const bySortedName = schema.fields.map((_, i) => i).sort((a, b) => schema.fields[a].name.localeCompare(schema.fields[b].name));
   const byShort = schema.fields.map((_, i) => i).sort((a, b) => {
     const x = schema.fields[a].name;
@@ -47,7 +55,9 @@ function index(schema: DmqlSchema): FieldIndex {
   });
   const rank = new Int32Array(schema.fields.length);
   byShort.forEach((id, pos) => { rank[id] = pos; });
-  const idx: FieldIndex = { words: pairs.map((p) => p[0]), ids: pairs.map((p) => p[1]), fieldWords, names, bySortedName, byShort, rank };
+  const qn = schema.fields.map((f, i) => [squeeze(f.name), i] as [string, number]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  const idx: FieldIndex = {
+    queryNames: qn.map((x) => x[0]), queryNameIds: qn.map((x) => x[1]), words, ids, fieldWords, names, bySortedName, byShort, rank, scores: new Int8Array(schema.fields.length).fill(-1) };
   schema.cache.set('fieldIndex', idx);
   return idx;
 }
@@ -74,36 +84,57 @@ export interface FieldMatch { field: DmqlField; score: number }
  * 2 another name starts with it, 3 every typed word starts a word of the names.
  */
 export function searchFields(schema: DmqlSchema, typed: string, limit: number): { matches: FieldMatch[]; total: number } {
-  const idx = index(schema);
+  const idx = fieldIndex(schema);
   const q = squeeze(typed);
   const qwords = splitWords(typed);
-  const scores = new Map<number, number>();
   if (q === '') {
     const matches = idx.bySortedName.slice(0, limit).map((i) => ({ field: schema.fields[i], score: 4 }));
     return { matches, total: schema.fields.length };
   }
+  // A short prefix of the query names ("l") matching more than `limit` fields: those fields,
+  // alphabetically, are the answer; skip scoring tens of thousands of index entries.
+  const first = lowerBound(idx.queryNames, q);
+  const past = lowerBound(idx.queryNames, `${q}\uffff`);
+  if (past - first > limit) {
+    const matches: FieldMatch[] = [];
+    for (let k = first; k < past && matches.length < limit; k += 1) {
+      const f = schema.fields[idx.queryNameIds[k]];
+      matches.push({ field: f, score: idx.queryNames[k] === q ? 0 : 1 });
+    }
+    matches.sort((a, b) => a.score - b.score);
+    return { matches, total: past - first };
+  }
+  // Scores in a reused typed array (-1 = no match): no Map, no per-call allocation per field.
+  const scores = idx.scores;
+  const touched: number[] = [];
+  const setScore = (id: number, s: number) => {
+    if (scores[id] < 0) { touched.push(id); scores[id] = s; } else if (s < scores[id]) scores[id] = s;
+  };
   withPrefix(idx, q, (id) => {
+    if (scores[id] >= 0 && scores[id] <= 1) return;
     const ns = idx.names[id];
-    const s = ns[0] === q ? 0 : ns[0].startsWith(q) ? 1 : ns.some((n) => n.startsWith(q)) ? 2 : 3;
-    const old = scores.get(id);
-    if (old === undefined || s < old) scores.set(id, s);
+    setScore(id, ns[0] === q ? 0 : ns[0].startsWith(q) ? 1 : ns.some((n) => n.startsWith(q)) ? 2 : 3);
   });
   if (qwords.length > 1) {
-    const rest = qwords.slice(1);
-    withPrefix(idx, qwords[0], (id) => {
-      if (scores.has(id)) return;
+    // Walk the typed word with the fewest index entries; check the others per field.
+    const size = (w: string) => lowerBound(idx.words, `${w}\uffff`) - lowerBound(idx.words, w);
+    const sizes = qwords.map(size);
+    const lead = sizes.indexOf(Math.min(...sizes));
+    const rest = qwords.filter((_, k) => k !== lead);
+    withPrefix(idx, qwords[lead], (id) => {
+      if (scores[id] >= 0) return;
       const ws = idx.fieldWords[id];
-      if (rest.every((r) => ws.some((w) => w.startsWith(r)))) scores.set(id, 3);
+      if (rest.every((r) => ws.some((w) => w.startsWith(r)))) setScore(id, 3);
     });
   }
   // Bucket by score, then order each bucket by precomputed rank: numeric sorts, no string compares.
   const buckets: number[][] = [[], [], [], []];
-  for (const [id, s] of scores) buckets[s].push(idx.rank[id]);
+  for (const id of touched) { buckets[scores[id]].push(idx.rank[id]); scores[id] = -1; }
   const matches: FieldMatch[] = [];
   buckets.forEach((ranks, score) => {
     if (matches.length >= limit || ranks.length === 0) return;
     const sorted = Int32Array.from(ranks).sort();
     for (let k = 0; k < sorted.length && matches.length < limit; k += 1) matches.push({ field: schema.fields[idx.byShort[sorted[k]]], score });
   });
-  return { matches, total: scores.size };
+  return { matches, total: touched.length };
 }

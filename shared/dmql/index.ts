@@ -13,3 +13,4 @@ export { complete, matchLookupValues, type CompleteOptions, type CompletionResul
 export { hover, type HoverResult } from './hover';
 export { annotate, scan, type Annotated, type Mode, type Role, type ScanState } from './context';
 export { searchFields, splitWords, type FieldMatch } from './fieldIndex';
+export { warmSchema } from './warm';

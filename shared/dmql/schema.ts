@@ -68,8 +68,12 @@ export function fieldKind(f: Pick<MetadataField, 'dataType' | 'interpretation' |
 }
 
 /** Lower-case with everything but letters and digits removed: "List Price" -> "listprice". */
+const PLAIN = /^[a-z0-9]*$/;
+const NOT_ALNUM = /[^a-z0-9\u00c0-\uffff]+/g;
+
 export function squeeze(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9\u00c0-\uffff]/g, '');
+  const l = s.toLowerCase();
+  return PLAIN.test(l) ? l : l.replace(NOT_ALNUM, '');
 }
 
 function buildLookup(l: MetadataLookup): DmqlLookup {
@@ -125,7 +129,12 @@ export function buildSchema(metadata: RetsMetadata, resource: string, className:
     };
     fields.push(f);
     if (!byName.has(name)) byName.set(name, f);
-    for (const n of [m.systemName, m.standardName, m.longName]) { addAny(n.toLowerCase(), f); addAny(squeeze(n), f); }
+    for (const n of [m.systemName, m.standardName, m.longName]) {
+      const l = n.toLowerCase();
+      addAny(l, f);
+      const q = squeeze(n);
+      if (q !== l) addAny(q, f);
+    }
   }
   return { resource: res.id, className: cls.name, standardNames, fields, byName, byAnyLower, lookups, cache: new Map() };
 }
