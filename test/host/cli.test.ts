@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseServeArgs } from '../../electron/cli/serve';
 import { electronMissingReason } from '../../electron/cli/start';
-import { api, httpRequest } from './httpHelpers';
+import { api, httpRequest, openSse } from './httpHelpers';
 
 const root = join(__dirname, '..', '..');
 let child: ChildProcess | undefined;
@@ -42,6 +42,23 @@ describe('serve', () => {
     expect(open.status).toBe(303);
     const list = await api(info.port, info.token, 'profiles.list', {});
     expect((list.json() as { data: { profiles: { name: string; loginUrl: string }[] } }).data.profiles[0]).toMatchObject({ name: 'Demo MLS', loginUrl: info.demoLoginUrl });
+
+    // Browser-mode export: the file is made on the host and downloaded with the token cookie.
+    const events = await openSse(info.port, '/api/events', { cookie: `rw_token=${encodeURIComponent(info.token)}` });
+    await api(info.port, info.token, 'export.start', {
+      operationId: 'cli-export', profileId: 'demo', resource: 'Property', class: 'RES', query: '(L_ListPrice=300000-310000)',
+      select: ['L_ListingKey', 'L_ListPrice'], destination: { kind: 'download', fileName: 'listings.csv' },
+    });
+    const done = await events.next((e) => (e as { type: string; operationId?: string }).operationId === 'cli-export' && /\.(done|error)$/.test((e as { type: string }).type), 20_000) as { type: string; downloadUrl: string; rows: number };
+    events.close();
+    expect(done.type).toBe('export.done');
+    const file = await httpRequest(info.port, { path: done.downloadUrl, headers: { cookie: `rw_token=${encodeURIComponent(info.token)}` } });
+    expect(file.headers['content-disposition']).toContain('listings.csv');
+    const lines = file.body.trim().split('\r\n');
+    expect(lines[0]).toBe('L_ListingKey,L_ListPrice');
+    expect(lines.length - 1).toBe(done.rows);
+    expect((await httpRequest(info.port, { path: done.downloadUrl })).status).toBe(401);
+
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
