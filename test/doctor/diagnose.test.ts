@@ -4,6 +4,7 @@ import {
   diagnoseCapabilities, diagnoseCertificate, diagnoseLogin, diagnoseTcp, diagnoseUnauthenticated, diagnoseUrl,
   parseChallenges, renderReportMarkdown, verdictOf, pendingSteps, type LoginContext, type DoctorReport,
 } from '../../shared/doctor';
+import { REPLY_CODES } from '../../shared/rets/replyCodes';
 
 const ctx: LoginContext = {
   username: 'joe', userAgent: 'Acme/1.0', uaPasswordSet: false, retsVersion: 'RETS/1.7.2',
@@ -85,5 +86,21 @@ describe('capabilities and report', () => {
     expect(md).toContain('| Login URL | FAIL |');
     expect(md).toContain('Local address (connection left from): 10.0.0.2:5000');
     expect(report.verdict).toMatchObject({ status: 'failed', stepId: 'url', summary: 'Bad' });
+  });
+});
+
+describe('every login reply code in the catalogue', () => {
+  it('gets its own plain-words diagnosis with the code kept', () => {
+    const loginCodes = REPLY_CODES.filter((c) => c.code !== 0 && c.transactions.includes('Login'));
+    expect(loginCodes.map((c) => c.code)).toEqual(expect.arrayContaining([20003, 20012, 20013, 20022, 20036, 20037, 20041, 20050]));
+    for (const c of loginCodes) {
+      const d = diagnoseLogin({ kind: 'rets', transaction: 'Login', message: 'x', replyCode: c.code, replyText: c.name }, ctx);
+      expect(d.replyCode).toBe(c.code);
+      expect(d.actions.length).toBeGreaterThan(0);
+      if (c.code === 20037) expect(d.summary).toContain('does not accept the User-Agent');
+      else if (c.code === 20041) expect(d.summary).toContain('requires a registered User-Agent');
+      else if (c.code === 20210 || c.code === 20412 || c.code === 20512) expect(d.summary).toContain('rate-limiting');
+      else expect(d.summary).toBe(`The server refused the login: RETS ${c.code} ${c.name}.`);
+    }
   });
 });
