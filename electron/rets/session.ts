@@ -8,7 +8,7 @@
 //   for await (const ev of s.searchAll(params, { onPage }, signal?)) …   // follows MAXROWS with Offset
 //   for await (const item of s.getObject({ resource: 'Property', type: 'Photo', ids: 'LN1:*' }, signal?)) …
 //   await s.logout(); await s.close();
-//   const off = s.trace.subscribe((entry, event) => …); s.trace.list();
+//   const off = s.trace.subscribe((entry, event) => …); s.trace.list();   s.redactUrl(url) for display
 //
 // Search events are SearchEvent (shared/rets/search/types.ts); the body is pulled from the socket
 // as the consumer asks for events, so awaiting each batch is backpressure, not a queue. 20201 is an
@@ -25,7 +25,7 @@ import { fetchMetadata, type MetadataResult } from './metadata';
 import { fetchObjects, type ObjectItem } from './objects';
 import { searchAllPages, streamSearch, type SearchAllOptions } from './search';
 import { fetchAction, logoutOnce, loginOnce, type LogoutResult } from './loginFlow';
-import { Trace } from './trace';
+import { Trace, redactUrl } from './trace';
 import { failOnHttpStatus, Transport, type TransportRequest, type TransportResponse } from './transport';
 import type { ConnectionSettings, GetObjectParams, MetadataRequest, SearchParams } from './types';
 
@@ -125,6 +125,11 @@ export class RetsSession {
   /** Objects (photos…) as each arrives; a per-object error is an item, not a failure. */
   getObject(params: GetObjectParams, signal?: AbortSignal): AsyncIterable<ObjectItem> {
     return fetchObjects(this.core, params, signal);
+  }
+
+  /** A URL made safe to show or log: no password, UA password or session id in it. */
+  redactUrl(url: string): string {
+    return redactUrl(url, this.transport.secrets(url));
   }
 
   /** Close the connection pool (logout first if the server should know). */

@@ -18,6 +18,13 @@ describe('RetsSession login', () => {
     });
   }
 
+  it('redacts the session id from URLs it is asked to show', async () => {
+    const { server, session } = await start();
+    await session.login();
+    const sid = server.log.at(-1)!.headers.cookie!.match(/RETS-Session-ID=([0-9a-f]+)/)![1];
+    expect(session.redactUrl(`${server.url}/rets/search;jsessionid=x/a?sid2=${sid}&q=1`)).toBe(`${server.url}/rets/search;jsessionid=REDACTED/a?sid2=REDACTED&q=1`);
+  });
+
   it('fetches the Action URL after login and keeps its text', async () => {
     const { server, session } = await start();
     await session.login();
