@@ -160,7 +160,11 @@ export function App() {
             onOpenClass={(r, c) => tabs.add({ resource: r, cls: c })}
           />
         )}
-        {cache && <div className="meta-foot num" data-testid="metadata-version">version {cache.metadataVersion ?? '–'} · {cache.metadataTimestamp ?? ''}{cache.fromCache ? ' · cached' : ''}</div>}
+        {cache && (
+          <div className="meta-foot num" data-testid="metadata-version" title={`fetched ${cache.fetchedAt}`}>
+            <span>{cache.fieldCount.toLocaleString()} fields</span><span>v{cache.metadataVersion ?? '–'}</span><span>{cache.metadataTimestamp?.slice(0, 10) ?? ''}</span>{cache.fromCache && <span>cached</span>}
+          </div>
+        )}
       </aside>
       <main className="center">
         <QueryPanel
@@ -172,11 +176,11 @@ export function App() {
         {doctor && <DoctorPanel target={doctor} onClose={() => setDoctor(null)} onToast={showToast} />}
       </main>
       <aside className="right" data-testid="details">
+        {drawer === 'row' && row && recordKey && activeId && hasPhotos && <Photos profileId={activeId} resource={tab.resource} recordKey={recordKey} />}
         <div className="section-h">Details</div>
         {drawer === 'row' && row ? <RowDetails index={rowSel!} columns={run.columns} row={row} cls={cls} decoders={decoders} />
           : sel && metadata ? <FieldDetails metadata={metadata} sel={sel.s} onInsert={(t) => editorApi.current?.insert(t)} />
             : <div className="teach">Click a field in the explorer to see every metadata column and its lookup values; double-click inserts it into the query. Click a result row to see it here with its photos.</div>}
-        {drawer === 'row' && row && recordKey && activeId && hasPhotos && <Photos profileId={activeId} resource={tab.resource} recordKey={recordKey} />}
       </aside>
       {logOpen ? <LogPanel profileId={activeId} onClose={() => setLogOpen(false)} onToast={showToast} /> : <div style={{ gridArea: 'log' }} />}
       <StatusBar status={session.data} logOpen={logOpen} onToggleLog={() => setLogOpen((o) => !o)} onShortcuts={() => setShortcuts(true)} />

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export const repoRoot = join(__dirname, '..', '..');
 
 export interface HostDirs { home: string; data: string }
-export interface RunningHost { url: string; openUrl: string; token: string; dirs: HostDirs; stop(): Promise<void> }
+export interface RunningHost { url: string; openUrl: string; token: string; demoLoginUrl: string; keychain: boolean; dirs: HostDirs; stop(): Promise<void> }
 
 export function freshDirs(): HostDirs {
   const base = mkdtempSync(join(tmpdir(), 'rw-e2e-'));
@@ -35,10 +35,12 @@ export async function startHost(dirs: HostDirs): Promise<RunningHost> {
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited with ${code}\n${stderr}`)); });
   });
-  const info = JSON.parse(line) as { url: string; token: string; openUrl?: string };
-  const openUrl = info.openUrl ?? `${info.url.replace(/\/$/, '')}/?token=${encodeURIComponent(info.token)}`;
+  // `url` opens the app with the token (it becomes a cookie); `baseUrl` is the bare origin.
+  const info = JSON.parse(line) as { url: string; baseUrl?: string; token: string; demoLoginUrl?: string; keychain?: boolean };
+  const openUrl = info.url.includes('token=') ? info.url : `${info.url.replace(/\/$/, '')}/?token=${encodeURIComponent(info.token)}`;
   return {
-    url: info.url, token: info.token, openUrl, dirs,
+    url: (info.baseUrl ?? info.url).replace(/\?.*$/, '').replace(/\/$/, ''), token: info.token, openUrl, dirs,
+    demoLoginUrl: info.demoLoginUrl ?? '', keychain: info.keychain === true,
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) { resolve(); return; }
       child.once('exit', () => resolve());
@@ -46,4 +48,15 @@ export async function startHost(dirs: HostDirs): Promise<RunningHost> {
       setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000).unref();
     }),
   };
+}
+
+/** One contract call straight to the host (what the renderer's transport does). */
+export async function callHost<T>(host: RunningHost, name: string, request: unknown = {}): Promise<T> {
+  const res = await fetch(`${host.url}/api/${name}`, {
+    method: 'POST', body: JSON.stringify(request),
+    headers: { 'content-type': 'application/json', 'x-rets-workbench-token': host.token, origin: host.url },
+  });
+  const env = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } };
+  if (!env.ok) throw new Error(`${name}: ${env.error?.message}`);
+  return env.data as T;
 }

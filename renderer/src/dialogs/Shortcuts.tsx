@@ -4,7 +4,7 @@ import { Dialog } from '../shell/Dialog';
 const rows: [string, string][] = [
   ['Ctrl/Cmd+Enter', 'Run the query'], ['Esc', 'Cancel the running search'], ['Ctrl/Cmd+Space', 'Complete'],
   ['Ctrl/Cmd+S', 'Save the query as a snippet'], ['Ctrl/Cmd+P', 'Snippets'], ['Ctrl/Cmd+R', 'History'],
-  ['Ctrl/Cmd+K', 'Filter the metadata'], ['Ctrl/Cmd+F', 'Find in results'], ['Ctrl/Cmd+C', 'Copy selected rows as CSV'],
+  ['Ctrl/Cmd+K', 'Filter the metadata'], ['Ctrl/Cmd+F', 'Find in results'], ['Ctrl/Cmd+A, Ctrl/Cmd+C', 'Select all rows, copy the selection as CSV'],
   ['↑ ↓ / Enter', 'Move in the results / open the row'], ['Ctrl/Cmd+L', 'Toggle the wire log'], ['?', 'This sheet'],
 ];
 

@@ -48,7 +48,7 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
     <div className="explorer">
       <div className="filter">
         <input
-          ref={filterRef} className="input" placeholder="Filter fields, lookups, values…  Ctrl+K" value={filter}
+          ref={filterRef} className="input" placeholder="Filter names and values (Ctrl+K)" value={filter}
           aria-label="Filter metadata" data-testid="metadata-filter"
           onChange={(e) => setFilter(e.target.value)}
           onKeyDown={(e) => { if (e.key === 'Escape') setFilter(''); }}
@@ -80,7 +80,6 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
           })}
         </div>
       </div>
-      <div className="meta-foot num"><span>{index.resources.length} resources</span><span>{index.fieldCount.toLocaleString()} fields</span></div>
     </div>
   );
 }

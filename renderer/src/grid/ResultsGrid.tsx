@@ -42,8 +42,10 @@ export function ResultsGrid(p: Props) {
   const [dragCol, setDragCol] = useState<string | null>(null);
   const findRef = useRef<HTMLInputElement>(null);
 
-  const columns = useMemo<ColumnDef<string[]>[]>(() => p.columns.map((name) => ({
-    id: name, header: name, size: Math.min(260, Math.max(70, name.length * 8 + 34)), minSize: 40, enableSorting: true,
+  // accessorFn is never called (no data goes through react-table) but makes a column sortable.
+  const columns = useMemo<ColumnDef<string[]>[]>(() => p.columns.map((name, i) => ({
+    id: name, header: name, accessorFn: (r: string[]) => r[i], size: Math.min(260, Math.max(70, name.length * 8 + 34)), minSize: 40,
+    enableSorting: true, sortDescFirst: false,
   })), [p.columns]);
   const table = useReactTable({
     data: NO_DATA, columns,
@@ -102,6 +104,7 @@ export function ResultsGrid(p: Props) {
 
   function onKey(e: KeyboardEvent) {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c') { e.preventDefault(); void copySelection(); return; }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') { e.preventDefault(); setMulti(new Set(view ?? p.rows.map((_, i) => i))); return; }
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Enter') return;
     e.preventDefault();
     const pos = p.selected === undefined ? -1 : positionOf(p.selected);

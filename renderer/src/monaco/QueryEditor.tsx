@@ -16,14 +16,16 @@ interface Props {
   onRun(): void;
   onCancel(): void;
   onSave(): void;
+  /** The editor's current diagnostics, for the line under it. */
+  onMarkers(markers: { message: string; severity: 'error' | 'warning' | 'info'; column: number }[]): void;
   apiRef: { current: EditorApi | null };
 }
 
-export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, onSave, apiRef }: Props) {
+export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, onSave, onMarkers, apiRef }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const handlers = useRef({ onChange, onRun, onCancel, onSave });
-  handlers.current = { onChange, onRun, onCancel, onSave };
+  const handlers = useRef({ onChange, onRun, onCancel, onSave, onMarkers });
+  handlers.current = { onChange, onRun, onCancel, onSave, onMarkers };
 
   useEffect(() => {
     registerDmqlLanguage();
@@ -41,6 +43,13 @@ export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, 
     editorRef.current = editor;
     const offTheme = followOsTheme();
     const sub = model.onDidChangeContent(() => handlers.current.onChange(model.getValue()));
+    const markerSub = monaco.editor.onDidChangeMarkers((uris) => {
+      if (!uris.some((u) => u.toString() === uri.toString())) return;
+      handlers.current.onMarkers(monaco.editor.getModelMarkers({ resource: uri }).map((m) => ({
+        message: m.message, column: m.startColumn,
+        severity: m.severity === monaco.MarkerSeverity.Error ? 'error' : m.severity === monaco.MarkerSeverity.Warning ? 'warning' : 'info',
+      })));
+    });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => handlers.current.onSave());
     editor.addCommand(monaco.KeyCode.Escape, () => handlers.current.onCancel(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
@@ -53,7 +62,7 @@ export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, 
       focus() { editor.focus(); },
     };
     return () => {
-      sub.dispose(); offTheme(); editor.dispose(); apiRef.current = null; editorRef.current = null;
+      sub.dispose(); markerSub.dispose(); offTheme(); handlers.current.onMarkers([]); editor.dispose(); apiRef.current = null; editorRef.current = null;
       model.dispose();
     };
   }, [tabId]); // one editor per tab; the value flows in below

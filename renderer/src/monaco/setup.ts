@@ -2,6 +2,9 @@
 // workers, no grammars): about 3 MiB instead of 12. The editor worker comes from our own bundle.
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import 'monaco-editor/features/suggest/register.js';
+// features/suggest registers only inline completions in 0.57: the suggest widget itself is here.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
+import 'monaco-editor/features/snippet/register.js';
 import 'monaco-editor/features/hover/register.js';
 import 'monaco-editor/features/find/register.js';
 import 'monaco-editor/features/bracketMatching/register.js';

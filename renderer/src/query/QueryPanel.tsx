@@ -32,6 +32,7 @@ export function QueryPanel(p: Props) {
   const run = useRun(active.id);
   const [decoded, setDecoded] = useState(true);
   const [showColumns, setShowColumns] = useState(false);
+  const [markers, setMarkers] = useState<{ message: string; severity: string; column: number }[]>([]);
   const resource = p.metadata && active.resource ? findResource(p.metadata, active.resource) : undefined;
   const cls = resource && active.cls ? findClass(resource, active.cls) : undefined;
   const decoders = useMemo(() => buildDecoders(resource, cls), [resource, cls]);
@@ -68,13 +69,21 @@ export function QueryPanel(p: Props) {
         </select>
         <span className="lbl">Select</span>
         <SelectPicker fields={cls?.fields ?? []} value={active.select} onChange={(select) => up({ select })} />
+        <span style={{ flex: 1 }} />
+        <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet <span className="kbd">Ctrl+S</span></button>
       </div>
       <div className="editor-wrap">
         <QueryEditor
           tabId={active.id} value={active.query} context={ctx} apiRef={p.editorApi}
-          onChange={(query) => up({ query })} onRun={() => p.onRun(active)} onCancel={() => void runFor(active.id).cancel()} onSave={p.onSaveSnippet}
+          onChange={(query) => up({ query })} onRun={() => p.onRun(active)} onCancel={() => void runFor(active.id).cancel()} onSave={p.onSaveSnippet} onMarkers={setMarkers}
         />
       </div>
+      {markers.length > 0 && (
+        <div className={`diag${markers.some((m) => m.severity === 'error') ? ' error' : ''}`} data-testid="diagnostics">
+          {markers[0].severity === 'error' ? '✕' : '!'} {markers[0].message} <span className="muted">(col {markers[0].column})</span>
+          {markers.length > 1 && <span className="muted"> · {markers.length - 1} more</span>}
+        </div>
+      )}
       <div className="runbar">
         <button className="btn primary" onClick={() => p.onRun(active)} disabled={!p.profileId || !active.cls} title="Run (Ctrl/Cmd+Enter)" data-testid="run">▶ Run <span className="kbd" style={{ color: 'inherit', background: 'transparent' }}>Ctrl+↵</span></button>
         <button className="btn" onClick={() => void runFor(active.id).cancel()} disabled={!running} title="Cancel (Esc)" data-testid="cancel">■ Cancel <span className="kbd">Esc</span></button>
@@ -91,8 +100,6 @@ export function QueryPanel(p: Props) {
         <select className="input" value={active.format} onChange={(e) => up({ format: e.target.value as QueryTab['format'] })} aria-label="Format">
           <option value="COMPACT">COMPACT</option><option value="COMPACT-DECODED">DECODED</option><option value="STANDARD-XML">XML</option>
         </select>
-        <span style={{ flex: 1 }} />
-        <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)">Save <span className="kbd">Ctrl+S</span></button>
       </div>
       {run.error && <ErrorBox error={run.error} testId="search-error" />}
       <div className="results">
