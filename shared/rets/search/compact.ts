@@ -14,6 +14,8 @@ const GT = 0x3e;
 const TAB = 0x09;
 /** Rows per batch at most: big enough to amortize, small enough for a consumer to await. */
 export const MAX_BATCH_ROWS = 2000;
+/** Rows whose field count is checked as they are parsed (later ones when they are read). */
+const EAGER_CHECK_ROWS = 1000;
 /** A single tag or row larger than this means a broken body (no closing tag), not a big search. */
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 
@@ -30,8 +32,8 @@ export class CompactSearchParser implements SearchParser {
   private warnedLeading = false;
   private rowCount = 0;
   private started = false;
-  // The batch being filled: offsets into `buf`.
-  private offsets = new Int32Array(0);
+  // The batch being filled: row bounds into `buf`.
+  private bounds = new Int32Array(0);
   private batchRows = 0;
   private events: SearchEvent[] = [];
 
@@ -88,10 +90,8 @@ export class CompactSearchParser implements SearchParser {
       const lt = buf.indexOf(LT, pos);
       if (lt < 0) { pos = buf.length; break; }
       if (buf[lt + 1] === 0x44 /* D */ && matchesAscii(buf, lt, '<DATA>')) {
-        const start = lt + 6;
-        const close = this.findDataClose(buf, start);
+        const close = this.columns === null ? this.slowRow(buf, lt + 6) : this.readRow(buf, lt + 6);
         if (close < 0) { pos = lt; break; }
-        this.addRow(buf, start, close);
         pos = close + 7;
         if (this.batchRows >= MAX_BATCH_ROWS) this.flushBatch();
         continue;
@@ -101,6 +101,49 @@ export class CompactSearchParser implements SearchParser {
       pos = next;
     }
     this.pos = pos;
+  }
+
+  /**
+   * The hot path: find `</DATA>` (memchr-fast indexOf) and count the row's delimiters, keeping
+   * only the row's bounds; fields are split when first read. Returns the index of `</DATA>`, or
+   * -1 when the row is not complete yet.
+   */
+  private readRow(buf: Uint8Array, start: number): number {
+    const close = this.findDataClose(buf, start);
+    if (close < 0) return -1;
+    if (close - start <= 2 && isBlank(buf, start, close)) { this.warn('Blank row skipped.'); return close; }
+    const width = (this.columns as string[]).length;
+    const d = this.delimiter;
+    let s = start;
+    if (this.leading) {
+      if (buf[s] === d) s++;
+      else if (!this.warnedLeading) { this.warnedLeading = true; this.warn('A row lacks the leading delimiter: tolerated.'); }
+    }
+    // Counting every row's delimiters would cost as much as splitting it: the first rows are
+    // checked here (a response whose COLUMNS and DATA disagree shows it at once); a later ragged
+    // row is found when it is read (RowBatch.raggedRows) and reads "" for its missing fields.
+    if (this.rowCount < EAGER_CHECK_ROWS) {
+      let n = 0;
+      for (let i = s; i < close; i++) if (buf[i] === d) n++;
+      const fields = this.trailing && n > 0 && buf[close - 1] === d ? n : n + 1;
+      if (fields !== width) this.warnRagged(fields, width);
+    }
+    const at = this.batchRows * 2;
+    if (this.bounds.length < at + 2) this.growBounds(at + 2);
+    this.bounds[at] = start;
+    this.bounds[at + 1] = close;
+    this.batchRows++;
+    this.rowCount++;
+    return close;
+  }
+
+  /** A row before any COLUMNS: find its end first, then name columns after its field count. */
+  private slowRow(buf: Uint8Array, start: number): number {
+    const close = this.findDataClose(buf, start);
+    if (close < 0) return -1;
+    if (close - start <= 2 && isBlank(buf, start, close)) { this.warn('Blank row skipped.'); return close; }
+    this.inventColumns(buf, start, close);
+    return this.readRow(buf, start);
   }
 
   /** `</DATA>` after start; a stray `<` in the data (unescaped) is kept as data. */
@@ -168,10 +211,8 @@ export class CompactSearchParser implements SearchParser {
       }
       case 'DATA': // `<DATA/>` or `<DATA attr>`: a blank row
         if (!tag.trimEnd().endsWith('/')) {
-          const close = this.findDataClose(buf, gt + 1);
-          if (close < 0) return -1;
-          this.addRow(buf, gt + 1, close);
-          return close + 7;
+          const close = this.columns === null ? this.slowRow(buf, gt + 1) : this.readRow(buf, gt + 1);
+          return close < 0 ? -1 : close + 7;
         }
         this.warn('Blank row (<DATA/>) skipped.');
         return gt + 1;
@@ -212,40 +253,6 @@ export class CompactSearchParser implements SearchParser {
     this.events.push({ kind: 'columns', columns: names });
   }
 
-  private addRow(buf: Uint8Array, start: number, end: number): void {
-    if (start === end || (end - start <= 2 && isBlank(buf, start, end))) { this.warn('Blank row skipped.'); return; }
-    if (this.columns === null) this.inventColumns(buf, start, end);
-    const cols = this.columns as string[];
-    const width = cols.length;
-    if (width === 0) return;
-    const need = (this.batchRows + 1) * width * 2;
-    if (this.offsets.length < need) this.growOffsets(need);
-    const off = this.offsets;
-    const d = this.delimiter;
-    let base = this.batchRows * width * 2;
-    const rowBase = base;
-    let s = start;
-    if (buf[s] === d && this.leading) s++;
-    else if (this.leading && !this.warnedLeading) { this.warnedLeading = true; this.warn('A row lacks the leading delimiter: tolerated.'); }
-    let stop = end;
-    if (this.trailing && stop > s && buf[stop - 1] === d) stop--;
-    let c = 0;
-    for (;;) {
-      let e = buf.indexOf(d, s);
-      if (e < 0 || e > stop) e = stop;
-      if (c < width) { off[base] = s; off[base + 1] = e; base += 2; }
-      c++;
-      if (e >= stop) break;
-      s = e + 1;
-    }
-    if (c < width) {
-      for (let k = base; k < rowBase + width * 2; k++) off[k] = 0;
-      if (c > 1 || stop > start) this.warnRagged(c, width);
-    } else if (c > width) this.warnRagged(c, width);
-    this.batchRows++;
-    this.rowCount++;
-  }
-
   private inventColumns(buf: Uint8Array, start: number, end: number): void {
     let n = 1;
     for (let i = start; i < end; i++) if (buf[i] === this.delimiter) n++;
@@ -265,19 +272,19 @@ export class CompactSearchParser implements SearchParser {
     this.warn(`Row ${this.rowCount + 1} has ${found} fields for ${width} columns: ${found < width ? 'missing ones read as empty' : 'extra ones ignored'} (reported once).`);
   }
 
-  private growOffsets(need: number): void {
-    const next = new Int32Array(Math.max(need, this.offsets.length * 2, 4096));
-    next.set(this.offsets.subarray(0, this.batchRows * (this.columns?.length ?? 0) * 2));
-    this.offsets = next;
+  private growBounds(need: number): void {
+    const next = new Int32Array(Math.max(need, this.bounds.length * 2, 256));
+    next.set(this.bounds.subarray(0, this.batchRows * 2));
+    this.bounds = next;
   }
 
   private flushBatch(): void {
     if (this.batchRows === 0) return;
-    const width = (this.columns as string[]).length;
-    // The batch keeps its own copy of the offsets; they point into this push's bytes, which are
+    // The batch keeps its own copy of the bounds; they point into this push's bytes, which are
     // never written again (the next push starts a new buffer).
-    const offsets = this.offsets.slice(0, this.batchRows * width * 2);
-    this.events.push({ kind: 'rows', batch: new CompactRowBatch(this.columns as string[], this.batchRows, this.buf, offsets) });
+    const bounds = this.bounds.slice(0, this.batchRows * 2);
+    const shape = { delimiter: this.delimiter, leading: this.leading, trailing: this.trailing };
+    this.events.push({ kind: 'rows', batch: new CompactRowBatch(this.columns as string[], this.batchRows, this.buf, bounds, shape) });
     this.batchRows = 0;
   }
 

@@ -6,27 +6,40 @@ import { decodeText } from './text';
 
 const encoder = new TextEncoder();
 
+/** How a response lays out its rows: the delimiter and whether rows start/end with it. */
+export interface RowShape { delimiter: number; leading: boolean; trailing: boolean }
+
 export class CompactRowBatch implements RowBatch {
   readonly columns: readonly string[];
   readonly length: number;
   private readonly bytes: Uint8Array;
-  /** Per row, per column: [start, end) into bytes; start === end for an empty or missing field. */
-  private readonly offsets: Int32Array;
+  /** Per row: [start, end) of its content between <DATA> and </DATA>. */
+  private readonly bounds: Int32Array;
+  private readonly shape: RowShape;
   private readonly width: number;
+  /** Field offsets, [start, end) per row and column, filled the first time a row is read. */
+  private offsets: Int32Array | null = null;
+  /** Per row: how many fields are split so far (width + 1 once the row is done). */
+  private done: Int32Array | null = null;
+  /** Per row: where splitting goes on. */
+  private resume: Int32Array | null = null;
+  private ragged = 0;
 
-  constructor(columns: readonly string[], length: number, bytes: Uint8Array, offsets: Int32Array) {
+  constructor(columns: readonly string[], length: number, bytes: Uint8Array, bounds: Int32Array, shape: RowShape) {
     this.columns = columns;
     this.length = length;
     this.bytes = bytes;
-    this.offsets = offsets;
+    this.bounds = bounds;
+    this.shape = shape;
     this.width = columns.length;
   }
 
   get(row: number, column: number): string {
     const i = this.index(row, column);
     if (i < 0) return '';
-    const s = this.offsets[i];
-    const e = this.offsets[i + 1];
+    const off = this.offsets as Int32Array;
+    const s = off[i];
+    const e = off[i + 1];
     return s === e ? '' : decodeText(this.bytes, s, e);
   }
 
@@ -48,7 +61,9 @@ export class CompactRowBatch implements RowBatch {
 
   rawField(row: number, column: number): Uint8Array {
     const i = this.index(row, column);
-    return i < 0 ? new Uint8Array(0) : this.bytes.subarray(this.offsets[i], this.offsets[i + 1]);
+    if (i < 0) return new Uint8Array(0);
+    const off = this.offsets as Int32Array;
+    return this.bytes.subarray(off[i], off[i + 1]);
   }
 
   fieldBytes(row: number, column: number): Uint8Array {
@@ -60,9 +75,65 @@ export class CompactRowBatch implements RowBatch {
     return raw;
   }
 
+  /** Rows found (when read) to have more or fewer fields than columns. */
+  get raggedRows(): number { return this.ragged; }
+
+  /** Offset index of a field, splitting its row just far enough; -1 when out of range. */
   private index(row: number, column: number): number {
     if (row < 0 || row >= this.length || column < 0 || column >= this.width) return -1;
+    if (this.done === null) {
+      this.done = new Int32Array(this.length);
+      this.resume = new Int32Array(this.length).fill(-1);
+      this.offsets = new Int32Array(this.length * this.width * 2);
+    }
+    if (this.done[row] <= column) this.splitRow(row, column);
     return (row * this.width + column) * 2;
+  }
+
+  /**
+   * Split a row up to `column` (same rules as the parser: drop the leading and trailing
+   * delimiter; missing fields read ""), so reading only the first field does not scan the row.
+   */
+  private splitRow(row: number, column: number): void {
+    const buf = this.bytes;
+    const off = this.offsets as Int32Array;
+    const done = this.done as Int32Array;
+    const resume = this.resume as Int32Array;
+    const { delimiter: d, leading, trailing } = this.shape;
+    const start = this.bounds[row * 2];
+    const close = this.bounds[row * 2 + 1];
+    const width = this.width;
+    const rowBase = row * width * 2;
+    let n = done[row];
+    let s = resume[row];
+    if (s < 0) s = leading && buf[start] === d ? start + 1 : start;
+    while (n <= column) {
+      let e = s;
+      while (e < close && buf[e] !== d) e++;
+      if (e >= close) {
+        // The last piece: an empty one right after a trailing delimiter is not a field.
+        const isTrailing = trailing && s === close && n > 0;
+        if (!isTrailing) { off[rowBase + n * 2] = s; off[rowBase + n * 2 + 1] = close; n++; }
+        if (n !== width) this.ragged++;
+        for (let k = rowBase + n * 2; k < rowBase + width * 2; k++) off[k] = 0;
+        done[row] = width + 1;
+        return;
+      }
+      off[rowBase + n * 2] = s;
+      off[rowBase + n * 2 + 1] = e;
+      n++;
+      s = e + 1;
+    }
+    if (n >= width) {
+      // All columns are split: look on only to count an over-long row once.
+      let extra = 0;
+      for (let i = s; i < close; i++) if (buf[i] === d) extra++;
+      if (extra > 0 || (s < close && !(trailing && s === close))) this.ragged++;
+      done[row] = width + 1;
+      return;
+    }
+    done[row] = n;
+    resume[row] = s;
   }
 }
 

@@ -1,0 +1,138 @@
+// Issue 2's search benchmark. One table, one run, the same bytes served from 127.0.0.1 by a
+// node:http server started here: a COMPACT-DECODED search of 100,000 rows x 120 columns
+// (~174 MB, generated deterministically and streamed). Each client runs in its own child process
+// so that its peak RSS (process.resourceUsage().maxRSS) is its own:
+//   (a) our session client (electron/rets RetsSession.search) with a consumer that awaits each batch
+//   (b) rets-client@5 in stream mode (synchronous consumer: it has no backpressure)
+//   (c) rets-client buffered
+//   (d) the floor: the raw download with node:http
+// Goals: (a) >= 3x (b) rows/s; (a) wall <= 3x (d) wall; (a) peak RSS < 120 MiB and flat in rows.
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { BLOCK_ROWS, searchBody } from './searchBody';
+import type { Result } from './searchClients';
+
+const ROWS = 100_000;
+const REPO = path.resolve(__dirname, '..', '..');
+// Inside node_modules so that the bundle's require('rets-client') resolves.
+const BUNDLE = path.join(REPO, 'node_modules', '.cache', 'rets-workbench-bench', 'searchClients.cjs');
+
+/** The child-side clients as one plain-JS file (no tsx loader in the measured processes). */
+function bundleClients(): void {
+  buildSync({
+    entryPoints: [path.join(__dirname, 'searchClients.ts')], outfile: BUNDLE, bundle: true, platform: 'node',
+    format: 'cjs', target: 'node20', external: ['rets-client'], logLevel: 'error',
+  });
+}
+
+// ---------------------------------------------------------------- server side
+const LOGIN = (base: string) => `<RETS ReplyCode="0" ReplyText="Operation Successful">
+<RETS-RESPONSE>
+MemberName=Bench
+User=bench,1,1,1
+Broker=BENCH
+MetadataVersion=1.0.0
+MinMetadataVersion=1.0.0
+TimeoutSeconds=1800
+Login=${base}/login
+Search=${base}/search
+GetMetadata=${base}/metadata
+GetObject=${base}/object
+Logout=${base}/logout
+</RETS-RESPONSE>
+</RETS>
+`;
+
+function startServer(): Promise<{ base: string; close: () => void }> {
+  const body = searchBody();
+  const server = http.createServer((req, res) => {
+    let form = '';
+    req.on('data', (c: Buffer) => { form += c.toString(); });
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const params = new URLSearchParams(form || url.search);
+      const limit = [...params].find(([k]) => k.toLowerCase() === 'limit')?.[1];
+      const base = `http://${req.headers.host}`;
+      const xml = { 'Content-Type': 'text/xml', 'RETS-Version': 'RETS/1.7.2', 'Set-Cookie': 'RETS-Session-ID=bench1; Path=/' };
+      if (url.pathname === '/login') { res.writeHead(200, xml); res.end(LOGIN(base)); return; }
+      if (url.pathname === '/logout') { res.writeHead(200, xml); res.end('<RETS ReplyCode="0" ReplyText="Bye"/>\n'); return; }
+      if (url.pathname !== '/search') { res.writeHead(404); res.end(); return; }
+      const rows = Number(limit ?? ROWS);
+      res.writeHead(200, { ...xml, 'Content-Length': String(body.bytesFor(rows)) });
+      res.write(body.head);
+      let block = 0;
+      const blocks = Math.ceil(rows / BLOCK_ROWS);
+      const pump = (): void => {
+        while (block < blocks) {
+          if (!res.write(body.block(block++))) { res.once('drain', pump); return; }
+        }
+        res.end(body.tail);
+      };
+      pump();
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as AddressInfo;
+    resolve({ base: `http://127.0.0.1:${port}`, close: () => server.close() });
+  }));
+}
+
+function runChild(mode: string, base: string, rows: number): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof when tuning
+    const p = spawn(process.execPath, [...flags, BUNDLE, mode, base, String(rows)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    p.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) reject(new Error(`${mode} exited ${code}: ${out.slice(-500)}`));
+      else resolve(JSON.parse(line) as Result);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  bundleClients();
+  const server = await startServer();
+  const bodyMB = searchBody().bytesFor(ROWS) / 1e6;
+  const only = process.env.BENCH_ONLY; // a mode name, to profile one client
+  const runs: [string, string, number][] = ([
+    ['(d) raw download, node:http (floor)', 'raw', ROWS],
+    ['(a) ours: RetsSession.search, awaiting consumer', 'ours', ROWS],
+    ['(a) ours at 25,000 rows', 'ours', 25_000],
+    ['(a+) ours, every field decoded to a string', 'ours-all-fields', ROWS],
+    ['(b) rets-client@5 stream (sync consumer)', 'rc-stream', ROWS],
+    ['(c) rets-client@5 buffered', 'rc-buffered', ROWS],
+  ] as [string, string, number][]).filter(([, mode, rows]) => !only || (mode === only && rows === ROWS));
+  const results = new Map<string, Result>();
+  for (const [label, mode, rows] of runs) {
+    try { results.set(label, await runChild(mode, server.base, rows)); } catch (e) { process.stdout.write(`${label}: FAILED ${(e as Error).message}\n`); }
+  }
+  server.close();
+
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |\n`;
+  let out = `Search benchmark: COMPACT-DECODED, 120 columns, ${ROWS.toLocaleString('en-US')} rows = ${bodyMB.toFixed(1)} MB, served from 127.0.0.1.\n`;
+  out += 'Machine: 2 cores shared with other engineers running builds and tests at the same time: figures are noisy (+/-30%).\n\n';
+  out += row(['client', 'rows', 'rows/s', 'MB/s', 'wall', 'first rows', 'peak RSS']);
+  out += row(['---', '---:', '---:', '---:', '---:', '---:', '---:']);
+  for (const [label, , rows] of runs) {
+    const r = results.get(label);
+    if (!r) continue;
+    const mb = bodyMB * rows / ROWS;
+    out += row([label, r.rows.toLocaleString('en-US'), Math.round(r.rows / (r.wallMs / 1000)).toLocaleString('en-US'), (mb / (r.wallMs / 1000)).toFixed(0), `${(r.wallMs / 1000).toFixed(2)} s`, r.firstRowsMs === undefined ? '' : `${r.firstRowsMs.toFixed(0)} ms`, `${(r.maxRssKiB / 1024).toFixed(0)} MiB`]);
+  }
+  const a = results.get(runs[1][0]);
+  const a25 = results.get(runs[2][0]);
+  const b = results.get(runs[4][0]);
+  const d = results.get(runs[0][0]);
+  out += '\n';
+  if (a && b) out += `ours vs rets-client stream, rows/s: ${(b.wallMs / a.wallMs).toFixed(1)}x (goal >= 3x)\n`;
+  if (a && d) out += `ours wall vs raw download wall: ${(a.wallMs / d.wallMs).toFixed(1)}x (goal <= 3x)\n`;
+  if (a) out += `ours peak RSS: ${(a.maxRssKiB / 1024).toFixed(0)} MiB (goal < 120 MiB)${a25 ? `; at 25,000 rows ${(a25.maxRssKiB / 1024).toFixed(0)} MiB (flat in the row count)` : ''}\n`;
+  process.stdout.write(out);
+}
+
+main().catch((e) => { process.stderr.write(`${(e as Error).stack}\n`); process.exit(1); });
