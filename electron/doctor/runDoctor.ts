@@ -31,7 +31,7 @@ export async function runDoctor(settings: ConnectionSettings, options: DoctorOpt
   const timeoutMs = options.timeoutMs ?? settings.connectTimeoutMs;
   const runner = new StepRunner(options.onStep, signal);
   const startedAt = new Date().toISOString();
-  const net: { url?: ParsedLoginUrl; addresses: string[]; localAddress?: string; remoteAddress?: string } = { addresses: [] };
+  const net: { url?: ParsedLoginUrl; addresses: string[]; connected?: string; localAddress?: string; remoteAddress?: string } = { addresses: [] };
   const schemes: string[] = [];
 
   await runner.run('url', async () => {
@@ -59,6 +59,7 @@ export async function runDoctor(settings: ConnectionSettings, options: DoctorOpt
     for (const address of net.addresses.slice(0, 3)) {
       try {
         const ends = await tcpConnect(address, url.port, timeoutMs, signal);
+        net.connected = address;
         net.localAddress = ends.localAddress;
         net.remoteAddress = ends.remoteAddress;
         return { status: 'passed', facts: [{ label: 'Connected to', value: ends.remoteAddress }, { label: 'Local address', value: ends.localAddress }] };
@@ -70,7 +71,7 @@ export async function runDoctor(settings: ConnectionSettings, options: DoctorOpt
   });
 
   if (net.url?.protocol === 'https:') {
-    await runner.run('tls', () => tlsStep(net.url!, net.addresses[0]!, timeoutMs, options.now?.() ?? new Date(), signal, options.ca));
+    await runner.run('tls', () => tlsStep(net.url!, net.connected ?? net.addresses[0]!, timeoutMs, options.now?.() ?? new Date(), signal, options.ca));
   } else {
     runner.skip('tls', 'the login URL uses plain http');
   }
