@@ -15,6 +15,18 @@ export const NO_KEYCHAIN_MESSAGE =
   'No OS keychain answered (on Linux: no Secret Service such as gnome-keyring is running). ' +
   'Passwords are kept in memory for this session only and must be entered again after a restart; they are never written to disk.';
 
+/** A keychain that neither answers nor fails (a locked keyring waiting on a prompt) must not hang the app. */
+const KEYCHAIN_TIMEOUT_MS = 10_000;
+
+function bounded<T>(p: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The OS keychain did not answer within ${KEYCHAIN_TIMEOUT_MS / 1000} s (${what}); is it locked?`)), KEYCHAIN_TIMEOUT_MS);
+    timer.unref();
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 export interface SecretStoreOptions {
   /** Keychain service name (tests use their own). */
   service?: string;
@@ -42,9 +54,9 @@ export class SecretStore {
       if (this.opts.disableKeychain) { this.probeError = 'disabled'; return false; }
       const account = `probe-${process.pid}`;
       try {
-        await keytar.setPassword(this.service, account, 'probe');
-        const back = await keytar.getPassword(this.service, account);
-        await keytar.deletePassword(this.service, account);
+        await bounded(keytar.setPassword(this.service, account, 'probe'), 'probe');
+        const back = await bounded(keytar.getPassword(this.service, account), 'probe');
+        await bounded(keytar.deletePassword(this.service, account), 'probe');
         return back === 'probe';
       } catch (err) {
         this.probeError = err instanceof Error ? err.message : String(err);
@@ -57,7 +69,8 @@ export class SecretStore {
   async status(): Promise<z.infer<typeof KeychainStatus>> {
     const available = await this.keychainAvailable();
     if (available) return { available, backend: backendName() };
-    return { available, backend: 'none', message: NO_KEYCHAIN_MESSAGE };
+    const said = this.probeError && this.probeError !== 'disabled' ? ` (The keychain said: ${this.probeError})` : '';
+    return { available, backend: 'none', message: `${NO_KEYCHAIN_MESSAGE}${said}` };
   }
 
   /** Stores a secret; returns where it landed. The keychain copy is read back to confirm. */
@@ -65,8 +78,8 @@ export class SecretStore {
     const account = this.account(credentialId, kind);
     if (await this.keychainAvailable()) {
       try {
-        await keytar.setPassword(this.service, account, secret);
-        if ((await keytar.getPassword(this.service, account)) === secret) {
+        await bounded(keytar.setPassword(this.service, account, secret), 'save');
+        if ((await bounded(keytar.getPassword(this.service, account), 'read back')) === secret) {
           this.memory.delete(account);
           return 'keychain';
         }
@@ -81,7 +94,7 @@ export class SecretStore {
     if (storage === 'memory') return this.memory.get(account);
     if (storage === 'keychain' && (await this.keychainAvailable())) {
       try {
-        return (await keytar.getPassword(this.service, account)) ?? undefined;
+        return (await bounded(keytar.getPassword(this.service, account), 'read')) ?? undefined;
       } catch {
         return undefined;
       }
@@ -100,7 +113,7 @@ export class SecretStore {
     const account = this.account(credentialId, kind);
     this.memory.delete(account);
     if (await this.keychainAvailable()) {
-      try { await keytar.deletePassword(this.service, account); } catch { /* already gone */ }
+      try { await bounded(keytar.deletePassword(this.service, account), 'delete'); } catch { /* already gone */ }
     }
   }
 }
