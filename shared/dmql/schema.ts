@@ -16,8 +16,6 @@ export interface DmqlLookup {
   byValue: Map<string, MetadataLookupValue>;
   /** Lower-cased Value, ShortValue and LongValue -> entry (for did-you-mean and decoded rows). */
   byAnyLower: Map<string, MetadataLookupValue>;
-  /** Per value, lower-cased "value short long" for completion filtering. */
-  haystack: string[];
 }
 
 export interface DmqlField {
@@ -79,16 +77,14 @@ export function squeeze(s: string): string {
 function buildLookup(l: MetadataLookup): DmqlLookup {
   const byValue = new Map<string, MetadataLookupValue>();
   const byAnyLower = new Map<string, MetadataLookupValue>();
-  const haystack: string[] = [];
   for (const v of l.values) {
     if (!byValue.has(v.value)) byValue.set(v.value, v);
     for (const s of [v.value, v.shortValue, v.longValue]) {
       const k = s.toLowerCase();
       if (k && !byAnyLower.has(k)) byAnyLower.set(k, v);
     }
-    haystack.push(`${v.value} ${v.shortValue} ${v.longValue}`.toLowerCase());
   }
-  return { name: l.name, visibleName: l.visibleName, values: l.values, byValue, byAnyLower, haystack };
+  return { name: l.name, visibleName: l.visibleName, values: l.values, byValue, byAnyLower };
 }
 
 export class SchemaError extends Error {}
