@@ -49,3 +49,17 @@ export function isAppUrl(url: string, devServerUrl: string | undefined): boolean
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined, devServerUrl: string | undefined): boolean {
   return !!frame && frame.parent === null && isAppUrl(frame.url, devServerUrl);
 }
+
+/**
+ * The CSP for the window. In development only (Forge's Vite dev server), the dev server's origin,
+ * its HMR websocket and Vite's inline React-refresh preamble are allowed; packaged builds get
+ * DESKTOP_CSP unchanged.
+ */
+export function windowCsp(devServerUrl: string | undefined): string {
+  if (!devServerUrl) return DESKTOP_CSP;
+  const origin = new URL(devServerUrl).origin;
+  const ws = origin.replace(/^http/, 'ws');
+  return DESKTOP_CSP
+    .replace("script-src 'self'", `script-src 'self' 'unsafe-inline' ${origin}`)
+    .replace("connect-src 'self'", `connect-src 'self' ${origin} ${ws}`);
+}

@@ -1,15 +1,16 @@
 // The window's guards: the CSP on every response, permissions denied, requests only to the app's
 // own origin, navigation, redirects, webviews and new windows blocked (policy.ts holds the data).
 import { session, shell, type BrowserWindow, type WebContents } from 'electron';
-import { DESKTOP_CSP, isAppUrl, MEDIA_SCHEME } from './policy';
+import { isAppUrl, MEDIA_SCHEME, windowCsp } from './policy';
 
 export { APP_ORIGIN, APP_SCHEME, DESKTOP_CSP, MEDIA_SCHEME, isAppUrl, webPreferences } from './policy';
 
 export function applySessionPolicy(devServerUrl: string | undefined): void {
   const ses = session.defaultSession;
   // Every response gets the CSP (the dev server's too), so no remote script can ever run.
+  const csp = windowCsp(devServerUrl);
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DESKTOP_CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);

@@ -15,7 +15,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util';
 import forgeConfig, { packagerIgnore } from '../../forge.config';
 import { callNames } from '../../shared/contract';
-import { DESKTOP_CSP, isAppUrl, isTrustedSender, webPreferences } from '../../electron/main/policy';
+import { DESKTOP_CSP, isAppUrl, isTrustedSender, webPreferences, windowCsp } from '../../electron/main/policy';
 
 const root = join(__dirname, '..', '..');
 const pluginConfig = (): VitePluginConfig => (forgeConfig.plugins![0] as unknown as { config: VitePluginConfig }).config;
@@ -102,6 +102,11 @@ describe('window policy', () => {
     expect(DESKTOP_CSP).toContain("worker-src 'self' blob:");
     expect(DESKTOP_CSP).toContain("object-src 'none'");
     expect(DESKTOP_CSP).not.toMatch(/unsafe-eval|https?:|\*/);
+    expect(windowCsp(undefined)).toBe(DESKTOP_CSP);
+    // Only Forge's dev loop may load from its local dev server.
+    const dev = windowCsp('http://localhost:5173/');
+    expect(dev).toContain("script-src 'self' 'unsafe-inline' http://localhost:5173");
+    expect(dev).toContain('ws://localhost:5173');
   });
 
   it('trusts IPC only from the top frame of the app itself', () => {
