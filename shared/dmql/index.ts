@@ -1,4 +1,13 @@
 // DMQL2: lexer, parser, formatter, schema, validator, completion, hover and evaluator.
+//
+//   const { ast, errors } = parse('(Status=|A,P),(ListPrice=200000-500000)');   // never throws
+//   const schema = buildSchema(metadata, 'Property', 'RES');                      // once per class
+//   warmSchema(schema);                                                           // optional: build indexes now
+//   validate(query, schema)        -> Diagnostic[] { range, severity, message, code, fix? }
+//   complete(query, offset, schema) -> { items: Suggestion[], range, incomplete }
+//   hover(query, offset, schema)    -> { range, contents (markdown) } | undefined
+//   format(ast)                     -> canonical DMQL2
+//   compile(ast, schema?, { now })  -> (record: (column) => string | undefined) => boolean
 export * from './ast';
 export * from './tokens';
 export { lex, unquote } from './lexer';

@@ -63,6 +63,10 @@ class Parser {
     const t = this.tok;
     if (t.kind !== 'eof') {
       if (t.kind === 'rparen') this.fail('unmatched-paren', 'this `)` has no matching `(`', t, { title: 'Remove the `)`', edits: [{ range: t, text: '' }] });
+      const upper = t.text.toUpperCase();
+      if (t.kind === 'text' && (upper === 'AND' || upper === 'OR' || upper === 'NOT')) {
+        this.fail('lowercase-keyword', `\`${t.text}\` is not an operator: DMQL2 keywords are upper case (${upper}), or use \`${upper === 'AND' ? ',' : upper === 'OR' ? '|' : '~'}\``, t, { title: `Write ${upper}`, edits: [{ range: { start: t.start, end: t.end }, text: upper }] });
+      }
       if (t.kind === 'lparen' || t.kind === 'not' || t.kind === 'tilde') {
         this.unexpected('expected `,` (AND) or `|` (OR) between two conditions', insertFix('Join with AND', t.start, ','));
       }

@@ -117,6 +117,7 @@ describe('parser: errors are positioned values with plain messages', () => {
     ['(City=St. Louis)', '`.` cannot appear in a bare value', 8, '"St. Louis"'],
     ['((A=1)', 'expected `)` to close the `(` at offset 0', 6, ')'],
     ['()', 'empty parentheses', 0, undefined],
+    ['(A=1) and (B=2)', 'DMQL2 keywords are upper case (AND)', 6, 'AND'],
   ])('%s', (q, msg, at, fixText) => {
     const r = parse(q);
     expect(r.ast).toBeUndefined();
