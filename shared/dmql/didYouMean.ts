@@ -42,10 +42,16 @@ export function allowedDistance(len: number): number {
   return len <= 3 ? 1 : len <= 7 ? 2 : 3;
 }
 
-function bigrams(s: string): string[] {
-  const p = `\u0001${s}\u0002`;
-  const out: string[] = [];
-  for (let k = 0; k + 1 < p.length; k += 1) out.push(p.slice(k, k + 2));
+/** Letter pairs of a word with start/end markers, as distinct numbers (no string allocation). */
+function bigrams(s: string): number[] {
+  const out: number[] = [];
+  let prev = 1;
+  for (let k = 0; k <= s.length; k += 1) {
+    const c = k < s.length ? s.charCodeAt(k) : 2;
+    const g = prev * 65536 + c;
+    if (!out.includes(g)) out.push(g);
+    prev = c;
+  }
   return out;
 }
 
@@ -54,11 +60,11 @@ const SCAN_BUDGET = 20000;
 
 /** Lower-cased strings, each belonging to an owner (a field or lookup value index). */
 export class GramIndex {
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<number, number[]>();
   private readonly counts: Uint16Array;
   constructor(readonly texts: string[], readonly owners: number[]) {
     texts.forEach((t, id) => {
-      for (const g of new Set(bigrams(t))) {
+      for (const g of bigrams(t)) {
         const list = this.postings.get(g);
         if (list) list.push(id); else this.postings.set(g, [id]);
       }
@@ -70,7 +76,7 @@ export class GramIndex {
   nearest(word: string, max: number, limit: number): { owner: number; text: string; distance: number }[] {
     // q-gram lemma: within distance max, a text shares at least G - 3·max of the word's G bigrams
     // (a transposition can break three), so it appears in one of the G - T + 1 rarest lists.
-    const lists = [...new Set(bigrams(word))].map((g) => this.postings.get(g) ?? []).sort((x, y) => x.length - y.length);
+    const lists = bigrams(word).map((g) => this.postings.get(g) ?? []).sort((x, y) => x.length - y.length);
     const need = lists.length - 3 * max;
     const scanned = need >= 1 ? lists.slice(0, lists.length - need + 1) : lists;
     const touched: number[] = [];
