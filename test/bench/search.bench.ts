@@ -124,10 +124,11 @@ async function main(): Promise<void> {
     const mb = bodyMB * rows / ROWS;
     out += row([label, r.rows.toLocaleString('en-US'), Math.round(r.rows / (r.wallMs / 1000)).toLocaleString('en-US'), (mb / (r.wallMs / 1000)).toFixed(0), `${(r.wallMs / 1000).toFixed(2)} s`, r.firstRowsMs === undefined ? '' : `${r.firstRowsMs.toFixed(0)} ms`, `${(r.maxRssKiB / 1024).toFixed(0)} MiB`]);
   }
-  const a = results.get(runs[1][0]);
-  const a25 = results.get(runs[2][0]);
-  const b = results.get(runs[4][0]);
-  const d = results.get(runs[0][0]);
+  const pick = (mode: string, rows = ROWS) => { const run = runs.find(([, m, n]) => m === mode && n === rows); return run ? results.get(run[0]) : undefined; };
+  const a = pick('ours');
+  const a25 = pick('ours', 25_000);
+  const b = pick('rc-stream');
+  const d = pick('raw');
   out += '\n';
   if (a && b) out += `ours vs rets-client stream, rows/s: ${(b.wallMs / a.wallMs).toFixed(1)}x (goal >= 3x)\n`;
   if (a && d) out += `ours wall vs raw download wall: ${(a.wallMs / d.wallMs).toFixed(1)}x (goal <= 3x)\n`;

@@ -119,6 +119,16 @@ describe('COMPACT row batches', () => {
     expect(b.fieldBytes(1, 1)).toHaveLength(0);
   });
 
+  it('counts rows found ragged when read, beyond the rows checked while parsing', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => (i === 1200 ? ['1200', 'x', 'extra'] : i === 1300 ? ['1300'] : [String(i), 'y']));
+    const body = `<RETS ReplyCode="0" ReplyText="OK"><COLUMNS>\tA\tB\t</COLUMNS>${rows.map((r) => `<DATA>\t${r.join('\t')}\t</DATA>`).join('')}</RETS>`;
+    const batches = createSearchParser('COMPACT').push(bytes(body)).filter((e) => e.kind === 'rows').map((e) => (e as { batch: RowBatch }).batch);
+    const all = batches.flatMap((b) => Array.from({ length: b.length }, (_, r) => b.row(r)));
+    expect(all[1200]).toEqual(['1200', 'x']);
+    expect(all[1300]).toEqual(['1300', '']);
+    expect(batches.reduce((n, b) => n + b.raggedRows, 0)).toBe(2);
+  });
+
   it('caps a batch at a few thousand rows', () => {
     const rows = Array.from({ length: 5000 }, (_, i) => [String(i)]);
     const events = createSearchParser('COMPACT').push(bytes(compact(['N'], rows)));

@@ -34,15 +34,20 @@ export class CompactSearchParser implements SearchParser {
   private started = false;
   // The batch being filled: row bounds into `buf`.
   private bounds = new Int32Array(0);
+  private rowSegment = new Uint8Array(0);
+  private segments: Uint8Array[] = [];
   private batchRows = 0;
   private events: SearchEvent[] = [];
 
   push(chunk: Uint8Array): SearchEvent[] {
     if (chunk.length === 0) return [];
-    this.buf = this.pos >= this.buf.length ? chunk : concatBytes(this.buf.subarray(this.pos), chunk);
-    this.pos = 0;
-    if (!this.started) this.skipBom();
-    this.scan();
+    if (this.pos >= this.buf.length) {
+      this.useBuffer(chunk, 0);
+      if (!this.started) this.skipBom();
+      this.scan();
+    } else {
+      this.stitch(chunk);
+    }
     this.flushBatch();
     if (this.buf.length - this.pos > MAX_PENDING_BYTES) {
       throw notRetsError(`has a tag or row longer than ${MAX_PENDING_BYTES >> 20} MiB with no closing tag (after ${this.rowCount} rows)`, '');
@@ -66,6 +71,34 @@ export class CompactSearchParser implements SearchParser {
       });
     }
     return this.take();
+  }
+
+  /**
+   * The element cut by the previous chunk is completed from as few bytes of the new chunk as
+   * needed (copying only those), then the chunk is read in place: the body is not copied again.
+   */
+  private stitch(chunk: Uint8Array): void {
+    const carry = this.buf.subarray(this.pos);
+    let w = Math.min(chunk.length, 4096);
+    for (;;) {
+      this.useBuffer(concatBytes(carry, chunk.subarray(0, w)), 0);
+      if (!this.started) this.skipBom();
+      this.scan();
+      if (this.pos >= carry.length || w === chunk.length) break;
+      w = Math.min(chunk.length, w * 4); // the cut element is longer: nothing was read, try more
+    }
+    if (w < chunk.length) {
+      this.useBuffer(chunk, this.pos - carry.length);
+      this.scan();
+    }
+  }
+
+  /** Rows of one batch may come from two buffers (a stitched piece, then the chunk). */
+  private useBuffer(buf: Uint8Array, pos: number): void {
+    this.buf = buf;
+    this.pos = pos;
+    if (this.batchRows === 0) this.segments = [buf];
+    else if (this.segments[this.segments.length - 1] !== buf) this.segments.push(buf);
   }
 
   private take(): SearchEvent[] {
@@ -130,6 +163,7 @@ export class CompactSearchParser implements SearchParser {
     }
     const at = this.batchRows * 2;
     if (this.bounds.length < at + 2) this.growBounds(at + 2);
+    this.rowSegment[this.batchRows] = this.segments.length - 1;
     this.bounds[at] = start;
     this.bounds[at + 1] = close;
     this.batchRows++;
@@ -276,6 +310,9 @@ export class CompactSearchParser implements SearchParser {
     const next = new Int32Array(Math.max(need, this.bounds.length * 2, 256));
     next.set(this.bounds.subarray(0, this.batchRows * 2));
     this.bounds = next;
+    const seg = new Uint8Array(next.length >> 1);
+    seg.set(this.rowSegment.subarray(0, this.batchRows));
+    this.rowSegment = seg;
   }
 
   private flushBatch(): void {
@@ -284,7 +321,10 @@ export class CompactSearchParser implements SearchParser {
     // never written again (the next push starts a new buffer).
     const bounds = this.bounds.slice(0, this.batchRows * 2);
     const shape = { delimiter: this.delimiter, leading: this.leading, trailing: this.trailing };
-    this.events.push({ kind: 'rows', batch: new CompactRowBatch(this.columns as string[], this.batchRows, this.buf, bounds, shape) });
+    const segments = this.segments.length === 1 ? this.segments : this.segments.slice();
+    const rowSegment = segments.length === 1 ? null : this.rowSegment.slice(0, this.batchRows);
+    this.events.push({ kind: 'rows', batch: new CompactRowBatch(this.columns as string[], this.batchRows, segments, rowSegment, bounds, shape) });
+    this.segments = [this.buf];
     this.batchRows = 0;
   }
 

@@ -12,7 +12,9 @@ export interface RowShape { delimiter: number; leading: boolean; trailing: boole
 export class CompactRowBatch implements RowBatch {
   readonly columns: readonly string[];
   readonly length: number;
-  private readonly bytes: Uint8Array;
+  private readonly segments: Uint8Array[];
+  /** Per row: which segment holds it (null: all in segment 0). */
+  private readonly rowSegment: Uint8Array | null;
   /** Per row: [start, end) of its content between <DATA> and </DATA>. */
   private readonly bounds: Int32Array;
   private readonly shape: RowShape;
@@ -25,10 +27,11 @@ export class CompactRowBatch implements RowBatch {
   private resume: Int32Array | null = null;
   private ragged = 0;
 
-  constructor(columns: readonly string[], length: number, bytes: Uint8Array, bounds: Int32Array, shape: RowShape) {
+  constructor(columns: readonly string[], length: number, segments: Uint8Array[], rowSegment: Uint8Array | null, bounds: Int32Array, shape: RowShape) {
     this.columns = columns;
     this.length = length;
-    this.bytes = bytes;
+    this.segments = segments;
+    this.rowSegment = rowSegment;
     this.bounds = bounds;
     this.shape = shape;
     this.width = columns.length;
@@ -40,7 +43,7 @@ export class CompactRowBatch implements RowBatch {
     const off = this.offsets as Int32Array;
     const s = off[i];
     const e = off[i + 1];
-    return s === e ? '' : decodeText(this.bytes, s, e);
+    return s === e ? '' : decodeText(this.bytesOf(row), s, e);
   }
 
   row(row: number): string[] {
@@ -63,7 +66,7 @@ export class CompactRowBatch implements RowBatch {
     const i = this.index(row, column);
     if (i < 0) return new Uint8Array(0);
     const off = this.offsets as Int32Array;
-    return this.bytes.subarray(off[i], off[i + 1]);
+    return this.bytesOf(row).subarray(off[i], off[i + 1]);
   }
 
   fieldBytes(row: number, column: number): Uint8Array {
@@ -73,6 +76,10 @@ export class CompactRowBatch implements RowBatch {
       if (b >= 0x80 || b === 0x26) return encoder.encode(this.get(row, column));
     }
     return raw;
+  }
+
+  private bytesOf(row: number): Uint8Array {
+    return this.segments[this.rowSegment === null ? 0 : this.rowSegment[row]];
   }
 
   /** Rows found (when read) to have more or fewer fields than columns. */
@@ -95,7 +102,7 @@ export class CompactRowBatch implements RowBatch {
    * delimiter; missing fields read ""), so reading only the first field does not scan the row.
    */
   private splitRow(row: number, column: number): void {
-    const buf = this.bytes;
+    const buf = this.bytesOf(row);
     const off = this.offsets as Int32Array;
     const done = this.done as Int32Array;
     const resume = this.resume as Int32Array;
@@ -165,6 +172,7 @@ export class ArrayRowBatch implements RowBatch {
     });
   }
 
+  readonly raggedRows = 0;
   rawField(row: number, column: number): Uint8Array { return encoder.encode(this.get(row, column)); }
   fieldBytes(row: number, column: number): Uint8Array { return this.rawField(row, column); }
 }

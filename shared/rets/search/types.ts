@@ -30,6 +30,11 @@ export interface RowBatch {
   fieldBytes(row: number, column: number): Uint8Array;
   /** A field's bytes exactly as the server sent them (entities and charset undecoded). */
   rawField(row: number, column: number): Uint8Array;
+  /**
+   * Rows of this batch found, when read, to have more or fewer fields than columns (the parser
+   * warns about the first rows of a response as it reads them; later ones are only split when read).
+   */
+  readonly raggedRows: number;
 }
 
 export type SearchEvent =
