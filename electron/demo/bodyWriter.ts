@@ -1,9 +1,9 @@
-// Streams a response body as it is produced: text is gathered into ~64 KB chunks, written with
+// Streams a response body as it is produced: text is gathered into ~256 KB chunks, written with
 // res.write, and production pauses until 'drain' when the socket is full (backpressure). The
 // fault modes hook in here: trickling for slow responses, a destroyed socket mid-body.
 import type { ServerResponse } from 'node:http';
 
-const CHUNK = 64 * 1024;
+const CHUNK = 256 * 1024;
 
 export class ClientGone extends Error {
   constructor() { super('client closed the connection'); }

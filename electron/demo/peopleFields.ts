@@ -23,9 +23,27 @@ const lk = (lookupName: string, multi = false) => ({ interpretation: multi ? 'Lo
 
 export const agentFirst = (ds: Dataset, a: number) => FIRST_NAMES[hash3(ds.seed, a, 501) % FIRST_NAMES.length];
 export const agentLast = (ds: Dataset, a: number) => LAST_NAMES[hash3(ds.seed, a, 502) % LAST_NAMES.length];
-export const agentName = (ds: Dataset, a: number) => `${agentFirst(ds, a)} ${agentLast(ds, a)}`;
-export const officeName = (ds: Dataset, o: number) =>
+const makeAgentName = (ds: Dataset, a: number) => `${agentFirst(ds, a)} ${agentLast(ds, a)}`;
+const makeOfficeName = (ds: Dataset, o: number) =>
   `${OFFICE_BRANDS[hash3(ds.seed, o, 601) % OFFICE_BRANDS.length]} ${OFFICE_WORDS[hash3(ds.seed, o, 602) % OFFICE_WORDS.length]}${o >= OFFICE_BRANDS.length ? ` ${CITIES[o % CITIES.length][0]}` : ''}`;
+
+// Names are asked for once per listing row but there are 8 listings per agent: each dataset keeps
+// its agents' and offices' names once built (a string per agent, filled lazily).
+const agentNames = new WeakMap<Dataset, string[]>();
+const officeNames = new WeakMap<Dataset, string[]>();
+function namesOf(map: WeakMap<Dataset, string[]>, ds: Dataset, size: number): string[] {
+  let names = map.get(ds);
+  if (!names) { names = new Array<string>(size).fill(''); map.set(ds, names); }
+  return names;
+}
+export const agentName = (ds: Dataset, a: number): string => {
+  const names = namesOf(agentNames, ds, ds.agents);
+  return names[a] || (names[a] = makeAgentName(ds, a));
+};
+export const officeName = (ds: Dataset, o: number): string => {
+  const names = namesOf(officeNames, ds, ds.offices);
+  return names[o] || (names[o] = makeOfficeName(ds, o));
+};
 
 export function agentFields(ds: Dataset): FieldSpec[] {
   const s = ds.seed;

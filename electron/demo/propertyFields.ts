@@ -28,6 +28,10 @@ const SUBTYPE_CODES = L('PROPTYPE').values.map((v) => v[0]);
 const AREA_CODES = L('AREA').values.map((v) => v[0]);
 const CITY_CODES = L('CITY').values.map((v) => v[0]);
 const COUNTY_CODES = L('COUNTY').values.map((v) => v[0]);
+/** County code of each city, by city index (the county lookup's code or blank). */
+const CITY_COUNTY_CODES = CITIES.map((c) => COUNTY_CODES.find((code) => code === c[1].toUpperCase()) ?? '');
+/** 0..999 zero-padded to three digits (parcel numbers), built once instead of padStart per cell. */
+const PAD3 = Array.from({ length: 1000 }, (_, k) => String(k).padStart(3, '0'));
 
 const lk = (lookupName: string, multi = false) => ({ interpretation: multi ? 'LookupMulti' : 'Lookup', lookupName, maximumLength: multi ? 250 : 10, maxSelect: multi ? '10' : '' });
 const money = { interpretation: 'Currency', useSeparator: true, editMaskId: 'MONEY', searchHelpId: 'PRICE' };
@@ -89,10 +93,7 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('L_Last_Photo_updt', 'PhotosChangeTimestamp', 'Photos Updated', 'DateTime', (i) => (ds.photos[i] ? isoSec(ds.listDay[i] * 86400 + 3600 * (hash3(s, i, 55) % 48)) : '')),
     field('L_Area', 'MLSAreaMajor', 'Area', 'Character', (i) => AREA_CODES[ds.area[i]], { ...lk('AREA'), searchHelpId: 'AREA' }),
     field('L_City', 'City', 'City', 'Character', (i) => CITY_CODES[cityOf(ds, i)], lk('CITY')),
-    field('LIST_41', 'CountyOrParish', 'County', 'Character', (i) => {
-      const county = CITIES[cityOf(ds, i)][1];
-      return COUNTY_CODES.find((c) => c === county.toUpperCase()) ?? '';
-    }, lk('COUNTY')),
+    field('LIST_41', 'CountyOrParish', 'County', 'Character', (i) => CITY_COUNTY_CODES[cityOf(ds, i)], lk('COUNTY')),
     field('L_AddressNumber', 'StreetNumber', 'Street Number', 'Character', (i) => streetNumber(ds, i), { maximumLength: 10 }),
     field('L_AddressStreet', 'StreetName', 'Street Name', 'Character', (i) => streetName(ds, i), { maximumLength: 40 }),
     field('L_AddressSuffix', 'StreetSuffix', 'Street Suffix', 'Character', (i) => streetSuffix(ds, i), { maximumLength: 6 }),
@@ -129,7 +130,7 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('LIST_81', 'Directions', 'Directions', 'Character', (i) => `${['North', 'South', 'East', 'West'][hash3(s, i, 68) % 4]} on ${STREETS[hash3(s, i, 69) % STREETS.length]} to ${streetName(ds, i)}`, { maximumLength: 250 }),
     field('LIST_130', 'SubdivisionName', 'Subdivision', 'Character', (i) => `${LAST_NAMES[hash3(s, i, 70) % LAST_NAMES.length]} ${['Estates', 'Farms', 'Park', 'Commons', 'Highlands', 'Woods'][hash3(s, i, 71) % 6]}`, { maximumLength: 50 }),
     field('LIST_132', '', 'Township', 'Character', fromList(s, 72, ['Avon', 'Bristol', 'Cuba', 'Dundee', 'Elgin', 'Fremont', 'Grant', 'Hanover']), { maximumLength: 30 }),
-    field('LIST_103', 'ParcelNumber', 'PIN', 'Character', (i) => `${String(hash3(s, i, 73) % 100).padStart(2, '0')}-${String(hash3(s, i, 74) % 100).padStart(2, '0')}-${String(hash3(s, i, 75) % 1000).padStart(3, '0')}-${String(hash3(s, i, 76) % 1000).padStart(3, '0')}`, { maximumLength: 20, editMaskId: 'PIN' }),
+    field('LIST_103', 'ParcelNumber', 'PIN', 'Character', (i) => `${PAD3[hash3(s, i, 73) % 100].slice(1)}-${PAD3[hash3(s, i, 74) % 100].slice(1)}-${PAD3[hash3(s, i, 75) % 1000]}-${PAD3[hash3(s, i, 76) % 1000]}`, { maximumLength: 20, editMaskId: 'PIN' }),
     field('LIST_101', 'TaxAnnualAmount', 'Taxes', 'Decimal', (i) => (ds.cls[i] === 4 ? '' : (ds.price[i] * (0.012 + (hash3(s, i, 77) % 100) / 10000)).toFixed(2)), money),
     field('LIST_102', 'TaxYear', 'Tax Year', 'Small', (i) => String(2023 + (hash3(s, i, 78) % 3))),
     field('LIST_104', 'ElementarySchool', 'Elementary School', 'Character', (i) => `${STREETS[hash3(s, i, 79) % STREETS.length]} Elementary`, { maximumLength: 50 }),

@@ -2,13 +2,17 @@
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import type { FieldSpec } from './fieldSpec';
 import type { SearchTarget } from './searchTx';
-import { esc } from './xml';
+import * as m_xml from './xml';
+// Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
+const { esc } = m_xml;
 
 export type SearchFormat = 'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML';
 
 export interface RowWriter {
   head: string;
   row(row: number): string;
+  /** Rows rowOf(keys[from]) .. rowOf(keys[to - 1]) as one string (the same text as row() of each). */
+  rows(keys: ArrayLike<number>, from: number, to: number, rowOf: (k: number) => number): string;
   tail: string;
 }
 
@@ -25,7 +29,9 @@ function decoder(md: RetsMetadata, target: SearchTarget, f: FieldSpec): ((code: 
   return (code) => map.get(code) ?? code;
 }
 
-const clean = (s: string) => esc(s.indexOf('\t') >= 0 ? s.replace(/\t/g, ' ') : s);
+// One scan decides whether a cell needs any work at all (almost none do).
+const SPECIAL = /[\t&<>"]/;
+const clean = (s: string) => (SPECIAL.test(s) ? esc(s.indexOf('\t') >= 0 ? s.replace(/\t/g, ' ') : s) : s);
 
 export function rowWriter(format: SearchFormat, target: SearchTarget, fields: FieldSpec[], standardNames: boolean, md: RetsMetadata, _restricted?: string): RowWriter {
   const names = fields.map((f) => (standardNames ? f.standardName : f.systemName));
@@ -45,6 +51,28 @@ export function rowWriter(format: SearchFormat, target: SearchTarget, fields: Fi
         for (let j = 0; j < cells.length; j++) s += cells[j](row) + '\t';
         return s + '</DATA>\r\n';
       },
+      // Every cell of every row in one array, joined once with the delimiter: the row boundary
+      // "\t</DATA>\r\n<DATA>\t" is itself one element, so no string is built per cell or per row.
+      rows(keys, from, to, rowOf) {
+        const n = cells.length;
+        const count = to - from;
+        if (count <= 0) return '';
+        const stride = n + 1;
+        const parts = new Array<string>(1 + count * stride);
+        parts[0] = '<DATA>';
+        const rowIds = new Uint32Array(count);
+        for (let k = 0; k < count; k++) {
+          rowIds[k] = rowOf(keys[from + k]);
+          parts[(k + 1) * stride] = '</DATA>\r\n<DATA>';
+        }
+        parts[count * stride] = '</DATA>\r\n';
+        // Column by column: each cell function runs for the whole batch in a row, which keeps it hot.
+        for (let j = 0; j < n; j++) {
+          const cell = cells[j];
+          for (let k = 0, at = 1 + j; k < count; k++, at += stride) parts[at] = cell(rowIds[k]);
+        }
+        return parts.join('\t');
+      },
       tail: '',
     };
   }
@@ -62,6 +90,11 @@ export function rowWriter(format: SearchFormat, target: SearchTarget, fields: Fi
         s += v === '' ? empty[j] : open[j] + v + close[j];
       }
       return s + `</${record}>\r\n`;
+    },
+    rows(keys, from, to, rowOf) {
+      let s = '';
+      for (let k = from; k < to; k++) s += this.row(rowOf(keys[k]));
+      return s;
     },
     tail: `</${container}>\r\n</REData>\r\n`,
   };
