@@ -11,7 +11,7 @@ const nodeOnlyPackages = ['electron', 'undici', '@napi-rs/keyring', '@napi-rs/ke
 const uiPackages = ['react', 'react-dom', 'react-dom/client', 'monaco-editor', '@tanstack/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tsbuild/', '.vite/', 'dist/', 'out/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  { ignores: ['node_modules/', '.tsbuild/', '.vite/', 'dist/', 'out/', 'test-results/', 'playwright-report/', 'bench-results/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
