@@ -59,17 +59,24 @@ const entityRe = /&(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g;
 // survives one pass is decoded again, named ones are not (that would change legitimate text).
 const doubleRe = /&amp;(#[xX][0-9a-fA-F]+|#[0-9]+);/g;
 
+let sawSurrogate = false;
+
+function replaceRef(whole: string, ref: string): string {
+  if (ref.charCodeAt(0) !== 0x23) return named[ref] ?? named[ref.toLowerCase()] ?? whole;
+  const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+  if (!Number.isFinite(code) || code > 0x10ffff) return '\ufffd';
+  // Surrogate halves are kept as code units so that `&#55357;&#56842;` pairs up; lone ones are fixed after.
+  if (code >= 0xd800 && code <= 0xdfff) { sawSurrogate = true; return String.fromCharCode(code); }
+  return String.fromCodePoint(code);
+}
+
 /** Decode XML entity and character references; lone surrogates and bad references become U+FFFD. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  const once = s.replace(doubleRe, '&$1;').replace(entityRe, (whole, ref: string) => {
-    if (ref.charCodeAt(0) !== 0x23) return named[ref] ?? named[ref.toLowerCase()] ?? whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    if (!Number.isFinite(code) || code > 0x10ffff) return '\ufffd';
-    // Surrogate halves are kept as code units so that `&#55357;&#56842;` pairs up; lone ones are fixed below.
-    return code >= 0xd800 && code <= 0xdfff ? String.fromCharCode(code) : String.fromCodePoint(code);
-  });
-  return fixLoneSurrogates(once);
+  const src = s.includes('&amp;#') ? s.replace(doubleRe, '&$1;') : s;
+  sawSurrogate = false;
+  const once = src.replace(entityRe, replaceRef);
+  return sawSurrogate ? fixLoneSurrogates(once) : once;
 }
 
 function fixLoneSurrogates(s: string): string {
