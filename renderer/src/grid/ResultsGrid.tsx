@@ -27,6 +27,8 @@ interface Props {
   showColumns: boolean;
   onCloseColumns(): void;
   titles: Map<string, string>;
+  /** Lets the results toolbar's Copy button copy the selection. */
+  copyRef?: { current: (() => void) | null };
 }
 
 const NO_DATA: string[][] = [];
@@ -101,6 +103,8 @@ export function ResultsGrid(p: Props) {
     (window as unknown as { __lastCopy?: string }).__lastCopy = text;
     p.onCopied(`Copied ${picked.length} row${picked.length === 1 ? '' : 's'} as CSV`);
   }
+
+  if (p.copyRef) p.copyRef.current = () => void copySelection();
 
   function onKey(e: KeyboardEvent) {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c') { e.preventDefault(); void copySelection(); return; }

@@ -1,6 +1,6 @@
 // The center: query tabs, the active tab's resource/class/Select pickers, the DMQL2 editor,
 // run options, and the streaming results grid.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { QueryEditor, type EditorApi } from '../monaco/QueryEditor';
@@ -32,6 +32,7 @@ export function QueryPanel(p: Props) {
   const run = useRun(active.id);
   const [decoded, setDecoded] = useState(true);
   const [showColumns, setShowColumns] = useState(false);
+  const copyRef = useRef<(() => void) | null>(null);
   const [markers, setMarkers] = useState<{ message: string; severity: string; column: number }[]>([]);
   const resource = p.metadata && active.resource ? findResource(p.metadata, active.resource) : undefined;
   const cls = resource && active.cls ? findClass(resource, active.cls) : undefined;
@@ -118,6 +119,7 @@ export function QueryPanel(p: Props) {
           <button className="btn" onClick={() => setDecoded((d) => !d)} disabled={!decoders.size} title="Show lookup values decoded or as sent" data-testid="decoded-toggle">{decoded ? 'Decoded' : 'Raw'} ⇄</button>
           <button className="btn" onClick={() => setShowColumns((s) => !s)} disabled={!run.columns.length}>Columns</button>
           <button className="btn" onClick={() => p.setFindOpen(true)} disabled={!shown} title="Find in results (Ctrl/Cmd+F)">Find</button>
+          <button className="btn" onClick={() => copyRef.current?.()} disabled={p.selectedRow === undefined} title="Copy the selected rows as CSV (Ctrl/Cmd+C; Ctrl/Cmd+A selects all)">Copy</button>
           <button className="btn" onClick={p.onExport} disabled={!active.cls || !p.profileId} data-testid="export-open">Export CSV…</button>
         </div>
         {run.status === 'done' && shown === 0 && run.count === undefined && (
@@ -134,6 +136,7 @@ export function QueryPanel(p: Props) {
             columns={run.columns} rows={run.rows} version={run.version} decoders={decoders} decoded={decoded} titles={titles}
             selected={p.selectedRow} onSelect={(i) => p.onSelectRow(i)} onOpenRow={(i) => p.onSelectRow(i, true)} onCopied={p.onToast}
             findOpen={p.findOpen} onCloseFind={() => p.setFindOpen(false)} showColumns={showColumns} onCloseColumns={() => setShowColumns(false)}
+            copyRef={copyRef}
           />
         )}
       </div>
