@@ -29,9 +29,11 @@ export function parseCookies(header: string | undefined): Record<string, string>
 export function requestToken(req: IncomingMessage, url: URL): string | undefined {
   const h = req.headers[httpPaths.tokenHeader];
   if (typeof h === 'string' && h) return h;
-  const c = parseCookies(req.headers.cookie)[httpPaths.tokenCookie];
-  if (c) return c;
-  return url.searchParams.get(httpPaths.tokenQuery) ?? undefined;
+  // The URL's token wins over the cookie: cookies ignore ports, so a cookie left by an earlier
+  // `serve` on this host must not shadow the token the user just opened.
+  const q = url.searchParams.get(httpPaths.tokenQuery);
+  if (q) return q;
+  return parseCookies(req.headers.cookie)[httpPaths.tokenCookie] || undefined;
 }
 
 /** Host names the server answers to: loopback only, on its own port. */

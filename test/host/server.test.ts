@@ -63,6 +63,16 @@ describe('token', () => {
     expect((await httpRequest(port, { path: '/' })).status).toBe(401);
   });
 
+  it('lets the opened URL\'s token win over a stale cookie from an earlier serve on this host', async () => {
+    // Cookies ignore ports: a restarted `serve` sees the previous run's cookie beside the new URL.
+    const stale = 'rw_token=token-of-an-earlier-run';
+    const open = await httpRequest(port, { path: `/?token=${encodeURIComponent(token)}`, headers: { cookie: stale } });
+    expect(open.status).toBe(303);
+    expect(String(open.headers['set-cookie'])).toContain(`rw_token=${encodeURIComponent(token)}`);
+    const staleOnly = await httpRequest(port, { path: '/', headers: { cookie: stale } });
+    expect(staleOnly.status).toBe(401);
+  });
+
   it('refuses the event stream without the token', async () => {
     const s = await openSse(port, '/api/events');
     expect(s.status).toBe(401);
