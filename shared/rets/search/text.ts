@@ -1,21 +1,9 @@
 // Field text: UTF-8 when the bytes are valid UTF-8, windows-1252 otherwise (servers send raw
 // ISO-8859-1/1252 with no charset), then XML character references decoded.
 
+import { decodeWindows1252 } from '../text';
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-// Node's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x80-0x9F become C1 controls), so
-// the 1252 block is mapped here by hand.
-const CP1252_80_9F = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-export function decodeWindows1252(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    s += b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80] : String.fromCharCode(b);
-  }
-  return s;
-}
-
 const loose = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** ASCII bytes to text: a short loop for short fields, the native decoder for long ones. */
