@@ -30,9 +30,7 @@ export class DoctorService {
   ) {}
 
   start(req: Req): { operationId: string } {
-    const op = this.ops.begin('doctor', req.operationId);
-    void this.run(op.id, req, op.controller.signal).finally(() => this.ops.end(op.id));
-    return { operationId: op.id };
+    return this.ops.launch('doctor', req.operationId, (id, signal) => this.run(id, req, signal));
   }
 
   cancel(operationId: string): boolean {

@@ -46,9 +46,7 @@ export class ExportService {
   ) {}
 
   start(req: Req): { operationId: string } {
-    const op = this.ops.begin('export', req.operationId);
-    void this.run(op.id, req, op.controller.signal).finally(() => this.ops.end(op.id));
-    return { operationId: op.id };
+    return this.ops.launch('export', req.operationId, (id, signal) => this.run(id, req, signal));
   }
 
   cancel(operationId: string): boolean {

@@ -22,6 +22,16 @@ export class OperationRegistry {
     return op;
   }
 
+  /**
+   * Begins an operation and runs it in the background; it leaves the registry when `run`
+   * settles. Returns the id the caller hands back to the renderer.
+   */
+  launch(kind: string, requestedId: string | undefined, run: (id: string, signal: AbortSignal) => Promise<void>): { operationId: string } {
+    const op = this.begin(kind, requestedId);
+    void run(op.id, op.controller.signal).finally(() => this.end(op.id));
+    return { operationId: op.id };
+  }
+
   end(id: string): void {
     this.ops.delete(id);
   }

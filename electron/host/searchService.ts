@@ -25,9 +25,7 @@ export class SearchService {
   ) {}
 
   start(req: Req): { operationId: string } {
-    const op = this.ops.begin('search', req.operationId);
-    void this.run(op.id, req, op.controller.signal).finally(() => this.ops.end(op.id));
-    return { operationId: op.id };
+    return this.ops.launch('search', req.operationId, (id, signal) => this.run(id, req, signal));
   }
 
   cancel(operationId: string): boolean {
