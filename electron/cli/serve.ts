@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowserMode, rendererBuilt, type BrowserMode } from '../server/launch';
 
-export interface ServeArgs { port: number; json: boolean; dataDir?: string; demo: boolean }
+export interface ServeArgs { port?: number; json: boolean; dataDir?: string; demo: boolean }
 
 function usage(): string {
   return 'usage: rets-workbench serve [--port N] [--json] [--data DIR] [--no-demo]\n';
 }
 
 export function parseServeArgs(args: string[]): ServeArgs | string {
-  const out: ServeArgs = { port: 0, json: false, demo: true };
+  const out: ServeArgs = { json: false, demo: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') { out.json = true; continue; }
@@ -44,7 +44,7 @@ export function version(): string {
 
 /** Starts browser mode and prints where to open it; resolves once it listens. */
 export async function serve(opts: ServeArgs): Promise<BrowserMode> {
-  const mode = await launchBrowserMode({ port: opts.port, demo: opts.demo, version: version(), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
+  const mode = await launchBrowserMode({ ...(opts.port !== undefined ? { port: opts.port } : {}), demo: opts.demo, version: version(), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
   const { server, host } = mode;
   const keychain = await host.secrets.status();
   if (opts.json) {
@@ -87,7 +87,7 @@ export async function run(args: string[]): Promise<number> {
     mode = await serve(opts);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const hint = err.code === 'EADDRINUSE' ? ` (port ${opts.port} is in use: leave out --port for any free port)` : '';
+    const hint = err.code === 'EADDRINUSE' ? ` (port ${opts.port} is in use: use --port 0 for any free port)` : '';
     process.stderr.write(`serve: could not start: ${err.message}${hint}\n`);
     return 1;
   }

@@ -5,6 +5,7 @@ import type { Envelope, CallName, CallParsedRequest, CallResponse, HostInfo } fr
 import { parseCallRequest } from '../../shared/contract';
 import type { DemoMlsOptions, DemoMls } from '../demo/index';
 import { startDemo } from './demo';
+import { listenOnRememberedPort } from './rememberedPorts';
 import { EventBus } from './events';
 import { ExportService } from './exportCsv';
 import { HistoryStore } from './history';
@@ -75,7 +76,13 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   let demo: DemoMls | undefined;
   let demoProfileId: string | undefined;
   if (opts.demo !== false) {
-    const started = await startDemo(typeof opts.demo === 'object' ? opts.demo : {});
+    const demoOpts = typeof opts.demo === 'object' ? opts.demo : {};
+    const started = demoOpts.port !== undefined
+      ? await startDemo(demoOpts)
+      : (await listenOnRememberedPort(opts.dataDir, 'demo', async (port) => {
+        const s = await startDemo({ ...demoOpts, port });
+        return { ...s, port: s.demo.port };
+      }));
     demo = started.demo;
     demoProfileId = started.profile.id;
     profiles.addBuiltin(started.profile);

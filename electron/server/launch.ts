@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DemoMlsOptions } from '../demo/index';
 import { createHost, type Host } from '../host/host';
 import { defaultDataDir } from '../host/paths';
+import { listenOnRememberedPort } from '../host/rememberedPorts';
 import type { SecretStoreOptions } from '../host/secrets';
 import { startBrowserServer, type BrowserServer } from './server';
 
@@ -16,6 +17,7 @@ export function rendererBuilt(dir = RENDERER_DIST): boolean {
 }
 
 export interface LaunchOptions {
+  /** 0: any free port; absent: the port used last time when it is free. */
   port?: number;
   dataDir?: string;
   rendererDir?: string;
@@ -32,8 +34,9 @@ export interface BrowserMode {
 }
 
 export async function launchBrowserMode(opts: LaunchOptions = {}): Promise<BrowserMode> {
+  const dataDir = opts.dataDir ?? defaultDataDir();
   const host = await createHost({
-    dataDir: opts.dataDir ?? defaultDataDir(),
+    dataDir,
     mode: 'browser',
     demo: opts.demo ?? true,
     ...(opts.secrets ? { secrets: opts.secrets } : {}),
@@ -42,12 +45,13 @@ export async function launchBrowserMode(opts: LaunchOptions = {}): Promise<Brows
   let server: BrowserServer;
   try {
     const rendererDir = opts.rendererDir ?? RENDERER_DIST;
-    server = await startBrowserServer({
-      host,
-      ...(opts.port !== undefined ? { port: opts.port } : {}),
+    const start = (port: number) => startBrowserServer({
+      host, port,
       ...(rendererBuilt(rendererDir) ? { rendererDir } : {}),
       ...(opts.token ? { token: opts.token } : {}),
     });
+    // No port asked for: the one from last time, so the tab's origin (and its saved state) stays.
+    server = opts.port !== undefined ? await start(opts.port) : await listenOnRememberedPort(dataDir, 'browser', start);
   } catch (err) {
     await host.close();
     throw err;

@@ -205,8 +205,11 @@ test('saves a snippet, restarts the host and loads it again', async () => {
   await dlg.getByTestId('snippet-save-ok').click();
   await expect(page.getByTestId('toast')).toContainText('Saved snippet');
 
+  const demoBefore = host.demoLoginUrl;
   await host.stop();
   host = await startHost(dirs);
+  // The Demo MLS comes back on the port it had, so profiles pointing at it keep working.
+  expect(host.demoLoginUrl).toBe(demoBefore);
   // The old host's token cookie is still set for 127.0.0.1 (cookies ignore ports) and the server
   // reads the cookie before the URL's token: drop it, as a fresh browser would have none.
   await page.context().clearCookies();
@@ -230,13 +233,12 @@ test('saves a snippet, restarts the host and loads it again', async () => {
 });
 
 test('edits a profile and cancels a slow search', async () => {
-  // The restarted host's Demo MLS listens on a new port: point the profile there, with the
-  // demo password this time (the stored one stays in the keychain until replaced).
+  // Replace the stored password with the demo one (the old one stays in the keychain until then).
   await page.locator('[data-profile="Slow MLS"]').click();
   await page.locator('[data-profile="Slow MLS"]').getByRole('button', { name: 'Edit' }).click();
   const dlg = page.getByTestId('profile-dialog');
   await expect(dlg).toContainText('stored in');
-  await dlg.locator('input[name=loginUrl]').fill(host.demoLoginUrl);
+  await expect(dlg.locator('input[name=loginUrl]')).toHaveValue(host.demoLoginUrl);
   await dlg.locator('input[name=password]').fill('demo');
   await dlg.getByTestId('profile-save').click();
   await expect(dlg).toHaveCount(0);
