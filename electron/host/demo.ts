@@ -1,5 +1,6 @@
 // The Demo MLS (engineer E's server) started in-process and offered as the ready-made profile.
 import { DEMO_USER_AGENT, startDemoMls, type DemoMls, type DemoMlsOptions } from '../demo/index';
+import { DEFAULT_TIMEOUTS } from '../../shared/contract';
 import type { BuiltinProfile } from './profiles';
 
 export const DEMO_PROFILE_ID = 'demo';
@@ -19,6 +20,7 @@ export async function startDemo(opts: DemoMlsOptions = {}): Promise<{ demo: Demo
     authScheme: 'auto',
     method: 'GET',
     throttle: { requestsPerMinute: 0 },
+    timeouts: { ...DEFAULT_TIMEOUTS },
   };
   return { demo, profile };
 }

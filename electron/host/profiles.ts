@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  AuthScheme, HttpMethod, Profile, ProfileFields, ProfileInput, ProfilePatch, RetsVersion, Throttle,
+  AuthScheme, HttpMethod, Profile, ProfileFields, ProfileInput, ProfilePatch, RetsVersion, Throttle, Timeouts, DEFAULT_TIMEOUTS,
 } from '../../shared/contract';
 import { isSafeId, readJsonFile, shortId, slugify, writeJsonAtomic } from './files';
 import { inputError, notFound } from './hostError';
@@ -25,6 +25,7 @@ export const ProfileFile = z.object({
   authScheme: AuthScheme,
   method: HttpMethod,
   throttle: Throttle,
+  timeouts: Timeouts.default(DEFAULT_TIMEOUTS), // absent in files written before timeouts existed
   credentialId: z.string(),
   secrets: z.object({ password: SecretPlace, uaPassword: SecretPlace }),
   createdAt: z.string(),

@@ -18,6 +18,8 @@ export function connectionSettings(p: ProfileConnection): ConnectionSettings {
     retsVersion: p.retsVersion,
     authScheme: p.authScheme,
     method: p.method,
+    connectTimeoutMs: p.timeouts.connectSeconds * 1000,
+    idleTimeoutMs: p.timeouts.responseSeconds * 1000,
     ...(p.throttle.requestsPerMinute > 0 ? { throttlePerMinute: p.throttle.requestsPerMinute } : {}),
   };
 }

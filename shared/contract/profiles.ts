@@ -11,6 +11,13 @@ export const HttpMethod = z.enum(['GET', 'POST']);
 /** Request throttle: at most this many requests a minute (0 = no limit). */
 export const Throttle = z.object({ requestsPerMinute: z.number().int().min(0).max(6000) });
 
+/**
+ * How long to wait for the connection (TCP and TLS), and for the server's next bytes: some MLS
+ * servers sit silent for minutes before a large search or the full metadata starts to arrive.
+ */
+export const Timeouts = z.object({ connectSeconds: z.number().int().min(1).max(300), responseSeconds: z.number().int().min(5).max(3600) });
+export const DEFAULT_TIMEOUTS = { connectSeconds: 15, responseSeconds: 60 } as const;
+
 /** Where a profile's secrets live: the OS keychain, or (no keychain answered) memory for this session only. */
 export const SecretStorage = z.enum(['keychain', 'memory', 'none']);
 
@@ -24,6 +31,7 @@ export const ProfileFields = z.object({
   authScheme: AuthScheme.default('auto'),
   method: HttpMethod.default('GET'),
   throttle: Throttle.default({ requestsPerMinute: 0 }),
+  timeouts: Timeouts.default(DEFAULT_TIMEOUTS),
 });
 
 /** Secrets on input: a string sets, null clears, absent keeps (update) or means none (create). */

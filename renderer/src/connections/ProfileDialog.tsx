@@ -1,7 +1,7 @@
 // Create or edit a connection profile. Secrets go to the host (its keychain) and never come
 // back: an existing profile shows "stored" and an empty box keeps the stored secret.
 import { useState } from 'react';
-import type { Profile, ProfileInput } from '../../../shared/contract';
+import { DEFAULT_TIMEOUTS, type Profile, type ProfileInput } from '../../../shared/contract';
 import { useCreateProfile, useUpdateProfile } from '../host/queries';
 import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
@@ -15,6 +15,8 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
     password: '', userAgent: profile?.userAgent ?? 'RETSWorkbench/1.0', uaPassword: '',
     retsVersion: profile?.retsVersion ?? 'RETS/1.7.2', authScheme: profile?.authScheme ?? 'auto',
     method: profile?.method ?? 'GET', rpm: String(profile?.throttle.requestsPerMinute ?? 0),
+    connectS: String(profile?.timeouts.connectSeconds ?? DEFAULT_TIMEOUTS.connectSeconds),
+    responseS: String(profile?.timeouts.responseSeconds ?? DEFAULT_TIMEOUTS.responseSeconds),
   });
   const create = useCreateProfile();
   const update = useUpdateProfile();
@@ -27,6 +29,8 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
       name: f.name, loginUrl: f.loginUrl, username: f.username, userAgent: f.userAgent,
       retsVersion: f.retsVersion as ProfileInput['retsVersion'], authScheme: f.authScheme as ProfileInput['authScheme'],
       method: f.method as ProfileInput['method'], throttle: { requestsPerMinute: Number(f.rpm) || 0 },
+      // Out-of-range numbers go to the host as typed: its schema check names the field and the range.
+      timeouts: { connectSeconds: Number(f.connectS), responseSeconds: Number(f.responseS) },
     };
   }
   async function save() {
@@ -75,6 +79,8 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
         <label className="field">HTTP method
           <select className="input" value={f.method} onChange={set('method')} name="method"><option>GET</option><option>POST</option></select></label>
         <label className="field">Throttle (requests a minute, 0 = none)<input className="input num" type="number" min={0} value={f.rpm} onChange={set('rpm')} name="throttle" /></label>
+        <label className="field">Connect timeout (seconds)<input className="input num" type="number" min={1} max={300} value={f.connectS} onChange={set('connectS')} name="connectTimeout" /></label>
+        <label className="field" title="How long the server may stay silent: raise it for MLS servers that think for minutes before a large search or the full metadata">Response timeout (seconds)<input className="input num" type="number" min={5} max={3600} value={f.responseS} onChange={set('responseS')} name="responseTimeout" /></label>
       </div>
     </Dialog>
   );
