@@ -69,27 +69,37 @@ function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(amp|lt|gt|quot|apos));/g;
+// &nbsp; is not XML, but servers send it in remarks and LongNames; it means only one thing.
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITY = /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z]{2,6});/g;
+// Matrix sends some characters double-encoded (`&amp;#xE8;` for è): a numeric reference that
+// survives one pass is decoded again; named ones are not (that would change legitimate text).
+const DOUBLE = /&amp;(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10});/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Set by replaceRef, read right after one replace() call: no closure per call on the hot path.
+let sawSurrogate = false;
+
+function replaceRef(whole: string, ref: string): string {
+  if (ref.charCodeAt(0) !== 0x23) return NAMED[ref] ?? NAMED[ref.toLowerCase()] ?? whole;
+  const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+  if (cp === 0 || cp > 0x10ffff) return '\uFFFD';
+  // Surrogate halves stay code units so that `&#55357;&#56842;` pairs up; lone ones are fixed after.
+  if (cp >= 0xd800 && cp <= 0xdfff) { sawSurrogate = true; return String.fromCharCode(cp); }
+  return String.fromCodePoint(cp);
+}
+
 /**
- * Replaces the five named XML entities and decimal/hex character references. Two references
- * that form a UTF-16 surrogate pair (`&#55357;&#56842;`) join into one character; a lone
- * surrogate becomes U+FFFD. Unknown entities (`&nbsp;`) and bare `&` stay as written.
+ * Decodes XML entities and character references in metadata, login bodies and search rows alike:
+ * the five XML entities (any case) and &nbsp;, decimal/hex references, double-encoded numeric
+ * references. Two references forming a UTF-16 surrogate pair join into one character; a lone
+ * surrogate, NUL or an out-of-range reference becomes U+FFFD. Unknown entities and a bare `&`
+ * stay as written.
  */
 export function decodeXmlEntities(s: string): string {
   if (s.indexOf('&') < 0) return s;
-  let surrogates = false;
-  const out = s.replace(ENTITY, (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (name) return NAMED[name]!;
-    const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
-    if (cp >= 0xd800 && cp <= 0xdfff) {
-      surrogates = true;
-      return String.fromCharCode(cp);
-    }
-    if (cp === 0 || cp > 0x10ffff) return '\uFFFD';
-    return String.fromCodePoint(cp);
-  });
-  return surrogates ? out.replace(LONE_SURROGATE, '\uFFFD') : out;
+  const src = s.includes('&amp;#') ? s.replace(DOUBLE, '&$1;') : s;
+  sawSurrogate = false;
+  const out = src.replace(ENTITY, replaceRef);
+  return sawSurrogate ? out.replace(LONE_SURROGATE, '\uFFFD') : out;
 }

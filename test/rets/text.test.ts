@@ -44,8 +44,14 @@ describe('decodeXmlEntities', () => {
     expect(decodeXmlEntities('&#xDE0A;')).toBe('\uFFFD');
     expect(decodeXmlEntities('&#0;&#x110000;')).toBe('\uFFFD\uFFFD');
   });
-  it('leaves unknown entities and bare ampersands literal; decodes one level only', () => {
-    expect(decodeXmlEntities('&nbsp; Smith & Co &amp;#xE8;')).toBe('&nbsp; Smith & Co &#xE8;');
+  it('leaves unknown entities and bare ampersands literal', () => {
+    expect(decodeXmlEntities('&copy; Smith & Co &foo')).toBe('&copy; Smith & Co &foo');
     expect(decodeXmlEntities('plain')).toBe('plain');
+  });
+  it('knows the quirks servers send: &nbsp;, upper-case names, double-encoded numeric references', () => {
+    // Matrix double-encodes accented letters in both metadata and rows; one decoder serves both.
+    expect(decodeXmlEntities('Caf&amp;#xE8; &nbsp;&AMP;&Lt;')).toBe('Caf\u00e8 \u00a0&<');
+    // a double-encoded NAMED entity is text the server meant: decoded once only
+    expect(decodeXmlEntities('R&amp;amp;D')).toBe('R&amp;D');
   });
 });

@@ -1,14 +1,14 @@
 // Small helpers for the few RETS envelope tags the search parsers read.
 
 import { RetsError } from '../errors';
-import { decodeEntities } from './text';
+import { decodeXmlEntities } from '../text';
 
 /** Attributes of a tag's text (`RETS ReplyCode="0" ReplyText='OK'`), names lower-cased unless keepCase. */
 export function parseAttributes(tag: string, keepCase = false): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /([A-Za-z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>/"']+))/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(tag)) !== null) out[keepCase ? m[1] : m[1].toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  while ((m = re.exec(tag)) !== null) out[keepCase ? m[1] : m[1].toLowerCase()] = decodeXmlEntities(m[2] ?? m[3] ?? m[4] ?? '');
   return out;
 }
 
