@@ -3,6 +3,8 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, basename } from 'node:path';
+import { z } from 'zod';
+import type { UnreadableFile } from '../../shared/contract';
 
 export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -49,4 +51,14 @@ export function shortId(): string {
 /** Ids become file names: only these characters, so no id can climb out of its folder. */
 export function isSafeId(id: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(id);
+}
+
+/** Why a file in a store could not be read, in words a user can act on. */
+export function unreadableFile(file: string, err: unknown): UnreadableFile {
+  if (err instanceof z.ZodError) {
+    const issue = err.issues[0];
+    const where = issue?.path.length ? `"${issue.path.join('.')}": ` : '';
+    return { file, message: `${where}${issue?.message ?? 'not a valid file'}` };
+  }
+  return { file, message: err instanceof Error ? err.message : String(err) };
 }

@@ -1,5 +1,6 @@
 // The query history: every search run with its outcome, newest first, in one JSON file
 // (bounded), written atomically after each change.
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { HistoryEntry } from '../../shared/contract';
@@ -19,11 +20,18 @@ export class HistoryStore {
 
   private async load(): Promise<HistoryEntry[]> {
     if (!this.entries) {
-      const raw = await readJsonFile(this.path).catch(() => undefined);
+      const raw = await readJsonFile(this.path).catch(() => null);
       const r = z.object({ entries: z.array(HistoryEntry) }).safeParse(raw);
       this.entries = r.success ? r.data.entries : [];
+      // Unreadable (hand-edited, or from another version): keep it beside, never overwrite it.
+      if (!r.success && raw !== undefined) await this.setAside();
     }
     return this.entries;
+  }
+
+  private async setAside(): Promise<void> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    await rename(this.path, join(this.dir, `history.unreadable-${stamp}.json`)).catch(() => undefined);
   }
 
   private persist(): Promise<void> {

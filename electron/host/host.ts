@@ -105,7 +105,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     'host.info': () => info(),
     'host.chooseSavePath': async (r) => ({ path: opts.chooseSavePath ? await opts.chooseSavePath(r.defaultName) : null }),
 
-    'profiles.list': async () => ({ profiles: await profiles.list() }),
+    'profiles.list': () => profiles.listAll(),
     'profiles.get': async (r) => ({ profile: await profiles.get(r.id) }),
     'profiles.create': async (r) => {
       const profile = await profiles.create(r);
@@ -144,7 +144,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     },
     'export.cancel': (r) => ({ cancelled: exporter.cancel(r.operationId) }),
 
-    'snippets.list': async () => ({ snippets: await snippets.list() }),
+    'snippets.list': () => snippets.listAll(),
     'snippets.save': async (r) => { const snippet = await snippets.save(r); events.emit({ type: 'snippets.changed' }); return { snippet }; },
     'snippets.delete': async (r) => { await snippets.delete(r.id); events.emit({ type: 'snippets.changed' }); return { ok: true as const }; },
     'snippets.import': async (r) => {

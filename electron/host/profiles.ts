@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  AuthScheme, HttpMethod, Profile, ProfileFields, ProfileInput, ProfilePatch, RetsVersion, Throttle, Timeouts, DEFAULT_TIMEOUTS,
+  type UnreadableFile, AuthScheme, HttpMethod, Profile, ProfileFields, ProfileInput, ProfilePatch, RetsVersion, Throttle, Timeouts, DEFAULT_TIMEOUTS,
 } from '../../shared/contract';
-import { isSafeId, readJsonFile, shortId, slugify, writeJsonAtomic } from './files';
+import { isSafeId, readJsonFile, shortId, slugify, unreadableFile, writeJsonAtomic } from './files';
 import { inputError, notFound } from './hostError';
 import { NO_KEYCHAIN_MESSAGE, SecretStore, type SecretKind } from './secrets';
 
@@ -95,19 +95,27 @@ export class ProfileStore {
   }
 
   async list(): Promise<Profile[]> {
+    return (await this.listAll()).profiles;
+  }
+
+  /** Every profile, and the files that could not be read (a hand-broken file hides only itself). */
+  async listAll(): Promise<{ profiles: Profile[]; unreadable: UnreadableFile[] }> {
     const out: Profile[] = [...this.builtins.values()].map((b) => this.builtinView(b));
     let names: string[] = [];
     try { names = await readdir(this.dir); } catch { /* no folder yet */ }
     const files: ProfileFile[] = [];
+    const unreadable: UnreadableFile[] = [];
     for (const n of names) {
       if (!n.endsWith('.json') || n.startsWith('.')) continue;
       try {
         const f = await this.readFile(n.slice(0, -5));
         if (f) files.push(f);
-      } catch { /* a hand-broken file: skip it rather than hide every profile */ }
+      } catch (err) {
+        unreadable.push(unreadableFile(join(this.dir, n), err));
+      }
     }
     files.sort((a, b) => a.name.localeCompare(b.name));
-    return out.concat(files.map((f) => this.view(f)));
+    return { profiles: out.concat(files.map((f) => this.view(f))), unreadable };
   }
 
   async get(id: string): Promise<Profile> {

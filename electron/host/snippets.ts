@@ -3,8 +3,8 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Snippet, SnippetFields, SnippetSaveRequest } from '../../shared/contract';
-import { isSafeId, readJsonFile, shortId, slugify, writeFileAtomic, writeJsonAtomic } from './files';
+import { Snippet, SnippetFields, SnippetSaveRequest, type UnreadableFile } from '../../shared/contract';
+import { isSafeId, readJsonFile, shortId, slugify, unreadableFile, writeFileAtomic, writeJsonAtomic } from './files';
 import { inputError, notFound } from './hostError';
 
 export class SnippetStore {
@@ -16,19 +16,26 @@ export class SnippetStore {
   }
 
   async list(): Promise<Snippet[]> {
+    return (await this.listAll()).snippets;
+  }
+
+  /** Every snippet, and the files that could not be read (a hand-broken file hides only itself). */
+  async listAll(): Promise<{ snippets: Snippet[]; unreadable: UnreadableFile[] }> {
     let names: string[] = [];
-    try { names = await readdir(this.dir); } catch { return []; }
+    try { names = await readdir(this.dir); } catch { return { snippets: [], unreadable: [] }; }
     const out: Snippet[] = [];
+    const unreadable: UnreadableFile[] = [];
     for (const n of names) {
       if (!n.endsWith('.json') || n.startsWith('.')) continue;
       try {
         const raw = await readJsonFile(join(this.dir, n));
         // The file name is the id, whatever the file says (users copy files around).
-        const r = Snippet.safeParse({ ...(raw as object), id: n.slice(0, -5) });
-        if (r.success) out.push(r.data);
-      } catch { /* a hand-broken file is skipped, not fatal */ }
+        out.push(Snippet.parse({ ...(raw as object), id: n.slice(0, -5) }));
+      } catch (err) {
+        unreadable.push(unreadableFile(join(this.dir, n), err));
+      }
     }
-    return out.sort((a, b) => a.name.localeCompare(b.name));
+    return { snippets: out.sort((a, b) => a.name.localeCompare(b.name)), unreadable };
   }
 
   async get(id: string): Promise<Snippet> {

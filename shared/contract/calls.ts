@@ -3,7 +3,7 @@
 // exposes exactly these names; browser mode serves each as POST /api/<name>.
 // Changes here are additive only: the renderer is built against this table.
 import { z } from 'zod';
-import { call, CancelRequest, CancelResponse, Empty, Id, Ok, OperationStarted } from './common';
+import { call, CancelRequest, CancelResponse, Empty, Id, Ok, OperationStarted, UnreadableFile } from './common';
 import { Profile, ProfileInput, ProfilePatch, ProfileTestRequest, ProfileTestResult } from './profiles';
 import { ProfileRef, SessionStatus } from './session';
 import { MetadataGetRequest, MetadataGetResponse, MetadataOpenFileRequest, MetadataOpenFileResponse } from './metadata';
@@ -20,7 +20,7 @@ export const calls = {
   'host.info': call(Empty, HostInfo, 'Desktop or browser mode, version, keychain status, the demo profile.'),
   'host.chooseSavePath': call(ChooseSavePathRequest, ChooseSavePathResponse, 'Native save dialog (desktop); null in browser mode.'),
 
-  'profiles.list': call(Empty, z.object({ profiles: z.array(Profile) }), 'All profiles, the Demo MLS first.'),
+  'profiles.list': call(Empty, z.object({ profiles: z.array(Profile), unreadable: z.array(UnreadableFile).default([]) }), 'All profiles, the Demo MLS first, and the files that could not be read.'),
   'profiles.get': call(z.object({ id: Id }), z.object({ profile: Profile }), 'One profile.'),
   'profiles.create': call(ProfileInput, z.object({ profile: Profile }), 'Create; secrets go to the keychain (or memory).'),
   'profiles.update': call(z.object({ id: Id, patch: ProfilePatch }), z.object({ profile: Profile }), 'Update; a secret string sets, null clears, absent keeps.'),
@@ -42,7 +42,7 @@ export const calls = {
   'export.start': call(ExportStartRequest, OperationStarted, 'Start a CSV export; events export.*.'),
   'export.cancel': call(CancelRequest, CancelResponse, 'Cancel an export (the partial file is removed).'),
 
-  'snippets.list': call(Empty, z.object({ snippets: z.array(Snippet) }), 'All snippets, by name.'),
+  'snippets.list': call(Empty, z.object({ snippets: z.array(Snippet), unreadable: z.array(UnreadableFile).default([]) }), 'All snippets, by name, and the files that could not be read.'),
   'snippets.save': call(SnippetSaveRequest, z.object({ snippet: Snippet }), 'Create (no id) or update.'),
   'snippets.delete': call(z.object({ id: Id }), Ok, 'Delete one snippet.'),
   'snippets.import': call(SnippetImportRequest, z.object({ imported: z.array(Snippet) }), 'Import snippets from JSON text or a path.'),

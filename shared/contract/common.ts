@@ -11,6 +11,10 @@ export type OperationId = z.infer<typeof OperationId>;
 /** ISO-8601 date-time text. */
 export const Timestamp = z.string();
 
+/** A profile or snippet file the host could not read (hand-edited, merged badly): shown, never dropped. */
+export const UnreadableFile = z.object({ file: z.string(), message: z.string() });
+export type UnreadableFile = z.infer<typeof UnreadableFile>;
+
 export const RetsTransaction = z.enum(['Login', 'Logout', 'GetMetadata', 'Search', 'GetObject', 'Action', 'Other']);
 export const RetsErrorKind = z.enum(['network', 'timeout', 'cancelled', 'http', 'auth', 'rets', 'parse', 'protocol', 'input', 'internal']);
 

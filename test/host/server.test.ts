@@ -44,7 +44,7 @@ describe('token', () => {
     expect(wrong.status).toBe(401);
     const right = await api(port, token, 'snippets.list', {});
     expect(right.status).toBe(200);
-    expect(right.json()).toEqual({ ok: true, data: { snippets: [] } });
+    expect(right.json()).toEqual({ ok: true, data: { snippets: [], unreadable: [] } });
   });
 
   it('moves the token from the opened URL into an HttpOnly SameSite cookie', async () => {

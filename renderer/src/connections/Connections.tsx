@@ -1,6 +1,7 @@
 // The connections list: pick the active profile, create, edit, test (the doctor) and delete.
 import type { Profile } from '../../../shared/contract';
-import { useDeleteProfile, useProfiles } from '../host/queries';
+import { useDeleteProfile, useProfiles, useUnreadableProfiles } from '../host/queries';
+import { UnreadableFiles } from '../shell/UnreadableFiles';
 import { toErrorInfo } from '../host/errors';
 import { ErrorBox } from '../shell/ErrorBox';
 
@@ -15,12 +16,14 @@ interface Props {
 
 export function Connections({ activeId, sessionState, onPick, onNew, onEdit, onTest }: Props) {
   const profiles = useProfiles();
+  const unreadable = useUnreadableProfiles();
   const del = useDeleteProfile();
   return (
     <>
       <div className="section-h">Connections<span className="spacer" /><button className="btn ghost icon" title="New connection" onClick={onNew} data-testid="new-profile">+</button></div>
       <div className="profiles" data-testid="profiles">
         {profiles.error && <ErrorBox error={toErrorInfo(profiles.error)} onRetry={() => void profiles.refetch()} />}
+        <UnreadableFiles what="connection" files={unreadable.data} />
         {profiles.data?.length === 0 && (
           <div className="teach">
             No connections yet. From your MLS you need:

@@ -1,7 +1,8 @@
 // Snippets (Ctrl/Cmd+P) and history (Ctrl/Cmd+R) as a searchable palette: arrows move,
 // Enter loads (history: re-runs), Delete removes a snippet.
 import { useMemo, useState } from 'react';
-import { useDeleteSnippet, useHistory, useSnippets } from '../host/queries';
+import { useDeleteSnippet, useHistory, useSnippets, useUnreadableSnippets } from '../host/queries';
+import { UnreadableFiles } from '../shell/UnreadableFiles';
 import type { HistoryEntry, Snippet } from '../../../shared/contract';
 
 interface Props {
@@ -15,6 +16,7 @@ type Item = { key: string; title: string; sub: string; tags: string[]; meta: str
 
 export function Palette({ mode, onClose, onLoadSnippet, onRerun }: Props) {
   const snippets = useSnippets();
+  const unreadable = useUnreadableSnippets();
   const history = useHistory();
   const del = useDeleteSnippet();
   const [q, setQ] = useState('');
@@ -51,6 +53,7 @@ export function Palette({ mode, onClose, onLoadSnippet, onRerun }: Props) {
             }} />
         </div>
         <div className="palette-list">
+          {mode === 'snippets' && <UnreadableFiles what="snippet" files={unreadable.data} />}
           {items.length === 0 && <div className="teach">{mode === 'snippets' ? 'No snippets yet. Ctrl/Cmd+S saves the query of the active tab as one; they are plain files you can keep in git.' : 'No history yet: every query you run appears here.'}</div>}
           {items.map((i, n) => (
             <div key={i.key} className={`palette-item${n === pos ? ' active' : ''}`} onMouseEnter={() => setPos(n)} onClick={() => choose(i)} data-testid="palette-item">

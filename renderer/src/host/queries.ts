@@ -20,7 +20,12 @@ export function useHostInfo() {
 }
 
 export function useProfiles() {
-  return useQuery({ queryKey: keys.profiles, queryFn: async () => (await host.profiles.list()).profiles });
+  return useQuery({ queryKey: keys.profiles, queryFn: () => host.profiles.list(), select: (r) => r.profiles });
+}
+
+/** Profile files the host could not read (same query as useProfiles). */
+export function useUnreadableProfiles() {
+  return useQuery({ queryKey: keys.profiles, queryFn: () => host.profiles.list(), select: (r) => r.unreadable });
 }
 
 export function useCreateProfile() {
@@ -75,7 +80,12 @@ export function useRefreshMetadata(profileId: string | undefined) {
 }
 
 export function useSnippets() {
-  return useQuery({ queryKey: keys.snippets, queryFn: async () => (await host.snippets.list()).snippets });
+  return useQuery({ queryKey: keys.snippets, queryFn: () => host.snippets.list(), select: (r) => r.snippets });
+}
+
+/** Snippet files the host could not read (same query as useSnippets). */
+export function useUnreadableSnippets() {
+  return useQuery({ queryKey: keys.snippets, queryFn: () => host.snippets.list(), select: (r) => r.unreadable });
 }
 
 export function useSaveSnippet() {
