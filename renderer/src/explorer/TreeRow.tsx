@@ -1,0 +1,64 @@
+// One row of the explorer's virtual list. Memoized: tree nodes keep their identity across
+// filters (see treeModel.ts), so a keystroke re-renders only rows that appear, move, or whose
+// highlight changes. Clicks are handled once on the list (MetadataExplorer), not per row.
+import { memo } from 'react';
+import { splitMatches, type TreeNode } from './treeModel';
+
+interface Props {
+  node: TreeNode;
+  /** Row position in the list, for the click handler on the list. */
+  index: number;
+  top: number;
+  open: boolean;
+  selected: boolean;
+  /** The normalized filter; '' for rows that highlight nothing, so they ignore keystrokes. */
+  q: string;
+}
+
+export const highlights = (n: TreeNode): boolean => n.kind === 'field' || n.kind === 'lookup' || n.kind === 'value';
+
+export const TreeRow = memo(function TreeRow({ node: n, index, top, open, selected, q }: Props) {
+  const leaf = n.kind === 'field' || n.kind === 'value' || n.kind === 'object';
+  return (
+    <div
+      role="treeitem" aria-level={n.depth + 1} data-node={n.id} data-kind={n.kind} data-i={index}
+      className={`tree-row${selected ? ' selected' : ''}`}
+      style={{ top, paddingLeft: 6 + n.depth * 12 }}
+      title={n.kind === 'field' ? 'Click: details · Double-click: insert into the query' : n.kind === 'class' ? 'Double-click: query this class' : undefined}
+    >
+      <span className="twisty">{leaf ? '' : open ? '▾' : '▸'}</span>
+      <NodeLabel n={n} q={q} />
+    </div>
+  );
+});
+
+export function Hl({ text, q }: { text: string; q: string }) {
+  return <>{splitMatches(text, q).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
+}
+
+function NodeLabel({ n, q }: { n: TreeNode; q: string }) {
+  switch (n.kind) {
+    case 'resource': return <><span className="kind">R</span><b className="label">{n.label}</b><span className="sub">{n.sub}</span><span className="badge num">{n.count}</span></>;
+    case 'group': return <><span className="label muted">{n.label}</span><span className="badge num">{n.count}</span></>;
+    case 'class': return <><span className="kind">C</span><span className="label mono">{n.label}</span><span className="sub">{n.sub}</span><span className="badge num">{n.count}</span></>;
+    case 'field': return (
+      <>
+        <span className="kind" title={n.field.dataType}>{fieldGlyph(n.field.dataType, n.field.interpretation)}</span>
+        <span className="label mono"><Hl text={n.field.systemName} q={q} /></span>
+        <span className="sub"><Hl text={n.field.longName || n.field.standardName} q={q} /></span>
+        {n.field.standardName && n.field.standardName !== n.field.longName && q && n.field.standardName.toLowerCase().includes(q) && <span className="sub">· <Hl text={n.field.standardName} q={q} /></span>}
+      </>
+    );
+    case 'lookup': return <><span className="kind">L</span><span className="label mono"><Hl text={n.lookup.name} q={q} /></span><span className="sub">{n.lookup.visibleName}</span><span className="badge num">{n.count}</span></>;
+    case 'value': return <><span className="kind">=</span><span className="label mono"><Hl text={n.value.value} q={q} /></span><span className="sub"><Hl text={n.value.longValue || n.value.shortValue} q={q} /></span></>;
+    case 'object': return <><span className="kind">O</span><span className="label mono">{n.object.objectType}</span><span className="sub">{n.object.mimeType}</span></>;
+  }
+}
+
+function fieldGlyph(type: string, interp: string): string {
+  if (interp.startsWith('Lookup')) return 'L';
+  if (/Date|Time/.test(type)) return 'D';
+  if (/Int|Long|Small|Tiny|Decimal/.test(type)) return '#';
+  if (type === 'Boolean') return 'B';
+  return 'a';
+}
