@@ -69,23 +69,27 @@ async function filterExplorer(page: Page): Promise<void> {
     const input = document.querySelector('[data-testid=metadata-filter]') as HTMLInputElement;
     const tree = document.querySelector('[data-testid=metadata-tree]') as HTMLElement;
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    // Types q and resolves once the tree shows its result and the next frame is painted:
+    // requestAnimationFrame runs before that frame's style, layout and paint, the message after.
+    const type = (q: string) => new Promise<void>((r) => {
+      setter.call(input, q);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const painted = () => { const ch = new MessageChannel(); ch.port1.onmessage = () => r(); ch.port2.postMessage(0); };
+      const w = () => (tree.dataset.filter === q ? requestAnimationFrame(painted) : setTimeout(w, 0));
+      w();
+    });
     const out: number[] = [];
     for (const word of ['list pr', 'garage 1', 'v7_', 'school']) {
       for (let i = 1; i <= word.length; i += 1) {
-        const q = word.slice(0, i);
         const t0 = performance.now();
-        setter.call(input, q);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise<void>((r) => { const w = () => (tree.dataset.filter === q ? requestAnimationFrame(() => r()) : setTimeout(w, 0)); w(); });
+        await type(word.slice(0, i));
         out.push(performance.now() - t0);
       }
-      setter.call(input, '');
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise<void>((r) => { const w = () => (tree.dataset.filter === '' ? r() : setTimeout(w, 0)); w(); });
+      await type('');
     }
     return out;
   });
-  console.log(`explorer filter, 20,000 fields + 10,000 lookup values: ${times.length} keystrokes, p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}, max ${ms(Math.max(...times))} (goal < 50 ms; p95/50 = ${(pct(times, 95) / 50).toFixed(2)})`);
+  console.log(`explorer filter, 20,000 fields + 10,000 lookup values, keystroke to its result painted: ${times.length} keystrokes, p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}, max ${ms(Math.max(...times))} (goal < 50 ms; p95/50 = ${(pct(times, 95) / 50).toFixed(2)})`);
 }
 
 async function firstRows(page: Page): Promise<void> {
