@@ -6,6 +6,7 @@ import type { DemoAccount } from './accounts';
 import type { Authenticator } from './auth';
 import type { DemoResource } from './catalog';
 import type { Dataset } from './dataset';
+import type { RowStores } from './rowStore';
 import type { Sessions, Session } from './sessions';
 import { replyXml } from './xml';
 
@@ -21,6 +22,8 @@ export interface ServerState {
   maxRows: number;
   /** Failure-mode settings (tests shorten them). */
   tuning: Tuning;
+  /** COMPACT rows kept once formatted, for large searches. */
+  rowStores: RowStores;
 }
 
 export interface Tuning {

@@ -9,6 +9,7 @@ import type { ServerState, Tuning } from './context';
 import { createDataset } from './dataset';
 import { PATHS } from './login';
 import { buildMetadata } from './metadataModel';
+import { DEFAULT_ROW_STORE_BYTES, RowStores } from './rowStore';
 import { handleRequest } from './server';
 import { Sessions } from './sessions';
 
@@ -26,6 +27,8 @@ export interface DemoMlsOptions {
   maxRows?: number;
   /** Failure-mode timings; tests shorten them. */
   tuning?: Partial<Tuning>;
+  /** Bytes of formatted COMPACT rows kept for repeated large searches (0: none; default 256 MiB). */
+  rowStoreBytes?: number;
 }
 
 export interface DemoMlsAccountInfo {
@@ -62,7 +65,8 @@ export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> 
   const seed = opts.seed ?? 1;
   const ds = createDataset(opts.listings ?? DEFAULT_LISTINGS, seed);
   const state: ServerState = { ds, catalog: [], metadata: { resources: [], tables: [], warnings: [] }, auth: new Authenticator(), sessions: new Sessions(), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
-    tuning: { shortSessionSeconds: SHORT_SESSION_SECONDS, rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, slowDelayMs: SLOW_DELAY_MS, ...opts.tuning } };
+    tuning: { shortSessionSeconds: SHORT_SESSION_SECONDS, rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, slowDelayMs: SLOW_DELAY_MS, ...opts.tuning },
+    rowStores: new RowStores(opts.rowStoreBytes ?? DEFAULT_ROW_STORE_BYTES) };
   state.catalog = buildCatalog(ds, () => state.baseUrl);
   state.metadata = buildMetadata(state.catalog);
   const server = createServer((req, res) => { void handleRequest(state, req, res); });

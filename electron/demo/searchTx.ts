@@ -1,6 +1,6 @@
 // The Search transaction: argument checks with the reply code a RETS server gives for each
 // mistake, matching rows through the shared DMQL2 evaluator, then COMPACT, COMPACT-DECODED or
-// STANDARD-XML streamed row by row.
+// STANDARD-XML streamed row by row (COMPACT rows kept once formatted: see rowStore.ts).
 import type { MetadataClass, MetadataResource, RetsMetadata } from '../../shared/rets/metadata/model';
 import { BodyWriter } from './bodyWriter';
 import type { DemoClass } from './catalog';
@@ -8,6 +8,7 @@ import { type Ctx, arg, baseHeaders, sendReply } from './context';
 import { bodyFaults } from './faults';
 import type { FieldSpec } from './fieldSpec';
 import { compileFilter } from './searchFilter';
+import { writeStoredRows } from './storedRows';
 import { type SearchFormat, rowWriter } from './searchRows';
 
 export interface SearchTarget {
@@ -92,11 +93,17 @@ export async function handleSearch(ctx: Ctx): Promise<void> {
   if (count === 1) await w.write(`<COUNT Records="${total}" />\r\n`);
   const rows = rowWriter(format, target, fields, plan.standardNames, ctx.state.metadata, arg(ctx, 'RestrictedIndicator'));
   await w.write(rows.head);
-  // Rows go out in batches, each one string (one flatten and one UTF-8 encode per ~200 KB).
   const rowOf = target.demo.row;
-  for (let k = first; k < end; k += BATCH_ROWS) {
-    const p = w.write(rows.rows(matches, k, Math.min(end, k + BATCH_ROWS), rowOf));
-    if (p) await p;
+  const stores = ctx.state.rowStores;
+  if (format !== 'STANDARD-XML' && stores.budget > 0) {
+    const key = [target.resource.id, target.cls.name, format, plan.standardNames ? 'std' : 'sys', ...fields.map((f) => f.systemName)].join('\t');
+    await writeStoredRows(w, stores, stores.get(key, target.demo.count), rows, matches, first, end, rowOf);
+  } else {
+    // Rows go out in batches, each one string (one flatten and one UTF-8 encode per ~200 KB).
+    for (let k = first; k < end; k += BATCH_ROWS) {
+      const p = w.write(rows.rows(matches, k, Math.min(end, k + BATCH_ROWS), rowOf));
+      if (p) await p;
+    }
   }
   await w.write(rows.tail);
   if (truncated) await w.write('<MAXROWS />\r\n');

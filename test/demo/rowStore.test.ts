@@ -1,0 +1,74 @@
+// The row store (COMPACT rows kept once formatted) changes no byte of any reply: the same searches
+// against a server without a store, with the default one (first and repeated), and with a store
+// too small to keep everything give identical bodies. RowStores keeps to its byte budget.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoMls, startDemoMls } from '../../electron/demo/index';
+import { BLOCK, RowStores } from '../../electron/demo/rowStore';
+import { get, login } from './helpers';
+
+const OPTS = { listings: 2600, seed: 13 };
+interface Server { mls: DemoMls; cookie: string }
+let plain: Server;
+let stored: Server;
+let small: Server;
+
+async function start(rowStoreBytes?: number): Promise<Server> {
+  const mls = await startDemoMls({ ...OPTS, rowStoreBytes });
+  return { mls, cookie: (await login(mls.loginUrl)).cookie };
+}
+beforeAll(async () => {
+  [plain, stored, small] = await Promise.all([start(0), start(), start(600_000)]);
+});
+afterAll(async () => { await Promise.all([plain, stored, small].map((s) => s.mls.close())); });
+
+const search = async (s: Server, q: Record<string, string>) =>
+  (await get(`${s.mls.baseUrl}/rets/search?${new URLSearchParams({ SearchType: 'Property', Format: 'COMPACT', ...q })}`, { Cookie: s.cookie })).text;
+
+const SEARCHES: Record<string, string>[] = [
+  { Class: 'ALL', Query: '(L_ListPrice=0+)', Limit: 'NONE' },
+  // Part of block 0 only: formatted row by row, nothing kept.
+  { Class: 'ALL', Query: '(L_ListPrice=0+)', Limit: '40', Offset: '11' },
+  // Across block boundaries, starting and ending mid-block.
+  { Class: 'ALL', Query: '(L_ListPrice=0+)', Offset: String(BLOCK - 100), Limit: String(BLOCK + 300) },
+  // Sparse matches: runs of single rows out of kept blocks, other blocks formatted directly.
+  { Class: 'ALL', Query: '(L_Status=|S,X),(L_ListPrice=300000+)', Limit: 'NONE' },
+  { Class: 'ALL', Query: '(L_Status=|A)', Limit: 'NONE', Select: 'L_ListingKey,LIST_78,L_City,L_ListPrice', Count: '1' },
+  { Class: 'RES', Query: '(L_ListPrice=0+)', Limit: 'NONE', Format: 'COMPACT-DECODED' },
+  { Class: 'ResidentialLease', Query: '(ListPrice=0+)', Limit: 'NONE', StandardNames: '1' },
+  { Class: 'CND', Query: '(L_ListPrice=0+)', Format: 'STANDARD-XML', Limit: '300' },
+];
+
+describe('row store', () => {
+  it('gives the same bodies as formatting every row, first time and repeated, within a small budget too', async () => {
+    for (const q of SEARCHES) {
+      const expected = await search(plain, q);
+      expect(expected).toContain('ReplyCode="0"');
+      for (let round = 0; round < 2; round++) {
+        expect(await search(stored, q), `${JSON.stringify(q)} round ${round}`).toBe(expected);
+        expect(await search(small, q), `${JSON.stringify(q)} small, round ${round}`).toBe(expected);
+      }
+    }
+    // Repeated once more in reverse order, so the small store serves searches whose blocks it dropped.
+    for (const q of [...SEARCHES].reverse()) expect(await search(small, q)).toBe(await search(plain, q));
+  });
+
+  it('keeps blocks within its budget, dropping the least recently used store first', () => {
+    const stores = new RowStores(3000);
+    const block = (n: number) => ({ bytes: Buffer.alloc(n), ends: new Uint32Array(1) }); // 4 bytes of ends
+    const a = stores.get('a', 3 * BLOCK);
+    expect(stores.keep(a, 0, block(996))).toBe(true);
+    const b = stores.get('b', BLOCK);
+    expect(stores.keep(b, 0, block(996))).toBe(true);
+    expect(stores.bytes).toBe(2000);
+    stores.get('a', 3 * BLOCK); // a is now the more recent
+    const c = stores.get('c', BLOCK);
+    expect(stores.keep(c, 0, block(1496))).toBe(true); // drops b, not a
+    expect(b.blocks[0]).toBeUndefined();
+    expect(a.blocks[0]).toBeDefined();
+    expect(stores.bytes).toBe(2500);
+    expect(stores.keep(b, 0, block(10))).toBe(false); // b was dropped: a search still using it keeps nothing
+    expect(stores.keep(c, 1, block(4000))).toBe(false); // larger than the whole budget
+    expect(stores.bytes).toBe(2500);
+    expect(stores.get('b', BLOCK)).not.toBe(b);
+  });
+});
