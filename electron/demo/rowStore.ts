@@ -9,6 +9,8 @@ export const BLOCK = 1024;
 /** Default byte budget: 200,000 listings of every common field (~170 MB) fit with room to spare. */
 export const DEFAULT_ROW_STORE_BYTES = 256 * 1024 * 1024;
 
+const MAX_STORES = 64;
+
 export interface RowBlock {
   bytes: Buffer;
   /** Row i of the block (position BLOCK * b + i) is bytes[ends[i] .. ends[i + 1]). */
@@ -41,6 +43,11 @@ export class RowStores {
     if (s) this.stores.delete(key);
     else s = new RowStore(key, count);
     this.stores.set(key, s);
+    // Every Select list has its own store: forget the oldest beyond a few dozen.
+    for (const old of this.stores.values()) {
+      if (this.stores.size <= MAX_STORES) break;
+      this.drop(old);
+    }
     return s;
   }
 

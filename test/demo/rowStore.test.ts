@@ -70,5 +70,9 @@ describe('row store', () => {
     expect(stores.keep(c, 1, block(4000))).toBe(false); // larger than the whole budget
     expect(stores.bytes).toBe(2500);
     expect(stores.get('b', BLOCK)).not.toBe(b);
+    for (let i = 0; i < 100; i++) stores.get(`select ${i}`, BLOCK); // one store per Select list
+    expect(stores.get('select 99', BLOCK).blocks).toHaveLength(1);
+    expect(stores.bytes).toBe(0); // a and c, the oldest, were forgotten
+    expect(a.blocks[0]).toBeUndefined();
   });
 });
