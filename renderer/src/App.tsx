@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryEntry, MetadataCacheInfo, Profile, ProfileInput, Snippet } from '../../shared/contract';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
+import type { RetsErrorInfo } from '../../shared/rets/errors';
 import { findClass, findResource } from '../../shared/rets/metadata/model';
 import { host } from './host/client';
 import { toErrorInfo } from './host/errors';
@@ -47,6 +48,9 @@ export function App() {
   const md = useMetadata(activeId);
   const refresh = useRefreshMetadata(activeId);
   const [offline, setOffline] = useState<{ metadata: RetsMetadata; name: string } | null>(null);
+  // A file that could not be read stays explained (with its hint) until the next open or close.
+  const [fileError, setFileError] = useState<RetsErrorInfo | null>(null);
+  const closeFile = () => { setOffline(null); setFileError(null); };
   const metadata = offline?.metadata ?? md.data?.metadata;
   const cache: MetadataCacheInfo | undefined = offline ? undefined : md.data?.cache;
   useEffect(() => { if (md.data) void session.refetch(); }, [md.data]); // session facts change with the login metadata triggers
@@ -129,26 +133,28 @@ export function App() {
     try {
       const r = await host.metadata.openFile({ name: file.name, content: await file.text() });
       setOffline({ metadata: r.metadata, name: r.source.name });
+      setFileError(null);
       showToast(`Opened ${r.source.name} (${r.source.format})`);
     } catch (err) {
-      showToast(toErrorInfo(err).message);
+      setFileError(toErrorInfo(err));
     }
   }
 
   return (
     <div className="app" style={logOpen ? undefined : { gridTemplateRows: '36px 1fr 0 24px' }}>
-      <TitleBar profiles={profiles.data ?? []} activeId={activeId} onPick={(id) => { setActiveId(id); setOffline(null); }} status={session.data} cache={cache} mode={info.data?.mode} />
+      <TitleBar profiles={profiles.data ?? []} activeId={activeId} onPick={(id) => { setActiveId(id); closeFile(); }} status={session.data} cache={cache} mode={info.data?.mode} />
       <aside className="left">
-        <Connections activeId={activeId} sessionState={session.data?.state} onPick={(id) => { setActiveId(id); setOffline(null); }} onNew={() => setProfileDialog({})} onEdit={(p) => setProfileDialog({ profile: p })} onTest={(p) => setDoctor({ profileId: p.id, name: p.name })} />
+        <Connections activeId={activeId} sessionState={session.data?.state} onPick={(id) => { setActiveId(id); closeFile(); }} onNew={() => setProfileDialog({})} onEdit={(p) => setProfileDialog({ profile: p })} onTest={(p) => setDoctor({ profileId: p.id, name: p.name })} />
         <div className="section-h">
-          Metadata{offline && <span style={{ textTransform: 'none' }}>· {offline.name}</span>}<span className="spacer" />
+          Metadata{offline && <span style={{ textTransform: 'none', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={offline.name}>· {offline.name}</span>}<span className="spacer" />
           <label className="btn ghost icon small" title="Open a metadata file (offline exploration)">Open…<input type="file" hidden accept=".xml,.txt,.json" data-testid="open-metadata-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void openMetadataFile(f); e.target.value = ''; }} /></label>
-          {offline ? <button className="btn ghost icon small" onClick={() => setOffline(null)}>Close file</button>
+          {offline ? <button className="btn ghost icon small" onClick={closeFile}>Close file</button>
             : <button className="btn ghost icon small" title="Fetch the metadata again from the server" onClick={() => refresh.mutate()} disabled={!activeId || refresh.isPending} data-testid="metadata-refresh">{refresh.isPending ? '…' : '↻'}</button>}
         </div>
         {md.isLoading && !offline && <div className="teach">Logging in and loading metadata…</div>}
         {md.error && !offline && <ErrorBox error={toErrorInfo(md.error)} onRetry={() => void md.refetch()} testId="metadata-error" />}
         {refresh.error && <ErrorBox error={toErrorInfo(refresh.error)} />}
+        {fileError && <ErrorBox error={fileError} testId="metadata-file-error" />}
         {metadata && (
           <MetadataExplorer
             key={`${activeId}:${offline?.name ?? ''}`} metadata={metadata} filterRef={filterRef} selectedId={sel?.nodeId}

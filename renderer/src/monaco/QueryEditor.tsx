@@ -52,6 +52,10 @@ export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, 
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => handlers.current.onSave());
+    // Monaco takes Ctrl/Cmd+K as the start of a chord: hand it to the app's shortcut (filter the metadata).
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, () => {
+      hostRef.current?.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));
+    });
     editor.addCommand(monaco.KeyCode.Escape, () => handlers.current.onCancel(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
     apiRef.current = {
       insert(text) {

@@ -3,7 +3,7 @@ import type { RetsErrorInfo } from '../../../shared/rets/errors';
 
 export function ErrorBox({ error, onRetry, testId }: { error: RetsErrorInfo; onRetry?: () => void; testId?: string }) {
   return (
-    <div className="error-box" role="alert" data-testid={testId ?? 'error'}>
+    <div className="error-box" role="alert" data-testid={testId ?? 'error'} style={{ overflowWrap: 'anywhere' }}>
       {error.replyCode !== undefined && <span className="code">RETS {error.replyCode}</span>}
       {error.replyCode === undefined && error.httpStatus !== undefined && <span className="code">HTTP {error.httpStatus}</span>}
       <span>{error.message}</span>
