@@ -22,7 +22,7 @@ export interface ServerState {
   maxRows: number;
   /** Failure-mode settings (tests shorten them). */
   tuning: Tuning;
-  /** COMPACT rows kept once formatted, for large searches. */
+  /** COMPACT rows kept once formatted, so repeated searches write ready bytes. */
   rowStores: RowStores;
 }
 

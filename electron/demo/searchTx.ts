@@ -8,8 +8,8 @@ import { type Ctx, arg, baseHeaders, sendReply } from './context';
 import { bodyFaults } from './faults';
 import type { FieldSpec } from './fieldSpec';
 import { compileFilter } from './searchFilter';
-import { writeStoredRows } from './storedRows';
 import { type SearchFormat, rowWriter } from './searchRows';
+import { writeStoredRows } from './storedRows';
 
 export interface SearchTarget {
   demo: DemoClass;
