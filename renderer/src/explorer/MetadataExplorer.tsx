@@ -1,11 +1,14 @@
 // The metadata explorer: one filter box over the whole tree (fields' names and lookup values),
 // a virtual list of the flattened tree, click to inspect, double-click to insert into the query.
-import { useDeferredValue, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { buildIndex, flatten, type TreeNode } from './treeModel';
 import { createTreeFilter, normalizeFilter } from './treeFilter';
 import { highlights, TreeRow } from './TreeRow';
+import { FilterInput } from './FilterInput';
+import { useRowWindow } from './useRowWindow';
+
+const ROW = 24; // px, as --row in styles.css
 
 export type Selection =
   | { kind: 'field'; resource: string; cls: string; systemName: string }
@@ -24,14 +27,12 @@ interface Props {
 export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, onInsertField, onOpenClass }: Props) {
   const index = useMemo(() => buildIndex(metadata), [metadata]);
   const filterTree = useMemo(() => createTreeFilter(index), [index]);
-  const [filter, setFilter] = useState('');
-  // The input updates at once; the list follows in a render React may interrupt for the next key.
-  const q = useDeferredValue(filter);
+  const [q, setQ] = useState('');
   const nq = normalizeFilter(q);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(index.resources.slice(0, 1).map((r) => r.id)));
   const rows = useMemo(() => (nq ? filterTree(nq) : flatten(index, expanded)), [index, filterTree, expanded, nq]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virt = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 24, overscan: 12 });
+  const win = useRowWindow(scrollRef, rows.length, ROW, 4);
 
   const toggle = (id: string) => setExpanded((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
   const rowAt = (e: MouseEvent): TreeNode | undefined => {
@@ -56,30 +57,20 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
 
   return (
     <div className="explorer">
-      <div className="filter">
-        <input
-          ref={filterRef} className="input" placeholder="Filter names and values (Ctrl+K)" value={filter}
-          aria-label="Filter metadata" data-testid="metadata-filter"
-          onChange={(e) => setFilter(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Escape') setFilter(''); }}
-        />
-      </div>
+      <FilterInput inputRef={filterRef} onFilter={setQ} />
       <div
         className="tree" ref={scrollRef} role="tree" data-testid="metadata-tree" data-filter={q}
         onClick={(e) => { const n = rowAt(e); if (n) activate(n); }}
         onDoubleClick={(e) => { const n = rowAt(e); if (n) open(n); }}
       >
         {rows.length === 0 && <div className="teach">Nothing matches “{q}”. The filter looks at SystemName, StandardName, LongName and lookup values.</div>}
-        <div style={{ height: virt.getTotalSize(), position: 'relative' }}>
-          {virt.getVirtualItems().map((vi) => {
-            const n = rows[vi.index];
-            return (
-              <TreeRow
-                key={n.id} node={n} index={vi.index} top={vi.start}
-                open={nq ? true : expanded.has(n.id)} selected={selectedId === n.id} q={highlights(n) ? nq : ''}
-              />
-            );
-          })}
+        <div style={{ height: win.total, position: 'relative' }}>
+          {rows.slice(win.first, win.last).map((n, k) => (
+            <TreeRow
+              key={n.id} node={n} index={win.first + k} top={(win.first + k) * ROW}
+              open={nq ? true : expanded.has(n.id)} selected={selectedId === n.id} q={highlights(n) ? nq : ''}
+            />
+          ))}
         </div>
       </div>
     </div>

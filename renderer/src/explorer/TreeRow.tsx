@@ -26,6 +26,7 @@ export const TreeRow = memo(function TreeRow({ node: n, index, top, open, select
       style={{ top, paddingLeft: 6 + n.depth * 12 }}
       title={n.kind === 'field' ? 'Click: details · Double-click: insert into the query' : n.kind === 'class' ? 'Double-click: query this class' : undefined}
     >
+      {'count' in n && <span className="badge num">{n.count}</span>}
       <span className="twisty">{leaf ? '' : open ? '▾' : '▸'}</span>
       <NodeLabel n={n} q={q} />
     </div>
@@ -33,14 +34,15 @@ export const TreeRow = memo(function TreeRow({ node: n, index, top, open, select
 });
 
 export function Hl({ text, q }: { text: string; q: string }) {
-  return <>{splitMatches(text, q).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
+  if (!q) return text;
+  return <>{splitMatches(text, q).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</>;
 }
 
 function NodeLabel({ n, q }: { n: TreeNode; q: string }) {
   switch (n.kind) {
-    case 'resource': return <><span className="kind">R</span><b className="label">{n.label}</b><span className="sub">{n.sub}</span><span className="badge num">{n.count}</span></>;
-    case 'group': return <><span className="label muted">{n.label}</span><span className="badge num">{n.count}</span></>;
-    case 'class': return <><span className="kind">C</span><span className="label mono">{n.label}</span><span className="sub">{n.sub}</span><span className="badge num">{n.count}</span></>;
+    case 'resource': return <><span className="kind">R</span><b className="label">{n.label}</b><span className="sub">{n.sub}</span></>;
+    case 'group': return <><span className="label muted">{n.label}</span></>;
+    case 'class': return <><span className="kind">C</span><span className="label mono">{n.label}</span><span className="sub">{n.sub}</span></>;
     case 'field': return (
       <>
         <span className="kind" title={n.field.dataType}>{fieldGlyph(n.field.dataType, n.field.interpretation)}</span>
@@ -49,7 +51,7 @@ function NodeLabel({ n, q }: { n: TreeNode; q: string }) {
         {n.field.standardName && n.field.standardName !== n.field.longName && q && n.field.standardName.toLowerCase().includes(q) && <span className="sub">· <Hl text={n.field.standardName} q={q} /></span>}
       </>
     );
-    case 'lookup': return <><span className="kind">L</span><span className="label mono"><Hl text={n.lookup.name} q={q} /></span><span className="sub">{n.lookup.visibleName}</span><span className="badge num">{n.count}</span></>;
+    case 'lookup': return <><span className="kind">L</span><span className="label mono"><Hl text={n.lookup.name} q={q} /></span><span className="sub">{n.lookup.visibleName}</span></>;
     case 'value': return <><span className="kind">=</span><span className="label mono"><Hl text={n.value.value} q={q} /></span><span className="sub"><Hl text={n.value.longValue || n.value.shortValue} q={q} /></span></>;
     case 'object': return <><span className="kind">O</span><span className="label mono">{n.object.objectType}</span><span className="sub">{n.object.mimeType}</span></>;
   }

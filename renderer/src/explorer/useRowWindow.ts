@@ -1,0 +1,23 @@
+// Which rows of a fixed-height list are in view (plus a few either side). The explorer's rows are
+// all one height, so the window is arithmetic on scrollTop: no per-row measurements, which a
+// general virtualizer rebuilds for every row (20,000 of them) each time the filter changes.
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+export interface RowWindow { first: number; last: number; total: number }
+
+export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan: number): RowWindow {
+  const [view, setView] = useState({ top: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const update = () => setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    const resize = new ResizeObserver(update);
+    resize.observe(el);
+    return () => { el.removeEventListener('scroll', update); resize.disconnect(); };
+  }, [scrollRef]);
+  const first = Math.max(0, Math.floor(view.top / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + overscan);
+  return { first, last, total: count * rowHeight };
+}
