@@ -184,3 +184,116 @@ test('keyboard: insert a field from the tree, complete it, Ctrl/Cmd+Enter runs f
   expect(statuses).toHaveLength(7);
   for (const s of statuses) expect(s).toBe('Active'); // decoded lookup value of A
 });
+
+/** RFC 4180 rows (quoted cells may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; }
+    else cell += ch;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+const grid = () => page.getByTestId('results-grid');
+const header = (col: string) => grid().locator(`[role=columnheader][data-col="${col}"]`);
+const headerIds = () => grid().locator('[role=columnheader]').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-col')!));
+/** Cell texts of one row by its data-row, without the row-number cell. */
+const rowCells = (i: number) => grid().locator(`[role=row][data-row="${i}"] [role=gridcell]`).allTextContents();
+/** The Columns menu closes when the pointer leaves it (a click on Columns from inside it reopens it). */
+async function closeMenu(): Promise<void> {
+  const box = (await grid().boundingBox())!;
+  await page.mouse.move(box.x + 100, box.y + box.height - 20);
+  await expect(page.getByTestId('column-menu')).toHaveCount(0);
+}
+const width = async (l: ReturnType<typeof header>) => (await l.boundingBox())!.width;
+
+test('results columns: reorder by dragging, hide and show, copy selected rows as CSV', async () => {
+  await expect(grid()).toHaveAttribute('aria-rowcount', '7');
+  const cols = await headerIds();
+  expect(cols.length).toBeGreaterThan(5);
+  const row0 = Object.fromEntries(cols.map((c, i) => [c, i])) as Record<string, number>;
+  const cells0 = await rowCells(0);
+  expect(cells0).toHaveLength(cols.length);
+
+  // Reorder: drop the fourth header on the second; it lands before it, and the cells move with it.
+  const moved = cols[3];
+  await header(moved).dragTo(header(cols[1]));
+  const reordered = [cols[0], moved, cols[1], cols[2], ...cols.slice(4)];
+  await expect.poll(headerIds).toEqual(reordered);
+  expect(await rowCells(0)).toEqual(reordered.map((c) => cells0[row0[c]]));
+
+  // Hide a column through the Columns menu, and show it again.
+  const hidden = cols[2];
+  await page.getByRole('button', { name: 'Columns', exact: true }).click();
+  const menu = page.getByTestId('column-menu');
+  const toggle = menu.locator('label', { hasText: new RegExp(`^${hidden}$`) }).locator('input[type=checkbox]');
+  await expect(toggle).toBeChecked();
+  await toggle.uncheck();
+  await expect(header(hidden)).toHaveCount(0);
+  const shown = reordered.filter((c) => c !== hidden);
+  expect(await headerIds()).toEqual(shown);
+  expect(await rowCells(0)).toEqual(shown.map((c) => cells0[row0[c]]));
+  await shot('05-grid-columns-menu');
+  await closeMenu();
+
+  // Copy: click the first row, shift-click the third; the toolbar's Copy writes CSV of the
+  // shown columns in their order (the hidden one left out).
+  await grid().locator('[role=row][data-row="0"]').click();
+  await grid().locator('[role=row][data-row="2"]').click({ modifiers: ['Shift'] });
+  await expect(grid().locator('[role=row].selected')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(page.getByTestId('toast')).toContainText('Copied 3 rows as CSV');
+  const copied = await page.evaluate(() => (window as unknown as { __lastCopy: string }).__lastCopy);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
+  const csv = parseCsv(copied);
+  expect(csv[0]).toEqual(shown);
+  expect(csv.slice(1)).toEqual([await rowCells(0), await rowCells(1), await rowCells(2)]);
+  expect(csv).toHaveLength(4);
+
+  await page.getByRole('button', { name: 'Columns', exact: true }).click();
+  await toggle.check();
+  await expect(header(hidden)).toHaveCount(1);
+  await menu.getByRole('button', { name: 'Reset' }).click();
+  await expect.poll(headerIds).toEqual(cols);
+  await closeMenu();
+});
+
+test('results columns: resize by dragging the handle, double-click resets', async () => {
+  // KNOWN BUG (renderer/src/grid/ResultsGrid.tsx, not ours to edit while the grid is reworked):
+  // the resize handle sits inside the `draggable` header, so pressing it and moving starts an
+  // HTML5 drag of the whole header (events: dragstart, drop, dragend; no mousemove reaches
+  // react-table's resize handler) and the width never changes, in Chromium as for a user.
+  // Fix: cancel the drag from the handle, e.g. `onDragStart={(e) => { e.preventDefault(); e.stopPropagation(); }}`
+  // or `e.preventDefault()` in its onMouseDown before calling the resize handler. Then delete
+  // this `test.fail` line: Playwright will report the test as "expected to fail but passed".
+  test.fail(true, 'column resize starts an HTML5 drag of the header (ResultsGrid.tsx)');
+  const cols = await headerIds();
+  const col = cols[1];
+  const before = await width(header(col));
+  const handle = (await header(col).getByTestId('col-resizer').boundingBox())!;
+  const y = handle.y + handle.height / 2;
+  await page.mouse.move(handle.x + handle.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2 + 40, y, { steps: 4 });
+  await page.mouse.move(handle.x + handle.width / 2 + 90, y, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => width(header(col)), { timeout: 3000 }).toBeGreaterThan(before + 80);
+  const after = await width(header(col));
+  expect(after).toBeLessThan(before + 100);
+  // The cells of the column follow the header.
+  expect((await grid().locator('[role=row][data-row="0"] [role=gridcell]').nth(1).boundingBox())!.width).toBeCloseTo(after, 0);
+  await expect(header(col)).toHaveAttribute('aria-sort', 'none'); // the drag did not sort
+  await shot('04-grid-resized');
+  await header(col).getByTestId('col-resizer').dblclick();
+  await expect.poll(() => width(header(col))).toBeCloseTo(before, 0);
+});
