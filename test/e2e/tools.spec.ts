@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshDirs, repoRoot, startHost, type RunningHost } from './host';
+import { callHost, freshDirs, repoRoot, startHost, type RunningHost } from './host';
 import { nameShim } from './chromium';
 
 test.describe.configure({ mode: 'serial' });
@@ -211,6 +211,7 @@ const headerIds = () => grid().locator('[role=columnheader]').evaluateAll((hs) =
 const rowCells = (i: number) => grid().locator(`[role=row][data-row="${i}"] [role=gridcell]`).allTextContents();
 /** The Columns menu closes when the pointer leaves it (a click on Columns from inside it reopens it). */
 async function closeMenu(): Promise<void> {
+  await page.getByTestId('column-menu').hover();
   const box = (await grid().boundingBox())!;
   await page.mouse.move(box.x + 100, box.y + box.height - 20);
   await expect(page.getByTestId('column-menu')).toHaveCount(0);
@@ -296,4 +297,54 @@ test('results columns: resize by dragging the handle, double-click resets', asyn
   await shot('04-grid-resized');
   await header(col).getByTestId('col-resizer').dblclick();
   await expect.poll(() => width(header(col))).toBeCloseTo(before, 0);
+});
+
+test('light and dark themes follow the system, the editor with them', async () => {
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await grid().locator('[role=row][data-row="0"]').click(); // the row's details in the drawer
+  await expect(page.locator('.monaco-editor').first()).not.toHaveClass(/vs-dark/);
+  const light = await bg();
+  await shot('06-theme-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('.monaco-editor').first()).toHaveClass(/vs-dark/);
+  await expect.poll(bg).not.toBe(light);
+  const dark = await bg();
+  // Dark means a dark page with light text.
+  const lum = (c: string) => { const [r, g, b] = c.match(/\d+/g)!.map(Number); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  expect(lum(dark)).toBeLessThan(60);
+  expect(lum(await page.evaluate(() => getComputedStyle(document.body).color))).toBeGreaterThan(180);
+  await shot('07-theme-dark');
+  await page.getByRole('button', { name: 'Columns', exact: true }).click();
+  await shot('08-theme-dark-columns');
+  await closeMenu();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('.monaco-editor').first()).not.toHaveClass(/vs-dark/);
+  expect(await bg()).toBe(light);
+});
+
+test('keyboard: Esc cancels a slow search, from the editor and from elsewhere', async () => {
+  await callHost(host, 'profiles.create', { name: 'Slow MLS', loginUrl: host.demoLoginUrl, username: 'slow', password: 'demo' });
+  await page.reload();
+  await page.locator('[data-profile="Slow MLS"]').click();
+  await expect(page.getByTestId('profile-switcher')).toHaveValue(/.+/);
+  await page.getByTestId('limit').fill('NONE');
+  await setQuery('(L_ListPrice=0+)');
+  await page.keyboard.press('Escape'); // close any completion list Monaco opened while typing
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('running')).toBeVisible();
+  await expect(page.getByTestId('query-editor').locator('textarea')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('cancelled')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('running')).toHaveCount(0);
+
+  // Outside the editor (focus on the results grid) Esc cancels too.
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('running')).toBeVisible();
+  await expect(page.getByTestId('cancelled')).toHaveCount(0);
+  await page.getByTestId('results-header').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('cancelled')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('running')).toHaveCount(0);
+  await shot('09-esc-cancelled');
 });
