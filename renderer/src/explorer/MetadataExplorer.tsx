@@ -32,7 +32,7 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(index.resources.slice(0, 1).map((r) => r.id)));
   const rows = useMemo(() => (nq ? filterTree(nq) : flatten(index, expanded)), [index, filterTree, expanded, nq]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const win = useRowWindow(scrollRef, rows.length, ROW, 4);
+  const win = useRowWindow(scrollRef, rows.length, ROW, 2);
 
   const toggle = (id: string) => setExpanded((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
   const rowAt = (e: MouseEvent): TreeNode | undefined => {

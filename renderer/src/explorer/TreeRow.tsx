@@ -15,6 +15,9 @@ interface Props {
   q: string;
 }
 
+/** Width of the twisty and its margin (styles.css): leaves get padding instead of an empty one. */
+const TWISTY = 18;
+
 export const highlights = (n: TreeNode): boolean => n.kind === 'field' || n.kind === 'lookup' || n.kind === 'value';
 
 export const TreeRow = memo(function TreeRow({ node: n, index, top, open, selected, q }: Props) {
@@ -23,11 +26,11 @@ export const TreeRow = memo(function TreeRow({ node: n, index, top, open, select
     <div
       role="treeitem" aria-level={n.depth + 1} data-node={n.id} data-kind={n.kind} data-i={index}
       className={`tree-row${selected ? ' selected' : ''}`}
-      style={{ top, paddingLeft: 6 + n.depth * 12 }}
+      style={{ top, paddingLeft: 6 + n.depth * 12 + (leaf ? TWISTY : 0) }}
       title={n.kind === 'field' ? 'Click: details · Double-click: insert into the query' : n.kind === 'class' ? 'Double-click: query this class' : undefined}
     >
       {'count' in n && <span className="badge num">{n.count}</span>}
-      <span className="twisty">{leaf ? '' : open ? '▾' : '▸'}</span>
+      {!leaf && <span className="twisty">{open ? '▾' : '▸'}</span>}
       <NodeLabel n={n} q={q} />
     </div>
   );
