@@ -171,6 +171,21 @@ test('keyboard: insert a field from the tree, complete it, Ctrl/Cmd+Enter runs f
   await page.getByTestId('field-details').getByRole('button', { name: 'Insert into query' }).click();
   await page.keyboard.type('=A)');
   await expect(editorLines()).toHaveText('(L_ListPrice=0+),(L_Status=A)');
+  // The app's other shortcuts work from inside the editor too.
+  await page.keyboard.press('ControlOrMeta+L');
+  await expect(page.getByTestId('log-panel')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+L');
+  await expect(page.getByTestId('log-panel')).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+R');
+  await expect(page.getByTestId('palette-history')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('palette-history')).toHaveCount(0);
+  await editorLines().click();
+  await page.keyboard.press('ControlOrMeta+P');
+  await expect(page.getByTestId('palette-snippets')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('palette-snippets')).toHaveCount(0);
+  await expect(editorLines()).toHaveText('(L_ListPrice=0+),(L_Status=A)');
   await page.getByTestId('metadata-filter').fill('');
 
   // Ctrl/Cmd+Enter outside the editor (here in the Limit box) runs the tab too.
@@ -273,7 +288,9 @@ test('results columns: resize by dragging the handle, double-click resets', asyn
   // KNOWN BUG (renderer/src/grid/ResultsGrid.tsx, not ours to edit while the grid is reworked):
   // the resize handle sits inside the `draggable` header, so pressing it and moving starts an
   // HTML5 drag of the whole header (events: dragstart, drop, dragend; no mousemove reaches
-  // react-table's resize handler) and the width never changes, in Chromium as for a user.
+  // react-table's resize handler) and the width never changes, in Chromium as for a user. Worse,
+  // the drop swallows the mouseup, so the column stays in resize mode and its width follows the
+  // pointer until the next click anywhere.
   // Fix: cancel the drag from the handle, e.g. `onDragStart={(e) => { e.preventDefault(); e.stopPropagation(); }}`
   // or `e.preventDefault()` in its onMouseDown before calling the resize handler. Then delete
   // this `test.fail` line: Playwright will report the test as "expected to fail but passed".
