@@ -11,8 +11,9 @@ export type SearchFormat = 'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML';
 export interface RowWriter {
   head: string;
   row(row: number): string;
-  /** Rows rowOf(keys[from]) .. rowOf(keys[to - 1]) as one string (the same text as row() of each). */
-  rows(keys: ArrayLike<number>, from: number, to: number, rowOf: (k: number) => number): string;
+  /** Rows rowOf(keys[from]) .. rowOf(keys[to - 1]) as one string (the same text as row() of each);
+   * COMPACT also gives each row's length (UTF-16 code units) in lengths[0 .. to - from) if asked. */
+  rows(keys: ArrayLike<number>, from: number, to: number, rowOf: (k: number) => number, lengths?: Uint32Array): string;
   tail: string;
 }
 
@@ -53,7 +54,7 @@ export function rowWriter(format: SearchFormat, target: SearchTarget, fields: Fi
       },
       // Every cell of every row in one array, joined once with the delimiter: the row boundary
       // "\t</DATA>\r\n<DATA>\t" is itself one element, so no string is built per cell or per row.
-      rows(keys, from, to, rowOf) {
+      rows(keys, from, to, rowOf, lengths) {
         const n = cells.length;
         const count = to - from;
         if (count <= 0) return '';
@@ -70,6 +71,14 @@ export function rowWriter(format: SearchFormat, target: SearchTarget, fields: Fi
         for (let j = 0; j < n; j++) {
           const cell = cells[j];
           for (let k = 0, at = 1 + j; k < count; k++, at += stride) parts[at] = cell(rowIds[k]);
+        }
+        if (lengths) {
+          // "<DATA>\t" + cells joined by tabs + "\t</DATA>\r\n": 16 + n tabs and marks, plus the cells.
+          for (let k = 0, at = 1; k < count; k++, at += stride) {
+            let len = 16 + n;
+            for (let j = 0; j < n; j++) len += parts[at + j].length;
+            lengths[k] = len;
+          }
         }
         return parts.join('\t');
       },

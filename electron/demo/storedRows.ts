@@ -10,16 +10,32 @@ const CHUNK = 256 * 1024;
 /** A block is formatted whole when the search needs at least this share of its rows. */
 const FILL_SHARE = 0.25;
 const ROW_END = Buffer.from('</DATA>\r\n');
+const FORMAT_ROWS = 256;
 
-/** Formats positions BLOCK * b .. of the class into one Buffer and finds where each row ends. */
-function formatBlock(rows: RowWriter, store: RowStore, b: number, rowOf: (k: number) => number): RowBlock | undefined {
+/** Formats positions BLOCK * b .. of the class into one Buffer with each row's end. */
+export function formatBlock(rows: RowWriter, store: RowStore, b: number, rowOf: (k: number) => number): RowBlock | undefined {
   const start = b * BLOCK;
   const n = Math.min(BLOCK, store.count - start);
   const positions = new Uint32Array(n);
   for (let i = 0; i < n; i++) positions[i] = start + i;
-  const bytes = Buffer.from(rows.rows(positions, 0, n, rowOf), 'utf8');
+  const lengths = new Uint32Array(n);
+  // Formatted a quarter block at a time: smaller transient strings and arrays than one batch.
+  const texts: string[] = [];
+  for (let i = 0; i < n; i += FORMAT_ROWS) texts.push(rows.rows(positions, i, Math.min(n, i + FORMAT_ROWS), rowOf, lengths.subarray(i)));
+  const bytes = Buffer.allocUnsafeSlow(texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0));
+  let written = 0;
+  let chars = 0;
+  for (const t of texts) {
+    written += bytes.write(t, written, 'utf8');
+    chars += t.length;
+  }
   const ends = new Uint32Array(n + 1);
-  // Cells never hold "<" (escaped) so each row's end mark is the only one in it.
+  if (chars === bytes.length) {
+    // All ASCII: a row's bytes are its characters.
+    for (let i = 0; i < n; i++) ends[i + 1] = ends[i] + lengths[i];
+    return { bytes, ends };
+  }
+  // Otherwise find each row's end mark (cells never hold "<": escaped, so each row has one).
   for (let i = 0, at = 0; i < n; i++) {
     const mark = bytes.indexOf(ROW_END, at);
     if (mark < 0) return undefined;

@@ -2,8 +2,14 @@
 // against a server without a store, with the default one (first and repeated), and with a store
 // too small to keep everything give identical bodies. RowStores keeps to its byte budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../electron/demo/catalog';
+import { createDataset } from '../../electron/demo/dataset';
+import { field } from '../../electron/demo/fieldSpec';
 import { type DemoMls, startDemoMls } from '../../electron/demo/index';
-import { BLOCK, RowStores } from '../../electron/demo/rowStore';
+import { buildMetadata } from '../../electron/demo/metadataModel';
+import { BLOCK, RowStore, RowStores } from '../../electron/demo/rowStore';
+import { rowWriter } from '../../electron/demo/searchRows';
+import { formatBlock } from '../../electron/demo/storedRows';
 import { get, login } from './helpers';
 
 const OPTS = { listings: 2600, seed: 13 };
@@ -50,6 +56,27 @@ describe('row store', () => {
     }
     // Repeated once more in reverse order, so the small store serves searches whose blocks it dropped.
     for (const q of [...SEARCHES].reverse()) expect(await search(small, q)).toBe(await search(plain, q));
+  });
+
+  it('finds where each row of a block ends, in ASCII rows and in rows with multi-byte characters', () => {
+    const catalog = buildCatalog(createDataset(1500, 3), () => 'http://127.0.0.1');
+    const metadata = buildMetadata(catalog);
+    const resource = metadata.resources.find((r) => r.id === 'Property')!;
+    const demo = catalog[0].classes.find((c) => c.name === 'RES')!;
+    const target = { demo, resource, cls: resource.classes.find((c) => c.name === 'RES')!, metadata };
+    const named = field('X_Owner', '', 'Owner', 'Character', (i) => (i % 3 ? `Café Ñandú ${i} 😀` : `Plain ${i}`));
+    for (const fields of [demo.fields, [...demo.fields.slice(0, 4), named]]) {
+      const rows = rowWriter('COMPACT', target, fields, false, metadata);
+      const store = new RowStore('RES', demo.count);
+      for (const b of [0, Math.floor((demo.count - 1) / BLOCK)]) {
+        const block = formatBlock(rows, store, b, demo.row)!;
+        const n = Math.min(BLOCK, demo.count - b * BLOCK);
+        expect(block.ends).toHaveLength(n + 1);
+        for (let i = 0; i < n; i++) {
+          expect(block.bytes.subarray(block.ends[i], block.ends[i + 1]).toString('utf8')).toBe(rows.row(demo.row(b * BLOCK + i)));
+        }
+      }
+    }
   });
 
   it('keeps blocks within its budget, dropping the least recently used store first', () => {
