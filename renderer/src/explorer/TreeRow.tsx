@@ -1,5 +1,5 @@
 // One row of the explorer's virtual list. Memoized: tree nodes keep their identity across
-// filters (see treeModel.ts), so a keystroke re-renders only rows that appear, move, or whose
+// filters (see treeModel.ts), so a keystroke re-renders only the slots whose node, position or
 // highlight changes. Clicks are handled once on the list (MetadataExplorer), not per row.
 import { memo } from 'react';
 import { splitMatches, type TreeNode } from './treeModel';
