@@ -46,6 +46,13 @@ async function waitDone(): Promise<void> {
 const tree = () => page.getByTestId('metadata-tree');
 /** A tree row of this kind whose name (its .label) is exactly `name`. */
 const treeRow = (kind: string, name: string) => tree().locator(`[data-kind=${kind}]`).filter({ has: page.locator('.label', { hasText: new RegExp(`^${name}$`) }) });
+/** The tree shows the result of this filter (data-filter is the text it was built from). */
+const settled = (text: string) => expect(tree()).toHaveAttribute('data-filter', text);
+/** The tree recycles its row elements: act on rows only once it shows the filter's result. */
+async function filterTree(text: string): Promise<void> {
+  await page.getByTestId('metadata-filter').fill(text);
+  await settled(text);
+}
 const openFile = () => page.getByTestId('open-metadata-file');
 const metadataHeader = () => page.locator('.left .section-h', { hasText: 'Metadata' });
 
@@ -80,22 +87,21 @@ test('opens a recorded COMPACT metadata dump for offline exploration and filters
   await expect(treeRow('class', 'CommercialProperty')).toBeVisible();
   await shot('01-compact-file');
 
-  const filter = page.getByTestId('metadata-filter');
   // A StandardName finds its field in another resource's class.
-  await filter.fill('ListingStatus');
+  await filterTree('ListingStatus');
   await expect(treeRow('field', 'LS').first()).toContainText('Listing Status');
   await expect(tree().locator('[data-kind=resource] .label')).toHaveText(['Property']);
   // A lookup value's long text finds the value under its lookup.
-  await filter.fill('Temp Off Market');
+  await filterTree('Temp Off Market');
   await expect(treeRow('lookup', 'LISTING_STATUS')).toBeVisible();
   await expect(tree().locator('[data-kind=value]', { hasText: 'Temp Off Market' })).toContainText('T');
   await expect(tree().locator('mark').first()).toHaveText(/Temp Off Market/i);
   await expect(tree().locator('[data-kind=field]')).toHaveCount(0);
-  await filter.fill('Square Footage');
+  await filterTree('Square Footage');
   await treeRow('field', 'SQFT').first().click();
   await expect(page.getByTestId('field-details')).toContainText('SQFT');
   await shot('02-compact-filter');
-  await filter.fill('');
+  await filterTree('');
 });
 
 test('opens a STANDARD-XML capture; a bad file gets a clear message and the tree stays', async () => {
@@ -110,11 +116,11 @@ test('opens a STANDARD-XML capture; a bad file gets a clear message and the tree
   await expect(treeRow('class', 'A')).toContainText('313');
   await treeRow('class', 'A').click();
   await expect(treeRow('field', 'LIST_0')).toContainText('MLS Identifier');
-  await page.getByTestId('metadata-filter').fill('matechid'); // a DBName is not searched…
+  await filterTree('matechid'); // a DBName is not searched…
   await expect(tree()).toContainText('Nothing matches');
-  await page.getByTestId('metadata-filter').fill('MLS Identifier'); // …its LongName is
+  await filterTree('MLS Identifier'); // …its LongName is
   await expect(treeRow('field', 'LIST_0')).toBeVisible();
-  await page.getByTestId('metadata-filter').fill('');
+  await filterTree('');
 
   // An HTML error page: the message names it and says what to open; the STANDARD-XML tree stays.
   await openFile().setInputFiles(HTML_PAGE);
@@ -148,6 +154,7 @@ test('keyboard: insert a field from the tree, complete it, Ctrl/Cmd+Enter runs f
   await page.keyboard.press('ControlOrMeta+K');
   await expect(page.getByTestId('metadata-filter')).toBeFocused();
   await page.keyboard.type('L_ListPrice');
+  await settled('L_ListPrice');
   const field = treeRow('field', 'L_ListPrice').first();
   await field.dblclick();
   // An empty query gets a whole criterion, the cursor in the editor after it.
@@ -164,6 +171,7 @@ test('keyboard: insert a field from the tree, complete it, Ctrl/Cmd+Enter runs f
   // The details drawer inserts at the cursor too.
   await page.keyboard.press('ControlOrMeta+K');
   await page.keyboard.type('L_Status');
+  await settled('L_Status');
   await treeRow('field', 'L_Status').first().click();
   await editorLines().click();
   await page.keyboard.press('End');
@@ -186,7 +194,7 @@ test('keyboard: insert a field from the tree, complete it, Ctrl/Cmd+Enter runs f
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('palette-snippets')).toHaveCount(0);
   await expect(editorLines()).toHaveText('(L_ListPrice=0+),(L_Status=A)');
-  await page.getByTestId('metadata-filter').fill('');
+  await filterTree('');
 
   // Ctrl/Cmd+Enter outside the editor (here in the Limit box) runs the tab too.
   await page.getByTestId('limit').fill('7');
