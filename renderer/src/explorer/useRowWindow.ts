@@ -2,6 +2,7 @@
 // all one height, so the window is arithmetic on scrollTop: no per-row measurements, which a
 // general virtualizer rebuilds for every row (20,000 of them) each time the filter changes.
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 export interface RowWindow { first: number; last: number; total: number }
 
@@ -11,11 +12,13 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     const el = scrollRef.current;
     if (!el) return;
     const update = () => setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    // Rows for the new scroll position render in the same frame, so a fast scroll shows no gap.
+    const scrolled = () => flushSync(update);
     update();
-    el.addEventListener('scroll', update, { passive: true });
+    el.addEventListener('scroll', scrolled, { passive: true });
     const resize = new ResizeObserver(update);
     resize.observe(el);
-    return () => { el.removeEventListener('scroll', update); resize.disconnect(); };
+    return () => { el.removeEventListener('scroll', scrolled); resize.disconnect(); };
   }, [scrollRef]);
   const first = Math.max(0, Math.floor(view.top / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + overscan);
