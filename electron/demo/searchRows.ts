@@ -1,6 +1,7 @@
 // Row formatting for COMPACT, COMPACT-DECODED and STANDARD-XML search replies.
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import type { FieldSpec } from './fieldSpec';
+import { type Cell, CompactEncoder } from './compactBytes';
 import type { SearchTarget } from './searchTx';
 import * as m_xml from './xml';
 // Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
@@ -11,13 +12,12 @@ export type SearchFormat = 'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML';
 export interface RowWriter {
   head: string;
   row(row: number): string;
-  /** Rows rowOf(keys[from]) .. rowOf(keys[to - 1]) as one string (the same text as row() of each);
-   * COMPACT also gives each row's length (UTF-16 code units) in lengths[0 .. to - from) if asked. */
-  rows(keys: ArrayLike<number>, from: number, to: number, rowOf: (k: number) => number, lengths?: Uint32Array): string;
+  /** Rows rowOf(keys[from]) .. rowOf(keys[to - 1]) as one string (the same text as row() of each). */
+  rows(keys: ArrayLike<number>, from: number, to: number, rowOf: (k: number) => number): string;
   tail: string;
+  /** COMPACT formats: a byte encoder of the same rows (see compactBytes.ts). */
+  encoder?(sizeHint?: number): CompactEncoder;
 }
-
-type Cell = (row: number) => string;
 
 /** A decoder from lookup codes to LongValues (multi-value cells decoded one code at a time). */
 function decoder(md: RetsMetadata, target: SearchTarget, f: FieldSpec): ((code: string) => string) | undefined {
@@ -44,6 +44,13 @@ export function rowWriter(format: SearchFormat, target: SearchTarget, fields: Fi
     // Numbers, dates and lookup codes never hold markup or tabs: skip the escaping scan.
     return f.dataType === 'Character' && !f.lookupName ? (row) => clean(get(row)) : get;
   });
+  // Unescaped values and which of them are escaped, for the byte encoder (it escapes as clean does).
+  const cleaned = fields.map((f, j) => !!decode[j] || (f.dataType === 'Character' && !f.lookupName));
+  const raw: Cell[] = fields.map((f, j) => {
+    const d = decode[j];
+    const get = f.get;
+    return d ? (row) => d(get(row)) : get;
+  });
   if (format !== 'STANDARD-XML') {
     return {
       head: `<DELIMITER value="09" />\r\n<COLUMNS>\t${names.join('\t')}\t</COLUMNS>\r\n`,
@@ -54,7 +61,7 @@ export function rowWriter(format: SearchFormat, target: SearchTarget, fields: Fi
       },
       // Every cell of every row in one array, joined once with the delimiter: the row boundary
       // "\t</DATA>\r\n<DATA>\t" is itself one element, so no string is built per cell or per row.
-      rows(keys, from, to, rowOf, lengths) {
+      rows(keys, from, to, rowOf) {
         const n = cells.length;
         const count = to - from;
         if (count <= 0) return '';
@@ -72,17 +79,10 @@ export function rowWriter(format: SearchFormat, target: SearchTarget, fields: Fi
           const cell = cells[j];
           for (let k = 0, at = 1 + j; k < count; k++, at += stride) parts[at] = cell(rowIds[k]);
         }
-        if (lengths) {
-          // "<DATA>\t" + cells joined by tabs + "\t</DATA>\r\n": 16 + n tabs and marks, plus the cells.
-          for (let k = 0, at = 1; k < count; k++, at += stride) {
-            let len = 16 + n;
-            for (let j = 0; j < n; j++) len += parts[at + j].length;
-            lengths[k] = len;
-          }
-        }
         return parts.join('\t');
       },
       tail: '',
+      encoder: (sizeHint) => new CompactEncoder(raw, cleaned, sizeHint),
     };
   }
   const container = target.resource.id === 'Property' ? 'Properties' : `${target.resource.standardName}s`;

@@ -98,6 +98,10 @@ export async function handleSearch(ctx: Ctx): Promise<void> {
   if (format !== 'STANDARD-XML' && stores.budget > 0) {
     const key = [target.resource.id, target.cls.name, format, plan.standardNames ? 'std' : 'sys', ...fields.map((f) => f.systemName)].join('\t');
     await writeStoredRows(w, stores, stores.get(key, target.demo.count), rows, matches, first, end, rowOf);
+  } else if (rows.encoder) {
+    // COMPACT rows go out as bytes in batches of ~200 KB, each encoded straight into one Buffer.
+    const enc = rows.encoder(256 * 1024);
+    for (let k = first; k < end; k += BATCH_ROWS) await w.writeBytes(enc.encode(matches, k, Math.min(end, k + BATCH_ROWS), rowOf));
   } else {
     // Rows go out in batches, each one string (one flatten and one UTF-8 encode per ~200 KB).
     for (let k = first; k < end; k += BATCH_ROWS) {

@@ -1,0 +1,94 @@
+// COMPACT rows encoded straight into bytes: each cell's characters are copied into one output
+// buffer by a plain loop (ASCII, the common case), with the tab and row marks written as bytes,
+// so no row or batch string is ever joined and no separate UTF-8 encoding pass runs. A cell that
+// needs escaping or holds non-ASCII text takes the string path for that cell only, so the bytes
+// are exactly those of the string formatter's text encoded as UTF-8.
+import * as m_xml from './xml';
+// Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
+const { esc } = m_xml;
+
+export type Cell = (row: number) => string;
+
+const OPEN = Buffer.from('<DATA>\t', 'latin1');
+const CLOSE = Buffer.from('</DATA>\r\n', 'latin1');
+
+/** Rows formatted column by column before their bytes are copied: keeps each cell function hot. */
+const COLUMN_ROWS = 256;
+
+/** The string formatter's escaping of a Character cell: tabs become spaces, then XML escapes. */
+export const cleanText = (s: string): string => esc(s.indexOf('\t') >= 0 ? s.replace(/\t/g, ' ') : s);
+
+export class CompactEncoder {
+  private buf: Buffer;
+  private pos = 0;
+
+  /** cells[j] gives column j's raw value; clean[j] says whether it is escaped as Character text. */
+  constructor(private readonly cells: Cell[], private readonly clean: boolean[], sizeHint = 64 * 1024) {
+    this.buf = Buffer.allocUnsafe(sizeHint);
+  }
+
+  /** Encodes rows rowOf(keys[from]) .. rowOf(keys[to - 1]); ends[i], if given, is where row i ends.
+   * Returns the encoded bytes (a fresh Buffer, or a view of one, owned by the caller). */
+  encode(keys: ArrayLike<number>, from: number, to: number, rowOf: (k: number) => number, ends?: Uint32Array): Buffer {
+    this.pos = 0;
+    const n = this.cells.length;
+    const parts = new Array<string>(Math.min(COLUMN_ROWS, to - from) * n);
+    const rowIds = new Uint32Array(COLUMN_ROWS);
+    for (let start = from; start < to; start += COLUMN_ROWS) {
+      const count = Math.min(COLUMN_ROWS, to - start);
+      for (let k = 0; k < count; k++) rowIds[k] = rowOf(keys[start + k]);
+      for (let j = 0; j < n; j++) {
+        const cell = this.cells[j];
+        for (let k = 0, at = j; k < count; k++, at += n) parts[at] = cell(rowIds[k]);
+      }
+      for (let k = 0, at = 0; k < count; k++) {
+        this.bytes(OPEN);
+        for (let j = 0; j < n; j++, at++) this.cell(parts[at], this.clean[j]);
+        this.bytes(CLOSE);
+        if (ends) ends[start - from + k + 1] = this.pos;
+      }
+    }
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.buf.length);
+    return out;
+  }
+
+  private room(extra: number): void {
+    if (this.pos + extra <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + extra));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
+  private bytes(b: Buffer): void {
+    this.room(b.length);
+    const out = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < b.length; i++) out[p++] = b[i];
+    this.pos = p;
+  }
+
+  /** The cell's characters and its tab; the string path if it holds non-ASCII or (clean) markup. */
+  private cell(s: string, clean: boolean): void {
+    const len = s.length;
+    this.room(len + 1);
+    const out = this.buf;
+    const p = this.pos;
+    let i = 0;
+    for (; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80 || (clean && (c === 9 || c === 38 || c === 60 || c === 62 || c === 34))) break;
+      out[p + i] = c;
+    }
+    if (i < len) return this.slowCell(clean ? cleanText(s) : s);
+    out[p + len] = 9;
+    this.pos = p + len + 1;
+  }
+
+  private slowCell(s: string): void {
+    const len = Buffer.byteLength(s, 'utf8');
+    this.room(len + 1);
+    this.pos += this.buf.write(s, this.pos, len, 'utf8');
+    this.buf[this.pos++] = 9;
+  }
+}
