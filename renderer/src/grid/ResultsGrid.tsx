@@ -1,16 +1,16 @@
 // The results grid. @tanstack/react-table holds the column state (sorting, sizing, visibility,
 // order) and renders the header; the body is our own row view (view.ts) virtualized with
-// @tanstack/react-virtual, so 100,000 streaming rows keep ~40 memoized row elements in the DOM.
+// @tanstack/react-virtual in GridBody, so 100,000 streaming rows keep ~60 pooled row elements in the DOM.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   getCoreRowModel, useReactTable,
   type ColumnDef, type ColumnOrderState, type ColumnSizingState, type SortingState, type VisibilityState,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Decoder } from './decode';
 import { toCsv } from './csv';
 import { buildView, cellText } from './view';
-import { GridRow, type SizedColumn } from './GridRow';
+import type { SizedColumn } from './GridRow';
+import { GridBody } from './GridBody';
 
 interface Props {
   columns: string[];
@@ -72,7 +72,7 @@ export function ResultsGrid(p: Props) {
   const at = useCallback((pos: number) => (view ? view[pos] : pos), [view]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virt = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => 24, overscan: 12 });
+  const scrollToRef = useRef<((pos: number) => void) | null>(null);
   const totalWidth = ROWNUM + cols.reduce((s, c) => s + c.width, 0);
 
   const selectedRef = useRef(p.selected);
@@ -114,7 +114,7 @@ export function ResultsGrid(p: Props) {
     const pos = p.selected === undefined ? -1 : positionOf(p.selected);
     if (e.key === 'Enter') { if (pos >= 0) p.onOpenRow(p.selected!); return; }
     const next = Math.max(0, Math.min(count - 1, pos + (e.key === 'ArrowDown' ? 1 : -1)));
-    if (count) { p.onSelect(at(next)); setMulti(new Set([at(next)])); virt.scrollToIndex(next); }
+    if (count) { p.onSelect(at(next)); setMulti(new Set([at(next)])); scrollToRef.current?.(next); }
   }
 
   function dropOn(target: string) {
@@ -172,17 +172,10 @@ export function ResultsGrid(p: Props) {
               );
             })}
           </div>
-          <div style={{ height: virt.getTotalSize(), position: 'relative' }}>
-            {virt.getVirtualItems().map((vi) => {
-              const idx = at(vi.index);
-              return (
-                <GridRow
-                  key={idx} index={idx} row={p.rows[idx]} cols={cols} top={vi.start} width={totalWidth} alt={vi.index % 2 === 1}
-                  selected={idx === p.selected || multi.has(idx)} onMouseDown={onRowClick} onOpen={p.onOpenRow}
-                />
-              );
-            })}
-          </div>
+          <GridBody
+            scrollRef={scrollRef} scrollToRef={scrollToRef} count={count} at={at} rows={p.rows} cols={cols} width={totalWidth}
+            selected={p.selected} multi={multi} onRowClick={onRowClick} onOpenRow={p.onOpenRow}
+          />
         </div>
       </div>
     </>
