@@ -2,9 +2,10 @@
 // memoized rows only, not the header or the toolbar state above it. Rows are keyed by slot
 // (position modulo the slot count), not by row: a row scrolled out hands its elements to the
 // row scrolled in, and React rewrites ~25 text nodes instead of building and styling a new row.
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { GridRow, type SizedColumn } from './GridRow';
+import { GridRow, ROWNUM_WIDTH, type SizedColumn } from './GridRow';
+import { columnWindow, useHorizontalView } from './columnWindow';
 
 export const ROW_HEIGHT = 24;
 
@@ -24,6 +25,8 @@ interface Props {
 }
 
 export function GridBody(p: Props) {
+  const view = useHorizontalView(p.scrollRef); // before the virtualizer: see useHorizontalView
+  const shown = useMemo(() => columnWindow(p.cols.map((c) => c.width), ROWNUM_WIDTH, view), [p.cols, view]);
   const virt = useVirtualizer({ count: p.count, getScrollElement: () => p.scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   p.scrollToRef.current = (pos) => virt.scrollToIndex(pos);
   const items = virt.getVirtualItems();
@@ -31,13 +34,16 @@ export function GridBody(p: Props) {
   // changes length by one row while scrolling must not reshuffle every key.
   const slots = useRef(2);
   if (items.length > slots.current) slots.current = items.length + (items.length % 2);
+  // Children go in slot order, not row order: rows are placed by transform, and a list whose
+  // order never changes lets React update them in place (moving a node restyles and relays it).
+  const bySlot = [...items].sort((a, b) => (a.index % slots.current) - (b.index % slots.current));
   return (
     <div style={{ height: virt.getTotalSize(), position: 'relative' }}>
-      {items.map((vi) => {
+      {bySlot.map((vi) => {
         const idx = p.at(vi.index);
         return (
           <GridRow
-            key={vi.index % slots.current} index={idx} row={p.rows[idx]} cols={p.cols} top={vi.start} width={p.width} alt={vi.index % 2 === 1}
+            key={vi.index % slots.current} index={idx} pos={vi.index} row={p.rows[idx]} cols={p.cols} from={shown.from} to={shown.to} top={vi.start} width={p.width} alt={vi.index % 2 === 1}
             selected={idx === p.selected || p.multi.has(idx)} onMouseDown={p.onRowClick} onOpen={p.onOpenRow}
           />
         );

@@ -6,8 +6,13 @@ export interface SizedColumn extends ColumnRef { width: number }
 
 interface Props {
   index: number;
+  /** Display position (0-based); rows are in the DOM in slot order, so aria-rowindex says it. */
+  pos: number;
   row: string[];
   cols: SizedColumn[];
+  /** Columns [from, to) are near the viewport; the others' text is kept hidden, not laid out. */
+  from: number;
+  to: number;
   top: number;
   width: number;
   alt: boolean;
@@ -20,6 +25,7 @@ interface Props {
 // margin. Padding and border take 17px. A cell's text is cut by this estimate rather than clipped
 // by `overflow: hidden`: each clip is a paint property node, and ~1,500 of them cost ~7 ms of
 // paint and layerizing per scroll frame.
+export const ROWNUM_WIDTH = 56;
 const CHAR_PX = 7.5;
 const CELL_PAD_PX = 17;
 const printableAscii = /^[\x20-\x7e]*$/;
@@ -43,15 +49,17 @@ function cell(key: string, { text, width, className }: CellProps) {
   );
 }
 
-export const GridRow = memo(function GridRow({ index, row, cols, top, width, alt, selected, onMouseDown, onOpen }: Props) {
+export const GridRow = memo(function GridRow({ index, pos, row, cols, from, to, top, width, alt, selected, onMouseDown, onOpen }: Props) {
   return (
     <div
-      className={`grid-row${alt ? ' alt' : ''}${selected ? ' selected' : ''}`} role="row" data-row={index}
+      className={`grid-row${alt ? ' alt' : ''}${selected ? ' selected' : ''}`} role="row" data-row={index} aria-rowindex={pos + 1}
       style={{ transform: `translateY(${top}px)`, width }}
       onClick={(e) => onMouseDown(e, index)} onDoubleClick={() => onOpen(index)}
     >
-      {cell('#', { className: 'grid-td rownum', width: 56, text: String(index + 1) })}
-      {cols.map((c) => cell(c.id, { className: 'grid-td', width: c.width, text: cellText(row, c) }))}
+      {cell('#', { className: 'grid-td rownum', width: ROWNUM_WIDTH, text: String(index + 1) })}
+      {cols.map((c, i) => (i >= from && i < to
+        ? cell(c.id, { className: 'grid-td', width: c.width, text: cellText(row, c) })
+        : <div key={c.id} className="grid-td" style={{ width: c.width }} role="gridcell"><span hidden>{cellText(row, c)}</span></div>))}
     </div>
   );
 });

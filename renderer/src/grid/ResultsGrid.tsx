@@ -9,7 +9,7 @@ import {
 import type { Decoder } from './decode';
 import { toCsv } from './csv';
 import { buildView, cellText } from './view';
-import type { SizedColumn } from './GridRow';
+import { ROWNUM_WIDTH as ROWNUM, type SizedColumn } from './GridRow';
 import { GridBody } from './GridBody';
 
 interface Props {
@@ -32,7 +32,6 @@ interface Props {
 }
 
 const NO_DATA: string[][] = [];
-const ROWNUM = 56;
 
 export function ResultsGrid(p: Props) {
   const [sorting, setSorting] = useState<SortingState>([]);
