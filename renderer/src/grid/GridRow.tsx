@@ -1,6 +1,7 @@
 // One grid row, memoized: a scroll re-renders only the rows whose slot now shows another row.
 import { memo } from 'react';
 import { cellText, type ColumnRef } from './view';
+import { fitCell } from './cellFit';
 
 export interface SizedColumn extends ColumnRef { width: number }
 
@@ -21,30 +22,21 @@ interface Props {
   onOpen(index: number): void;
 }
 
-// Cells use a 12px monospace font: an ASCII character advances ~0.6em (7.2px); 7.5 leaves a
-// margin. Padding and border take 17px. A cell's text is cut by this estimate rather than clipped
-// by `overflow: hidden`: each clip is a paint property node, and ~1,500 of them cost ~7 ms of
-// paint and layerizing per scroll frame.
 export const ROWNUM_WIDTH = 56;
-const CHAR_PX = 7.5;
-const CELL_PAD_PX = 17;
-const printableAscii = /^[\x20-\x7e]*$/;
 
 interface CellProps { text: string; width: number; className: string }
 
 /** A cell whose text surely fits shows it as is. Longer ASCII shows the part that fits and an
  *  ellipsis, the rest kept in a hidden span (textContent stays the whole value) and in the title.
- *  Other scripts may be wider than the estimate: when they may not fit, the cell clips. */
+ *  Other scripts may not fit: those cells clip (cellFit.ts). */
 function cell(key: string, { text, width, className }: CellProps) {
   const role = className === 'grid-td' ? 'gridcell' : undefined;
-  const room = Math.floor((width - CELL_PAD_PX) / CHAR_PX);
-  const ascii = printableAscii.test(text);
-  if (text.length <= (ascii ? room : room / 2)) return <div key={key} className={className} style={{ width }} role={role}>{text}</div>;
-  if (!ascii) return <div key={key} className={`${className} clip`} style={{ width }} role={role} title={text}>{text}</div>;
-  const keep = Math.max(0, room - 1);
+  const fit = fitCell(text, width);
+  if (fit.kind === 'whole') return <div key={key} className={className} style={{ width }} role={role}>{text}</div>;
+  if (fit.kind === 'clip') return <div key={key} className={`${className} clip`} style={{ width }} role={role} title={text}>{text}</div>;
   return (
     <div key={key} className={`${className} cut`} style={{ width }} role={role} title={text}>
-      {text.slice(0, keep)}<span className="rest">{text.slice(keep)}</span>
+      {text.slice(0, fit.keep)}<span className="rest">{text.slice(fit.keep)}</span>
     </div>
   );
 }
