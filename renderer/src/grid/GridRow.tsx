@@ -27,15 +27,16 @@ export const ROWNUM_WIDTH = 56;
 interface CellProps { text: string; width: number; className: string }
 
 /** A cell whose text surely fits shows it as is. Longer ASCII shows the part that fits and an
- *  ellipsis, the rest kept in a hidden span (textContent stays the whole value) and in the title.
- *  Other scripts may not fit: those cells clip (cellFit.ts). */
+ *  ellipsis, the rest kept in a hidden span (textContent stays the whole value; the row details
+ *  show it). Other scripts may not fit: those cells clip (cellFit.ts). No title attribute: setting
+ *  ~60 a frame cost ~1 ms of a scroll frame. */
 function cell(key: string, { text, width, className }: CellProps) {
   const role = className === 'grid-td' ? 'gridcell' : undefined;
   const fit = fitCell(text, width);
   if (fit.kind === 'whole') return <div key={key} className={className} style={{ width }} role={role}>{text}</div>;
-  if (fit.kind === 'clip') return <div key={key} className={`${className} clip`} style={{ width }} role={role} title={text}>{text}</div>;
+  if (fit.kind === 'clip') return <div key={key} className={`${className} clip`} style={{ width }} role={role}>{text}</div>;
   return (
-    <div key={key} className={`${className} cut`} style={{ width }} role={role} title={text}>
+    <div key={key} className={`${className} cut`} style={{ width }} role={role}>
       {text.slice(0, fit.keep)}<span className="rest">{text.slice(fit.keep)}</span>
     </div>
   );
