@@ -25,7 +25,7 @@ interface Props {
 }
 
 export function GridBody(p: Props) {
-  const view = useHorizontalView(p.scrollRef); // before the virtualizer: see useHorizontalView
+  const view = useHorizontalView(p.scrollRef);
   const shown = useMemo(() => columnWindow(p.cols.map((c) => c.width), ROWNUM_WIDTH, view), [p.cols, view]);
   const virt = useVirtualizer({ count: p.count, getScrollElement: () => p.scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   p.scrollToRef.current = (pos) => virt.scrollToIndex(pos);

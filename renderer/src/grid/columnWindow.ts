@@ -1,7 +1,7 @@
 // Which columns are in (or near) the horizontal viewport. Rows lay out and paint only those
 // cells' text; the others keep their text in a hidden span (no layout object, textContent whole),
 // so a scroll frame shapes and paints the ~10-15 columns one sees instead of all of them.
-import { useLayoutEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /** Extra width laid out on each side, so a short horizontal scroll shows text at once. */
 const MARGIN_PX = 160;
@@ -11,11 +11,11 @@ export interface ColumnWindow { from: number; to: number }
 interface HorizontalView { left: number; width: number }
 
 /** Scroll position and width of the scroll element, updated on horizontal scrolls and resizes
- *  only. Register before the virtualizer's scroll listener: it reads scrollLeft while layout is
- *  still clean, before the virtualizer renders new rows. */
+ *  only. A passive effect: the scroll element is the parent's, whose ref is not yet attached when
+ *  this component's layout effects run. */
 export function useHorizontalView(scrollRef: { current: HTMLElement | null }): HorizontalView {
   const [view, setView] = useState<HorizontalView>(() => ({ left: 0, width: typeof window === 'undefined' ? 4096 : window.innerWidth }));
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = scrollRef.current;
     if (!el) return undefined;
     const read = () => setView((v) => (v.left === el.scrollLeft && v.width === el.clientWidth ? v : { left: el.scrollLeft, width: el.clientWidth }));
