@@ -2,7 +2,9 @@
 // buffer by a plain loop (ASCII, the common case), with the tab and row marks written as bytes,
 // so no row or batch string is ever joined and no separate UTF-8 encoding pass runs. A cell that
 // needs escaping or holds non-ASCII text takes the string path for that cell only, so the bytes
-// are exactly those of the string formatter's text encoded as UTF-8.
+// are exactly those of the string formatter's text encoded as UTF-8. Columns with a byte writer
+// (cellBytes.ts) skip the string altogether.
+import type { Put } from './cellBytes';
 import * as m_xml from './xml';
 // Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
 const { esc } = m_xml;
@@ -11,6 +13,10 @@ export type Cell = (row: number) => string;
 
 const OPEN = Buffer.from('<DATA>\t', 'latin1');
 const CLOSE = Buffer.from('</DATA>\r\n', 'latin1');
+
+/** Cells longer than this are written by Buffer.write (its call costs as much as ~40 characters). */
+const LONG = 40;
+const SPECIAL = /[\t&<>"]/;
 
 /** Rows formatted column by column before their bytes are copied: keeps each cell function hot. */
 const COLUMN_ROWS = 256;
@@ -22,8 +28,9 @@ export class CompactEncoder {
   private buf: Buffer;
   private pos = 0;
 
-  /** cells[j] gives column j's raw value; clean[j] says whether it is escaped as Character text. */
-  constructor(private readonly cells: Cell[], private readonly clean: boolean[], sizeHint = 64 * 1024) {
+  /** cells[j] gives column j's raw value; clean[j] says whether it is escaped as Character text;
+   * puts[j], if set, writes that same value as bytes instead (then cells[j] is not called). */
+  constructor(private readonly cells: Cell[], private readonly clean: boolean[], private readonly puts: (Put | undefined)[], sizeHint = 64 * 1024) {
     this.buf = Buffer.allocUnsafe(sizeHint);
   }
 
@@ -38,12 +45,18 @@ export class CompactEncoder {
       const count = Math.min(COLUMN_ROWS, to - start);
       for (let k = 0; k < count; k++) rowIds[k] = rowOf(keys[start + k]);
       for (let j = 0; j < n; j++) {
+        if (this.puts[j]) continue;
         const cell = this.cells[j];
         for (let k = 0, at = j; k < count; k++, at += n) parts[at] = cell(rowIds[k]);
       }
       for (let k = 0, at = 0; k < count; k++) {
         this.bytes(OPEN);
-        for (let j = 0; j < n; j++, at++) this.cell(parts[at], this.clean[j]);
+        const row = rowIds[k];
+        for (let j = 0; j < n; j++, at++) {
+          const put = this.puts[j];
+          if (put) this.putCell(put, row);
+          else this.cell(parts[at], this.clean[j]);
+        }
         this.bytes(CLOSE);
         if (ends) ends[start - from + k + 1] = this.pos;
       }
@@ -68,9 +81,17 @@ export class CompactEncoder {
     this.pos = p;
   }
 
+  private putCell(put: Put, row: number): void {
+    this.room(put.max + 1);
+    const p = put(row, this.buf, this.pos);
+    this.buf[p] = 9;
+    this.pos = p + 1;
+  }
+
   /** The cell's characters and its tab; the string path if it holds non-ASCII or (clean) markup. */
   private cell(s: string, clean: boolean): void {
     const len = s.length;
+    if (len > LONG) return this.longCell(s, clean);
     this.room(len + 1);
     const out = this.buf;
     const p = this.pos;
@@ -83,6 +104,11 @@ export class CompactEncoder {
     if (i < len) return this.slowCell(clean ? cleanText(s) : s);
     out[p + len] = 9;
     this.pos = p + len + 1;
+  }
+
+  /** Long text: one native UTF-8 write costs less than copying it a character at a time. */
+  private longCell(s: string, clean: boolean): void {
+    this.slowCell(clean && SPECIAL.test(s) ? cleanText(s) : s);
   }
 
   private slowCell(s: string): void {

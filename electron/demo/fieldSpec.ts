@@ -1,10 +1,13 @@
 // A demo field: its metadata columns plus the function that produces its value for a row.
+import * as m_cellBytes from './cellBytes';
+import type { Put } from './cellBytes';
 import * as m_dataset from './dataset';
 import type { LookupDef } from './lookups';
 import * as m_rng from './rng';
 // Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
 const { BASE_MS } = m_dataset;
 const { hash3 } = m_rng;
+const { ByteTable, fromTable, putText, uintCell, withPut } = m_cellBytes;
 
 export type Getter = (row: number) => string;
 
@@ -28,6 +31,8 @@ export interface FieldSpec {
   useSeparator: boolean;
   /** The value as a COMPACT cell (lookup codes, ISO dates). */
   get: Getter;
+  /** The same value written as bytes, for fields that have a byte writer (see cellBytes.ts). */
+  put?: Put;
 }
 
 export type FieldOptions = Partial<Omit<FieldSpec, 'systemName' | 'standardName' | 'longName' | 'dataType' | 'get'>>;
@@ -35,7 +40,7 @@ export type FieldOptions = Partial<Omit<FieldSpec, 'systemName' | 'standardName'
 export function field(systemName: string, standardName: string, longName: string, dataType: string, get: Getter, opts: FieldOptions = {}): FieldSpec {
   const numeric = ['Int', 'Small', 'Tiny', 'Long', 'Decimal'].includes(dataType);
   return {
-    systemName, standardName, longName, dataType, get,
+    systemName, standardName, longName, dataType, get, put: (get as { put?: Put }).put,
     shortName: opts.shortName ?? longName.slice(0, 12),
     interpretation: opts.interpretation ?? (numeric ? 'Number' : ''),
     lookupName: opts.lookupName ?? '',
@@ -80,6 +85,56 @@ export function isoDay(day: number): string {
   return s;
 }
 
+/** Every day the data uses (listing days plus offsets) pre-encoded, for the byte writers. */
+const DAY_TABLE = new ByteTable(Array.from({ length: 1400 }, (_, d) => isoDay(d)));
+export function putIsoDay(day: number, out: Uint8Array, pos: number): number {
+  return day < DAY_TABLE.texts.length ? DAY_TABLE.put(day, out, pos) : putText(isoDay(day), out, pos);
+}
+
+function putTwo(n: number, out: Uint8Array, pos: number): number {
+  out[pos] = 48 + Math.floor(n / 10);
+  out[pos + 1] = 48 + (n % 10);
+  return pos + 2;
+}
+
+/** Writes isoSec(sec). */
+export function putIsoSec(sec: number, out: Uint8Array, pos: number): number {
+  const day = Math.floor(sec / 86400);
+  let r = sec - day * 86400;
+  const h = Math.floor(r / 3600);
+  r -= h * 3600;
+  const m = Math.floor(r / 60);
+  pos = putIsoDay(day, out, pos);
+  out[pos++] = 84; // T
+  pos = putTwo(h, out, pos);
+  out[pos++] = 58; // :
+  pos = putTwo(m, out, pos);
+  out[pos++] = 58;
+  return putTwo(r - m * 60, out, pos);
+}
+
+/** A date cell from a day number per row (< 0: empty). */
+export function dayCell(day: (row: number) => number): Getter {
+  return withPut((row) => {
+    const d = day(row);
+    return d < 0 ? '' : isoDay(d);
+  }, (row, out, pos) => {
+    const d = day(row);
+    return d < 0 ? pos : putIsoDay(d, out, pos);
+  }, 16);
+}
+
+/** A timestamp cell from seconds since BASE_MS per row (< 0: empty). */
+export function secCell(sec: (row: number) => number): Getter {
+  return withPut((row) => {
+    const t = sec(row);
+    return t < 0 ? '' : isoSec(t);
+  }, (row, out, pos) => {
+    const t = sec(row);
+    return t < 0 ? pos : putIsoSec(t, out, pos);
+  }, 24);
+}
+
 const two = Array.from({ length: 60 }, (_, i) => (i < 10 ? '0' : '') + i);
 /** Seconds since BASE_MS → YYYY-MM-DDThh:mm:ss. */
 export function isoSec(sec: number): string {
@@ -95,7 +150,7 @@ export function isoSec(sec: number): string {
 export function lookupPick(seed: number, slot: number, def: LookupDef, empty = 0): Getter {
   const codes = def.values.map((v) => v[0]);
   const cut = Math.floor(empty * 1000);
-  return (row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? '' : codes[hash3(seed, row, slot) % codes.length]);
+  return fromTable(codes, (row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? -1 : hash3(seed, row, slot) % codes.length));
 }
 
 /** A comma-joined set of lookup codes (0..max of them), in lookup order as vendors send them.
@@ -112,12 +167,12 @@ export function lookupMulti(seed: number, slot: number, def: LookupDef, max: num
     for (let j = 0; j < k; j++) picked.add((start + j * stride) % codes.length);
     combos.push([...picked].sort((a, b) => a - b).map((p) => codes[p]).join(','));
   }
-  return (row) => combos[hash3(seed, row, slot) & 1023];
+  return fromTable(combos, (row) => hash3(seed, row, slot) & 1023);
 }
 
 export function intRange(seed: number, slot: number, min: number, max: number, empty = 0): Getter {
   const cut = Math.floor(empty * 1000);
-  return (row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? '' : String(min + (hash3(seed, row, slot) % (max - min + 1))));
+  return uintCell((row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? -1 : min + (hash3(seed, row, slot) % (max - min + 1))));
 }
 
 export function decRange(seed: number, slot: number, min: number, max: number, digits = 2): Getter {
@@ -126,11 +181,11 @@ export function decRange(seed: number, slot: number, min: number, max: number, d
 
 export function yesNo(seed: number, slot: number, yesShare = 0.3): Getter {
   const cut = Math.floor(yesShare * 1000);
-  return (row) => (hash3(seed, row, slot) % 1000 < cut ? '1' : '0');
+  return uintCell((row) => (hash3(seed, row, slot) % 1000 < cut ? 1 : 0));
 }
 
 export function fromList(seed: number, slot: number, list: readonly string[]): Getter {
-  return (row) => list[hash3(seed, row, slot) % list.length];
+  return fromTable(list, (row) => hash3(seed, row, slot) % list.length);
 }
 
 export function phone(seed: number, slot: number): Getter {

@@ -2,6 +2,7 @@
 // LIST_nn numbers for the rest (as Rapattoni/Paragon feeds look), LFD_* for feature lookups, and
 // RESO StandardNames where one exists.
 import type { Dataset, PropertyClass } from './dataset';
+import * as m_cellBytes from './cellBytes';
 import * as m_dataset from './dataset';
 import type { FieldSpec, Getter } from './fieldSpec';
 import * as m_fieldSpec from './fieldSpec';
@@ -12,10 +13,11 @@ import * as m_rng from './rng';
 import * as m_peopleFields from './peopleFields';
 // Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
 const { KEY_BASE, PROPERTY_CLASSES } = m_dataset;
-const { decRange, field, fromList, intRange, isoDay, isoSec, lookupMulti, lookupPick, yesNo } = m_fieldSpec;
+const { dayCell, decRange, field, fromList, intRange, isoDay, lookupMulti, lookupPick, secCell, yesNo } = m_fieldSpec;
 const { PROPERTY_LOOKUPS } = m_lookups;
 const { CITIES, LAST_NAMES, REMARK_CLOSERS, REMARK_FEATURES, REMARK_OPENERS, REMARK_SUBJECTS, STREETS, STREET_SUFFIXES } = m_pools;
 const { hash3 } = m_rng;
+const { putText, putUint, uintCell, withPut } = m_cellBytes;
 const { agentName, officeName } = m_peopleFields;
 
 const L = (name: string): LookupDef => {
@@ -54,6 +56,30 @@ function remarks(ds: Dataset, i: number): string {
   return `${REMARK_OPENERS[h % REMARK_OPENERS.length]} ${beds}${subject} in ${CITIES[cityOf(ds, i)][0]} featuring ${f1} and ${f2}. ${REMARK_CLOSERS[(h >>> 20) % REMARK_CLOSERS.length]}`;
 }
 
+/** Writes remarks(ds, i) as bytes (the pools are plain ASCII: checked by the encoder tests). */
+function putRemarks(ds: Dataset, i: number, out: Uint8Array, pos: number): number {
+  const h = hash3(ds.seed, i, 40);
+  const subject = ds.cls[i] === 2 ? 'building lot' : ds.cls[i] === 3 ? 'commercial building' : REMARK_SUBJECTS[(h >>> 4) % REMARK_SUBJECTS.length];
+  pos = putText(REMARK_OPENERS[h % REMARK_OPENERS.length], out, pos);
+  out[pos++] = 32;
+  if (ds.beds[i]) pos = putText('-bedroom ', out, putUint(ds.beds[i], out, pos));
+  pos = putText(' featuring ', out, putText(CITIES[cityOf(ds, i)][0], out, putText(' in ', out, putText(subject, out, pos))));
+  pos = putText(' and ', out, putText(REMARK_FEATURES[(h >>> 8) % REMARK_FEATURES.length], out, pos));
+  pos = putText('. ', out, putText(REMARK_FEATURES[(h >>> 14) % REMARK_FEATURES.length], out, pos));
+  return putText(REMARK_CLOSERS[(h >>> 20) % REMARK_CLOSERS.length], out, pos);
+}
+
+/** Writes the full address: number, street, suffix and unit. */
+function putAddress(ds: Dataset, i: number, out: Uint8Array, pos: number): number {
+  pos = putUint(100 + (hash3(ds.seed, i, 30) % 9800), out, pos);
+  out[pos++] = 32;
+  pos = putText(streetName(ds, i), out, pos);
+  out[pos++] = 32;
+  pos = putText(streetSuffix(ds, i), out, pos);
+  if (ds.cls[i] !== 1) return pos;
+  return putUint(100 * (1 + (hash3(ds.seed, i, 33) % 20)) + (hash3(ds.seed, i, 34) % 12) + 1, out, putText(' Unit ', out, pos));
+}
+
 const ROOMS: readonly [string, string][] = [['LIV', 'Living Room'], ['DIN', 'Dining Room'], ['KIT', 'Kitchen'], ['FAM', 'Family Room'],
   ['PRI', 'Primary Bedroom'], ['BR2', 'Bedroom 2'], ['BR3', 'Bedroom 3'], ['BR4', 'Bedroom 4'], ['OFF', 'Office'], ['LAU', 'Laundry Room'],
   ['REC', 'Recreation Room'], ['MUD', 'Mud Room']];
@@ -74,65 +100,65 @@ function roomFields(ds: Dataset): FieldSpec[] {
 
 export function commonPropertyFields(ds: Dataset): FieldSpec[] {
   const s = ds.seed;
-  const price: Getter = (i) => String(ds.price[i]);
-  const origPrice: Getter = (i) => String(ds.price[i] + (hash3(s, i, 50) % 4 === 0 ? (ds.cls[i] === 4 ? 100 : 10000) * (1 + (hash3(s, i, 51) % 5)) : 0));
+  const price: Getter = uintCell((i) => ds.price[i]);
+  const origPrice: Getter = uintCell((i) => ds.price[i] + (hash3(s, i, 50) % 4 === 0 ? (ds.cls[i] === 4 ? 100 : 10000) * (1 + (hash3(s, i, 51) % 5)) : 0));
   const closeDay = (i: number) => Math.min(ds.listDay[i] + 10 + (hash3(s, i, 52) % 120), 1060);
   return [
-    field('L_ListingKey', 'ListingKey', 'Listing Key', 'Int', (i) => String(KEY_BASE.listing + i), { required: true, interpretation: '', maximumLength: 10 }),
-    field('L_DisplayId', 'ListingId', 'MLS Number', 'Character', (i) => `MLS${24000000 + i * 3 + (hash3(s, i, 60) % 3)}`, { maximumLength: 12, required: true }),
+    field('L_ListingKey', 'ListingKey', 'Listing Key', 'Int', uintCell((i) => KEY_BASE.listing + i), { required: true, interpretation: '', maximumLength: 10 }),
+    field('L_DisplayId', 'ListingId', 'MLS Number', 'Character', withPut((i) => `MLS${24000000 + i * 3 + (hash3(s, i, 60) % 3)}`, (i, out, pos) => putUint(24000000 + i * 3 + (hash3(s, i, 60) % 3), out, putText('MLS', out, pos)), 20), { maximumLength: 12, required: true }),
     field('L_Class', 'PropertyType', 'Property Class', 'Character', (i) => PROPERTY_CLASSES[ds.cls[i]], { maximumLength: 3 }),
     field('L_Type_', 'PropertySubType', 'Property Sub Type', 'Character', (i) => SUBTYPE_CODES[ds.subtype[i]], lk('PROPTYPE')),
     field('L_Status', 'StandardStatus', 'Status', 'Character', (i) => STATUS_CODES[ds.status[i]], { ...lk('STATUS'), required: true }),
     field('L_ListPrice', 'ListPrice', 'List Price', 'Int', price, { ...money, required: true }),
     field('L_OriginalListPrice', 'OriginalListPrice', 'Original List Price', 'Int', origPrice, money),
-    field('L_SoldPrice', 'ClosePrice', 'Sold Price', 'Int', (i) => (isSold(ds, i) ? String(Math.round(ds.price[i] * (0.93 + (hash3(s, i, 53) % 90) / 1000) / 100) * 100) : ''), money),
-    field('L_ListDate', 'ListingContractDate', 'List Date', 'Date', (i) => isoDay(ds.listDay[i])),
-    field('L_StatusDate', 'StatusChangeTimestamp', 'Status Change Date', 'DateTime', (i) => isoSec(Math.max(ds.listDay[i] * 86400, ds.modSec[i] - (hash3(s, i, 54) % 864000)))),
-    field('L_UpdateDate', 'ModificationTimestamp', 'Last Modified', 'DateTime', (i) => isoSec(ds.modSec[i]), { required: true }),
-    field('L_PictureCount', 'PhotosCount', 'Photo Count', 'Small', (i) => String(ds.photos[i])),
-    field('L_Last_Photo_updt', 'PhotosChangeTimestamp', 'Photos Updated', 'DateTime', (i) => (ds.photos[i] ? isoSec(ds.listDay[i] * 86400 + 3600 * (hash3(s, i, 55) % 48)) : '')),
+    field('L_SoldPrice', 'ClosePrice', 'Sold Price', 'Int', uintCell((i) => (isSold(ds, i) ? Math.round(ds.price[i] * (0.93 + (hash3(s, i, 53) % 90) / 1000) / 100) * 100 : -1)), money),
+    field('L_ListDate', 'ListingContractDate', 'List Date', 'Date', dayCell((i) => ds.listDay[i])),
+    field('L_StatusDate', 'StatusChangeTimestamp', 'Status Change Date', 'DateTime', secCell((i) => Math.max(ds.listDay[i] * 86400, ds.modSec[i] - (hash3(s, i, 54) % 864000)))),
+    field('L_UpdateDate', 'ModificationTimestamp', 'Last Modified', 'DateTime', secCell((i) => ds.modSec[i]), { required: true }),
+    field('L_PictureCount', 'PhotosCount', 'Photo Count', 'Small', uintCell((i) => ds.photos[i])),
+    field('L_Last_Photo_updt', 'PhotosChangeTimestamp', 'Photos Updated', 'DateTime', secCell((i) => (ds.photos[i] ? ds.listDay[i] * 86400 + 3600 * (hash3(s, i, 55) % 48) : -1))),
     field('L_Area', 'MLSAreaMajor', 'Area', 'Character', (i) => AREA_CODES[ds.area[i]], { ...lk('AREA'), searchHelpId: 'AREA' }),
     field('L_City', 'City', 'City', 'Character', (i) => CITY_CODES[cityOf(ds, i)], lk('CITY')),
     field('LIST_41', 'CountyOrParish', 'County', 'Character', (i) => CITY_COUNTY_CODES[cityOf(ds, i)], lk('COUNTY')),
-    field('L_AddressNumber', 'StreetNumber', 'Street Number', 'Character', (i) => streetNumber(ds, i), { maximumLength: 10 }),
+    field('L_AddressNumber', 'StreetNumber', 'Street Number', 'Character', uintCell((i) => 100 + (hash3(ds.seed, i, 30) % 9800)), { maximumLength: 10 }),
     field('L_AddressStreet', 'StreetName', 'Street Name', 'Character', (i) => streetName(ds, i), { maximumLength: 40 }),
     field('L_AddressSuffix', 'StreetSuffix', 'Street Suffix', 'Character', (i) => streetSuffix(ds, i), { maximumLength: 6 }),
     field('L_AddressUnit', 'UnitNumber', 'Unit #', 'Character', (i) => unitNumber(ds, i), { maximumLength: 8 }),
-    field('L_Address', 'UnparsedAddress', 'Full Address', 'Character', (i) => {
+    field('L_Address', 'UnparsedAddress', 'Full Address', 'Character', withPut((i) => {
       const u = unitNumber(ds, i);
       return `${streetNumber(ds, i)} ${streetName(ds, i)} ${streetSuffix(ds, i)}${u ? ` Unit ${u}` : ''}`;
-    }, { maximumLength: 80 }),
+    }, (i, out, pos) => putAddress(ds, i, out, pos), 80), { maximumLength: 80 }),
     field('L_Zip', 'PostalCode', 'Zip Code', 'Character', (i) => `${CITIES[cityOf(ds, i)][2]}${String(10 + (ds.area[i] % 80)).padStart(2, '0')}`, { maximumLength: 10, editMaskId: 'ZIP' }),
     field('L_State', 'StateOrProvince', 'State', 'Character', () => 'IL', { maximumLength: 2 }),
     field('LMD_MP_Latitude', 'Latitude', 'Latitude', 'Decimal', (i) => (41.6 + (ds.area[i] % 20) * 0.04 + (hash3(s, i, 61) % 1000) / 40000).toFixed(6), { precision: '6', interpretation: '' }),
     field('LMD_MP_Longitude', 'Longitude', 'Longitude', 'Decimal', (i) => (-88.3 + Math.floor(ds.area[i] / 20) * 0.05 + (hash3(s, i, 62) % 1000) / 40000).toFixed(6), { precision: '6', interpretation: '' }),
-    field('L_ListAgent1', 'ListAgentKey', 'List Agent ID', 'Int', (i) => String(KEY_BASE.agent + ds.agent[i]), { interpretation: '' }),
+    field('L_ListAgent1', 'ListAgentKey', 'List Agent ID', 'Int', uintCell((i) => KEY_BASE.agent + ds.agent[i]), { interpretation: '' }),
     field('LA1_UserFullName', 'ListAgentFullName', 'List Agent Name', 'Character', (i) => agentName(ds, ds.agent[i]), { maximumLength: 60 }),
-    field('L_ListOffice1', 'ListOfficeKey', 'List Office ID', 'Int', (i) => String(KEY_BASE.office + ds.agentOffice[ds.agent[i]]), { interpretation: '' }),
+    field('L_ListOffice1', 'ListOfficeKey', 'List Office ID', 'Int', uintCell((i) => KEY_BASE.office + ds.agentOffice[ds.agent[i]]), { interpretation: '' }),
     field('LO1_OrganizationName', 'ListOfficeName', 'List Office Name', 'Character', (i) => officeName(ds, ds.agentOffice[ds.agent[i]]), { maximumLength: 60 }),
-    field('L_ListAgent2', 'CoListAgentKey', 'Co-List Agent ID', 'Int', (i) => (ds.coAgent[i] >= 0 ? String(KEY_BASE.agent + ds.coAgent[i]) : ''), { interpretation: '' }),
-    field('L_SellingAgent1', 'BuyerAgentKey', 'Selling Agent ID', 'Int', (i) => (isSold(ds, i) ? String(KEY_BASE.agent + (hash3(s, i, 63) % ds.agents)) : ''), { interpretation: '' }),
-    field('LIST_66', 'BedroomsTotal', 'Bedrooms', 'Tiny', (i) => (ds.sqft[i] ? String(ds.beds[i]) : ''), { searchHelpId: 'BEDS' }),
-    field('LIST_67', 'BathroomsFull', 'Full Baths', 'Tiny', (i) => (ds.sqft[i] ? String(ds.baths[i]) : '')),
-    field('LIST_68', 'BathroomsHalf', 'Half Baths', 'Tiny', (i) => (ds.sqft[i] ? String(ds.halfBaths[i]) : '')),
+    field('L_ListAgent2', 'CoListAgentKey', 'Co-List Agent ID', 'Int', uintCell((i) => (ds.coAgent[i] >= 0 ? KEY_BASE.agent + ds.coAgent[i] : -1)), { interpretation: '' }),
+    field('L_SellingAgent1', 'BuyerAgentKey', 'Selling Agent ID', 'Int', uintCell((i) => (isSold(ds, i) ? KEY_BASE.agent + (hash3(s, i, 63) % ds.agents) : -1)), { interpretation: '' }),
+    field('LIST_66', 'BedroomsTotal', 'Bedrooms', 'Tiny', uintCell((i) => (ds.sqft[i] ? ds.beds[i] : -1)), { searchHelpId: 'BEDS' }),
+    field('LIST_67', 'BathroomsFull', 'Full Baths', 'Tiny', uintCell((i) => (ds.sqft[i] ? ds.baths[i] : -1))),
+    field('LIST_68', 'BathroomsHalf', 'Half Baths', 'Tiny', uintCell((i) => (ds.sqft[i] ? ds.halfBaths[i] : -1))),
     field('LIST_69', 'BathroomsTotalDecimal', 'Total Baths', 'Decimal', (i) => (ds.sqft[i] ? (ds.baths[i] + ds.halfBaths[i] * 0.5).toFixed(1) : ''), { precision: '1' }),
-    field('LIST_48', 'LivingArea', 'Approx Square Feet', 'Int', (i) => (ds.sqft[i] ? String(ds.sqft[i]) : ''), { units: 'SqFt', useSeparator: true }),
-    field('LIST_56', 'LotSizeSquareFeet', 'Lot Size SqFt', 'Int', (i) => (ds.lotSqft[i] ? String(ds.lotSqft[i]) : ''), { units: 'SqFt', useSeparator: true }),
+    field('LIST_48', 'LivingArea', 'Approx Square Feet', 'Int', uintCell((i) => (ds.sqft[i] ? ds.sqft[i] : -1)), { units: 'SqFt', useSeparator: true }),
+    field('LIST_56', 'LotSizeSquareFeet', 'Lot Size SqFt', 'Int', uintCell((i) => (ds.lotSqft[i] ? ds.lotSqft[i] : -1)), { units: 'SqFt', useSeparator: true }),
     field('LIST_57', 'LotSizeAcres', 'Lot Acres', 'Decimal', (i) => (ds.lotSqft[i] ? (ds.lotSqft[i] / 43560).toFixed(2) : ''), { units: 'Acres' }),
-    field('LIST_53', 'YearBuilt', 'Year Built', 'Small', (i) => (ds.year[i] ? String(ds.year[i]) : ''), { editMaskId: 'YEAR' }),
-    field('LIST_22', 'DaysOnMarket', 'Days On Market', 'Small', (i) => String(Math.max(0, (isSold(ds, i) ? closeDay(i) : 1060) - ds.listDay[i]))),
-    field('LIST_119', 'CumulativeDaysOnMarket', 'Cumulative DOM', 'Small', (i) => String(Math.max(0, 1060 - ds.listDay[i]) + (hash3(s, i, 64) % 30))),
-    field('LIST_115', 'CloseDate', 'Closed Date', 'Date', (i) => (isSold(ds, i) ? isoDay(closeDay(i)) : '')),
-    field('LIST_116', 'ExpirationDate', 'Expiration Date', 'Date', (i) => isoDay(ds.listDay[i] + 180)),
-    field('LIST_117', 'OnMarketDate', 'On Market Date', 'Date', (i) => isoDay(ds.listDay[i] + (hash3(s, i, 65) % 4))),
-    field('LIST_78', 'PublicRemarks', 'Public Remarks', 'Character', (i) => remarks(ds, i), { maximumLength: 4000, searchable: false }),
+    field('LIST_53', 'YearBuilt', 'Year Built', 'Small', uintCell((i) => (ds.year[i] ? ds.year[i] : -1)), { editMaskId: 'YEAR' }),
+    field('LIST_22', 'DaysOnMarket', 'Days On Market', 'Small', uintCell((i) => Math.max(0, (isSold(ds, i) ? closeDay(i) : 1060) - ds.listDay[i]))),
+    field('LIST_119', 'CumulativeDaysOnMarket', 'Cumulative DOM', 'Small', uintCell((i) => Math.max(0, 1060 - ds.listDay[i]) + (hash3(s, i, 64) % 30))),
+    field('LIST_115', 'CloseDate', 'Closed Date', 'Date', dayCell((i) => (isSold(ds, i) ? closeDay(i) : -1))),
+    field('LIST_116', 'ExpirationDate', 'Expiration Date', 'Date', dayCell((i) => ds.listDay[i] + 180)),
+    field('LIST_117', 'OnMarketDate', 'On Market Date', 'Date', dayCell((i) => ds.listDay[i] + (hash3(s, i, 65) % 4))),
+    field('LIST_78', 'PublicRemarks', 'Public Remarks', 'Character', withPut((i) => remarks(ds, i), (i, out, pos) => putRemarks(ds, i, out, pos), 512), { maximumLength: 4000, searchable: false }),
     field('LIST_79', 'PrivateRemarks', 'Agent Remarks', 'Character', (i) => (hash3(s, i, 66) % 3 ? '' : `Call ${agentName(ds, ds.agent[i])} with questions. ${REMARK_CLOSERS[hash3(s, i, 67) % REMARK_CLOSERS.length]}`), { maximumLength: 2000, searchable: false }),
     field('LIST_81', 'Directions', 'Directions', 'Character', (i) => `${['North', 'South', 'East', 'West'][hash3(s, i, 68) % 4]} on ${STREETS[hash3(s, i, 69) % STREETS.length]} to ${streetName(ds, i)}`, { maximumLength: 250 }),
     field('LIST_130', 'SubdivisionName', 'Subdivision', 'Character', (i) => `${LAST_NAMES[hash3(s, i, 70) % LAST_NAMES.length]} ${['Estates', 'Farms', 'Park', 'Commons', 'Highlands', 'Woods'][hash3(s, i, 71) % 6]}`, { maximumLength: 50 }),
     field('LIST_132', '', 'Township', 'Character', fromList(s, 72, ['Avon', 'Bristol', 'Cuba', 'Dundee', 'Elgin', 'Fremont', 'Grant', 'Hanover']), { maximumLength: 30 }),
     field('LIST_103', 'ParcelNumber', 'PIN', 'Character', (i) => `${PAD3[hash3(s, i, 73) % 100].slice(1)}-${PAD3[hash3(s, i, 74) % 100].slice(1)}-${PAD3[hash3(s, i, 75) % 1000]}-${PAD3[hash3(s, i, 76) % 1000]}`, { maximumLength: 20, editMaskId: 'PIN' }),
     field('LIST_101', 'TaxAnnualAmount', 'Taxes', 'Decimal', (i) => (ds.cls[i] === 4 ? '' : (ds.price[i] * (0.012 + (hash3(s, i, 77) % 100) / 10000)).toFixed(2)), money),
-    field('LIST_102', 'TaxYear', 'Tax Year', 'Small', (i) => String(2023 + (hash3(s, i, 78) % 3))),
+    field('LIST_102', 'TaxYear', 'Tax Year', 'Small', uintCell((i) => 2023 + (hash3(s, i, 78) % 3))),
     field('LIST_104', 'ElementarySchool', 'Elementary School', 'Character', (i) => `${STREETS[hash3(s, i, 79) % STREETS.length]} Elementary`, { maximumLength: 50 }),
     field('LIST_105', 'MiddleOrJuniorSchool', 'Middle School', 'Character', (i) => `${LAST_NAMES[hash3(s, i, 80) % LAST_NAMES.length]} Middle`, { maximumLength: 50 }),
     field('LIST_106', 'HighSchool', 'High School', 'Character', (i) => `${CITIES[cityOf(ds, i)][0]} High`, { maximumLength: 50 }),
@@ -154,14 +180,14 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('LFD_SEWER', 'Sewer', 'Sewer', 'Character', lookupPick(s, 96, L('SEWER')), lk('SEWER')),
     field('LIST_85', 'GarageSpaces', 'Garage Spaces', 'Decimal', (i) => (ds.sqft[i] ? String(hash3(s, i, 97) % 4) + '.0' : ''), { precision: '1' }),
     field('LIST_86', 'ParkingTotal', 'Parking Spaces', 'Small', intRange(s, 98, 0, 6)),
-    field('LIST_90', 'StoriesTotal', 'Stories', 'Tiny', (i) => (ds.sqft[i] ? String(1 + (hash3(s, i, 99) % 3)) : '')),
+    field('LIST_90', 'StoriesTotal', 'Stories', 'Tiny', uintCell((i) => (ds.sqft[i] ? 1 + (hash3(s, i, 99) % 3) : -1))),
     field('LIST_93', 'FireplacesTotal', 'Fireplaces', 'Tiny', intRange(s, 100, 0, 3)),
     field('LIST_94', 'FireplaceYN', 'Fireplace Y/N', 'Boolean', yesNo(s, 101, 0.45)),
     field('LIST_95', 'PoolPrivateYN', 'Pool', 'Boolean', yesNo(s, 102, 0.08)),
     field('LIST_96', 'WaterfrontYN', 'Waterfront', 'Boolean', yesNo(s, 103, 0.06)),
-    field('LIST_97', 'NewConstructionYN', 'New Construction', 'Boolean', (i) => (ds.year[i] >= 2024 ? '1' : '0')),
-    field('LIST_98', 'AssociationYN', 'HOA', 'Boolean', (i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? '1' : '0')),
-    field('LIST_99', 'AssociationFee', 'HOA Fee', 'Int', (i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? String(50 + (hash3(s, i, 105) % 60) * 10) : ''), money),
+    field('LIST_97', 'NewConstructionYN', 'New Construction', 'Boolean', uintCell((i) => (ds.year[i] >= 2024 ? 1 : 0))),
+    field('LIST_98', 'AssociationYN', 'HOA', 'Boolean', uintCell((i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 1 : 0))),
+    field('LIST_99', 'AssociationFee', 'HOA Fee', 'Int', uintCell((i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 50 + (hash3(s, i, 105) % 60) * 10 : -1)), money),
     field('LIST_100', 'AssociationFeeFrequency', 'HOA Frequency', 'Character', (i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 'M' : ''), lk('HOAFREQ')),
     field('LIST_110', 'Zoning', 'Zoning', 'Character', lookupPick(s, 106, L('ZONING')), lk('ZONING')),
     field('LIST_111', 'VirtualTourURLUnbranded', 'Virtual Tour', 'Character', (i) => (hash3(s, i, 107) % 5 ? '' : `https://tours.example.com/${KEY_BASE.listing + i}`), { maximumLength: 200, interpretation: 'URI', searchable: false }),

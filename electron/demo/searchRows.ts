@@ -82,7 +82,7 @@ export function rowWriter(format: SearchFormat, target: SearchTarget, fields: Fi
         return parts.join('\t');
       },
       tail: '',
-      encoder: (sizeHint) => new CompactEncoder(raw, cleaned, sizeHint),
+      encoder: (sizeHint) => new CompactEncoder(raw, cleaned, fields.map((f, j) => (decode[j] ? undefined : f.put)), sizeHint),
     };
   }
   const container = target.resource.id === 'Property' ? 'Properties' : `${target.resource.standardName}s`;

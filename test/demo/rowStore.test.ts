@@ -67,7 +67,8 @@ describe('row store', () => {
     const named = field('X_Owner', '', 'Owner', 'Character', (i) => (i % 3 ? `Café Ñandú ${i} 😀` : `Plain ${i}`));
     const marked = field('X_Note', '', 'Note', 'Character', (i) => (i % 2 ? `A & B <${i}>\t"q"` : `${i}\tTabbed`));
     const raw = field('X_Code', '', 'Code', 'Character', (i) => (i % 2 ? 'R&D' : 'ÄB'), { lookupName: 'NONE' }); // lookup codes go out unescaped
-    const sets = [demo.fields, [...demo.fields.slice(0, 4), named], [marked, ...demo.fields.slice(0, 3), raw, named]];
+    const others = catalog[0].classes.filter((c) => c.name !== 'RES').flatMap((c) => c.fields.filter((f) => !demo.fields.includes(f)));
+    const sets = [demo.fields, others, [...demo.fields.slice(0, 4), named], [marked, ...demo.fields.slice(0, 3), raw, named]];
     for (const [format, fields] of [...sets.map((f) => ['COMPACT', f] as const), ['COMPACT-DECODED', demo.fields] as const]) {
       const rows = rowWriter(format, target, fields, false, metadata);
       const store = new RowStore('RES', demo.count);
