@@ -86,3 +86,10 @@ export function putText(s: string, out: Uint8Array, pos: number): number {
   for (let i = 0; i < s.length; i++) out[pos++] = s.charCodeAt(i);
   return pos;
 }
+
+/** get's value where has(row), else an empty cell. */
+export function onlyIf(has: (row: number) => boolean, get: BytesGetter): BytesGetter {
+  const text = (row: number) => (has(row) ? get(row) : '');
+  const put = get.put;
+  return put ? withPut(text, (row, out, pos) => (has(row) ? put(row, out, pos) : pos), put.max) : text;
+}

@@ -17,7 +17,7 @@ const { dayCell, decRange, field, fromList, intRange, isoDay, lookupMulti, looku
 const { PROPERTY_LOOKUPS } = m_lookups;
 const { CITIES, LAST_NAMES, REMARK_CLOSERS, REMARK_FEATURES, REMARK_OPENERS, REMARK_SUBJECTS, STREETS, STREET_SUFFIXES } = m_pools;
 const { hash3 } = m_rng;
-const { putText, putUint, uintCell, withPut } = m_cellBytes;
+const { fromTable, onlyIf, putText, putUint, uintCell, withPut } = m_cellBytes;
 const { agentName, officeName } = m_peopleFields;
 
 const L = (name: string): LookupDef => {
@@ -80,6 +80,13 @@ function putAddress(ds: Dataset, i: number, out: Uint8Array, pos: number): numbe
   return putUint(100 * (1 + (hash3(ds.seed, i, 33) % 20)) + (hash3(ds.seed, i, 34) % 12) + 1, out, putText(' Unit ', out, pos));
 }
 
+const DIRECTIONS = ['North', 'South', 'East', 'West'];
+const SUBDIVISIONS = ['Estates', 'Farms', 'Park', 'Commons', 'Highlands', 'Woods'];
+
+/** A pool word followed by a fixed suffix ("Oak Elementary"). */
+const suffixed = (word: (i: number) => string, suffix: string) =>
+  withPut((i) => `${word(i)}${suffix}`, (i, out, pos) => putText(suffix, out, putText(word(i), out, pos)), 64);
+
 const ROOMS: readonly [string, string][] = [['LIV', 'Living Room'], ['DIN', 'Dining Room'], ['KIT', 'Kitchen'], ['FAM', 'Family Room'],
   ['PRI', 'Primary Bedroom'], ['BR2', 'Bedroom 2'], ['BR3', 'Bedroom 3'], ['BR4', 'Bedroom 4'], ['OFF', 'Office'], ['LAU', 'Laundry Room'],
   ['REC', 'Recreation Room'], ['MUD', 'Mud Room']];
@@ -88,12 +95,16 @@ function roomFields(ds: Dataset): FieldSpec[] {
   const out: FieldSpec[] = [];
   ROOMS.forEach(([code, name], k) => {
     const has: (i: number) => boolean = (i) => ds.sqft[i] > 0 && hash3(ds.seed, i, 200 + k) % 10 < (k < 5 ? 10 : 5);
-    const dim: Getter = (i) => (has(i) ? `${10 + (hash3(ds.seed, i, 220 + k) % 14)}X${9 + (hash3(ds.seed, i, 240 + k) % 12)}` : '');
+    const dim = onlyIf(has, withPut((i) => `${10 + (hash3(ds.seed, i, 220 + k) % 14)}X${9 + (hash3(ds.seed, i, 240 + k) % 12)}`, (i, out, pos) => {
+      pos = putUint(10 + (hash3(ds.seed, i, 220 + k) % 14), out, pos);
+      out[pos++] = 88; // X
+      return putUint(9 + (hash3(ds.seed, i, 240 + k) % 12), out, pos);
+    }, 8));
     const lvl = L('ROOMLEVEL').values.map((v) => v[0]);
     const flr = lookupPick(ds.seed, 280 + k, L('FLOORING'));
     out.push(field(`ROOM_${code}_DIM`, '', `${name} Dimensions`, 'Character', dim, { maximumLength: 10, shortName: `${code} Dim` }));
-    out.push(field(`ROOM_${code}_LVL`, '', `${name} Level`, 'Character', (i) => (has(i) ? lvl[hash3(ds.seed, i, 260 + k) % 3] : ''), { ...lk('ROOMLEVEL'), shortName: `${code} Lvl` }));
-    out.push(field(`ROOM_${code}_FLR`, '', `${name} Flooring`, 'Character', (i) => (has(i) ? flr(i) : ''), { ...lk('FLOORING'), shortName: `${code} Flr` }));
+    out.push(field(`ROOM_${code}_LVL`, '', `${name} Level`, 'Character', fromTable(lvl, (i) => (has(i) ? hash3(ds.seed, i, 260 + k) % 3 : -1)), { ...lk('ROOMLEVEL'), shortName: `${code} Lvl` }));
+    out.push(field(`ROOM_${code}_FLR`, '', `${name} Flooring`, 'Character', onlyIf(has, flr), { ...lk('FLOORING'), shortName: `${code} Flr` }));
   });
   return out;
 }
@@ -141,7 +152,13 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('LIST_66', 'BedroomsTotal', 'Bedrooms', 'Tiny', uintCell((i) => (ds.sqft[i] ? ds.beds[i] : -1)), { searchHelpId: 'BEDS' }),
     field('LIST_67', 'BathroomsFull', 'Full Baths', 'Tiny', uintCell((i) => (ds.sqft[i] ? ds.baths[i] : -1))),
     field('LIST_68', 'BathroomsHalf', 'Half Baths', 'Tiny', uintCell((i) => (ds.sqft[i] ? ds.halfBaths[i] : -1))),
-    field('LIST_69', 'BathroomsTotalDecimal', 'Total Baths', 'Decimal', (i) => (ds.sqft[i] ? (ds.baths[i] + ds.halfBaths[i] * 0.5).toFixed(1) : ''), { precision: '1' }),
+    field('LIST_69', 'BathroomsTotalDecimal', 'Total Baths', 'Decimal', withPut((i) => (ds.sqft[i] ? (ds.baths[i] + ds.halfBaths[i] * 0.5).toFixed(1) : ''), (i, out, pos) => {
+      if (!ds.sqft[i]) return pos;
+      pos = putUint(ds.baths[i] + (ds.halfBaths[i] >> 1), out, pos);
+      out[pos++] = 46; // .
+      out[pos++] = ds.halfBaths[i] & 1 ? 53 : 48;
+      return pos;
+    }, 8), { precision: '1' }),
     field('LIST_48', 'LivingArea', 'Approx Square Feet', 'Int', uintCell((i) => (ds.sqft[i] ? ds.sqft[i] : -1)), { units: 'SqFt', useSeparator: true }),
     field('LIST_56', 'LotSizeSquareFeet', 'Lot Size SqFt', 'Int', uintCell((i) => (ds.lotSqft[i] ? ds.lotSqft[i] : -1)), { units: 'SqFt', useSeparator: true }),
     field('LIST_57', 'LotSizeAcres', 'Lot Acres', 'Decimal', (i) => (ds.lotSqft[i] ? (ds.lotSqft[i] / 43560).toFixed(2) : ''), { units: 'Acres' }),
@@ -152,16 +169,27 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('LIST_116', 'ExpirationDate', 'Expiration Date', 'Date', dayCell((i) => ds.listDay[i] + 180)),
     field('LIST_117', 'OnMarketDate', 'On Market Date', 'Date', dayCell((i) => ds.listDay[i] + (hash3(s, i, 65) % 4))),
     field('LIST_78', 'PublicRemarks', 'Public Remarks', 'Character', withPut((i) => remarks(ds, i), (i, out, pos) => putRemarks(ds, i, out, pos), 512), { maximumLength: 4000, searchable: false }),
-    field('LIST_79', 'PrivateRemarks', 'Agent Remarks', 'Character', (i) => (hash3(s, i, 66) % 3 ? '' : `Call ${agentName(ds, ds.agent[i])} with questions. ${REMARK_CLOSERS[hash3(s, i, 67) % REMARK_CLOSERS.length]}`), { maximumLength: 2000, searchable: false }),
-    field('LIST_81', 'Directions', 'Directions', 'Character', (i) => `${['North', 'South', 'East', 'West'][hash3(s, i, 68) % 4]} on ${STREETS[hash3(s, i, 69) % STREETS.length]} to ${streetName(ds, i)}`, { maximumLength: 250 }),
-    field('LIST_130', 'SubdivisionName', 'Subdivision', 'Character', (i) => `${LAST_NAMES[hash3(s, i, 70) % LAST_NAMES.length]} ${['Estates', 'Farms', 'Park', 'Commons', 'Highlands', 'Woods'][hash3(s, i, 71) % 6]}`, { maximumLength: 50 }),
+    field('LIST_79', 'PrivateRemarks', 'Agent Remarks', 'Character', withPut((i) => (hash3(s, i, 66) % 3 ? '' : `Call ${agentName(ds, ds.agent[i])} with questions. ${REMARK_CLOSERS[hash3(s, i, 67) % REMARK_CLOSERS.length]}`), (i, out, pos) => {
+      if (hash3(s, i, 66) % 3) return pos;
+      pos = putText(' with questions. ', out, putText(agentName(ds, ds.agent[i]), out, putText('Call ', out, pos)));
+      return putText(REMARK_CLOSERS[hash3(s, i, 67) % REMARK_CLOSERS.length], out, pos);
+    }, 256), { maximumLength: 2000, searchable: false }),
+    field('LIST_81', 'Directions', 'Directions', 'Character', withPut((i) => `${DIRECTIONS[hash3(s, i, 68) % 4]} on ${STREETS[hash3(s, i, 69) % STREETS.length]} to ${streetName(ds, i)}`, (i, out, pos) => {
+      pos = putText(' on ', out, putText(DIRECTIONS[hash3(s, i, 68) % 4], out, pos));
+      return putText(streetName(ds, i), out, putText(' to ', out, putText(STREETS[hash3(s, i, 69) % STREETS.length], out, pos)));
+    }, 64), { maximumLength: 250 }),
+    field('LIST_130', 'SubdivisionName', 'Subdivision', 'Character', withPut((i) => `${LAST_NAMES[hash3(s, i, 70) % LAST_NAMES.length]} ${SUBDIVISIONS[hash3(s, i, 71) % 6]}`, (i, out, pos) => {
+      pos = putText(LAST_NAMES[hash3(s, i, 70) % LAST_NAMES.length], out, pos);
+      out[pos++] = 32;
+      return putText(SUBDIVISIONS[hash3(s, i, 71) % 6], out, pos);
+    }, 64), { maximumLength: 50 }),
     field('LIST_132', '', 'Township', 'Character', fromList(s, 72, ['Avon', 'Bristol', 'Cuba', 'Dundee', 'Elgin', 'Fremont', 'Grant', 'Hanover']), { maximumLength: 30 }),
     field('LIST_103', 'ParcelNumber', 'PIN', 'Character', (i) => `${PAD3[hash3(s, i, 73) % 100].slice(1)}-${PAD3[hash3(s, i, 74) % 100].slice(1)}-${PAD3[hash3(s, i, 75) % 1000]}-${PAD3[hash3(s, i, 76) % 1000]}`, { maximumLength: 20, editMaskId: 'PIN' }),
     field('LIST_101', 'TaxAnnualAmount', 'Taxes', 'Decimal', (i) => (ds.cls[i] === 4 ? '' : (ds.price[i] * (0.012 + (hash3(s, i, 77) % 100) / 10000)).toFixed(2)), money),
     field('LIST_102', 'TaxYear', 'Tax Year', 'Small', uintCell((i) => 2023 + (hash3(s, i, 78) % 3))),
-    field('LIST_104', 'ElementarySchool', 'Elementary School', 'Character', (i) => `${STREETS[hash3(s, i, 79) % STREETS.length]} Elementary`, { maximumLength: 50 }),
-    field('LIST_105', 'MiddleOrJuniorSchool', 'Middle School', 'Character', (i) => `${LAST_NAMES[hash3(s, i, 80) % LAST_NAMES.length]} Middle`, { maximumLength: 50 }),
-    field('LIST_106', 'HighSchool', 'High School', 'Character', (i) => `${CITIES[cityOf(ds, i)][0]} High`, { maximumLength: 50 }),
+    field('LIST_104', 'ElementarySchool', 'Elementary School', 'Character', suffixed((i) => STREETS[hash3(s, i, 79) % STREETS.length], ' Elementary'), { maximumLength: 50 }),
+    field('LIST_105', 'MiddleOrJuniorSchool', 'Middle School', 'Character', suffixed((i) => LAST_NAMES[hash3(s, i, 80) % LAST_NAMES.length], ' Middle'), { maximumLength: 50 }),
+    field('LIST_106', 'HighSchool', 'High School', 'Character', suffixed((i) => CITIES[cityOf(ds, i)][0], ' High'), { maximumLength: 50 }),
     field('LIST_107', 'HighSchoolDistrict', 'High School District', 'Character', lookupPick(s, 81, L('SCHOOLDIST')), lk('SCHOOLDIST')),
     field('LFD_INTERIOR', 'InteriorFeatures', 'Interior Features', 'Character', lookupMulti(s, 82, L('FEATURES'), 8), lk('FEATURES', true)),
     field('LFD_HEATING', 'Heating', 'Heating', 'Character', lookupMulti(s, 83, L('HEATING'), 2), lk('HEATING', true)),
@@ -178,7 +206,7 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('LFD_GARAGE', 'GarageType', 'Garage Type', 'Character', lookupPick(s, 94, L('GARAGE')), lk('GARAGE')),
     field('LFD_WATER', 'WaterSource', 'Water', 'Character', lookupPick(s, 95, L('WATERSRC')), lk('WATERSRC')),
     field('LFD_SEWER', 'Sewer', 'Sewer', 'Character', lookupPick(s, 96, L('SEWER')), lk('SEWER')),
-    field('LIST_85', 'GarageSpaces', 'Garage Spaces', 'Decimal', (i) => (ds.sqft[i] ? String(hash3(s, i, 97) % 4) + '.0' : ''), { precision: '1' }),
+    field('LIST_85', 'GarageSpaces', 'Garage Spaces', 'Decimal', withPut((i) => (ds.sqft[i] ? String(hash3(s, i, 97) % 4) + '.0' : ''), (i, out, pos) => (ds.sqft[i] ? putText('.0', out, putUint(hash3(s, i, 97) % 4, out, pos)) : pos), 4), { precision: '1' }),
     field('LIST_86', 'ParkingTotal', 'Parking Spaces', 'Small', intRange(s, 98, 0, 6)),
     field('LIST_90', 'StoriesTotal', 'Stories', 'Tiny', uintCell((i) => (ds.sqft[i] ? 1 + (hash3(s, i, 99) % 3) : -1))),
     field('LIST_93', 'FireplacesTotal', 'Fireplaces', 'Tiny', intRange(s, 100, 0, 3)),
