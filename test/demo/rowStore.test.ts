@@ -85,6 +85,23 @@ describe('row store', () => {
     }
   });
 
+  it('encodes every class of every resource as the string formatter does', () => {
+    const catalog = buildCatalog(createDataset(1200, 5), () => 'http://127.0.0.1');
+    const metadata = buildMetadata(catalog);
+    for (const res of catalog) {
+      const resource = metadata.resources.find((r) => r.id === res.id)!;
+      for (const demo of res.classes) {
+        const target = { demo, resource, cls: resource.classes.find((c) => c.name === demo.name)!, metadata };
+        const keys = Uint32Array.from({ length: Math.min(demo.count, 3000) }, (_, i) => i);
+        for (const format of ['COMPACT', 'COMPACT-DECODED'] as const) {
+          const rows = rowWriter(format, target, demo.fields, false, metadata);
+          const bytes = rows.encoder!(1024).encode(keys, 0, keys.length, demo.row);
+          expect(bytes.toString('utf8'), `${res.id}:${demo.name} ${format}`).toBe(rows.rows(keys, 0, keys.length, demo.row));
+        }
+      }
+    }
+  });
+
   it('keeps blocks within its budget, dropping the least recently used store first', () => {
     const stores = new RowStores(3000);
     const block = (n: number) => ({ bytes: Buffer.alloc(n), ends: new Uint32Array(1) }); // 4 bytes of ends
