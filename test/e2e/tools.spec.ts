@@ -1,7 +1,7 @@
 // The workbench's tools in Debian's Chromium against browser mode and the Demo MLS: open a
 // recorded metadata dump offline (COMPACT and STANDARD-XML) and a bad file; resize, reorder, hide
-// and copy result columns; the keyboard (insert a field, Ctrl/Cmd+Enter, Esc cancels a slow
-// search); light and dark themes. Screenshots go to test-results/screenshots/tools-*.png.
+// and copy result columns, the Columns popover; the keyboard (the explorer tree, insert a field,
+// Ctrl/Cmd+Enter, Esc cancels a slow search); light and dark themes. Screenshots go to test-results/screenshots/tools-*.png.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -232,12 +232,12 @@ const header = (col: string) => grid().locator(`[role=columnheader][data-col="${
 const headerIds = () => grid().locator('[role=columnheader]').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-col')!));
 /** Cell texts of one row by its data-row, without the row-number cell. */
 const rowCells = (i: number) => grid().locator(`[role=row][data-row="${i}"] [role=gridcell]`).allTextContents();
-/** The Columns menu closes when the pointer leaves it (a click on Columns from inside it reopens it). */
+const columnsButton = () => page.getByTestId('columns-toggle');
+/** Esc closes the Columns popover (and gives focus back to its button). */
 async function closeMenu(): Promise<void> {
-  await page.getByTestId('column-menu').hover();
-  const box = (await grid().boundingBox())!;
-  await page.mouse.move(box.x + 100, box.y + box.height - 20);
+  await page.keyboard.press('Escape');
   await expect(page.getByTestId('column-menu')).toHaveCount(0);
+  await expect(columnsButton()).toBeFocused();
 }
 const width = async (l: ReturnType<typeof header>) => (await l.boundingBox())!.width;
 
@@ -293,16 +293,6 @@ test('results columns: reorder by dragging, hide and show, copy selected rows as
 });
 
 test('results columns: resize by dragging the handle, double-click resets', async () => {
-  // KNOWN BUG (renderer/src/grid/ResultsGrid.tsx, not ours to edit while the grid is reworked):
-  // the resize handle sits inside the `draggable` header, so pressing it and moving starts an
-  // HTML5 drag of the whole header (events: dragstart, drop, dragend; no mousemove reaches
-  // react-table's resize handler) and the width never changes, in Chromium as for a user. Worse,
-  // the drop swallows the mouseup, so the column stays in resize mode and its width follows the
-  // pointer until the next click anywhere.
-  // Fix: cancel the drag from the handle, e.g. `onDragStart={(e) => { e.preventDefault(); e.stopPropagation(); }}`
-  // or `e.preventDefault()` in its onMouseDown before calling the resize handler. Then delete
-  // this `test.fail` line: Playwright will report the test as "expected to fail but passed".
-  test.fail(true, 'column resize starts an HTML5 drag of the header (ResultsGrid.tsx)');
   const cols = await headerIds();
   const col = cols[1];
   const before = await width(header(col));
@@ -319,9 +309,91 @@ test('results columns: resize by dragging the handle, double-click resets', asyn
   // The cells of the column follow the header.
   expect((await grid().locator('[role=row][data-row="0"] [role=gridcell]').nth(1).boundingBox())!.width).toBeCloseTo(after, 0);
   await expect(header(col)).toHaveAttribute('aria-sort', 'none'); // the drag did not sort
+  // Released: moving the pointer on no longer changes the width (the column left resize mode).
+  await page.mouse.move(handle.x + 300, y, { steps: 3 });
+  expect(await width(header(col))).toBeCloseTo(after, 0);
   await shot('04-grid-resized');
   await header(col).getByTestId('col-resizer').dblclick();
   await expect.poll(() => width(header(col))).toBeCloseTo(before, 0);
+  await expect(header(col)).toHaveAttribute('aria-sort', 'none');
+
+  // The keyboard: a focused header widens with Alt+Right, narrows with Alt+Left, sorts with Enter.
+  await header(col).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect.poll(() => width(header(col))).toBeCloseTo(before + 32, 0);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect.poll(() => width(header(col))).toBeCloseTo(before + 16, 0);
+  await page.keyboard.press('Enter');
+  await expect(header(col)).toHaveAttribute('aria-sort', 'ascending');
+  await page.keyboard.press('Enter');
+  await expect(header(col)).toHaveAttribute('aria-sort', 'descending');
+  await page.keyboard.press('Enter');
+  await expect(header(col)).toHaveAttribute('aria-sort', 'none');
+  await header(col).getByTestId('col-resizer').dblclick();
+  await expect.poll(() => width(header(col))).toBeCloseTo(before, 0);
+});
+
+/** Whether two boxes share any area. */
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('results columns: the Columns popover hangs under its button, on top, and toggles, Esc and a click outside close it', async () => {
+  const menu = page.getByTestId('column-menu');
+  await columnsButton().click();
+  await expect(menu).toBeVisible();
+  await expect(columnsButton()).toHaveAttribute('aria-expanded', 'true');
+  const m = (await menu.boundingBox())!;
+  const b = (await columnsButton().boundingBox())!;
+  // Under its button, starting at its left edge, over the grid: not over the toolbar or the editor.
+  expect(m.y).toBeGreaterThanOrEqual(b.y + b.height);
+  expect(m.y).toBeLessThan(b.y + b.height + 12);
+  expect(m.x).toBeCloseTo(b.x, 0);
+  const toolbar = (await page.getByTestId('results-header').boundingBox())!;
+  expect(m.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height - 1);
+  for (const name of ['Decoded', 'Columns', 'Find', 'Copy', 'Export CSV…']) {
+    const btn = (await page.getByTestId('results-header').getByRole('button', { name, exact: false }).first().boundingBox())!;
+    expect(overlaps(m, btn), `the popover covers ${name}`).toBe(false);
+  }
+  expect(overlaps(m, (await page.getByTestId('query-editor').boundingBox())!)).toBe(false);
+  // On top of the grid: what is under its middle and its corner is the popover.
+  const onTop = (x: number, y: number) => page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('[data-testid=column-menu]'), [x, y]);
+  expect(await onTop(m.x + m.width / 2, m.y + m.height / 2)).toBe(true);
+  expect(await onTop(m.x + m.width - 4, m.y + m.height - 4)).toBe(true);
+  // Focus starts in it.
+  await expect(menu.locator('input[type=checkbox]').first()).toBeFocused();
+  await shot('10-columns-popover');
+
+  // Its button closes it, also right after using it (a click inside does not close it).
+  const first = menu.locator('input[type=checkbox]').first();
+  await first.uncheck();
+  await expect(menu).toBeVisible();
+  await first.check();
+  await columnsButton().click();
+  await expect(menu).toHaveCount(0);
+  await expect(columnsButton()).toHaveAttribute('aria-expanded', 'false');
+  await columnsButton().click();
+  await expect(menu).toBeVisible();
+  await columnsButton().click();
+  await expect(menu).toHaveCount(0);
+
+  // Esc closes it and gives focus back to its button (it does not reach the grid or the app).
+  await columnsButton().click();
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(columnsButton()).toBeFocused();
+
+  // A press outside closes it: on the editor, and on the results' count.
+  await columnsButton().click();
+  await expect(menu).toBeVisible();
+  await editorLines().click();
+  await expect(menu).toHaveCount(0);
+  await columnsButton().click();
+  await expect(menu).toBeVisible();
+  await page.getByTestId('result-count').click();
+  await expect(menu).toHaveCount(0);
+  await expect(columnsButton()).toHaveAttribute('aria-expanded', 'false');
 });
 
 test('light and dark themes follow the system, the editor with them', async () => {

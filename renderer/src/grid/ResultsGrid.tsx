@@ -1,7 +1,7 @@
 // The results grid. @tanstack/react-table holds the column state (sorting, sizing, visibility,
 // order) and renders the header; the body is our own row view (view.ts) virtualized with
 // @tanstack/react-virtual in GridBody, so 100,000 streaming rows keep ~60 pooled row elements in the DOM.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import {
   getCoreRowModel, useReactTable,
   type ColumnDef, type ColumnOrderState, type ColumnSizingState, type SortingState, type VisibilityState,
@@ -11,6 +11,7 @@ import { toCsv } from './csv';
 import { buildView, cellText } from './view';
 import { ROWNUM_WIDTH as ROWNUM, type SizedColumn } from './GridRow';
 import { GridBody } from './GridBody';
+import { ColumnMenu } from './ColumnMenu';
 
 interface Props {
   columns: string[];
@@ -26,12 +27,16 @@ interface Props {
   onCloseFind(): void;
   showColumns: boolean;
   onCloseColumns(): void;
+  /** The toolbar's Columns button: the Columns popover hangs under it. */
+  columnsAnchor?: RefObject<HTMLElement | null>;
   titles: Map<string, string>;
   /** Lets the results toolbar's Copy button copy the selection. */
   copyRef?: { current: (() => void) | null };
 }
 
 const NO_DATA: string[][] = [];
+/** px a column grows or shrinks for each Alt+Right / Alt+Left on its focused header. */
+const KEY_RESIZE = 16;
 
 export function ResultsGrid(p: Props) {
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -42,6 +47,9 @@ export function ResultsGrid(p: Props) {
   const [multi, setMulti] = useState<Set<number>>(new Set());
   const [dragCol, setDragCol] = useState<string | null>(null);
   const findRef = useRef<HTMLInputElement>(null);
+  // Set from a press on a resize handle until just after its click: the header is draggable
+  // (to reorder) and sortable (on click), and a resize must do neither.
+  const resizingRef = useRef(false);
 
   // accessorFn is never called (no data goes through react-table) but makes a column sortable.
   const columns = useMemo<ColumnDef<string[]>[]>(() => p.columns.map((name, i) => ({
@@ -116,6 +124,33 @@ export function ResultsGrid(p: Props) {
     if (count) { p.onSelect(at(next)); setMulti(new Set([at(next)])); scrollToRef.current?.(next); }
   }
 
+  /** The handle's press: a resize, not an HTML5 drag of the header (which would swallow the
+   *  mouse moves and the release, leaving the column in resize mode) nor a sort on release. */
+  function startResize(e: MouseEvent, resize: (e: unknown) => void) {
+    e.preventDefault();
+    e.stopPropagation();
+    resizingRef.current = true;
+    // The click (if any) comes right after the mouseup, in the same task.
+    document.addEventListener('mouseup', () => setTimeout(() => { resizingRef.current = false; }, 0), { once: true, capture: true });
+    resize(e);
+  }
+
+  /** A focused header: Enter or Space sorts, Alt+Left/Right narrows or widens the column. */
+  function onHeaderKey(e: KeyboardEvent, id: string) {
+    const col = table.getColumn(id);
+    if (!col) return;
+    if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      e.stopPropagation();
+      const w = Math.max(col.columnDef.minSize ?? 40, col.getSize() + (e.key === 'ArrowRight' ? KEY_RESIZE : -KEY_RESIZE));
+      setSizing((s) => ({ ...s, [id]: w }));
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      e.stopPropagation();
+      col.toggleSorting(undefined, e.shiftKey);
+    }
+  }
+
   function dropOn(target: string) {
     if (!dragCol || dragCol === target) return;
     const ids = (order.length ? order : table.getAllLeafColumns().map((c) => c.id)).filter((x) => x !== dragCol);
@@ -135,18 +170,7 @@ export function ResultsGrid(p: Props) {
           <button className="btn ghost" onClick={() => { setFind(''); p.onCloseFind(); }}>Close</button>
         </div>
       )}
-      {p.showColumns && (
-        <div className="colmenu" data-testid="column-menu" onMouseLeave={p.onCloseColumns}>
-          <div className="muted small" style={{ padding: '2px 4px 6px', fontFamily: 'var(--sans)' }}>Columns — drag headers to reorder</div>
-          {table.getAllLeafColumns().map((c) => (
-            <label key={c.id}><input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />{c.id}</label>
-          ))}
-          <div style={{ display: 'flex', gap: 6, marginTop: 6 }}>
-            <button className="btn" onClick={() => table.toggleAllColumnsVisible(true)}>Show all</button>
-            <button className="btn" onClick={() => { setOrder([]); setSizing({}); }}>Reset</button>
-          </div>
-        </div>
-      )}
+      {p.showColumns && <ColumnMenu table={table} anchor={p.columnsAnchor} onReset={() => { setOrder([]); setSizing({}); }} onClose={p.onCloseColumns} />}
       <div className="grid" ref={scrollRef} tabIndex={0} onKeyDown={onKey} data-testid="results-grid" role="grid" aria-rowcount={count}>
         <div style={{ width: totalWidth, minWidth: '100%' }}>
           <div className="grid-head" style={{ width: totalWidth }}>
@@ -158,14 +182,20 @@ export function ResultsGrid(p: Props) {
                   key={h.id} className={`grid-th${dragCol && dragCol !== h.id ? ' dragover' : ''}`} style={{ width: h.getSize() }}
                   role="columnheader" data-col={h.id} title={p.titles.get(h.id) ?? h.id}
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                  draggable onDragStart={() => setDragCol(h.id)} onDragOver={(e) => e.preventDefault()} onDrop={() => dropOn(h.id)} onDragEnd={() => setDragCol(null)}
-                  onClick={h.column.getToggleSortingHandler()}
+                  tabIndex={0} aria-description="Enter sorts; Alt+Left and Alt+Right resize"
+                  onKeyDown={(e) => onHeaderKey(e, h.id)}
+                  draggable={!h.column.getIsResizing()}
+                  onDragStart={(e) => { if (resizingRef.current) e.preventDefault(); else setDragCol(h.id); }}
+                  onDragOver={(e) => e.preventDefault()} onDrop={() => dropOn(h.id)} onDragEnd={() => setDragCol(null)}
+                  onClick={(e) => { if (!resizingRef.current) h.column.getToggleSortingHandler()?.(e); }}
                 >
                   <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{h.id}</span>
                   {sorted && <span className="sort">{sorted === 'asc' ? '▲' : '▼'}</span>}
                   <div
                     className={`resizer${h.column.getIsResizing() ? ' active' : ''}`} data-testid="col-resizer"
-                    onMouseDown={h.getResizeHandler()} onClick={(e) => e.stopPropagation()} onDoubleClick={() => h.column.resetSize()}
+                    role="separator" aria-orientation="vertical" aria-label={`Resize ${h.id}`} aria-valuenow={h.getSize()}
+                    onMouseDown={(e) => startResize(e, h.getResizeHandler())} onTouchStart={h.getResizeHandler()}
+                    onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => { e.stopPropagation(); h.column.resetSize(); }}
                   />
                 </div>
               );

@@ -33,6 +33,7 @@ export function QueryPanel(p: Props) {
   const [decoded, setDecoded] = useState(true);
   const [showColumns, setShowColumns] = useState(false);
   const copyRef = useRef<(() => void) | null>(null);
+  const columnsButton = useRef<HTMLButtonElement>(null);
   const [markers, setMarkers] = useState<{ message: string; severity: string; column: number }[]>([]);
   const resource = p.metadata && active.resource ? findResource(p.metadata, active.resource) : undefined;
   const cls = resource && active.cls ? findClass(resource, active.cls) : undefined;
@@ -117,7 +118,8 @@ export function QueryPanel(p: Props) {
           {run.maxrows && <span className="pill" title="The server stopped at its row limit: more rows match. Narrow the query or use Offset."><span className="dot warn" />MAXROWS reached</span>}
           <span className="spacer" />
           <button className="btn" onClick={() => setDecoded((d) => !d)} disabled={!decoders.size} title="Show lookup values decoded or as sent" data-testid="decoded-toggle">{decoded ? 'Decoded' : 'Raw'} ⇄</button>
-          <button className="btn" onClick={() => setShowColumns((s) => !s)} disabled={!run.columns.length}>Columns</button>
+          <button ref={columnsButton} className="btn" onClick={() => setShowColumns((s) => !s)} disabled={!run.columns.length}
+            aria-haspopup="dialog" aria-expanded={showColumns} aria-controls={showColumns ? 'column-menu' : undefined} data-testid="columns-toggle">Columns</button>
           <button className="btn" onClick={() => p.setFindOpen(true)} disabled={!shown} title="Find in results (Ctrl/Cmd+F)">Find</button>
           <button className="btn" onClick={() => copyRef.current?.()} disabled={p.selectedRow === undefined} title="Copy the selected rows as CSV (Ctrl/Cmd+C; Ctrl/Cmd+A selects all)">Copy</button>
           <button className="btn" onClick={p.onExport} disabled={!active.cls || !p.profileId} data-testid="export-open">Export CSV…</button>
@@ -135,7 +137,7 @@ export function QueryPanel(p: Props) {
           <ResultsGrid
             columns={run.columns} rows={run.rows} version={run.version} decoders={decoders} decoded={decoded} titles={titles}
             selected={p.selectedRow} onSelect={(i) => p.onSelectRow(i)} onOpenRow={(i) => p.onSelectRow(i, true)} onCopied={p.onToast}
-            findOpen={p.findOpen} onCloseFind={() => p.setFindOpen(false)} showColumns={showColumns} onCloseColumns={() => setShowColumns(false)}
+            findOpen={p.findOpen} onCloseFind={() => p.setFindOpen(false)} showColumns={showColumns} onCloseColumns={() => setShowColumns(false)} columnsAnchor={columnsButton}
             copyRef={copyRef}
           />
         )}

@@ -1,0 +1,86 @@
+// The results' Columns popover: show and hide columns, show all, reset order and widths. It hangs
+// under its toolbar button in a portal with fixed position (above the grid, below the toolbar),
+// and closes on Esc (focus back to the button), on a press outside it, and from its button
+// (a press on the button is not "outside", so the button's own click toggles it closed).
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
+import type { Table } from '@tanstack/react-table';
+
+interface Props {
+  table: Table<string[]>;
+  /** The toolbar button that opens it; without one it sits at the top right of the window. */
+  anchor?: RefObject<HTMLElement | null>;
+  onReset(): void;
+  onClose(): void;
+}
+
+const GAP = 4; // px between the button and the popover
+const MARGIN = 8; // px kept free at the window's edges
+const WIDTH = 240; // px, as min-width in styles.css
+
+interface Place { top: number; left: number; maxHeight: number }
+
+function placeUnder(anchor: HTMLElement | null | undefined): Place {
+  const r = anchor?.getBoundingClientRect();
+  const top = r ? r.bottom + GAP : 40;
+  const left = Math.max(MARGIN, Math.min(r ? r.left : Infinity, window.innerWidth - WIDTH - MARGIN));
+  return { top, left, maxHeight: Math.max(120, Math.min(420, window.innerHeight - top - MARGIN)) };
+}
+
+export function ColumnMenu({ table, anchor, onReset, onClose }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  const [place, setPlace] = useState<Place>(() => placeUnder(anchor?.current));
+
+  // The toolbar can move while the menu is open (an error box, the log panel): follow the button.
+  useLayoutEffect(() => {
+    const next = placeUnder(anchor?.current);
+    setPlace((p) => (p.top === next.top && p.left === next.left && p.maxHeight === next.maxHeight ? p : next));
+  });
+
+  useEffect(() => {
+    const onDown = (e: MouseEvent) => {
+      const t = e.target as Node;
+      if (!ref.current?.contains(t) && !anchor?.current?.contains(t)) close.current();
+    };
+    // Capture on window, as Dialog does: Esc closes the popover before the app sees it (so it
+    // does not also cancel a running search).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      e.preventDefault();
+      close.current();
+      anchor?.current?.focus();
+    };
+    const onResize = () => setPlace(placeUnder(anchor?.current));
+    document.addEventListener('mousedown', onDown, true);
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('resize', onResize);
+    return () => {
+      document.removeEventListener('mousedown', onDown, true);
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('resize', onResize);
+    };
+  }, [anchor]);
+
+  // Focus starts inside, so Tab and Space work at once (no ring after a mouse click: :focus-visible).
+  useEffect(() => { ref.current?.querySelector('input')?.focus(); }, []);
+
+  return createPortal(
+    <div
+      ref={ref} className="colmenu popover" data-testid="column-menu" id="column-menu" role="dialog" aria-label="Columns"
+      style={{ top: place.top, left: place.left, maxHeight: place.maxHeight }}
+    >
+      <div className="muted small colmenu-h">Columns — drag headers to reorder</div>
+      {table.getAllLeafColumns().map((c) => (
+        <label key={c.id}><input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />{c.id}</label>
+      ))}
+      <div className="colmenu-f">
+        <button className="btn" onClick={() => table.toggleAllColumnsVisible(true)}>Show all</button>
+        <button className="btn" onClick={onReset}>Reset</button>
+      </div>
+    </div>,
+    document.body,
+  );
+}
