@@ -90,22 +90,28 @@ test('creates a profile whose password lands in the keychain, not on disk', asyn
 
 test('filters the whole tree and opens a field with its lookup values', async () => {
   const filter = page.getByTestId('metadata-filter');
+  // The tree recycles its row elements by slot: act on rows only once it shows the filter's
+  // result (data-filter is the text it was built from).
+  const fill = async (text: string) => {
+    await filter.fill(text);
+    await expect(page.getByTestId('metadata-tree')).toHaveAttribute('data-filter', text);
+  };
   await page.keyboard.press('ControlOrMeta+K');
   await expect(filter).toBeFocused();
-  await filter.fill('list pr');
+  await fill('list pr');
   await expect(page.locator('[data-kind=field]', { hasText: 'L_ListPrice' }).first()).toBeVisible();
   await expect(page.locator('[data-testid=metadata-tree] mark').first()).toBeVisible();
   await shot('03-explorer-filter');
 
-  await filter.fill('Temporarily Off');
+  await fill('Temporarily Off');
   await expect(page.locator('[data-kind=value]', { hasText: 'Temporarily Off Market' })).toBeVisible();
-  await filter.fill('L_Status');
+  await fill('L_Status');
   await page.locator('[data-kind=field]', { hasText: 'L_Status' }).first().click();
   const details = page.getByTestId('field-details');
   await expect(details).toContainText('StandardStatus');
   await expect(details.getByTestId('lookup-values')).toContainText('Active Under Contract');
   await shot('04-field-lookups');
-  await filter.fill('');
+  await fill('');
 });
 
 test('completes a field name and flags a wrong lookup value', async () => {
