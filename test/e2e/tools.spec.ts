@@ -148,6 +148,103 @@ test('opens a STANDARD-XML capture; a bad file gets a clear message and the tree
   await expect(tree().locator('[data-kind=resource]').first()).toBeVisible();
 });
 
+/** The row the tree's aria-activedescendant names (the keyboard's row), by its node id. */
+const activeNode = () => tree().evaluate((t) => document.getElementById(t.getAttribute('aria-activedescendant') ?? '')?.getAttribute('data-node') ?? null);
+/** Expects the keyboard's row to be this node, named by the tree and marked, in view. */
+async function expectActive(node: string): Promise<void> {
+  await expect.poll(activeNode).toBe(node);
+  await expect(tree().locator('.tree-row.active')).toHaveAttribute('data-node', node);
+  await expect(tree().locator('.tree-row.active')).toBeInViewport({ ratio: 0.9 }); // the list's height may be a fraction of a pixel
+}
+const row = (node: string) => tree().locator(`[data-node="${node}"]`);
+
+test('keyboard: the explorer tree (arrows, Home/End, Enter opens the field, ArrowDown from the filter)', async () => {
+  const filter = page.getByTestId('metadata-filter');
+  await expect(tree()).toHaveAttribute('role', 'tree');
+  await page.keyboard.press('ControlOrMeta+K');
+  await expect(filter).toBeFocused();
+  // ArrowDown from the filter box: the tree takes the keyboard, on its first row.
+  await page.keyboard.press('ArrowDown');
+  await expect(tree()).toBeFocused();
+  await expectActive('r:Property');
+  await expect(row('r:Property')).toHaveAttribute('aria-expanded', 'true');
+  await expect(row('r:Property')).toHaveAttribute('aria-level', '1');
+  await page.keyboard.press('ArrowDown');
+  await expectActive('c:Property:RES');
+  await expect(row('c:Property:RES')).toHaveAttribute('aria-level', '2');
+  await expect(row('c:Property:RES')).toHaveAttribute('aria-expanded', 'false');
+  // Right opens the class, Right again enters it.
+  await page.keyboard.press('ArrowRight');
+  await expect(row('c:Property:RES')).toHaveAttribute('aria-expanded', 'true');
+  await expectActive('c:Property:RES');
+  await page.keyboard.press('ArrowRight');
+  const firstField = (await activeNode())!;
+  expect(firstField).toMatch(/^f:Property:RES:/);
+  await expect(row(firstField)).toHaveAttribute('aria-level', '3');
+  await expect(row(firstField)).not.toHaveAttribute('aria-expanded', /.*/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const third = (await activeNode())!;
+  expect(third).not.toBe(firstField);
+  // Enter opens the field's details, as a click does.
+  const name = third.split(':').pop()!;
+  await expect(row(third)).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('field-details')).toContainText(name);
+  await expect(row(third)).toHaveAttribute('aria-selected', 'true');
+  await expect(tree()).toBeFocused();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shot('11-tree-keyboard-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('12-tree-keyboard-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // End and Home go to the last and first rows, scrolling the list to them.
+  await page.keyboard.press('End');
+  await expectActive('r:Media');
+  expect(await tree().evaluate((t) => t.scrollTop)).toBeGreaterThan(0);
+  await page.keyboard.press('Home');
+  await expectActive('r:Property');
+  expect(await tree().evaluate((t) => t.scrollTop)).toBe(0);
+  await page.keyboard.press('PageDown');
+  expect(await activeNode()).toMatch(/^f:Property:RES:/);
+  await page.keyboard.press('Home');
+
+  // Left: from a field to its class, closes the class, then to the resource.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expectActive(firstField);
+  await page.keyboard.press('ArrowLeft');
+  await expectActive('c:Property:RES');
+  await page.keyboard.press('ArrowLeft');
+  await expect(row('c:Property:RES')).toHaveAttribute('aria-expanded', 'false');
+  await expect(row(firstField)).toHaveCount(0);
+  await page.keyboard.press('ArrowLeft');
+  await expectActive('r:Property');
+  // Up from the first row goes back to the filter box.
+  await page.keyboard.press('ArrowUp');
+  await expect(filter).toBeFocused();
+
+  // With a filter: ArrowDown enters its result; Right enters the matches (nothing closes).
+  await page.keyboard.type('L_ListPrice');
+  await settled('L_ListPrice');
+  await page.keyboard.press('ArrowDown');
+  await expect(tree()).toBeFocused();
+  await expectActive('r:Property');
+  await page.keyboard.press('ArrowRight');
+  const cls = (await activeNode())!;
+  expect(cls).toMatch(/^c:Property:/);
+  await page.keyboard.press('ArrowRight');
+  await expectActive(`f:${cls.slice(2)}:L_ListPrice`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('field-details')).toContainText('L_ListPrice');
+  await page.keyboard.press('ArrowLeft');
+  await expectActive(cls);
+  await page.keyboard.press('ArrowLeft');
+  await expectActive('r:Property');
+  await filterTree('');
+});
+
 test('keyboard: insert a field from the tree, complete it, Ctrl/Cmd+Enter runs from the editor and from the run bar', async () => {
   await page.getByTestId('limit').fill('20');
   await setQuery('');

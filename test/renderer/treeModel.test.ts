@@ -1,9 +1,11 @@
-// The explorer's tree model and filter (renderer/src/explorer): what rows show with and without a
-// filter, and that narrowing from kept matches gives exactly what a fresh search gives.
+// The explorer's tree model, filter and keyboard rules (renderer/src/explorer): what rows show with
+// and without a filter, that narrowing from kept matches gives exactly what a fresh search gives,
+// and what each key does on the flattened tree (the WAI-ARIA tree pattern).
 import { describe, expect, it } from 'vitest';
 import type { MetadataField, RetsMetadata } from '../../shared/rets/metadata/model';
 import { buildIndex, flatten, splitMatches } from '../../renderer/src/explorer/treeModel';
 import { createTreeFilter } from '../../renderer/src/explorer/treeFilter';
+import { ariaLevel, parentIndex, treeKeyAction, type NavState } from '../../renderer/src/explorer/treeNav';
 import { syntheticMetadata } from '../../renderer/src/bench/synthetic';
 
 const field = (systemName: string, standardName: string, longName: string): MetadataField => ({
@@ -102,5 +104,72 @@ describe('splitMatches', () => {
       { text: 'List', hit: true }, { text: ' Price ', hit: false }, { text: 'list', hit: true },
     ]);
     expect(splitMatches('Acres', '')).toEqual([{ text: 'Acres', hit: false }]);
+  });
+});
+
+describe('tree keyboard (treeNav)', () => {
+  const index = buildIndex(md);
+  const open = new Set(['r:Property', 'c:Property:LD_2', 'g:Property:lookups', 'l:Property:Status']);
+  const rows = flatten(index, open);
+  // r:Property, c:RE_1, c:LD_2, f:LD_2:L_ListPrice, f:LD_2:LM_Acres, g:lookups, l:Status, v:0, v:1, g:objects, r:Agent
+  const at = (id: string) => rows.findIndex((r) => r.id === id);
+  const state = (id: string, over: Partial<NavState> = {}): NavState =>
+    ({ rows, at: at(id), isOpen: (n) => open.has(n.id), filtering: false, page: 4, ...over });
+  const key = (k: string, id: string, over?: Partial<NavState>) => treeKeyAction(k, state(id, over));
+  const moveTo = (id: string) => ({ type: 'move', to: at(id) });
+
+  it('gives each row the level it hangs at, and finds its parent', () => {
+    expect(rows.map((r) => ariaLevel(r))).toEqual([1, 2, 2, 3, 3, 2, 3, 4, 4, 2, 1]);
+    expect(parentIndex(rows, at('f:Property:LD_2:LM_Acres'))).toBe(at('c:Property:LD_2'));
+    expect(parentIndex(rows, at('v:Property:Status:1'))).toBe(at('l:Property:Status'));
+    expect(parentIndex(rows, at('c:Property:RE_1'))).toBe(at('r:Property'));
+    expect(parentIndex(rows, at('r:Agent'))).toBe(-1);
+  });
+
+  it('moves with Up, Down, Home, End and the page keys, within the rows', () => {
+    expect(key('ArrowDown', 'c:Property:RE_1')).toEqual(moveTo('c:Property:LD_2'));
+    expect(key('ArrowUp', 'c:Property:LD_2')).toEqual(moveTo('c:Property:RE_1'));
+    expect(key('ArrowDown', 'r:Agent')).toEqual(moveTo('r:Agent'));
+    expect(key('Home', 'v:Property:Status:0')).toEqual(moveTo('r:Property'));
+    expect(key('End', 'r:Property')).toEqual(moveTo('r:Agent'));
+    expect(key('PageDown', 'r:Property')).toEqual({ type: 'move', to: 4 });
+    expect(key('PageDown', 'g:Property:objects')).toEqual(moveTo('r:Agent'));
+    expect(key('PageUp', 'c:Property:LD_2')).toEqual({ type: 'move', to: 0 });
+    // Up from the first row goes back to the filter box.
+    expect(key('ArrowUp', 'r:Property')).toEqual({ type: 'leave' });
+  });
+
+  it('opens a closed branch with Right and enters an open one; Right on a leaf does nothing', () => {
+    expect(key('ArrowRight', 'c:Property:RE_1')).toEqual({ type: 'expand', at: at('c:Property:RE_1') });
+    expect(key('ArrowRight', 'c:Property:LD_2')).toEqual(moveTo('f:Property:LD_2:L_ListPrice'));
+    expect(key('ArrowRight', 'l:Property:Status')).toEqual(moveTo('v:Property:Status:0'));
+    expect(key('ArrowRight', 'f:Property:LD_2:LM_Acres')).toBeUndefined();
+    expect(key('ArrowRight', 'r:Agent')).toEqual({ type: 'expand', at: at('r:Agent') });
+  });
+
+  it('closes an open branch with Left, else goes to the parent; a top row stays', () => {
+    expect(key('ArrowLeft', 'c:Property:LD_2')).toEqual({ type: 'collapse', at: at('c:Property:LD_2') });
+    expect(key('ArrowLeft', 'f:Property:LD_2:LM_Acres')).toEqual(moveTo('c:Property:LD_2'));
+    expect(key('ArrowLeft', 'c:Property:RE_1')).toEqual(moveTo('r:Property'));
+    expect(key('ArrowLeft', 'v:Property:Status:1')).toEqual(moveTo('l:Property:Status'));
+    expect(key('ArrowLeft', 'r:Agent')).toBeUndefined();
+  });
+
+  it('with a filter on, branches neither open nor close: Left goes to the parent, Right enters', () => {
+    const filtered = createTreeFilter(index)('list pr');
+    const f = (k: string, i: number) => treeKeyAction(k, { rows: filtered, at: i, isOpen: () => true, filtering: true, page: 4 });
+    expect(ids(filtered)).toEqual(['r:Property', 'c:Property:RE_1', 'f:Property:RE_1:L_ListPrice', 'c:Property:LD_2', 'f:Property:LD_2:L_ListPrice']);
+    expect(f('ArrowLeft', 3)).toEqual({ type: 'move', to: 0 });
+    expect(f('ArrowRight', 3)).toEqual({ type: 'move', to: 4 });
+    expect(f('ArrowLeft', 4)).toEqual({ type: 'move', to: 3 });
+  });
+
+  it('Enter acts on the active row; with no active row a move lands on the first (End on the last)', () => {
+    expect(key('Enter', 'f:Property:LD_2:LM_Acres')).toEqual({ type: 'activate', at: at('f:Property:LD_2:LM_Acres') });
+    expect(treeKeyAction('ArrowDown', { ...state('r:Property'), at: -1 })).toEqual({ type: 'move', to: 0 });
+    expect(treeKeyAction('End', { ...state('r:Property'), at: -1 })).toEqual({ type: 'move', to: rows.length - 1 });
+    expect(treeKeyAction('Enter', { ...state('r:Property'), at: -1 })).toBeUndefined();
+    expect(treeKeyAction('a', state('r:Property'))).toBeUndefined();
+    expect(treeKeyAction('ArrowDown', { ...state('r:Property'), rows: [], at: -1 })).toBeUndefined();
   });
 });

@@ -6,9 +6,11 @@ import { useState, type RefObject } from 'react';
 interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
   onFilter(filter: string): void;
+  /** ArrowDown: the tree takes the keyboard. */
+  onArrowDown?(): void;
 }
 
-export function FilterInput({ inputRef, onFilter }: Props) {
+export function FilterInput({ inputRef, onFilter, onArrowDown }: Props) {
   const [text, setText] = useState('');
   const change = (v: string) => { setText(v); onFilter(v); };
   return (
@@ -17,7 +19,10 @@ export function FilterInput({ inputRef, onFilter }: Props) {
         ref={inputRef} className="input" placeholder="Filter names and values (Ctrl+K)" value={text}
         aria-label="Filter metadata" data-testid="metadata-filter"
         onChange={(e) => change(e.target.value)}
-        onKeyDown={(e) => { if (e.key === 'Escape') change(''); }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') change('');
+          else if (e.key === 'ArrowDown' && onArrowDown) { e.preventDefault(); onArrowDown(); }
+        }}
       />
     </div>
   );

@@ -1,12 +1,15 @@
 // The metadata explorer: one filter box over the whole tree (fields' names and lookup values),
 // a virtual list of the flattened tree, click to inspect, double-click to insert into the query.
-import { useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+// The keyboard (treeNav.ts): the tree is one tab stop whose aria-activedescendant names the
+// active row; rows are recycled by slot, so focus stays on the tree rather than on a row.
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { buildIndex, flatten, type TreeNode } from './treeModel';
 import { createTreeFilter, normalizeFilter } from './treeFilter';
 import { highlights, TreeRow } from './TreeRow';
 import { FilterInput } from './FilterInput';
-import { useRowWindow } from './useRowWindow';
+import { revealRow, useRowWindow } from './useRowWindow';
+import { treeKeyAction } from './treeNav';
 
 const ROW = 24; // px, as --row in styles.css
 const SLOTS = 256; // more than the rows a window shows
@@ -34,12 +37,62 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
   const rows = useMemo(() => (nq ? filterTree(nq) : flatten(index, expanded)), [index, filterTree, expanded, nq]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const win = useRowWindow(scrollRef, rows.length, ROW, 2);
+  // The active row (keyboard focus) by node id, so it survives filters and branches opening.
+  const [activeId, setActiveId] = useState<string>();
+  const active = useMemo(() => (activeId === undefined ? -1 : rows.findIndex((n) => n.id === activeId)), [rows, activeId]);
+  const idPrefix = useId();
 
-  const toggle = (id: string) => setExpanded((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const isOpen = (n: TreeNode) => (nq ? true : expanded.has(n.id));
+  const setOpen = (id: string, open: boolean) => setExpanded((s) => {
+    if (s.has(id) === open) return s;
+    const n = new Set(s);
+    if (open) n.add(id); else n.delete(id);
+    return n;
+  });
+  const toggle = (id: string) => setOpen(id, !expanded.has(id));
   const rowAt = (e: MouseEvent): TreeNode | undefined => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-i]');
     return el ? rows[Number(el.dataset.i)] : undefined;
   };
+
+  /** Makes row i the active one and scrolls it into view. */
+  function focusRow(i: number) {
+    setActiveId(rows[i].id);
+    if (scrollRef.current) revealRow(scrollRef.current, i, ROW);
+  }
+
+  /** From the filter box (ArrowDown): into the tree, on its first row. */
+  function enterTree() {
+    if (rows.length === 0) return;
+    focusRow(0);
+    scrollRef.current?.focus();
+  }
+
+  function onKey(e: KeyboardEvent) {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW) / ROW) - 1);
+    const a = treeKeyAction(e.key, { rows, at: active, isOpen, filtering: !!nq, page });
+    if (!a) return;
+    e.preventDefault();
+    switch (a.type) {
+      case 'move': focusRow(a.to); break;
+      case 'expand': setOpen(rows[a.at].id, true); break;
+      case 'collapse': setOpen(rows[a.at].id, false); break;
+      case 'activate': activate(rows[a.at]); break;
+      case 'leave': filterRef.current?.focus(); break;
+    }
+  }
+
+  /** Focus with no active row (Tab, or the press of a click): the selected row if it is in view,
+   *  else the first row in view. No scrolling: a click's row must stay under the pointer. */
+  function onFocus() {
+    const el = scrollRef.current;
+    if (active >= 0 || rows.length === 0 || !el) return;
+    const top = Math.min(rows.length - 1, Math.ceil(el.scrollTop / ROW));
+    const bottom = Math.floor((el.scrollTop + el.clientHeight) / ROW) - 1;
+    const sel = selectedId === undefined ? -1 : rows.findIndex((n) => n.id === selectedId);
+    setActiveId(rows[sel >= top && sel <= bottom ? sel : top].id);
+  }
 
   function activate(n: TreeNode) {
     switch (n.kind) {
@@ -58,10 +111,12 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
 
   return (
     <div className="explorer">
-      <FilterInput inputRef={filterRef} onFilter={setQ} />
+      <FilterInput inputRef={filterRef} onFilter={setQ} onArrowDown={enterTree} />
       <div
-        className="tree" ref={scrollRef} role="tree" data-testid="metadata-tree" data-filter={q}
-        onClick={(e) => { const n = rowAt(e); if (n) activate(n); }}
+        className="tree" ref={scrollRef} role="tree" aria-label="Metadata" tabIndex={0} data-testid="metadata-tree" data-filter={q}
+        aria-activedescendant={active >= win.first && active < win.last ? `${idPrefix}-${active}` : undefined}
+        onKeyDown={onKey} onFocus={(e) => { if (e.target === e.currentTarget) onFocus(); }}
+        onClick={(e) => { const n = rowAt(e); if (n) { setActiveId(n.id); activate(n); } }}
         onDoubleClick={(e) => { const n = rowAt(e); if (n) open(n); }}
       >
         {rows.length === 0 && <div className="teach">Nothing matches “{q}”. The filter looks at SystemName, StandardName, LongName and lookup values.</div>}
@@ -72,7 +127,8 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
           {rows.slice(win.first, win.last).map((n, k) => (
             <TreeRow
               key={(win.first + k) % Math.max(SLOTS, win.last - win.first)} node={n} index={win.first + k} top={(win.first + k) * ROW}
-              open={nq ? true : expanded.has(n.id)} selected={selectedId === n.id} q={highlights(n) ? nq : ''}
+              open={isOpen(n)} selected={selectedId === n.id} q={highlights(n) ? nq : ''}
+              active={active === win.first + k} idPrefix={idPrefix}
             />
           ))}
         </div>

@@ -3,6 +3,7 @@
 // highlight changes. Clicks are handled once on the list (MetadataExplorer), not per row.
 import { memo } from 'react';
 import { splitMatches, type TreeNode } from './treeModel';
+import { ariaLevel, isBranch } from './treeNav';
 
 interface Props {
   node: TreeNode;
@@ -11,6 +12,10 @@ interface Props {
   top: number;
   open: boolean;
   selected: boolean;
+  /** The keyboard's row (the tree's aria-activedescendant). */
+  active: boolean;
+  /** The tree's id prefix: a row's id is the prefix and its position. */
+  idPrefix: string;
   /** The normalized filter; '' for rows that highlight nothing, so they ignore keystrokes. */
   q: string;
 }
@@ -20,12 +25,13 @@ const TWISTY = 18;
 
 export const highlights = (n: TreeNode): boolean => n.kind === 'field' || n.kind === 'lookup' || n.kind === 'value';
 
-export const TreeRow = memo(function TreeRow({ node: n, index, top, open, selected, q }: Props) {
-  const leaf = n.kind === 'field' || n.kind === 'value' || n.kind === 'object';
+export const TreeRow = memo(function TreeRow({ node: n, index, top, open, selected, active, idPrefix, q }: Props) {
+  const leaf = !isBranch(n);
   return (
     <div
-      role="treeitem" aria-level={n.depth + 1} data-node={n.id} data-kind={n.kind} data-i={index}
-      className={`tree-row${selected ? ' selected' : ''}`}
+      role="treeitem" id={`${idPrefix}-${index}`} aria-level={ariaLevel(n)} aria-expanded={leaf ? undefined : open} aria-selected={selected}
+      data-node={n.id} data-kind={n.kind} data-i={index}
+      className={`tree-row${selected ? ' selected' : ''}${active ? ' active' : ''}`}
       style={{ top, paddingLeft: 6 + n.depth * 12 + (leaf ? TWISTY : 0) }}
       title={n.kind === 'field' ? 'Click: details · Double-click: insert into the query' : n.kind === 'class' ? 'Double-click: query this class' : undefined}
     >

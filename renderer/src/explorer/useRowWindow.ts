@@ -24,3 +24,10 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
   const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + overscan);
   return { first, last, total: count * rowHeight };
 }
+
+/** Scrolls the list just enough to show row i whole (a keyboard move to a row out of view). */
+export function revealRow(el: HTMLElement, i: number, rowHeight: number): void {
+  const top = i * rowHeight;
+  if (top < el.scrollTop) el.scrollTop = top;
+  else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+}

@@ -1,0 +1,72 @@
+// Keyboard navigation of the explorer's flattened tree, after the WAI-ARIA tree pattern: Up/Down
+// move, Right opens a closed branch or enters an open one, Left closes an open branch or goes to
+// the parent, Home/End, PageUp/PageDown, Enter acts as a click. Pure: the explorer applies the
+// returned action (so these rules are unit-tested without a DOM).
+import type { TreeNode } from './treeModel';
+
+/** The tree's own levels for aria-level (node depth is indentation: a class is indented as a
+ *  lookup is, but hangs straight under its resource). */
+const LEVEL: Record<TreeNode['kind'], number> = { resource: 1, group: 2, class: 2, field: 3, lookup: 3, object: 3, value: 4 };
+export const ariaLevel = (n: TreeNode): number => LEVEL[n.kind];
+
+/** Rows that can hold others (they have a twisty and aria-expanded). */
+export const isBranch = (n: TreeNode): boolean => n.kind === 'resource' || n.kind === 'group' || n.kind === 'class' || n.kind === 'lookup';
+
+export type TreeAction =
+  | { type: 'move'; to: number }
+  | { type: 'expand' | 'collapse' | 'activate'; at: number }
+  /** Up from the first row: back to the filter box. */
+  | { type: 'leave' };
+
+export interface NavState {
+  rows: readonly TreeNode[];
+  /** The active row, -1 if none is (the next key starts at the first row). */
+  at: number;
+  /** Whether a branch shows its children. */
+  isOpen(n: TreeNode): boolean;
+  /** A filter is on: every branch shows its matches, none opens or closes. */
+  filtering: boolean;
+  /** Rows a page holds, for PageUp/PageDown. */
+  page: number;
+}
+
+/** Index of the row's parent (the nearest row above it of a lower level), or -1 for a top row. */
+export function parentIndex(rows: readonly TreeNode[], i: number): number {
+  const level = ariaLevel(rows[i]);
+  for (let j = i - 1; j >= 0; j -= 1) if (ariaLevel(rows[j]) < level) return j;
+  return -1;
+}
+
+/** What a key does on the tree; undefined for keys the tree leaves alone. */
+export function treeKeyAction(key: string, s: NavState): TreeAction | undefined {
+  const last = s.rows.length - 1;
+  if (last < 0) return key === 'ArrowUp' ? { type: 'leave' } : undefined;
+  const move = (to: number): TreeAction => ({ type: 'move', to: Math.max(0, Math.min(last, to)) });
+  if (s.at < 0 || s.at > last) {
+    // Nothing active yet: any movement key lands on the first row (End on the last).
+    if (key === 'End') return move(last);
+    return ['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'Home', 'PageDown', 'PageUp'].includes(key) ? move(0) : undefined;
+  }
+  const n = s.rows[s.at];
+  switch (key) {
+    case 'ArrowDown': return move(s.at + 1);
+    case 'ArrowUp': return s.at === 0 ? { type: 'leave' } : move(s.at - 1);
+    case 'Home': return move(0);
+    case 'End': return move(last);
+    case 'PageDown': return move(s.at + s.page);
+    case 'PageUp': return move(s.at - s.page);
+    case 'Enter': return { type: 'activate', at: s.at };
+    case 'ArrowRight': {
+      if (!isBranch(n)) return undefined;
+      if (!s.isOpen(n)) return s.filtering ? undefined : { type: 'expand', at: s.at };
+      const next = s.rows[s.at + 1];
+      return next && ariaLevel(next) > ariaLevel(n) ? move(s.at + 1) : undefined;
+    }
+    case 'ArrowLeft': {
+      if (isBranch(n) && s.isOpen(n) && !s.filtering) return { type: 'collapse', at: s.at };
+      const p = parentIndex(s.rows, s.at);
+      return p >= 0 ? move(p) : undefined;
+    }
+    default: return undefined;
+  }
+}
