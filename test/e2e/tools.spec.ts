@@ -372,6 +372,7 @@ test('results columns: reorder by dragging, hide and show, copy selected rows as
   await grid().locator('[role=row][data-row="0"]').click();
   await grid().locator('[role=row][data-row="2"]').click({ modifiers: ['Shift'] });
   await expect(grid().locator('[role=row].selected')).toHaveCount(3);
+  expect(await page.evaluate(() => String(window.getSelection()))).toBe(''); // rows, not text
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(page.getByTestId('toast')).toContainText('Copied 3 rows as CSV');
   const copied = await page.evaluate(() => (window as unknown as { __lastCopy: string }).__lastCopy);
@@ -478,6 +479,12 @@ test('results columns: the Columns popover hangs under its button, on top, and t
   await columnsButton().click();
   await expect(menu).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(columnsButton()).toBeFocused();
+  // So does Tab out of it (here Shift+Tab from its first checkbox).
+  await page.keyboard.press('Enter');
+  await expect(menu.locator('input[type=checkbox]').first()).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(menu).toHaveCount(0);
   await expect(columnsButton()).toBeFocused();
 

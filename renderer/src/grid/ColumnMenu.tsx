@@ -2,7 +2,7 @@
 // under its toolbar button in a portal with fixed position (above the grid, below the toolbar),
 // and closes on Esc (focus back to the button), on a press outside it, and from its button
 // (a press on the button is not "outside", so the button's own click toggles it closed).
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Table } from '@tanstack/react-table';
 
@@ -67,10 +67,23 @@ export function ColumnMenu({ table, anchor, onReset, onClose }: Props) {
   // Focus starts inside, so Tab and Space work at once (no ring after a mouse click: :focus-visible).
   useEffect(() => { ref.current?.querySelector('input')?.focus(); }, []);
 
+  /** Tab past its last control (or Shift+Tab before its first) leaves it: closed, focus on the
+   *  button (the portal sits at the end of the page, where Tab would otherwise go next). */
+  function onTab(e: ReactKeyboardEvent) {
+    if (e.key !== 'Tab') return;
+    const items = ref.current?.querySelectorAll<HTMLElement>('input, button');
+    if (!items?.length) return;
+    const edge = e.shiftKey ? items[0] : items[items.length - 1];
+    if (document.activeElement !== edge) return;
+    e.preventDefault();
+    close.current();
+    anchor?.current?.focus();
+  }
+
   return createPortal(
     <div
       ref={ref} className="colmenu popover" data-testid="column-menu" id="column-menu" role="dialog" aria-label="Columns"
-      style={{ top: place.top, left: place.left, maxHeight: place.maxHeight }}
+      style={{ top: place.top, left: place.left, maxHeight: place.maxHeight }} onKeyDown={onTab}
     >
       <div className="muted small colmenu-h">Columns — drag headers to reorder</div>
       {table.getAllLeafColumns().map((c) => (

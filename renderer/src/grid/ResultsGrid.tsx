@@ -87,6 +87,7 @@ export function ResultsGrid(p: Props) {
   const onRowClick = useCallback((e: React.MouseEvent, idx: number) => {
     const sel = selectedRef.current;
     if (e.shiftKey && sel !== undefined) {
+      window.getSelection()?.removeAllRanges(); // the shift-press also selected the text between
       const pos = positionOf(sel), cur = positionOf(idx);
       const [a, b] = pos < cur ? [pos, cur] : [cur, pos];
       const s = new Set<number>();
