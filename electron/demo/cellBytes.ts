@@ -12,14 +12,48 @@ export function withPut(get: (row: number) => string, put: (row: number, out: Ui
   return Object.assign(get, { put: Object.assign(put, { max }) });
 }
 
-/** Writes a whole number >= 0 as decimal digits (the text of String(n)). */
+/** Digits of a whole number below 2^32 (comparisons: cheaper than dividing to count). */
+function digitCount(n: number): number {
+  if (n < 100000) return n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : 5;
+  return n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10;
+}
+
+/** "00" .. "99" as bytes: two digits per division. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, k) => 48 + (k & 1 ? (k >> 1) % 10 : Math.floor((k >> 1) / 10)));
+
+/** Writes a whole number 0 <= n < 2^32 as decimal digits (the text of String(n)). */
 export function putUint(n: number, out: Uint8Array, pos: number): number {
   if (n < 10) { out[pos] = 48 + n; return pos + 1; }
-  let digits = 1;
-  for (let t = n; t >= 10; t = Math.floor(t / 10)) digits++;
-  let p = pos + digits;
-  for (let t = n; p > pos; t = Math.floor(t / 10)) out[--p] = 48 + (t % 10);
-  return pos + digits;
+  const end = pos + digitCount(n);
+  let p = end;
+  let t = n;
+  while (t >= 100) {
+    const q = Math.floor(t / 100);
+    const r = (t - q * 100) << 1;
+    out[--p] = PAIRS[r + 1];
+    out[--p] = PAIRS[r];
+    t = q;
+  }
+  if (t >= 10) { out[--p] = PAIRS[(t << 1) + 1]; out[--p] = PAIRS[t << 1]; } else out[--p] = 48 + t;
+  return end;
+}
+
+/** Writes n (0 <= n < 10^width) as exactly `width` digits, zero-padded ("07"). */
+export function putPadded(n: number, width: number, out: Uint8Array, pos: number): number {
+  for (let p = pos + width - 1, t = n; p >= pos; p--, t = Math.floor(t / 10)) out[p] = 48 + (t % 10);
+  return pos + width;
+}
+
+const SCALE = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/** Writes scaled / 10^decimals with that many decimals: the text toFixed(decimals) gives for a
+ * number whose exact value this is (scaled a whole number, |scaled| < 2^53). */
+export function putFixed(scaled: number, decimals: number, out: Uint8Array, pos: number): number {
+  if (scaled < 0) { out[pos++] = 45; scaled = -scaled; } // -
+  const whole = Math.floor(scaled / SCALE[decimals]);
+  pos = putUint(whole, out, pos);
+  out[pos++] = 46; // .
+  return putPadded(scaled - whole * SCALE[decimals], decimals, out, pos);
 }
 
 /** Printable ASCII without the characters COMPACT escapes: its bytes are its characters. */

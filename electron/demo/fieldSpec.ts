@@ -150,6 +150,8 @@ export function isoSec(sec: number): string {
 export function lookupPick(seed: number, slot: number, def: LookupDef, empty = 0): Getter {
   const codes = def.values.map((v) => v[0]);
   const cut = Math.floor(empty * 1000);
+  // Most fields are never blank: skip the second hash for them.
+  if (cut === 0) return fromTable(codes, (row) => hash3(seed, row, slot) % codes.length);
   return fromTable(codes, (row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? -1 : hash3(seed, row, slot) % codes.length));
 }
 
@@ -172,6 +174,7 @@ export function lookupMulti(seed: number, slot: number, def: LookupDef, max: num
 
 export function intRange(seed: number, slot: number, min: number, max: number, empty = 0): Getter {
   const cut = Math.floor(empty * 1000);
+  if (cut === 0) return uintCell((row) => min + (hash3(seed, row, slot) % (max - min + 1)));
   return uintCell((row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? -1 : min + (hash3(seed, row, slot) % (max - min + 1))));
 }
 

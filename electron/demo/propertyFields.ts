@@ -17,7 +17,7 @@ const { dayCell, decRange, field, fromList, intRange, isoDay, lookupMulti, looku
 const { PROPERTY_LOOKUPS } = m_lookups;
 const { CITIES, LAST_NAMES, REMARK_CLOSERS, REMARK_FEATURES, REMARK_OPENERS, REMARK_SUBJECTS, STREETS, STREET_SUFFIXES } = m_pools;
 const { hash3 } = m_rng;
-const { fromTable, onlyIf, putText, putUint, uintCell, withPut } = m_cellBytes;
+const { fromTable, onlyIf, putFixed, putPadded, putText, putUint, uintCell, withPut } = m_cellBytes;
 const { agentName, officeName } = m_peopleFields;
 
 const L = (name: string): LookupDef => {
@@ -80,6 +80,28 @@ function putAddress(ds: Dataset, i: number, out: Uint8Array, pos: number): numbe
   return putUint(100 * (1 + (hash3(ds.seed, i, 33) % 20)) + (hash3(ds.seed, i, 34) % 12) + 1, out, putText(' Unit ', out, pos));
 }
 
+/** Lot size in acres, two decimals. */
+const lotAcresOf = (lot: number) => (lot ? (lot / 43560).toFixed(2) : '');
+
+/** Writes lotAcresOf(lot): whole cents by integer rounding, toFixed's own text on an exact half
+ * (where the binary fraction decides the rounding). */
+function putLotAcres(lot: number, out: Uint8Array, pos: number): number {
+  if (!lot) return pos;
+  if ((lot * 100) % 43560 === 21780) return putText(lotAcresOf(lot), out, pos);
+  return putFixed(Math.floor((lot * 200 + 43560) / 87120), 2, out, pos);
+}
+
+/** Annual taxes: 1.20% to 2.19% of the price, none for rentals. */
+const taxes = (ds: Dataset, i: number) => (ds.cls[i] === 4 ? '' : (ds.price[i] * (0.012 + (hash3(ds.seed, i, 77) % 100) / 10000)).toFixed(2));
+
+/** Writes taxes(ds, i) the same way as putLotAcres: price * (120 + m) / 100 cents, rounded. */
+function putTaxes(ds: Dataset, i: number, out: Uint8Array, pos: number): number {
+  if (ds.cls[i] === 4) return pos;
+  const hundredths = ds.price[i] * (120 + (hash3(ds.seed, i, 77) % 100));
+  if (hundredths % 100 === 50) return putText(taxes(ds, i), out, pos);
+  return putFixed(Math.floor((hundredths + 50) / 100), 2, out, pos);
+}
+
 const DIRECTIONS = ['North', 'South', 'East', 'West'];
 const SUBDIVISIONS = ['Estates', 'Farms', 'Park', 'Commons', 'Highlands', 'Woods'];
 
@@ -117,9 +139,9 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
   return [
     field('L_ListingKey', 'ListingKey', 'Listing Key', 'Int', uintCell((i) => KEY_BASE.listing + i), { required: true, interpretation: '', maximumLength: 10 }),
     field('L_DisplayId', 'ListingId', 'MLS Number', 'Character', withPut((i) => `MLS${24000000 + i * 3 + (hash3(s, i, 60) % 3)}`, (i, out, pos) => putUint(24000000 + i * 3 + (hash3(s, i, 60) % 3), out, putText('MLS', out, pos)), 20), { maximumLength: 12, required: true }),
-    field('L_Class', 'PropertyType', 'Property Class', 'Character', (i) => PROPERTY_CLASSES[ds.cls[i]], { maximumLength: 3 }),
-    field('L_Type_', 'PropertySubType', 'Property Sub Type', 'Character', (i) => SUBTYPE_CODES[ds.subtype[i]], lk('PROPTYPE')),
-    field('L_Status', 'StandardStatus', 'Status', 'Character', (i) => STATUS_CODES[ds.status[i]], { ...lk('STATUS'), required: true }),
+    field('L_Class', 'PropertyType', 'Property Class', 'Character', fromTable(PROPERTY_CLASSES, (i) => ds.cls[i]), { maximumLength: 3 }),
+    field('L_Type_', 'PropertySubType', 'Property Sub Type', 'Character', fromTable(SUBTYPE_CODES, (i) => ds.subtype[i]), lk('PROPTYPE')),
+    field('L_Status', 'StandardStatus', 'Status', 'Character', fromTable(STATUS_CODES, (i) => ds.status[i]), { ...lk('STATUS'), required: true }),
     field('L_ListPrice', 'ListPrice', 'List Price', 'Int', price, { ...money, required: true }),
     field('L_OriginalListPrice', 'OriginalListPrice', 'Original List Price', 'Int', origPrice, money),
     field('L_SoldPrice', 'ClosePrice', 'Sold Price', 'Int', uintCell((i) => (isSold(ds, i) ? Math.round(ds.price[i] * (0.93 + (hash3(s, i, 53) % 90) / 1000) / 100) * 100 : -1)), money),
@@ -128,25 +150,25 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('L_UpdateDate', 'ModificationTimestamp', 'Last Modified', 'DateTime', secCell((i) => ds.modSec[i]), { required: true }),
     field('L_PictureCount', 'PhotosCount', 'Photo Count', 'Small', uintCell((i) => ds.photos[i])),
     field('L_Last_Photo_updt', 'PhotosChangeTimestamp', 'Photos Updated', 'DateTime', secCell((i) => (ds.photos[i] ? ds.listDay[i] * 86400 + 3600 * (hash3(s, i, 55) % 48) : -1))),
-    field('L_Area', 'MLSAreaMajor', 'Area', 'Character', (i) => AREA_CODES[ds.area[i]], { ...lk('AREA'), searchHelpId: 'AREA' }),
-    field('L_City', 'City', 'City', 'Character', (i) => CITY_CODES[cityOf(ds, i)], lk('CITY')),
-    field('LIST_41', 'CountyOrParish', 'County', 'Character', (i) => CITY_COUNTY_CODES[cityOf(ds, i)], lk('COUNTY')),
+    field('L_Area', 'MLSAreaMajor', 'Area', 'Character', fromTable(AREA_CODES, (i) => ds.area[i]), { ...lk('AREA'), searchHelpId: 'AREA' }),
+    field('L_City', 'City', 'City', 'Character', fromTable(CITY_CODES, (i) => cityOf(ds, i)), lk('CITY')),
+    field('LIST_41', 'CountyOrParish', 'County', 'Character', fromTable(CITY_COUNTY_CODES, (i) => cityOf(ds, i)), lk('COUNTY')),
     field('L_AddressNumber', 'StreetNumber', 'Street Number', 'Character', uintCell((i) => 100 + (hash3(ds.seed, i, 30) % 9800)), { maximumLength: 10 }),
-    field('L_AddressStreet', 'StreetName', 'Street Name', 'Character', (i) => streetName(ds, i), { maximumLength: 40 }),
-    field('L_AddressSuffix', 'StreetSuffix', 'Street Suffix', 'Character', (i) => streetSuffix(ds, i), { maximumLength: 6 }),
-    field('L_AddressUnit', 'UnitNumber', 'Unit #', 'Character', (i) => unitNumber(ds, i), { maximumLength: 8 }),
+    field('L_AddressStreet', 'StreetName', 'Street Name', 'Character', fromTable(STREETS, (i) => hash3(ds.seed, i, 31) % STREETS.length), { maximumLength: 40 }),
+    field('L_AddressSuffix', 'StreetSuffix', 'Street Suffix', 'Character', fromTable(STREET_SUFFIXES, (i) => hash3(ds.seed, i, 32) % STREET_SUFFIXES.length), { maximumLength: 6 }),
+    field('L_AddressUnit', 'UnitNumber', 'Unit #', 'Character', uintCell((i) => (ds.cls[i] === 1 ? 100 * (1 + (hash3(ds.seed, i, 33) % 20)) + (hash3(ds.seed, i, 34) % 12) + 1 : -1)), { maximumLength: 8 }),
     field('L_Address', 'UnparsedAddress', 'Full Address', 'Character', withPut((i) => {
       const u = unitNumber(ds, i);
       return `${streetNumber(ds, i)} ${streetName(ds, i)} ${streetSuffix(ds, i)}${u ? ` Unit ${u}` : ''}`;
     }, (i, out, pos) => putAddress(ds, i, out, pos), 80), { maximumLength: 80 }),
-    field('L_Zip', 'PostalCode', 'Zip Code', 'Character', (i) => `${CITIES[cityOf(ds, i)][2]}${String(10 + (ds.area[i] % 80)).padStart(2, '0')}`, { maximumLength: 10, editMaskId: 'ZIP' }),
-    field('L_State', 'StateOrProvince', 'State', 'Character', () => 'IL', { maximumLength: 2 }),
-    field('LMD_MP_Latitude', 'Latitude', 'Latitude', 'Decimal', (i) => (41.6 + (ds.area[i] % 20) * 0.04 + (hash3(s, i, 61) % 1000) / 40000).toFixed(6), { precision: '6', interpretation: '' }),
-    field('LMD_MP_Longitude', 'Longitude', 'Longitude', 'Decimal', (i) => (-88.3 + Math.floor(ds.area[i] / 20) * 0.05 + (hash3(s, i, 62) % 1000) / 40000).toFixed(6), { precision: '6', interpretation: '' }),
+    field('L_Zip', 'PostalCode', 'Zip Code', 'Character', withPut((i) => `${CITIES[cityOf(ds, i)][2]}${String(10 + (ds.area[i] % 80)).padStart(2, '0')}`, (i, out, pos) => putUint(10 + (ds.area[i] % 80), out, putText(CITIES[cityOf(ds, i)][2], out, pos)), 8), { maximumLength: 10, editMaskId: 'ZIP' }),
+    field('L_State', 'StateOrProvince', 'State', 'Character', fromTable(['IL'], () => 0), { maximumLength: 2 }),
+    field('LMD_MP_Latitude', 'Latitude', 'Latitude', 'Decimal', withPut((i) => (41.6 + (ds.area[i] % 20) * 0.04 + (hash3(s, i, 61) % 1000) / 40000).toFixed(6), (i, out, pos) => putFixed(41600000 + (ds.area[i] % 20) * 40000 + (hash3(s, i, 61) % 1000) * 25, 6, out, pos), 12), { precision: '6', interpretation: '' }),
+    field('LMD_MP_Longitude', 'Longitude', 'Longitude', 'Decimal', withPut((i) => (-88.3 + Math.floor(ds.area[i] / 20) * 0.05 + (hash3(s, i, 62) % 1000) / 40000).toFixed(6), (i, out, pos) => putFixed(-88300000 + Math.floor(ds.area[i] / 20) * 50000 + (hash3(s, i, 62) % 1000) * 25, 6, out, pos), 12), { precision: '6', interpretation: '' }),
     field('L_ListAgent1', 'ListAgentKey', 'List Agent ID', 'Int', uintCell((i) => KEY_BASE.agent + ds.agent[i]), { interpretation: '' }),
-    field('LA1_UserFullName', 'ListAgentFullName', 'List Agent Name', 'Character', (i) => agentName(ds, ds.agent[i]), { maximumLength: 60 }),
+    field('LA1_UserFullName', 'ListAgentFullName', 'List Agent Name', 'Character', withPut((i) => agentName(ds, ds.agent[i]), (i, out, pos) => putText(agentName(ds, ds.agent[i]), out, pos), 60), { maximumLength: 60 }),
     field('L_ListOffice1', 'ListOfficeKey', 'List Office ID', 'Int', uintCell((i) => KEY_BASE.office + ds.agentOffice[ds.agent[i]]), { interpretation: '' }),
-    field('LO1_OrganizationName', 'ListOfficeName', 'List Office Name', 'Character', (i) => officeName(ds, ds.agentOffice[ds.agent[i]]), { maximumLength: 60 }),
+    field('LO1_OrganizationName', 'ListOfficeName', 'List Office Name', 'Character', withPut((i) => officeName(ds, ds.agentOffice[ds.agent[i]]), (i, out, pos) => putText(officeName(ds, ds.agentOffice[ds.agent[i]]), out, pos), 60), { maximumLength: 60 }),
     field('L_ListAgent2', 'CoListAgentKey', 'Co-List Agent ID', 'Int', uintCell((i) => (ds.coAgent[i] >= 0 ? KEY_BASE.agent + ds.coAgent[i] : -1)), { interpretation: '' }),
     field('L_SellingAgent1', 'BuyerAgentKey', 'Selling Agent ID', 'Int', uintCell((i) => (isSold(ds, i) ? KEY_BASE.agent + (hash3(s, i, 63) % ds.agents) : -1)), { interpretation: '' }),
     field('LIST_66', 'BedroomsTotal', 'Bedrooms', 'Tiny', uintCell((i) => (ds.sqft[i] ? ds.beds[i] : -1)), { searchHelpId: 'BEDS' }),
@@ -161,7 +183,7 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     }, 8), { precision: '1' }),
     field('LIST_48', 'LivingArea', 'Approx Square Feet', 'Int', uintCell((i) => (ds.sqft[i] ? ds.sqft[i] : -1)), { units: 'SqFt', useSeparator: true }),
     field('LIST_56', 'LotSizeSquareFeet', 'Lot Size SqFt', 'Int', uintCell((i) => (ds.lotSqft[i] ? ds.lotSqft[i] : -1)), { units: 'SqFt', useSeparator: true }),
-    field('LIST_57', 'LotSizeAcres', 'Lot Acres', 'Decimal', (i) => (ds.lotSqft[i] ? (ds.lotSqft[i] / 43560).toFixed(2) : ''), { units: 'Acres' }),
+    field('LIST_57', 'LotSizeAcres', 'Lot Acres', 'Decimal', withPut((i) => lotAcresOf(ds.lotSqft[i]), (i, out, pos) => putLotAcres(ds.lotSqft[i], out, pos), 16), { units: 'Acres' }),
     field('LIST_53', 'YearBuilt', 'Year Built', 'Small', uintCell((i) => (ds.year[i] ? ds.year[i] : -1)), { editMaskId: 'YEAR' }),
     field('LIST_22', 'DaysOnMarket', 'Days On Market', 'Small', uintCell((i) => Math.max(0, (isSold(ds, i) ? closeDay(i) : 1060) - ds.listDay[i]))),
     field('LIST_119', 'CumulativeDaysOnMarket', 'Cumulative DOM', 'Small', uintCell((i) => Math.max(0, 1060 - ds.listDay[i]) + (hash3(s, i, 64) % 30))),
@@ -184,8 +206,16 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
       return putText(SUBDIVISIONS[hash3(s, i, 71) % 6], out, pos);
     }, 64), { maximumLength: 50 }),
     field('LIST_132', '', 'Township', 'Character', fromList(s, 72, ['Avon', 'Bristol', 'Cuba', 'Dundee', 'Elgin', 'Fremont', 'Grant', 'Hanover']), { maximumLength: 30 }),
-    field('LIST_103', 'ParcelNumber', 'PIN', 'Character', (i) => `${PAD3[hash3(s, i, 73) % 100].slice(1)}-${PAD3[hash3(s, i, 74) % 100].slice(1)}-${PAD3[hash3(s, i, 75) % 1000]}-${PAD3[hash3(s, i, 76) % 1000]}`, { maximumLength: 20, editMaskId: 'PIN' }),
-    field('LIST_101', 'TaxAnnualAmount', 'Taxes', 'Decimal', (i) => (ds.cls[i] === 4 ? '' : (ds.price[i] * (0.012 + (hash3(s, i, 77) % 100) / 10000)).toFixed(2)), money),
+    field('LIST_103', 'ParcelNumber', 'PIN', 'Character', withPut((i) => `${PAD3[hash3(s, i, 73) % 100].slice(1)}-${PAD3[hash3(s, i, 74) % 100].slice(1)}-${PAD3[hash3(s, i, 75) % 1000]}-${PAD3[hash3(s, i, 76) % 1000]}`, (i, out, pos) => {
+      pos = putPadded(hash3(s, i, 73) % 100, 2, out, pos);
+      out[pos++] = 45; // -
+      pos = putPadded(hash3(s, i, 74) % 100, 2, out, pos);
+      out[pos++] = 45;
+      pos = putPadded(hash3(s, i, 75) % 1000, 3, out, pos);
+      out[pos++] = 45;
+      return putPadded(hash3(s, i, 76) % 1000, 3, out, pos);
+    }, 16), { maximumLength: 20, editMaskId: 'PIN' }),
+    field('LIST_101', 'TaxAnnualAmount', 'Taxes', 'Decimal', withPut((i) => taxes(ds, i), (i, out, pos) => putTaxes(ds, i, out, pos), 24), money),
     field('LIST_102', 'TaxYear', 'Tax Year', 'Small', uintCell((i) => 2023 + (hash3(s, i, 78) % 3))),
     field('LIST_104', 'ElementarySchool', 'Elementary School', 'Character', suffixed((i) => STREETS[hash3(s, i, 79) % STREETS.length], ' Elementary'), { maximumLength: 50 }),
     field('LIST_105', 'MiddleOrJuniorSchool', 'Middle School', 'Character', suffixed((i) => LAST_NAMES[hash3(s, i, 80) % LAST_NAMES.length], ' Middle'), { maximumLength: 50 }),
@@ -216,9 +246,9 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('LIST_97', 'NewConstructionYN', 'New Construction', 'Boolean', uintCell((i) => (ds.year[i] >= 2024 ? 1 : 0))),
     field('LIST_98', 'AssociationYN', 'HOA', 'Boolean', uintCell((i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 1 : 0))),
     field('LIST_99', 'AssociationFee', 'HOA Fee', 'Int', uintCell((i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 50 + (hash3(s, i, 105) % 60) * 10 : -1)), money),
-    field('LIST_100', 'AssociationFeeFrequency', 'HOA Frequency', 'Character', (i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 'M' : ''), lk('HOAFREQ')),
+    field('LIST_100', 'AssociationFeeFrequency', 'HOA Frequency', 'Character', fromTable(['M'], (i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 0 : -1)), lk('HOAFREQ')),
     field('LIST_110', 'Zoning', 'Zoning', 'Character', lookupPick(s, 106, L('ZONING')), lk('ZONING')),
-    field('LIST_111', 'VirtualTourURLUnbranded', 'Virtual Tour', 'Character', (i) => (hash3(s, i, 107) % 5 ? '' : `https://tours.example.com/${KEY_BASE.listing + i}`), { maximumLength: 200, interpretation: 'URI', searchable: false }),
+    field('LIST_111', 'VirtualTourURLUnbranded', 'Virtual Tour', 'Character', withPut((i) => (hash3(s, i, 107) % 5 ? '' : `https://tours.example.com/${KEY_BASE.listing + i}`), (i, out, pos) => (hash3(s, i, 107) % 5 ? pos : putUint(KEY_BASE.listing + i, out, putText('https://tours.example.com/', out, pos))), 40), { maximumLength: 200, interpretation: 'URI', searchable: false }),
     field('LIST_112', 'BuyerAgencyCompensation', 'Co-op Compensation', 'Character', fromList(s, 108, ['2.5%', '2%', '2.25%', '$5,000', '3%', '1.5%']), { maximumLength: 20 }),
     field('LIST_114', 'SpecialListingConditions', 'Sale Type', 'Character', fromList(s, 109, ['Standard', 'Standard', 'Standard', 'Short Sale', 'REO', 'Auction', 'Estate']), { maximumLength: 20 }),
     field('L_IdxInclude', 'InternetEntireListingDisplayYN', 'IDX Include', 'Boolean', yesNo(s, 110, 0.92)),
