@@ -1,6 +1,11 @@
 // Byte writers for cells whose text is known to be plain ASCII that needs no escaping: numbers
 // written as digits and values picked from a fixed list (lookup codes, words, dates), copied from
 // one pre-encoded table. The COMPACT encoder calls them instead of building a string per cell.
+// Writers compute their value inline rather than through another closure: a call through a
+// function shared by many fields cannot be inlined and cost more than the value itself.
+import * as m_rng from './rng';
+// Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
+const { hash3 } = m_rng;
 
 /** Writes the cell for a row at out[pos ..] and returns the position after it (at most `max` bytes). */
 export type Put = ((row: number, out: Uint8Array, pos: number) => number) & { max: number };
@@ -102,6 +107,15 @@ export function fromTable(texts: readonly string[], index: (row: number) => numb
     const k = index(row);
     return k < 0 ? pos : table.put(k, out, pos);
   }, table.max);
+}
+
+/** A field that is entry hash3(seed, row, slot) % texts.length of a fixed list of texts. */
+export function hashPick(texts: readonly string[], seed: number, slot: number): BytesGetter {
+  const n = texts.length;
+  const get = (row: number) => texts[hash3(seed, row, slot) % n];
+  if (!texts.every(plainText)) return get;
+  const table = new ByteTable(texts);
+  return withPut(get, (row, out, pos) => table.put(hash3(seed, row, slot) % n, out, pos), table.max);
 }
 
 /** A field that is a whole number >= 0 per row (a value < 0: empty). */

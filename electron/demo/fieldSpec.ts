@@ -7,7 +7,7 @@ import * as m_rng from './rng';
 // Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
 const { BASE_MS } = m_dataset;
 const { hash3 } = m_rng;
-const { ByteTable, fromTable, putText, uintCell, withPut } = m_cellBytes;
+const { ByteTable, fromTable, hashPick, putText, putUint, uintCell, withPut } = m_cellBytes;
 
 export type Getter = (row: number) => string;
 
@@ -151,7 +151,7 @@ export function lookupPick(seed: number, slot: number, def: LookupDef, empty = 0
   const codes = def.values.map((v) => v[0]);
   const cut = Math.floor(empty * 1000);
   // Most fields are never blank: skip the second hash for them.
-  if (cut === 0) return fromTable(codes, (row) => hash3(seed, row, slot) % codes.length);
+  if (cut === 0) return hashPick(codes, seed, slot);
   return fromTable(codes, (row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? -1 : hash3(seed, row, slot) % codes.length));
 }
 
@@ -169,12 +169,13 @@ export function lookupMulti(seed: number, slot: number, def: LookupDef, max: num
     for (let j = 0; j < k; j++) picked.add((start + j * stride) % codes.length);
     combos.push([...picked].sort((a, b) => a - b).map((p) => codes[p]).join(','));
   }
-  return fromTable(combos, (row) => hash3(seed, row, slot) & 1023);
+  return hashPick(combos, seed, slot); // % 1024: the low ten bits
 }
 
 export function intRange(seed: number, slot: number, min: number, max: number, empty = 0): Getter {
   const cut = Math.floor(empty * 1000);
-  if (cut === 0) return uintCell((row) => min + (hash3(seed, row, slot) % (max - min + 1)));
+  const span = max - min + 1;
+  if (cut === 0) return withPut((row) => String(min + (hash3(seed, row, slot) % span)), (row, out, pos) => putUint(min + (hash3(seed, row, slot) % span), out, pos), 16);
   return uintCell((row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? -1 : min + (hash3(seed, row, slot) % (max - min + 1))));
 }
 
@@ -184,11 +185,14 @@ export function decRange(seed: number, slot: number, min: number, max: number, d
 
 export function yesNo(seed: number, slot: number, yesShare = 0.3): Getter {
   const cut = Math.floor(yesShare * 1000);
-  return uintCell((row) => (hash3(seed, row, slot) % 1000 < cut ? 1 : 0));
+  return withPut((row) => (hash3(seed, row, slot) % 1000 < cut ? '1' : '0'), (row, out, pos) => {
+    out[pos] = hash3(seed, row, slot) % 1000 < cut ? 49 : 48;
+    return pos + 1;
+  }, 1);
 }
 
 export function fromList(seed: number, slot: number, list: readonly string[]): Getter {
-  return fromTable(list, (row) => hash3(seed, row, slot) % list.length);
+  return hashPick(list, seed, slot);
 }
 
 export function phone(seed: number, slot: number): Getter {

@@ -1,5 +1,6 @@
 // Agent, Office, OpenHouse and Media fields. Rows link back to listings, agents and offices by key.
 import type { Dataset } from './dataset';
+import { ByteTable } from './cellBytes';
 import * as m_dataset from './dataset';
 import type { FieldSpec } from './fieldSpec';
 import * as m_fieldSpec from './fieldSpec';
@@ -44,6 +45,22 @@ export const officeName = (ds: Dataset, o: number): string => {
   const names = namesOf(officeNames, ds, ds.offices);
   return names[o] || (names[o] = makeOfficeName(ds, o));
 };
+
+/** Every agent's and office's name as bytes, built once per dataset (for byte writers). */
+const nameTables = new WeakMap<Dataset, { agents: ByteTable; offices: ByteTable }>();
+function nameTablesOf(ds: Dataset) {
+  let t = nameTables.get(ds);
+  if (!t) {
+    t = {
+      agents: new ByteTable(Array.from({ length: ds.agents }, (_, a) => agentName(ds, a))),
+      offices: new ByteTable(Array.from({ length: ds.offices }, (_, o) => officeName(ds, o))),
+    };
+    nameTables.set(ds, t);
+  }
+  return t;
+}
+export const agentNameTable = (ds: Dataset): ByteTable => nameTablesOf(ds).agents;
+export const officeNameTable = (ds: Dataset): ByteTable => nameTablesOf(ds).offices;
 
 export function agentFields(ds: Dataset): FieldSpec[] {
   const s = ds.seed;
