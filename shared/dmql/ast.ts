@@ -58,4 +58,11 @@ export interface Fix { title: string; edits: TextEdit[] }
 /** A syntax error: where, what in plain words, and a fix when there is an obvious one. */
 export interface DmqlError { code: string; message: string; range: SourceRange; fix?: Fix }
 
-export interface ParseResult { ast?: Query; errors: DmqlError[] }
+export interface ParseResult {
+  /** The tree, only when the query has no syntax error. */
+  ast?: Query;
+  /** Syntax errors in source order (empty when `ast` is set). */
+  errors: DmqlError[];
+  /** With syntax errors: the conditions that did parse, for semantic checks only (never compile or send it). */
+  partial?: Query;
+}

@@ -1,17 +1,26 @@
-// Recursive-descent DMQL2 parser (grammar in RETS-PROTOCOL.md §7). Errors are values: the
-// first syntax error stops the parse and is returned with its range and, where obvious, a fix.
-// Precedence NOT > AND > OR. Nesting depth is bounded so hostile input cannot blow the stack.
+// Recursive-descent DMQL2 parser (grammar in RETS-PROTOCOL.md §7). Errors are values, each with
+// its range and, where obvious, a fix. After an error the parser resynchronises at the end of the
+// broken condition (its closing `)`, or the next `,` `|` AND OR outside parentheses) and reads on,
+// so an editor can mark every mistake at once; the conditions that did parse come back as
+// `partial` for the semantic checks. Precedence NOT > AND > OR. Nesting depth is bounded so
+// hostile input cannot blow the stack, and the number of errors so a mess cannot flood the editor.
 import type {
-  Criterion, DmqlError, Expr, FieldValue, Fix, ListItem, LookupCode, LookupOp, ParseResult, Query, Scalar, SourceRange,
+  Criterion, DmqlError, Expr, FieldValue, Fix, ListItem, LookupCode, LookupOp, ParseResult, Scalar, SourceRange,
 } from './ast';
 import { isOpenEnded, lex, unquote } from './lexer';
 import type { Token, TokenKind } from './tokens';
 
 const MAX_DEPTH = 200;
+/** After this many syntax errors the parse stops: more would be noise. */
+export const MAX_SYNTAX_ERRORS = 10;
 
 class ParseFailure {
-  constructor(readonly error: DmqlError) {}
+  /** fatal: nothing sensible can follow (too deep, too many errors), so no recovery. */
+  constructor(readonly error: DmqlError | undefined, readonly fatal = false) {}
 }
+
+const SEPARATORS = new Set<TokenKind>(['comma', 'and', 'pipe', 'or']);
+const ELEMENT_START = new Set<TokenKind>(['lparen', 'not', 'tilde']);
 
 const FIELD_TOKENS = new Set<TokenKind>(['text', 'number', 'and', 'or', 'not', 'today', 'now']);
 const WORD_TOKENS = new Set<TokenKind>(['text', 'number', 'and', 'or', 'not', 'today', 'now']);
@@ -27,9 +36,27 @@ function insertFix(title: string, at: number, text: string): Fix {
   return { title, edits: [{ range: { start: at, end: at }, text }] };
 }
 
+function makeError(code: string, message: string, range: SourceRange, fix?: Fix): DmqlError {
+  const r = { start: range.start, end: range.end };
+  return fix ? { code, message, range: r, fix } : { code, message, range: r };
+}
+
+function parenDelta(kind: TokenKind): number {
+  return kind === 'lparen' ? 1 : kind === 'rparen' ? -1 : 0;
+}
+
+/** An AND/OR of the items that parsed (broken ones are undefined and left out). */
+function combined(kind: 'and' | 'or', parts: (Expr | undefined)[]): Expr | undefined {
+  if (parts.length === 1) return parts[0];
+  const items = parts.filter((x): x is Expr => x !== undefined);
+  if (items.length <= 1) return items[0];
+  return { kind, items, range: { start: items[0].range.start, end: items[items.length - 1].range.end } };
+}
+
 class Parser {
   private i = 0;
   private depth = 0;
+  readonly errors: DmqlError[] = [];
   constructor(private readonly src: string, private readonly toks: Token[]) {}
 
   // A method, not a getter: TypeScript would otherwise narrow `this.tok.kind` across next().
@@ -40,8 +67,13 @@ class Parser {
   private prevEnd(): number { return this.i > 0 ? this.toks[this.i - 1].end : 0; }
 
   private fail(code: string, message: string, range: SourceRange, fix?: Fix): never {
-    const r = { start: range.start, end: range.end };
-    throw new ParseFailure(fix ? { code, message, range: r, fix } : { code, message, range: r });
+    throw new ParseFailure(makeError(code, message, range, fix));
+  }
+
+  /** Records a syntax error and reads on; at the cap, stops the parse. */
+  private report(e: DmqlError): void {
+    this.errors.push(e);
+    if (this.errors.length >= MAX_SYNTAX_ERRORS) throw new ParseFailure(undefined, true);
   }
 
   private unexpected(expected: string, fix?: Fix): never {
@@ -55,58 +87,140 @@ class Parser {
     this.fail('unexpected-token', `${expected}, found ${describeToken(t)}`, { start: t.start, end: Math.max(t.end, t.start) }, fix);
   }
 
-  parseQuery(): Query {
+  /** The whole query: the tree when there was no error, else the parts that parsed (if any). */
+  parseQuery(): Expr | undefined {
     if (this.tok.kind === 'eof') {
-      this.fail('empty-query', 'the query is empty: write a condition such as (Status=A)', { start: 0, end: this.src.length });
+      throw new ParseFailure(makeError('empty-query', 'the query is empty: write a condition such as (Status=A)', { start: 0, end: this.src.length }), true);
     }
-    const expr = this.searchCondition();
+    let expr = this.searchCondition();
+    while (this.cur().kind !== 'eof') {
+      // Something that cannot follow a complete condition: say what, skip it, read what follows.
+      const at = this.i;
+      this.recover(at, () => this.trailing());
+      if (this.i === at) this.next();
+      if (SEPARATORS.has(this.cur().kind)) {
+        this.next();
+        // The runs on either side of the unreadable part are kept side by side for the semantic checks.
+        expr = combined('and', [expr, this.searchCondition()]);
+      }
+    }
+    return expr;
+  }
+
+  /** Always throws: the error for a token left over after a complete condition. */
+  private trailing(): never {
     const t = this.tok;
-    if (t.kind !== 'eof') {
-      if (t.kind === 'rparen') this.fail('unmatched-paren', 'this `)` has no matching `(`', t, { title: 'Remove the `)`', edits: [{ range: t, text: '' }] });
-      const upper = t.text.toUpperCase();
-      if (t.kind === 'text' && (upper === 'AND' || upper === 'OR' || upper === 'NOT')) {
-        this.fail('lowercase-keyword', `\`${t.text}\` is not an operator: DMQL2 keywords are upper case (${upper}), or use \`${upper === 'AND' ? ',' : upper === 'OR' ? '|' : '~'}\``, t, { title: `Write ${upper}`, edits: [{ range: { start: t.start, end: t.end }, text: upper }] });
-      }
-      if (t.kind === 'lparen' || t.kind === 'not' || t.kind === 'tilde') {
-        this.unexpected('expected `,` (AND) or `|` (OR) between two conditions', insertFix('Join with AND', t.start, ','));
-      }
-      this.unexpected('expected `,` (AND), `|` (OR) or the end of the query');
-    }
-    return { kind: 'query', expr, range: { start: expr.range.start, end: expr.range.end } };
+    if (t.kind === 'rparen') this.fail('unmatched-paren', 'this `)` has no matching `(`', t, { title: 'Remove the `)`', edits: [{ range: { start: t.start, end: t.end }, text: '' }] });
+    const upper = t.text.toUpperCase();
+    if (t.kind === 'text' && (upper === 'AND' || upper === 'OR' || upper === 'NOT')) this.lowercaseKeyword(t);
+    this.unexpected('expected `,` (AND), `|` (OR) or the end of the query');
   }
 
-  private searchCondition(): Expr {
-    const first = this.queryClause();
-    if (this.tok.kind !== 'or' && this.tok.kind !== 'pipe') return first;
-    const items = [first];
-    while (this.tok.kind === 'or' || this.tok.kind === 'pipe') {
+  private lowercaseKeyword(t: Token): never {
+    const upper = t.text.toUpperCase();
+    this.fail('lowercase-keyword', `\`${t.text}\` is not an operator: DMQL2 keywords are upper case (${upper}), or use \`${upper === 'AND' ? ',' : upper === 'OR' ? '|' : '~'}\``, t, { title: `Write ${upper}`, edits: [{ range: { start: t.start, end: t.end }, text: upper }] });
+  }
+
+  /** True at a lower-case `and`/`or` written between two conditions: read as the operator. */
+  private lowercaseOperator(upper: 'AND' | 'OR'): boolean {
+    const t = this.tok;
+    if (t.kind !== 'text' || t.text.toUpperCase() !== upper || !ELEMENT_START.has(this.peek().kind)) return false;
+    this.note(() => this.lowercaseKeyword(t));
+    this.next();
+    return true;
+  }
+
+  /**
+   * Runs one piece of the grammar; on a syntax error records it and skips to where reading can
+   * go on: the end of the broken condition, or the next `,` `|` AND OR outside its parentheses.
+   */
+  private recover<T>(from: number, read: () => T): T | undefined {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof ParseFailure) || e.fatal || !e.error) throw e;
+      this.report(e.error);
+      this.skipBroken(from);
+      return undefined;
+    }
+  }
+
+  /** Records the error `read` throws, for a mistake the parser reads past as if corrected. */
+  private note(read: () => never): void {
+    try {
+      read();
+    } catch (e) {
+      if (!(e instanceof ParseFailure) || e.fatal || !e.error) throw e;
+      this.report(e.error);
+    }
+  }
+
+  private skipBroken(from: number): void {
+    let open = 0;
+    for (let k = from; k < this.i; k += 1) open += parenDelta(this.toks[k].kind);
+    for (;;) {
+      const t = this.cur();
+      if (t.kind === 'eof') return;
+      if (open <= 0 && (SEPARATORS.has(t.kind) || (t.kind === 'rparen' && this.depth > 0))) return; // the enclosing group's
       this.next();
-      items.push(this.queryClause());
+      const wasOpen = open > 0;
+      open += parenDelta(t.kind);
+      // The broken condition's own `)`: what follows is read normally (a stray `)` at the top is skipped).
+      if (wasOpen && open === 0) return;
     }
-    return { kind: 'or', items, range: { start: first.range.start, end: items[items.length - 1].range.end } };
   }
 
-  private queryClause(): Expr {
-    const first = this.booleanElement();
-    if (this.tok.kind !== 'and' && this.tok.kind !== 'comma') return first;
-    const items = [first];
-    while (this.tok.kind === 'and' || this.tok.kind === 'comma') {
+  private searchCondition(): Expr | undefined {
+    const items = [this.queryClause()];
+    while (this.orOperator()) items.push(this.queryClause());
+    return combined('or', items);
+  }
+
+  private queryClause(): Expr | undefined {
+    const items = [this.element()];
+    while (this.andOperator()) items.push(this.element());
+    return combined('and', items);
+  }
+
+  /** Reads an OR between two clauses, if there is one. */
+  private orOperator(): boolean {
+    const k = this.cur().kind;
+    if (k !== 'or' && k !== 'pipe') return this.lowercaseOperator('OR');
+    this.next();
+    return true;
+  }
+
+  /** Reads an AND between two elements, if there is one (or a missing one, reported). */
+  private andOperator(): boolean {
+    const t = this.cur();
+    if (t.kind === 'and' || t.kind === 'comma') {
       this.next();
-      items.push(this.booleanElement());
+      return true;
     }
-    return { kind: 'and', items, range: { start: first.range.start, end: items[items.length - 1].range.end } };
+    if (ELEMENT_START.has(t.kind)) {
+      // (A=1)(B=2): say so, and read on as if the `,` were there.
+      this.note(() => this.unexpected('expected `,` (AND) or `|` (OR) between two conditions', insertFix('Join with AND', t.start, ',')));
+      return true;
+    }
+    return this.lowercaseOperator('AND');
   }
 
-  private booleanElement(): Expr {
+  /** One boolean element; undefined when it was broken (the error is recorded). */
+  private element(): Expr | undefined {
+    const from = this.i;
+    return this.recover(from, () => this.booleanElement());
+  }
+
+  private booleanElement(): Expr | undefined {
     if (this.tok.kind === 'not' || this.tok.kind === 'tilde') {
       const start = this.next().start;
       const expr = this.queryElement();
-      return { kind: 'not', expr, range: { start, end: expr.range.end } };
+      return expr && { kind: 'not', expr, range: { start, end: expr.range.end } };
     }
     return this.queryElement();
   }
 
-  private queryElement(): Expr {
+  private queryElement(): Expr | undefined {
     const t = this.tok;
     if (t.kind !== 'lparen') {
       if (FIELD_TOKENS.has(t.kind) && this.peek().kind === 'equal') {
@@ -114,27 +228,39 @@ class Parser {
       }
       if (t.kind === 'eof' && this.i > 0) {
         const prev = this.toks[this.i - 1];
-        this.fail('dangling-operator', `expected a condition such as (Field=value) after ${describeToken(prev)}`, prev, { title: 'Remove the operator', edits: [{ range: prev, text: '' }] });
+        this.fail('dangling-operator', `expected a condition such as (Field=value) after ${describeToken(prev)}`, prev, { title: 'Remove the operator', edits: [{ range: { start: prev.start, end: prev.end }, text: '' }] });
       }
       this.unexpected('expected `(` to start a condition such as (Status=A)');
     }
     if (FIELD_TOKENS.has(this.peek().kind) && this.peek(2).kind === 'equal') return this.criterion();
-    if (FIELD_TOKENS.has(this.peek().kind) && !['lparen', 'not', 'tilde'].includes(this.peek(2).kind)) {
+    if (FIELD_TOKENS.has(this.peek().kind) && !ELEMENT_START.has(this.peek(2).kind)) {
       const f = this.peek();
       this.i += 2;
       this.unexpected(`expected \`=\` after the field name ${f.text}`, insertFix('Add `=`', f.end, '='));
     }
-    if (this.depth >= MAX_DEPTH) this.fail('too-deep', `conditions are nested more than ${MAX_DEPTH} deep`, t);
+    if (this.depth >= MAX_DEPTH) throw new ParseFailure(makeError('too-deep', `conditions are nested more than ${MAX_DEPTH} deep`, t), true);
     this.depth += 1;
-    this.next();
-    if (this.tok.kind === 'rparen') this.fail('empty-group', 'empty parentheses: write a condition such as (Status=A) inside', { start: t.start, end: this.tok.end });
-    const expr = this.searchCondition();
-    if (this.cur().kind !== 'rparen') {
-      this.unexpected(`expected \`)\` to close the \`(\` at offset ${t.start}`, insertFix('Add `)`', this.prevEnd(), ')'));
+    try {
+      return this.group(t);
+    } finally {
+      this.depth -= 1;
     }
-    const end = this.next().end;
-    this.depth -= 1;
-    return { kind: 'group', expr, range: { start: t.start, end } };
+  }
+
+  private group(open: Token): Expr | undefined {
+    this.next();
+    if (this.tok.kind === 'rparen') this.fail('empty-group', 'empty parentheses: write a condition such as (Status=A) inside', { start: open.start, end: this.tok.end });
+    const expr = this.searchCondition();
+    const close = this.cur();
+    if (close.kind !== 'rparen') {
+      const missing = (): never => this.unexpected(`expected \`)\` to close the \`(\` at offset ${open.start}`, insertFix('Add `)`', this.prevEnd(), ')'));
+      // At the end of the query the `)` was simply left out: report it, keep what is inside.
+      if (close.kind !== 'eof') missing();
+      this.note(missing);
+      return expr && { kind: 'group', expr, range: { start: open.start, end: close.start } };
+    }
+    this.next();
+    return expr && { kind: 'group', expr, range: { start: open.start, end: close.end } };
   }
 
   private criterion(): Criterion {
@@ -270,14 +396,24 @@ class Parser {
   }
 }
 
-/** Parses a DMQL2 query. Never throws: returns the tree, or the first error with its position. */
+/**
+ * Parses a DMQL2 query. Never throws. Without syntax errors: the tree. With them: every error
+ * (up to MAX_SYNTAX_ERRORS, in source order) and, in `partial`, the conditions that did parse.
+ */
 export function parse(query: string): ParseResult {
   const p = new Parser(query, lex(query));
+  let expr: Expr | undefined;
   try {
-    return { ast: p.parseQuery(), errors: [] };
+    expr = p.parseQuery();
   } catch (e) {
-    if (e instanceof ParseFailure) return { errors: [e.error] };
-    // A bug of ours must not take the editor down: report it at the start as a positioned error.
-    return { errors: [{ code: 'internal', message: `the query could not be read (${String(e)})`, range: { start: 0, end: query.length } }] };
+    if (!(e instanceof ParseFailure)) {
+      // A bug of ours must not take the editor down: report it at the start as a positioned error.
+      return { errors: [{ code: 'internal', message: `the query could not be read (${String(e)})`, range: { start: 0, end: query.length } }] };
+    }
+    if (e.error) p.errors.push(e.error);
   }
+  const errors = p.errors.sort((a, b) => a.range.start - b.range.start);
+  const tree = expr && { kind: 'query' as const, expr, range: { start: expr.range.start, end: expr.range.end } };
+  if (!tree) return { errors };
+  return errors.length ? { errors, partial: tree } : { ast: tree, errors };
 }

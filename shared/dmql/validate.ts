@@ -1,5 +1,5 @@
-// Validation of a query against the metadata of one resource and class: syntax errors, then
-// per condition the field (exists, searchable) and the value (type, lookup codes, lengths).
+// Validation of a query against the metadata of one resource and class: syntax errors (all of
+// them, with the conditions around them still checked), then per condition the field (exists, searchable) and the value (type, lookup codes, lengths).
 // Messages are written for someone new to RETS: what is wrong, why, and what to write instead.
 import type { Criterion, DmqlError, Expr, Fix, ListItem, LookupCode, Query, Scalar, SourceRange } from './ast';
 import { guessFields, guessLookupValues } from './didYouMean';
@@ -24,16 +24,15 @@ function replaceFix(title: string, range: SourceRange, text: string): Fix {
 
 /** Diagnostics for a query (text or parsed tree) against a schema, in source order. */
 export function validate(queryOrAst: string | Query, schema: DmqlSchema): Diagnostic[] {
-  let ast: Query;
-  if (typeof queryOrAst === 'string') {
-    const r = parse(queryOrAst);
-    if (!r.ast) return r.errors.map(syntaxDiagnostic);
-    ast = r.ast;
-  } else {
-    ast = queryOrAst;
-  }
   const out: Diagnostic[] = [];
-  walk(ast.expr, (c) => checkCriterion(c, schema, out));
+  let ast: Query | undefined = typeof queryOrAst === 'string' ? undefined : queryOrAst;
+  if (typeof queryOrAst === 'string') {
+    // With syntax errors, the conditions that did parse are still checked, so every mistake shows at once.
+    const r = parse(queryOrAst);
+    for (const e of r.errors) out.push(syntaxDiagnostic(e));
+    ast = r.ast ?? r.partial;
+  }
+  if (ast) walk(ast.expr, (c) => checkCriterion(c, schema, out));
   return out.sort((a, b) => a.range.start - b.range.start);
 }
 

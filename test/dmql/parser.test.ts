@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { format, lex, parse, type Criterion, type Query } from '../../shared/dmql';
+import { MAX_SYNTAX_ERRORS } from '../../shared/dmql/parser';
 import { stripRanges } from './helpers';
 
 function ok(q: string): Query {
@@ -142,6 +143,90 @@ describe('parser: errors are positioned values with plain messages', () => {
     const deep = `${'('.repeat(5000)}(A=1)${')'.repeat(5000)}`;
     const r = parse(deep);
     expect(r.errors[0].code).toBe('too-deep');
+  });
+});
+
+describe('parser: error recovery reports every mistake at once', () => {
+  /** [code, start, end, message] of each error, in order. */
+  const errorsOf = (q: string) => parse(q).errors.map((e) => [e.code, e.range.start, e.range.end, e.message]);
+  /** The field names of the conditions that did parse. */
+  const fieldsOf = (q: Query | undefined) => JSON.stringify(q ?? null).match(/"name":"[^"]*"/g)?.map((m) => m.slice(8, -1)) ?? [];
+
+  it('three broken conditions: empty value, unquoted space, missing `)`', () => {
+    const q = '(A=),(B=1 2),(C=3';
+    expect(errorsOf(q)).toEqual([
+      ['unexpected-token', 3, 4, 'expected a value for A after `=`, found `)`'],
+      ['unquoted-space', 10, 11, 'a value with spaces must be in double quotes, e.g. (B="1 2")'],
+      ['unexpected-token', 17, 17, 'expected `)` after the value of C, found the end of the query'],
+    ]);
+    expect(parse(q).ast).toBeUndefined();
+    expect(fieldsOf(parse(q).partial)).toEqual([]);
+  });
+
+  it('missing `,`, empty value and a bare `.`, with the good conditions kept', () => {
+    const q = '(A=1)(B=),(C=St. Louis),(D=2)';
+    expect(errorsOf(q)).toEqual([
+      ['unexpected-token', 5, 6, 'expected `,` (AND) or `|` (OR) between two conditions, found `(`'],
+      ['unexpected-token', 8, 9, 'expected a value for B after `=`, found `)`'],
+      ['invalid-character', 15, 16, '`.` cannot appear in a bare value; put the value in double quotes: (C="St. Louis")'],
+    ]);
+    expect(parse(q).errors[0].fix?.edits).toEqual([{ range: { start: 5, end: 5 }, text: ',' }]);
+    expect(fieldsOf(parse(q).partial)).toEqual(['A', 'D']);
+  });
+
+  it('lower-case and/or are read as operators after saying so, with the errors between them', () => {
+    const q = '(A=1) and (B=) or (C 5)';
+    expect(errorsOf(q)).toEqual([
+      ['lowercase-keyword', 6, 9, '`and` is not an operator: DMQL2 keywords are upper case (AND), or use `,`'],
+      ['unexpected-token', 13, 14, 'expected a value for B after `=`, found `)`'],
+      ['lowercase-keyword', 15, 17, '`or` is not an operator: DMQL2 keywords are upper case (OR), or use `|`'],
+      ['unexpected-token', 21, 22, 'expected `=` after the field name C, found `5`'],
+    ]);
+    expect(fieldsOf(parse(q).partial)).toEqual(['A']);
+  });
+
+  it('errors inside NOT and nested groups, and a stray `)` at the top', () => {
+    expect(errorsOf('~(A=),NOT ((B=|)|(C=3)),(D=1))')).toEqual([
+      ['unexpected-token', 4, 5, 'expected a value for A after `=`, found `)`'],
+      ['unexpected-token', 15, 16, 'expected a lookup value of B, found `)`'],
+      ['unmatched-paren', 29, 30, 'this `)` has no matching `(`'],
+    ]);
+    expect(fieldsOf(parse('~(A=),NOT ((B=|)|(C=3)),(D=1))').partial)).toEqual(['C', 'D']);
+  });
+
+  it.each([
+    ['(Status=A),(City=Chicago,(Beds=3+),(LP=100+)', 'unexpected-token', 25],
+    ['Status=A),(Beds=3+)', 'missing-paren', 0],
+    ['(Status=A),City=Chicago),(Beds=3+)', 'missing-paren', 11],
+    ['((Status=A),(Beds=3+)', 'unexpected-token', 21],
+    ['(Status=A),((Beds=3+),(LP=1)', 'unexpected-token', 28],
+    ['(Status=A)),(Beds=3+)', 'unmatched-paren', 10],
+    ['(Status=A),(Beds=3+)))', 'unmatched-paren', 20],
+  ])('one missing or extra paren is one error: %s', (q, code, at) => {
+    const r = parse(q);
+    expect(r.errors.map((e) => [e.code, e.range.start])).toEqual([[code, at]]);
+  });
+
+  it('a missing `)` at the end keeps the conditions inside for the semantic checks', () => {
+    expect(fieldsOf(parse('((Status=A),(Beds=3+)').partial)).toEqual(['Status', 'Beds']);
+    expect(fieldsOf(parse('Status=A),(Beds=3+)').partial)).toEqual(['Beds']);
+  });
+
+  it('each fix, applied alone, removes exactly its error', () => {
+    const q = '(A=1)(B=2) and (City=New York),(D=1';
+    const errors = parse(q).errors;
+    expect(errors).toHaveLength(4);
+    for (const e of errors) {
+      let fixed = q;
+      for (const ed of [...(e.fix?.edits ?? [])].sort((a, b) => b.range.start - a.range.start)) fixed = fixed.slice(0, ed.range.start) + ed.text + fixed.slice(ed.range.end);
+      expect(parse(fixed).errors.map((x) => x.code), fixed).toHaveLength(3);
+    }
+  });
+
+  it(`stops after ${MAX_SYNTAX_ERRORS} errors`, () => {
+    const r = parse('(A=),'.repeat(50));
+    expect(r.errors).toHaveLength(MAX_SYNTAX_ERRORS);
+    expect(r.errors.map((e) => e.range.start)).toEqual(Array.from({ length: MAX_SYNTAX_ERRORS }, (_, k) => 5 * k + 3));
   });
 });
 

@@ -131,3 +131,48 @@ describe('validate against metadata', () => {
     expect(ds.map((d) => d.code)).toEqual(['unknown-field', 'type-mismatch', 'all-on-single-lookup']);
   });
 });
+
+describe('validate: syntax errors and metadata errors together', () => {
+  /** [severity, code, start, end, message] of each diagnostic, in order. */
+  const all = (q: string) => validate(q, schema).map((d) => [d.severity, d.code, d.range.start, d.range.end, d.message]);
+
+  it('the editor example: one syntax error, and the number field given text', () => {
+    expect(all('(Status=A),(LP=abc-),(City=)')).toEqual([
+      ['error', 'type-mismatch', 15, 18, 'LP (List Price) is a number field (Decimal); `abc` is not a number (e.g. 250000, 3+ or 100000-200000).'],
+      ['error', 'unexpected-token', 27, 28, 'Syntax: expected a value for City after `=`, found `)`.'],
+    ]);
+  });
+
+  it('four independent mistakes: unknown field, empty value, unquoted space, text for a number', () => {
+    const q = '(Staus=A),(LP=),(City=New York),(Beds=abc)';
+    expect(all(q)).toEqual([
+      ['error', 'unknown-field', 1, 6, 'Unknown field Staus: Property:RES has no field with that SystemName. Did you mean Status (Listing Status)?'],
+      ['error', 'unexpected-token', 14, 15, 'Syntax: expected a value for LP after `=`, found `)`.'],
+      ['error', 'unquoted-space', 26, 30, 'Syntax: a value with spaces must be in double quotes, e.g. (City="New York").'],
+      ['error', 'type-mismatch', 38, 41, 'Beds (Bedrooms) is a number field (Int); `abc` is not a number (e.g. 250000, 3+ or 100000-200000).'],
+    ]);
+    const fixes = validate(q, schema).map((d) => d.fix && applyFix(q, d));
+    expect(fixes[0]).toBe('(Status=A),(LP=),(City=New York),(Beds=abc)');
+    expect(fixes[2]).toBe('(Staus=A),(LP=),(City="New York"),(Beds=abc)');
+  });
+
+  it('a wrong lookup value inside a group whose `)` is missing, and a lower-case or', () => {
+    expect(all('((Status=|Q) or (PropType=CND)')).toEqual([
+      ['error', 'unknown-lookup-value', 10, 11, 'Q is not a value of lookup STATUS used by Status. Type `|` after `=` to see the values it has.'],
+      ['error', 'lowercase-keyword', 13, 15, 'Syntax: `or` is not an operator: DMQL2 keywords are upper case (OR), or use `|`.'],
+      ['error', 'unexpected-token', 30, 30, 'Syntax: expected `)` to close the `(` at offset 0, found the end of the query.'],
+    ]);
+  });
+
+  it('a missing `(` is one error, and the conditions after it are still checked', () => {
+    expect(all('Status=A),(Status=+A,P),(Waterfront=maybe)').map((d) => d.slice(0, 4))).toEqual([
+      ['error', 'missing-paren', 0, 6],
+      ['error', 'all-on-single-lookup', 18, 19],
+      ['error', 'type-mismatch', 36, 41],
+    ]);
+  });
+
+  it('the broken condition itself is not checked against the metadata', () => {
+    expect(all('(Staus=1 2)').map((d) => d[1])).toEqual(['unquoted-space']);
+  });
+});
