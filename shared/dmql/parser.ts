@@ -171,13 +171,17 @@ class Parser {
   }
 
   private searchCondition(): Expr | undefined {
-    const items = [this.queryClause()];
+    const first = this.queryClause();
+    if (!this.orOperator()) return first;
+    const items = [first, this.queryClause()];
     while (this.orOperator()) items.push(this.queryClause());
     return combined('or', items);
   }
 
   private queryClause(): Expr | undefined {
-    const items = [this.element()];
+    const first = this.element();
+    if (!this.andOperator()) return first;
+    const items = [first, this.element()];
     while (this.andOperator()) items.push(this.element());
     return combined('and', items);
   }
@@ -207,8 +211,16 @@ class Parser {
 
   /** One boolean element; undefined when it was broken (the error is recorded). */
   private element(): Expr | undefined {
+    // recover() inlined: this runs once per condition, and a closure each time shows on long queries.
     const from = this.i;
-    return this.recover(from, () => this.booleanElement());
+    try {
+      return this.booleanElement();
+    } catch (e) {
+      if (!(e instanceof ParseFailure) || e.fatal || !e.error) throw e;
+      this.report(e.error);
+      this.skipBroken(from);
+      return undefined;
+    }
   }
 
   private booleanElement(): Expr | undefined {
