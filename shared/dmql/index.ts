@@ -1,6 +1,7 @@
 // DMQL2: lexer, parser, formatter, schema, validator, completion, hover and evaluator.
 //
 //   const { ast, errors } = parse('(Status=|A,P),(ListPrice=200000-500000)');   // never throws
+//   // with syntax errors: no ast, every error (up to 10), and `partial`, the conditions that parsed
 //   const schema = buildSchema(metadata, 'Property', 'RES');                      // once per class
 //   warmSchema(schema);                                                           // optional: build indexes now
 //   validate(query, schema)        -> Diagnostic[] { range, severity, message, code, fix? }
