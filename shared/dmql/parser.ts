@@ -41,6 +41,12 @@ function makeError(code: string, message: string, range: SourceRange, fix?: Fix)
   return fix ? { code, message, range: r, fix } : { code, message, range: r };
 }
 
+/** The error of a failure the parser can read past; anything else (a fatal stop, a bug) goes on up. */
+function recoverable(e: unknown): DmqlError {
+  if (e instanceof ParseFailure && !e.fatal && e.error) return e.error;
+  throw e;
+}
+
 function parenDelta(kind: TokenKind): number {
   return kind === 'lparen' ? 1 : kind === 'rparen' ? -1 : 0;
 }
@@ -96,7 +102,7 @@ class Parser {
     while (this.cur().kind !== 'eof') {
       // Something that cannot follow a complete condition: say what, skip it, read what follows.
       const at = this.i;
-      this.recover(at, () => this.trailing());
+      try { this.trailing(); } catch (e) { this.recovered(e, at); }
       if (this.i === at) this.next();
       if (SEPARATORS.has(this.cur().kind)) {
         this.next();
@@ -131,18 +137,12 @@ class Parser {
   }
 
   /**
-   * Runs one piece of the grammar; on a syntax error records it and skips to where reading can
-   * go on: the end of the broken condition, or the next `,` `|` AND OR outside its parentheses.
+   * After a syntax error thrown while reading from token `from`: records it and skips to where
+   * reading can go on: the end of the broken condition, or the next `,` `|` AND OR outside its parentheses.
    */
-  private recover<T>(from: number, read: () => T): T | undefined {
-    try {
-      return read();
-    } catch (e) {
-      if (!(e instanceof ParseFailure) || e.fatal || !e.error) throw e;
-      this.report(e.error);
-      this.skipBroken(from);
-      return undefined;
-    }
+  private recovered(e: unknown, from: number): void {
+    this.report(recoverable(e));
+    this.skipBroken(from);
   }
 
   /** Records the error `read` throws, for a mistake the parser reads past as if corrected. */
@@ -150,8 +150,7 @@ class Parser {
     try {
       read();
     } catch (e) {
-      if (!(e instanceof ParseFailure) || e.fatal || !e.error) throw e;
-      this.report(e.error);
+      this.report(recoverable(e));
     }
   }
 
@@ -211,14 +210,11 @@ class Parser {
 
   /** One boolean element; undefined when it was broken (the error is recorded). */
   private element(): Expr | undefined {
-    // recover() inlined: this runs once per condition, and a closure each time shows on long queries.
     const from = this.i;
     try {
       return this.booleanElement();
     } catch (e) {
-      if (!(e instanceof ParseFailure) || e.fatal || !e.error) throw e;
-      this.report(e.error);
-      this.skipBroken(from);
+      this.recovered(e, from);
       return undefined;
     }
   }
