@@ -64,33 +64,54 @@ export function putFixed(scaled: number, decimals: number, out: Uint8Array, pos:
 /** Printable ASCII without the characters COMPACT escapes: its bytes are its characters. */
 export const plainText = (t: string): boolean => /^[\x20-\x7e]*$/.test(t) && !/[&<>"]/.test(t);
 
-/** Strings as one byte array; entry k is bytes[starts[k] .. starts[k + 1]). All must be ASCII. */
+/** Bytes a writer may store past the end of what it writes (ByteTable copies whole 4-byte words);
+ * a caller keeps this much room beyond the writers' maxima. Later writes overwrite them. */
+export const OVERRUN = 4;
+
+// A DataView of the buffer last written to: ByteTable stores 4 bytes at once through it (about
+// twice as fast as a byte loop for the short texts of lookups and names).
+let viewed: Uint8Array | undefined;
+let view = new DataView(new ArrayBuffer(0));
+function viewOf(out: Uint8Array): DataView {
+  if (out !== viewed) {
+    viewed = out;
+    view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  }
+  return view;
+}
+
+/** Strings kept as bytes in 4-byte words; entry k is lengths[k] bytes from word starts[k]. All must be ASCII. */
 export class ByteTable {
-  readonly bytes: Uint8Array;
-  readonly starts: Uint32Array;
+  private readonly words: Int32Array;
+  private readonly starts: Uint32Array;
+  private readonly lengths: Uint32Array;
   readonly max: number;
 
   constructor(readonly texts: readonly string[]) {
     this.starts = new Uint32Array(texts.length + 1);
-    let size = 0;
-    let max = 0;
+    this.lengths = new Uint32Array(texts.length);
+    let words = 0;
     texts.forEach((t, k) => {
       if (!plainText(t)) throw new Error(`demo MLS: "${t}" is not plain ASCII text`);
-      size += t.length;
-      max = Math.max(max, t.length);
-      this.starts[k + 1] = size;
+      this.lengths[k] = t.length;
+      words += Math.ceil(t.length / 4);
+      this.starts[k + 1] = words;
     });
-    this.max = max;
-    this.bytes = new Uint8Array(size);
-    for (let k = 0, at = 0; k < texts.length; k++) for (let i = 0; i < texts[k].length; i++) this.bytes[at++] = texts[k].charCodeAt(i);
+    this.max = Math.max(0, ...this.lengths);
+    this.words = new Int32Array(words);
+    const bytes = new Uint8Array(this.words.buffer);
+    texts.forEach((t, k) => {
+      for (let i = 0; i < t.length; i++) bytes[this.starts[k] * 4 + i] = t.charCodeAt(i);
+    });
   }
 
-  /** Copies entry k to out[pos ..]; returns the position after it. */
+  /** Copies entry k to out[pos ..] (and up to OVERRUN bytes of padding after it); returns the position after it. */
   put(k: number, out: Uint8Array, pos: number): number {
-    const bytes = this.bytes;
+    const v = viewOf(out);
+    const words = this.words;
     const end = this.starts[k + 1];
-    for (let i = this.starts[k]; i < end; i++) out[pos++] = bytes[i];
-    return pos;
+    for (let w = this.starts[k], q = pos; w < end; w++, q += 4) v.setInt32(q, words[w], true);
+    return pos + this.lengths[k];
   }
 }
 
@@ -132,6 +153,18 @@ export function uintCell(value: (row: number) => number): BytesGetter {
 /** Copies an ASCII string (a pool word or a constant) to out[pos ..]; returns the position after it. */
 export function putText(s: string, out: Uint8Array, pos: number): number {
   for (let i = 0; i < s.length; i++) out[pos++] = s.charCodeAt(i);
+  return pos;
+}
+
+/** A constant ASCII text as bytes (copying from bytes is about twice as fast as charCodeAt). */
+export function asciiBytes(text: string): Uint8Array {
+  if (!plainText(text)) throw new Error(`demo MLS: "${text}" is not plain ASCII text`);
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/** Copies bytes to out[pos ..]; returns the position after them. */
+export function putBytes(bytes: Uint8Array, out: Uint8Array, pos: number): number {
+  for (let i = 0; i < bytes.length; i++) out[pos++] = bytes[i];
   return pos;
 }
 

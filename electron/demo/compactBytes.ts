@@ -4,7 +4,7 @@
 // needs escaping or holds non-ASCII text takes the string path for that cell only, so the bytes
 // are exactly those of the string formatter's text encoded as UTF-8. Columns with a byte writer
 // (cellBytes.ts) skip the string altogether.
-import type { Put } from './cellBytes';
+import { OVERRUN, type Put } from './cellBytes';
 import * as m_xml from './xml';
 // Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
 const { esc } = m_xml;
@@ -34,6 +34,20 @@ const COLUMN_ROWS = 256;
 /** The string formatter's escaping of a Character cell: tabs become spaces, then XML escapes. */
 export const cleanText = (s: string): string => esc(s.indexOf('\t') >= 0 ? s.replace(/\t/g, ' ') : s);
 
+/** Writes the cells of consecutive byte-written columns of a row, each followed by a tab. */
+type RunWriter = (row: number, out: Uint8Array, pos: number) => number;
+
+/** A writer for one run of byte-written columns, compiled for this column list: each column has
+ * its own call in it, so each call sees one writer and V8 calls (or inlines) it directly. A loop
+ * over the columns would make one call site see every writer, and each such call cost more than
+ * most cells' work. The source is one line per column: "p = put3(row, out, p); out[p++] = 9;". */
+function runWriter(puts: Put[]): RunWriter {
+  const names = puts.map((_, j) => `put${j}`);
+  const body = names.map((name) => `p = ${name}(row, out, p); out[p++] = 9;`).join('\n');
+  const make = new Function(...names, `return function writeRun(row, out, p) {\n${body}\nreturn p;\n};`) as (...fns: Put[]) => RunWriter;
+  return make(...puts);
+}
+
 export class CompactEncoder {
   private buf: Buffer;
   private pos = 0;
@@ -44,14 +58,23 @@ export class CompactEncoder {
   private readonly rowIds = new Uint32Array(COLUMN_ROWS);
   /** Columns without a byte writer. */
   private readonly stringColumns: number[];
+  /** The row's columns as runs of byte-written columns (one writer each) and single string columns. */
+  private readonly segments: ({ run: RunWriter; width: number } | { column: number })[] = [];
 
   /** cells[j] gives column j's raw value; clean[j] says whether it is escaped as Character text;
    * puts[j], if set, writes that same value as bytes instead (then cells[j] is not called). */
   constructor(private readonly cells: Cell[], private readonly clean: boolean[], private readonly puts: (Put | undefined)[], sizeHint = 64 * 1024) {
     this.buf = Buffer.allocUnsafe(sizeHint);
-    this.putRoom = OPEN.length + CLOSE.length + puts.reduce((sum, p) => sum + (p ? p.max + 1 : 0), 0);
+    this.putRoom = OPEN.length + CLOSE.length + OVERRUN + puts.reduce((sum, p) => sum + (p ? p.max + 1 : 0), 0);
     this.stringColumns = cells.map((_, j) => j).filter((j) => !puts[j]);
     this.parts = new Array<string>(COLUMN_ROWS * cells.length).fill('');
+    for (let j = 0; j < cells.length;) {
+      if (!puts[j]) { this.segments.push({ column: j++ }); continue; }
+      let e = j;
+      while (e < cells.length && puts[e]) e++;
+      this.segments.push({ run: runWriter(puts.slice(j, e) as Put[]), width: e - j });
+      j = e;
+    }
   }
 
   /** Encodes rows rowOf(keys[from]) .. rowOf(keys[to - 1]); ends[i], if given, is where row i ends.
@@ -59,7 +82,7 @@ export class CompactEncoder {
   encode(keys: ArrayLike<number>, from: number, to: number, rowOf: (k: number) => number, ends?: Uint32Array): Buffer {
     this.pos = 0;
     const n = this.cells.length;
-    const { parts, rowIds, puts, clean } = this;
+    const { parts, rowIds, clean } = this;
     for (let start = from; start < to; start += COLUMN_ROWS) {
       const count = Math.min(COLUMN_ROWS, to - start);
       for (let k = 0; k < count; k++) rowIds[k] = rowOf(keys[start + k]);
@@ -67,25 +90,24 @@ export class CompactEncoder {
         const cell = this.cells[j];
         for (let k = 0, at = j; k < count; k++, at += n) parts[at] = cell(rowIds[k]);
       }
-      for (let k = 0, at = 0; k < count; k++) {
+      for (let k = 0; k < count; k++) {
         this.room(this.putRoom);
         let out = this.buf;
         let p = this.pos;
         p = putOpen(out, p);
         const row = rowIds[k];
-        for (let j = 0; j < n; j++, at++) {
-          const put = puts[j];
-          if (put) {
-            p = put(row, out, p);
-            out[p++] = 9;
-          } else {
-            // A string cell may grow the buffer: leave the position, write, take both back.
-            this.pos = p;
-            this.cell(parts[at], clean[j]);
-            this.room(this.putRoom);
-            out = this.buf;
-            p = this.pos;
+        for (const seg of this.segments) {
+          if ('run' in seg) {
+            p = seg.run(row, out, p);
+            continue;
           }
+          // A string cell may grow the buffer: leave the position, write, take both back.
+          const j = seg.column;
+          this.pos = p;
+          this.cell(parts[k * n + j], clean[j]);
+          this.room(this.putRoom);
+          out = this.buf;
+          p = this.pos;
         }
         p = putClose(out, p);
         this.pos = p;

@@ -17,7 +17,7 @@ const { dayCell, decRange, field, fromList, intRange, isoDay, lookupMulti, looku
 const { PROPERTY_LOOKUPS } = m_lookups;
 const { CITIES, LAST_NAMES, REMARK_CLOSERS, REMARK_FEATURES, REMARK_OPENERS, REMARK_SUBJECTS, STREETS, STREET_SUFFIXES } = m_pools;
 const { hash3 } = m_rng;
-const { ByteTable, fromTable, putFixed, putPadded, putText, putUint, uintCell, withPut } = m_cellBytes;
+const { ByteTable, asciiBytes, fromTable, putBytes, putFixed, putPadded, putText, putUint, uintCell, withPut } = m_cellBytes;
 const { agentName, agentNameTable, officeName, officeNameTable } = m_peopleFields;
 
 const L = (name: string): LookupDef => {
@@ -56,28 +56,48 @@ function remarks(ds: Dataset, i: number): string {
   return `${REMARK_OPENERS[h % REMARK_OPENERS.length]} ${beds}${subject} in ${CITIES[cityOf(ds, i)][0]} featuring ${f1} and ${f2}. ${REMARK_CLOSERS[(h >>> 20) % REMARK_CLOSERS.length]}`;
 }
 
-/** Writes remarks(ds, i) as bytes (the pools are plain ASCII: checked by the encoder tests). */
+// Pools and the constant pieces between values as bytes, for the byte writers.
+const SUBJECT_LOT = REMARK_SUBJECTS.length;
+const SUBJECT_COMMERCIAL = REMARK_SUBJECTS.length + 1;
+const W = {
+  openers: new ByteTable(REMARK_OPENERS),
+  subjects: new ByteTable([...REMARK_SUBJECTS, 'building lot', 'commercial building']),
+  features: new ByteTable(REMARK_FEATURES),
+  closers: new ByteTable(REMARK_CLOSERS),
+  cities: new ByteTable(CITIES.map((c) => c[0])),
+  zips: new ByteTable(CITIES.map((c) => c[2])),
+  streets: new ByteTable(STREETS),
+  suffixes: new ByteTable(STREET_SUFFIXES),
+  lastNames: new ByteTable(LAST_NAMES),
+};
+const B = {
+  bedroom: asciiBytes('-bedroom '), in: asciiBytes(' in '), featuring: asciiBytes(' featuring '), and: asciiBytes(' and '),
+  stop: asciiBytes('. '), unit: asciiBytes(' Unit '), call: asciiBytes('Call '), questions: asciiBytes(' with questions. '),
+  on: asciiBytes(' on '), to: asciiBytes(' to '), tours: asciiBytes('https://tours.example.com/'), mls: asciiBytes('MLS'),
+};
+
+/** Writes remarks(ds, i) as bytes. */
 function putRemarks(ds: Dataset, i: number, out: Uint8Array, pos: number): number {
   const h = hash3(ds.seed, i, 40);
-  const subject = ds.cls[i] === 2 ? 'building lot' : ds.cls[i] === 3 ? 'commercial building' : REMARK_SUBJECTS[(h >>> 4) % REMARK_SUBJECTS.length];
-  pos = putText(REMARK_OPENERS[h % REMARK_OPENERS.length], out, pos);
+  const subject = ds.cls[i] === 2 ? SUBJECT_LOT : ds.cls[i] === 3 ? SUBJECT_COMMERCIAL : (h >>> 4) % REMARK_SUBJECTS.length;
+  pos = W.openers.put(h % REMARK_OPENERS.length, out, pos);
   out[pos++] = 32;
-  if (ds.beds[i]) pos = putText('-bedroom ', out, putUint(ds.beds[i], out, pos));
-  pos = putText(' featuring ', out, putText(CITIES[cityOf(ds, i)][0], out, putText(' in ', out, putText(subject, out, pos))));
-  pos = putText(' and ', out, putText(REMARK_FEATURES[(h >>> 8) % REMARK_FEATURES.length], out, pos));
-  pos = putText('. ', out, putText(REMARK_FEATURES[(h >>> 14) % REMARK_FEATURES.length], out, pos));
-  return putText(REMARK_CLOSERS[(h >>> 20) % REMARK_CLOSERS.length], out, pos);
+  if (ds.beds[i]) pos = putBytes(B.bedroom, out, putUint(ds.beds[i], out, pos));
+  pos = putBytes(B.featuring, out, W.cities.put(cityOf(ds, i), out, putBytes(B.in, out, W.subjects.put(subject, out, pos))));
+  pos = putBytes(B.and, out, W.features.put((h >>> 8) % REMARK_FEATURES.length, out, pos));
+  pos = putBytes(B.stop, out, W.features.put((h >>> 14) % REMARK_FEATURES.length, out, pos));
+  return W.closers.put((h >>> 20) % REMARK_CLOSERS.length, out, pos);
 }
 
 /** Writes the full address: number, street, suffix and unit. */
 function putAddress(ds: Dataset, i: number, out: Uint8Array, pos: number): number {
   pos = putUint(100 + (hash3(ds.seed, i, 30) % 9800), out, pos);
   out[pos++] = 32;
-  pos = putText(streetName(ds, i), out, pos);
+  pos = W.streets.put(hash3(ds.seed, i, 31) % STREETS.length, out, pos);
   out[pos++] = 32;
-  pos = putText(streetSuffix(ds, i), out, pos);
+  pos = W.suffixes.put(hash3(ds.seed, i, 32) % STREET_SUFFIXES.length, out, pos);
   if (ds.cls[i] !== 1) return pos;
-  return putUint(100 * (1 + (hash3(ds.seed, i, 33) % 20)) + (hash3(ds.seed, i, 34) % 12) + 1, out, putText(' Unit ', out, pos));
+  return putUint(100 * (1 + (hash3(ds.seed, i, 33) % 20)) + (hash3(ds.seed, i, 34) % 12) + 1, out, putBytes(B.unit, out, pos));
 }
 
 /** Lot size in acres, two decimals. */
@@ -106,8 +126,10 @@ const DIRECTIONS = ['North', 'South', 'East', 'West'];
 const SUBDIVISIONS = ['Estates', 'Farms', 'Park', 'Commons', 'Highlands', 'Woods'];
 
 /** A pool word followed by a fixed suffix ("Oak Elementary"). */
-const suffixed = (word: (i: number) => string, suffix: string) =>
-  withPut((i) => `${word(i)}${suffix}`, (i, out, pos) => putText(suffix, out, putText(word(i), out, pos)), 64);
+function suffixed(pool: ByteTable, word: (i: number) => number, suffix: string) {
+  const end = asciiBytes(suffix);
+  return withPut((i) => `${pool.texts[word(i)]}${suffix}`, (i, out, pos) => putBytes(end, out, pool.put(word(i), out, pos)), pool.max + end.length);
+}
 
 const ROOMS: readonly [string, string][] = [['LIV', 'Living Room'], ['DIN', 'Dining Room'], ['KIT', 'Kitchen'], ['FAM', 'Family Room'],
   ['PRI', 'Primary Bedroom'], ['BR2', 'Bedroom 2'], ['BR3', 'Bedroom 3'], ['BR4', 'Bedroom 4'], ['OFF', 'Office'], ['LAU', 'Laundry Room'],
@@ -152,7 +174,7 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
   const closeDay = (i: number) => Math.min(ds.listDay[i] + 10 + (hash3(s, i, 52) % 120), 1060);
   return [
     field('L_ListingKey', 'ListingKey', 'Listing Key', 'Int', uintCell((i) => KEY_BASE.listing + i), { required: true, interpretation: '', maximumLength: 10 }),
-    field('L_DisplayId', 'ListingId', 'MLS Number', 'Character', withPut((i) => `MLS${24000000 + i * 3 + (hash3(s, i, 60) % 3)}`, (i, out, pos) => putUint(24000000 + i * 3 + (hash3(s, i, 60) % 3), out, putText('MLS', out, pos)), 20), { maximumLength: 12, required: true }),
+    field('L_DisplayId', 'ListingId', 'MLS Number', 'Character', withPut((i) => `MLS${24000000 + i * 3 + (hash3(s, i, 60) % 3)}`, (i, out, pos) => putUint(24000000 + i * 3 + (hash3(s, i, 60) % 3), out, putBytes(B.mls, out, pos)), 20), { maximumLength: 12, required: true }),
     field('L_Class', 'PropertyType', 'Property Class', 'Character', fromTable(PROPERTY_CLASSES, (i) => ds.cls[i]), { maximumLength: 3 }),
     field('L_Type_', 'PropertySubType', 'Property Sub Type', 'Character', fromTable(SUBTYPE_CODES, (i) => ds.subtype[i]), lk('PROPTYPE')),
     field('L_Status', 'StandardStatus', 'Status', 'Character', fromTable(STATUS_CODES, (i) => ds.status[i]), { ...lk('STATUS'), required: true }),
@@ -175,7 +197,7 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
       const u = unitNumber(ds, i);
       return `${streetNumber(ds, i)} ${streetName(ds, i)} ${streetSuffix(ds, i)}${u ? ` Unit ${u}` : ''}`;
     }, (i, out, pos) => putAddress(ds, i, out, pos), 80), { maximumLength: 80 }),
-    field('L_Zip', 'PostalCode', 'Zip Code', 'Character', withPut((i) => `${CITIES[cityOf(ds, i)][2]}${String(10 + (ds.area[i] % 80)).padStart(2, '0')}`, (i, out, pos) => putUint(10 + (ds.area[i] % 80), out, putText(CITIES[cityOf(ds, i)][2], out, pos)), 8), { maximumLength: 10, editMaskId: 'ZIP' }),
+    field('L_Zip', 'PostalCode', 'Zip Code', 'Character', withPut((i) => `${CITIES[cityOf(ds, i)][2]}${String(10 + (ds.area[i] % 80)).padStart(2, '0')}`, (i, out, pos) => putUint(10 + (ds.area[i] % 80), out, W.zips.put(cityOf(ds, i), out, pos)), 8), { maximumLength: 10, editMaskId: 'ZIP' }),
     field('L_State', 'StateOrProvince', 'State', 'Character', fromTable(['IL'], () => 0), { maximumLength: 2 }),
     field('LMD_MP_Latitude', 'Latitude', 'Latitude', 'Decimal', withPut((i) => (41.6 + (ds.area[i] % 20) * 0.04 + (hash3(s, i, 61) % 1000) / 40000).toFixed(6), (i, out, pos) => putFixed(41600000 + (ds.area[i] % 20) * 40000 + (hash3(s, i, 61) % 1000) * 25, 6, out, pos), 12), { precision: '6', interpretation: '' }),
     field('LMD_MP_Longitude', 'Longitude', 'Longitude', 'Decimal', withPut((i) => (-88.3 + Math.floor(ds.area[i] / 20) * 0.05 + (hash3(s, i, 62) % 1000) / 40000).toFixed(6), (i, out, pos) => putFixed(-88300000 + Math.floor(ds.area[i] / 20) * 50000 + (hash3(s, i, 62) % 1000) * 25, 6, out, pos), 12), { precision: '6', interpretation: '' }),
@@ -207,15 +229,15 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('LIST_78', 'PublicRemarks', 'Public Remarks', 'Character', withPut((i) => remarks(ds, i), (i, out, pos) => putRemarks(ds, i, out, pos), 512), { maximumLength: 4000, searchable: false }),
     field('LIST_79', 'PrivateRemarks', 'Agent Remarks', 'Character', withPut((i) => (hash3(s, i, 66) % 3 ? '' : `Call ${agentName(ds, ds.agent[i])} with questions. ${REMARK_CLOSERS[hash3(s, i, 67) % REMARK_CLOSERS.length]}`), (i, out, pos) => {
       if (hash3(s, i, 66) % 3) return pos;
-      pos = putText(' with questions. ', out, agentNames.put(ds.agent[i], out, putText('Call ', out, pos)));
-      return putText(REMARK_CLOSERS[hash3(s, i, 67) % REMARK_CLOSERS.length], out, pos);
+      pos = putBytes(B.questions, out, agentNames.put(ds.agent[i], out, putBytes(B.call, out, pos)));
+      return W.closers.put(hash3(s, i, 67) % REMARK_CLOSERS.length, out, pos);
     }, 256), { maximumLength: 2000, searchable: false }),
     field('LIST_81', 'Directions', 'Directions', 'Character', withPut((i) => `${DIRECTIONS[hash3(s, i, 68) % 4]} on ${STREETS[hash3(s, i, 69) % STREETS.length]} to ${streetName(ds, i)}`, (i, out, pos) => {
-      pos = putText(' on ', out, putText(DIRECTIONS[hash3(s, i, 68) % 4], out, pos));
-      return putText(streetName(ds, i), out, putText(' to ', out, putText(STREETS[hash3(s, i, 69) % STREETS.length], out, pos)));
+      pos = putBytes(B.on, out, putText(DIRECTIONS[hash3(s, i, 68) % 4], out, pos));
+      return W.streets.put(hash3(s, i, 31) % STREETS.length, out, putBytes(B.to, out, W.streets.put(hash3(s, i, 69) % STREETS.length, out, pos)));
     }, 64), { maximumLength: 250 }),
     field('LIST_130', 'SubdivisionName', 'Subdivision', 'Character', withPut((i) => `${LAST_NAMES[hash3(s, i, 70) % LAST_NAMES.length]} ${SUBDIVISIONS[hash3(s, i, 71) % 6]}`, (i, out, pos) => {
-      pos = putText(LAST_NAMES[hash3(s, i, 70) % LAST_NAMES.length], out, pos);
+      pos = W.lastNames.put(hash3(s, i, 70) % LAST_NAMES.length, out, pos);
       out[pos++] = 32;
       return putText(SUBDIVISIONS[hash3(s, i, 71) % 6], out, pos);
     }, 64), { maximumLength: 50 }),
@@ -231,9 +253,9 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     }, 16), { maximumLength: 20, editMaskId: 'PIN' }),
     field('LIST_101', 'TaxAnnualAmount', 'Taxes', 'Decimal', withPut((i) => taxes(ds, i), (i, out, pos) => putTaxes(ds, i, out, pos), 24), money),
     field('LIST_102', 'TaxYear', 'Tax Year', 'Small', uintCell((i) => 2023 + (hash3(s, i, 78) % 3))),
-    field('LIST_104', 'ElementarySchool', 'Elementary School', 'Character', suffixed((i) => STREETS[hash3(s, i, 79) % STREETS.length], ' Elementary'), { maximumLength: 50 }),
-    field('LIST_105', 'MiddleOrJuniorSchool', 'Middle School', 'Character', suffixed((i) => LAST_NAMES[hash3(s, i, 80) % LAST_NAMES.length], ' Middle'), { maximumLength: 50 }),
-    field('LIST_106', 'HighSchool', 'High School', 'Character', suffixed((i) => CITIES[cityOf(ds, i)][0], ' High'), { maximumLength: 50 }),
+    field('LIST_104', 'ElementarySchool', 'Elementary School', 'Character', suffixed(W.streets, (i) => hash3(s, i, 79) % STREETS.length, ' Elementary'), { maximumLength: 50 }),
+    field('LIST_105', 'MiddleOrJuniorSchool', 'Middle School', 'Character', suffixed(W.lastNames, (i) => hash3(s, i, 80) % LAST_NAMES.length, ' Middle'), { maximumLength: 50 }),
+    field('LIST_106', 'HighSchool', 'High School', 'Character', suffixed(W.cities, (i) => cityOf(ds, i), ' High'), { maximumLength: 50 }),
     field('LIST_107', 'HighSchoolDistrict', 'High School District', 'Character', lookupPick(s, 81, L('SCHOOLDIST')), lk('SCHOOLDIST')),
     field('LFD_INTERIOR', 'InteriorFeatures', 'Interior Features', 'Character', lookupMulti(s, 82, L('FEATURES'), 8), lk('FEATURES', true)),
     field('LFD_HEATING', 'Heating', 'Heating', 'Character', lookupMulti(s, 83, L('HEATING'), 2), lk('HEATING', true)),
@@ -262,7 +284,7 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('LIST_99', 'AssociationFee', 'HOA Fee', 'Int', uintCell((i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 50 + (hash3(s, i, 105) % 60) * 10 : -1)), money),
     field('LIST_100', 'AssociationFeeFrequency', 'HOA Frequency', 'Character', fromTable(['M'], (i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 0 : -1)), lk('HOAFREQ')),
     field('LIST_110', 'Zoning', 'Zoning', 'Character', lookupPick(s, 106, L('ZONING')), lk('ZONING')),
-    field('LIST_111', 'VirtualTourURLUnbranded', 'Virtual Tour', 'Character', withPut((i) => (hash3(s, i, 107) % 5 ? '' : `https://tours.example.com/${KEY_BASE.listing + i}`), (i, out, pos) => (hash3(s, i, 107) % 5 ? pos : putUint(KEY_BASE.listing + i, out, putText('https://tours.example.com/', out, pos))), 40), { maximumLength: 200, interpretation: 'URI', searchable: false }),
+    field('LIST_111', 'VirtualTourURLUnbranded', 'Virtual Tour', 'Character', withPut((i) => (hash3(s, i, 107) % 5 ? '' : `https://tours.example.com/${KEY_BASE.listing + i}`), (i, out, pos) => (hash3(s, i, 107) % 5 ? pos : putUint(KEY_BASE.listing + i, out, putBytes(B.tours, out, pos))), 40), { maximumLength: 200, interpretation: 'URI', searchable: false }),
     field('LIST_112', 'BuyerAgencyCompensation', 'Co-op Compensation', 'Character', fromList(s, 108, ['2.5%', '2%', '2.25%', '$5,000', '3%', '1.5%']), { maximumLength: 20 }),
     field('LIST_114', 'SpecialListingConditions', 'Sale Type', 'Character', fromList(s, 109, ['Standard', 'Standard', 'Standard', 'Short Sale', 'REO', 'Auction', 'Estate']), { maximumLength: 20 }),
     field('L_IdxInclude', 'InternetEntireListingDisplayYN', 'IDX Include', 'Boolean', yesNo(s, 110, 0.92)),
