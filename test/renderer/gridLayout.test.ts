@@ -23,9 +23,9 @@ describe('fitCell', () => {
 describe('columnWindow', () => {
   const widths = [100, 100, 100, 100, 100, 100, 100, 100, 100, 100]; // after a 56 px row-number column
 
-  it('takes the columns that overlap the view widened by 160 px each side', () => {
-    expect(columnWindow(widths, 56, { left: 0, width: 300 })).toEqual({ from: 0, to: 5 }); // to 460 px: column 4 starts at 456
-    expect(columnWindow(widths, 56, { left: 500, width: 200 })).toEqual({ from: 2, to: 9 }); // 340 to 860 px: 2 ends at 356, 8 starts at 856
+  it('takes the columns that overlap the view widened by 80 px each side', () => {
+    expect(columnWindow(widths, 56, { left: 0, width: 300 })).toEqual({ from: 0, to: 4 }); // to 380 px: column 3 starts at 356
+    expect(columnWindow(widths, 56, { left: 500, width: 200 })).toEqual({ from: 3, to: 8 }); // 420 to 780 px: 3 ends at 456, 7 starts at 756
   });
 
   it('covers every column when the view is wider than the grid, none past the end', () => {

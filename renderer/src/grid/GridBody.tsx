@@ -27,7 +27,9 @@ interface Props {
 export function GridBody(p: Props) {
   const view = useHorizontalView(p.scrollRef);
   const shown = useMemo(() => columnWindow(p.cols.map((c) => c.width), ROWNUM_WIDTH, view), [p.cols, view]);
-  const virt = useVirtualizer({ count: p.count, getScrollElement: () => p.scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // The virtualizer renders synchronously on scroll (flushSync), so overscan only covers frames the
+  // compositor scrolls ahead of the main thread; every overscan row is rewritten on a jump.
+  const virt = useVirtualizer({ count: p.count, getScrollElement: () => p.scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
   p.scrollToRef.current = (pos) => virt.scrollToIndex(pos);
   const items = virt.getVirtualItems();
   // The slot count only grows (to an even number, so a slot keeps its stripe): a range that

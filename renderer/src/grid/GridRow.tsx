@@ -24,22 +24,20 @@ interface Props {
 
 export const ROWNUM_WIDTH = 56;
 
-interface CellProps { text: string; width: number; className: string }
-
-/** A cell whose text surely fits shows it as is. Longer ASCII shows the part that fits and an
- *  ellipsis, the rest kept in a hidden span (textContent stays the whole value; the row details
- *  show it). Other scripts may not fit: those cells clip (cellFit.ts). No title attribute: setting
- *  ~60 a frame cost ~1 ms of a scroll frame. */
-function cell(key: string, { text, width, className }: CellProps) {
-  const role = className === 'grid-td' ? 'gridcell' : undefined;
-  const fit = fitCell(text, width);
-  if (fit.kind === 'whole') return <div key={key} className={className} style={{ width }} role={role}>{text}</div>;
-  if (fit.kind === 'clip') return <div key={key} className={`${className} clip`} style={{ width }} role={role}>{text}</div>;
-  return (
-    <div key={key} className={`${className} cut`} style={{ width }} role={role}>
-      {text.slice(0, fit.keep)}<span className="rest">{text.slice(fit.keep)}</span>
-    </div>
-  );
+/** A cell: the text it shows, then the rest of its value in a hidden span, so textContent stays
+ *  the whole value (the row details show it too). Every cell has this one shape whatever its
+ *  text: a row scrolled in then rewrites text nodes only, creating and styling no elements.
+ *  Long ASCII shows the part that fits and an ellipsis; other scripts may not fit and clip
+ *  (cellFit.ts); columns away from the viewport keep their whole value hidden. No title
+ *  attribute: setting ~60 a frame cost ~1 ms of a scroll frame. */
+function cell(key: string, text: string, width: number, near: boolean) {
+  let shown = '', cls = 'grid-td';
+  if (near) {
+    const fit = fitCell(text, width);
+    shown = fit.kind === 'cut' ? text.slice(0, fit.keep) : text;
+    if (fit.kind !== 'whole') cls = `grid-td ${fit.kind}`;
+  }
+  return <div key={key} className={cls} style={{ width }} role="gridcell">{shown}<span className="rest">{text.slice(shown.length)}</span></div>;
 }
 
 export const GridRow = memo(function GridRow({ index, pos, row, cols, from, to, top, width, alt, selected, onMouseDown, onOpen }: Props) {
@@ -49,10 +47,8 @@ export const GridRow = memo(function GridRow({ index, pos, row, cols, from, to, 
       style={{ transform: `translateY(${top}px)`, width }}
       onClick={(e) => onMouseDown(e, index)} onDoubleClick={() => onOpen(index)}
     >
-      {cell('#', { className: 'grid-td rownum', width: ROWNUM_WIDTH, text: String(index + 1) })}
-      {cols.map((c, i) => (i >= from && i < to
-        ? cell(c.id, { className: 'grid-td', width: c.width, text: cellText(row, c) })
-        : <div key={c.id} className="grid-td" style={{ width: c.width }} role="gridcell"><span hidden>{cellText(row, c)}</span></div>))}
+      <div className="grid-td rownum" style={{ width: ROWNUM_WIDTH }}>{index + 1}</div>
+      {cols.map((c, i) => cell(c.id, cellText(row, c), c.width, i >= from && i < to))}
     </div>
   );
 });

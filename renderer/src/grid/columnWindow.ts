@@ -3,8 +3,9 @@
 // so a scroll frame shapes and paints the ~10-15 columns one sees instead of all of them.
 import { useEffect, useState } from 'react';
 
-/** Extra width laid out on each side, so a short horizontal scroll shows text at once. */
-const MARGIN_PX = 160;
+/** Extra width laid out on each side, so a short horizontal scroll shows text at once (one
+ *  typical column: each column laid out costs every scrolled-in row a cell of layout). */
+const MARGIN_PX = 80;
 
 export interface ColumnWindow { from: number; to: number }
 
