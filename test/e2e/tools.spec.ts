@@ -173,6 +173,12 @@ test('keyboard: the explorer tree (arrows, Home/End, Enter opens the field, Arro
   await expectActive('c:Property:RES');
   await expect(row('c:Property:RES')).toHaveAttribute('aria-level', '2');
   await expect(row('c:Property:RES')).toHaveAttribute('aria-expanded', 'false');
+  // The list is virtual, so each row says its place: Property is the first of 5 resources, RES
+  // the first of its 6 classes and 2 groups (Lookups, Object types).
+  await expect(row('r:Property')).toHaveAttribute('aria-posinset', '1');
+  await expect(row('r:Property')).toHaveAttribute('aria-setsize', '5');
+  await expect(row('c:Property:RES')).toHaveAttribute('aria-posinset', '1');
+  await expect(row('c:Property:RES')).toHaveAttribute('aria-setsize', '8');
   // Right opens the class, Right again enters it.
   await page.keyboard.press('ArrowRight');
   await expect(row('c:Property:RES')).toHaveAttribute('aria-expanded', 'true');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetadataField, RetsMetadata } from '../../shared/rets/metadata/model';
 import { buildIndex, flatten, splitMatches } from '../../renderer/src/explorer/treeModel';
 import { createTreeFilter } from '../../renderer/src/explorer/treeFilter';
-import { ariaLevel, parentIndex, treeKeyAction, type NavState } from '../../renderer/src/explorer/treeNav';
+import { ariaLevel, parentIndex, siblingPlaces, siblingPosition, treeKeyAction, type NavState } from '../../renderer/src/explorer/treeNav';
 import { syntheticMetadata } from '../../renderer/src/bench/synthetic';
 
 const field = (systemName: string, standardName: string, longName: string): MetadataField => ({
@@ -124,6 +124,25 @@ describe('tree keyboard (treeNav)', () => {
     expect(parentIndex(rows, at('v:Property:Status:1'))).toBe(at('l:Property:Status'));
     expect(parentIndex(rows, at('c:Property:RE_1'))).toBe(at('r:Property'));
     expect(parentIndex(rows, at('r:Agent'))).toBe(-1);
+  });
+
+  it('counts each row among its siblings (the virtual list cannot say it)', () => {
+    const places = siblingPlaces(rows);
+    const place = (id: string) => siblingPosition(places, at(id));
+    expect(place('r:Property')).toEqual({ pos: 1, size: 2 });
+    expect(place('r:Agent')).toEqual({ pos: 2, size: 2 });
+    // A resource's classes and its Lookups and Object types groups are siblings.
+    expect(place('c:Property:RE_1')).toEqual({ pos: 1, size: 4 });
+    expect(place('g:Property:objects')).toEqual({ pos: 4, size: 4 });
+    expect(place('f:Property:LD_2:LM_Acres')).toEqual({ pos: 2, size: 2 });
+    expect(place('v:Property:Status:0')).toEqual({ pos: 1, size: 2 });
+    expect(place('l:Property:Status')).toEqual({ pos: 1, size: 1 });
+    // With a filter: the matches under each class.
+    const filtered = createTreeFilter(index)('list pr');
+    const fp = siblingPlaces(filtered);
+    expect(filtered.map((_, i) => siblingPosition(fp, i))).toEqual([
+      { pos: 1, size: 1 }, { pos: 1, size: 2 }, { pos: 1, size: 1 }, { pos: 2, size: 2 }, { pos: 1, size: 1 },
+    ]);
   });
 
   it('moves with Up, Down, Home, End and the page keys, within the rows', () => {

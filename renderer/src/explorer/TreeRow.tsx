@@ -16,6 +16,10 @@ interface Props {
   active: boolean;
   /** The tree's id prefix: a row's id is the prefix and its position. */
   idPrefix: string;
+  /** Place among its siblings and their number (the list is virtual: see treeNav.ts); given
+   *  while the tree has focus. */
+  pos?: number;
+  size?: number;
   /** The normalized filter; '' for rows that highlight nothing, so they ignore keystrokes. */
   q: string;
 }
@@ -25,11 +29,12 @@ const TWISTY = 18;
 
 export const highlights = (n: TreeNode): boolean => n.kind === 'field' || n.kind === 'lookup' || n.kind === 'value';
 
-export const TreeRow = memo(function TreeRow({ node: n, index, top, open, selected, active, idPrefix, q }: Props) {
+export const TreeRow = memo(function TreeRow({ node: n, index, top, open, selected, active, idPrefix, pos, size, q }: Props) {
   const leaf = !isBranch(n);
   return (
     <div
       role="treeitem" id={`${idPrefix}-${index}`} aria-level={ariaLevel(n)} aria-expanded={leaf ? undefined : open} aria-selected={selected}
+      aria-posinset={pos} aria-setsize={size}
       data-node={n.id} data-kind={n.kind} data-i={index}
       className={`tree-row${selected ? ' selected' : ''}${active ? ' active' : ''}`}
       style={{ top, paddingLeft: 6 + n.depth * 12 + (leaf ? TWISTY : 0) }}
