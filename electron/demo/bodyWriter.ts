@@ -30,9 +30,11 @@ export class BodyWriter {
     if (this.size >= CHUNK) return this.flush();
   }
 
-  async writeBytes(buf: Buffer): Promise<void> {
+  /** Sends bytes; `written`, if given, is called once the socket no longer needs them (so the
+   * caller may reuse the buffer); it may never be called (fault modes, a closed connection). */
+  async writeBytes(buf: Buffer, written?: () => void): Promise<void> {
     await this.flush();
-    await this.send(buf);
+    await this.send(buf, written);
   }
 
   async flush(): Promise<void> {
@@ -48,7 +50,7 @@ export class BodyWriter {
     if (!this.res.destroyed) this.res.end();
   }
 
-  private async send(buf: Buffer): Promise<void> {
+  private async send(buf: Buffer, written?: () => void): Promise<void> {
     if (this.res.destroyed) throw new ClientGone();
     const drop = this.faults.dropAfterBytes;
     if (drop !== undefined && this.sent + buf.length >= drop) {
@@ -64,13 +66,13 @@ export class BodyWriter {
         await new Promise((r) => setTimeout(r, 20));
       }
     } else {
-      await this.raw(buf);
+      await this.raw(buf, written);
     }
   }
 
-  private raw(buf: Buffer): Promise<void> | void {
+  private raw(buf: Buffer, written?: () => void): Promise<void> | void {
     this.sent += buf.length;
-    if (this.res.write(buf)) return;
+    if (this.res.write(buf, written && ((err) => { if (!err) written(); }))) return;
     return new Promise<void>((resolve, reject) => {
       const onDrain = () => { cleanup(); resolve(); };
       const onClose = () => { cleanup(); reject(new ClientGone()); };

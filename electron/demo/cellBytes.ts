@@ -71,7 +71,7 @@ export const OVERRUN = 4;
 // A DataView of the buffer last written to: ByteTable stores 4 bytes at once through it (about
 // twice as fast as a byte loop for the short texts of lookups and names).
 let viewed: Uint8Array | undefined;
-let view = new DataView(new ArrayBuffer(0));
+let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 function viewOf(out: Uint8Array): DataView {
   if (out !== viewed) {
     viewed = out;

@@ -27,7 +27,7 @@ export interface DemoMlsOptions {
   maxRows?: number;
   /** Failure-mode timings; tests shorten them. */
   tuning?: Partial<Tuning>;
-  /** Bytes of formatted COMPACT rows kept for repeated large searches (0: none; default 256 MiB). */
+  /** Bytes of formatted COMPACT rows kept for repeated large searches (default 0: none; see rowStore.ts). */
   rowStoreBytes?: number;
 }
 

@@ -99,9 +99,13 @@ export async function handleSearch(ctx: Ctx): Promise<void> {
     const key = [target.resource.id, target.cls.name, format, plan.standardNames ? 'std' : 'sys', ...fields.map((f) => f.systemName)].join('\t');
     await writeStoredRows(w, stores, stores.get(key, target.demo.count), rows, matches, first, end, rowOf);
   } else if (rows.encoder) {
-    // COMPACT rows go out as bytes in batches of ~200 KB, each encoded straight into one Buffer.
+    // COMPACT rows go out as bytes in batches of ~200 KB, each encoded straight into one Buffer,
+    // which the encoder uses again once the socket has sent it.
     const enc = rows.encoder(256 * 1024);
-    for (let k = first; k < end; k += BATCH_ROWS) await w.writeBytes(enc.encode(matches, k, Math.min(end, k + BATCH_ROWS), rowOf));
+    for (let k = first; k < end; k += BATCH_ROWS) {
+      const bytes = enc.encode(matches, k, Math.min(end, k + BATCH_ROWS), rowOf);
+      await w.writeBytes(bytes, () => enc.recycle(bytes));
+    }
   } else {
     // Rows go out in batches, each one string (one flatten and one UTF-8 encode per ~200 KB).
     for (let k = first; k < end; k += BATCH_ROWS) {

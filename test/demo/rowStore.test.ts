@@ -1,5 +1,5 @@
 // The row store (COMPACT rows kept once formatted) changes no byte of any reply: the same searches
-// against a server without a store, with the default one (first and repeated), and with a store
+// against a server without a store (the default), with a large one (first and repeated), and with a store
 // too small to keep everything give identical bodies. RowStores keeps to its byte budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../electron/demo/catalog';
@@ -23,7 +23,7 @@ async function start(rowStoreBytes?: number): Promise<Server> {
   return { mls, cookie: (await login(mls.loginUrl)).cookie };
 }
 beforeAll(async () => {
-  [plain, stored, small] = await Promise.all([start(0), start(), start(600_000)]);
+  [plain, stored, small] = await Promise.all([start(), start(256 * 1024 * 1024), start(600_000)]);
 });
 afterAll(async () => { await Promise.all([plain, stored, small].map((s) => s.mls.close())); });
 
