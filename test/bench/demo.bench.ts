@@ -1,9 +1,9 @@
 // Demo MLS benchmark: data generation time (10,000 and 200,000 listings) and a 200,000-row search
 // streamed over HTTP on 127.0.0.1 (Property:ALL, COMPACT, Limit=NONE), in MB/s against the issue's
 // goal of 100 MB/s. The server runs in its own process (`rets-workbench demo-mls --json`), as it
-// does beside the app, so the client's parsing here does not slow it down. Each search runs twice:
-// the first formats every row (and keeps them in the server's row store), the repeat is served
-// from that store; both are printed, with the server's peak memory.
+// does beside the app, so the client's parsing here does not slow it down. Each search runs twice
+// (the server keeps no formatted rows by default, so the repeat shows the spread between runs);
+// the first all-fields search is the figure compared with the goal, printed last on its own line.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { get } from 'node:http';
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   await streamSearch(baseUrl, cookie, `${all}&Limit=2000`); // warm up
   console.log(`server peak memory before the searches: ${peakMb(child.pid!).toFixed(0)} MB`);
   const cases = [['all fields', all], ['10 fields', `${all}&Select=L_ListingKey,L_ListPrice,L_Status,L_City,L_Address,LIST_66,LIST_67,LIST_48,L_ListDate,L_UpdateDate`]] as const;
+  let goal = '';
   for (const [label, q] of cases.flatMap(([n, query]) => [[`${n} (first)`, query], [`${n} (repeated)`, query]] as const)) {
     const cpu0 = cpuSeconds(child.pid!);
     const r = await streamSearch(baseUrl, cookie, q);
@@ -87,9 +88,11 @@ async function main(): Promise<void> {
     const mbps = r.bytes / 1e6 / (r.ms / 1000);
     const rows = r.rows - 5; // XML declaration, RETS, DELIMITER, COLUMNS and </RETS> lines
     const rowsPerSec = rows / (r.ms / 1000);
+    if (!goal) goal = `GOAL first 200,000-row search (Property:ALL, all fields, COMPACT): ${mbps.toFixed(1)} MB/s against ${GOAL_MBPS} MB/s = ${(mbps / GOAL_MBPS).toFixed(2)}x ${mbps >= GOAL_MBPS ? 'MET' : 'NOT MET'}`;
     console.log(`search Property:ALL ${label}: ${rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms.toFixed(0)} ms = ${mbps.toFixed(1)} MB/s, ${Math.round(rowsPerSec).toLocaleString('en-US')} rows/s (goal ${GOAL_MBPS} MB/s: ${(mbps / GOAL_MBPS).toFixed(2)}x); server CPU ${cpu.toFixed(1)} s = ${(r.bytes / 1e6 / cpu).toFixed(1)} MB per CPU-second`);
   }
   console.log(`server peak memory after the searches: ${peakMb(child.pid!).toFixed(0)} MB`);
+  console.log(goal);
   console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
   child.kill('SIGTERM');
   await once(child, 'exit');
