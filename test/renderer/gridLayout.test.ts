@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitCell } from '../../renderer/src/grid/cellFit';
 import { columnWindow } from '../../renderer/src/grid/columnWindow';
+import { jumpAwareExtractor, rowSpan } from '../../renderer/src/grid/rowRange';
 
 describe('fitCell', () => {
   it('keeps short ASCII whole and cuts long ASCII to what fits, leaving room for the ellipsis', () => {
@@ -32,5 +33,23 @@ describe('columnWindow', () => {
     expect(columnWindow(widths, 56, { left: 0, width: 4096 })).toEqual({ from: 0, to: 10 });
     expect(columnWindow(widths, 56, { left: 5000, width: 300 })).toEqual({ from: 10, to: 10 });
     expect(columnWindow([], 56, { left: 0, width: 300 })).toEqual({ from: 0, to: 0 });
+  });
+});
+
+describe('rowSpan', () => {
+  const range = (startIndex: number, endIndex: number) => ({ startIndex, endIndex, overscan: 6, count: 1000 });
+
+  it('adds the overscan while the new range overlaps what was rendered, clamped to the rows', () => {
+    expect(rowSpan(range(100, 136), { start: 85, end: 136 })).toEqual({ start: 94, end: 142 });
+    expect(rowSpan(range(2, 38), { start: 0, end: 40 })).toEqual({ start: 0, end: 44 });
+    expect(rowSpan(range(960, 999), { start: 950, end: 999 })).toEqual({ start: 954, end: 999 });
+  });
+
+  it('renders only the rows in view after a jump, then adds the overscan', () => {
+    expect(rowSpan(range(5000, 5036), { start: 94, end: 142 })).toEqual({ start: 5000, end: 5036 });
+    expect(rowSpan(range(10, 46), { start: 94, end: 142 })).toEqual({ start: 10, end: 46 });
+    const extract = jumpAwareExtractor({ current: { start: 0, end: -1 } });
+    expect(extract(range(500, 503))).toEqual([500, 501, 502, 503]);
+    expect(extract(range(500, 503))).toEqual([494, 495, 496, 497, 498, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509]);
   });
 });

@@ -2,10 +2,11 @@
 // memoized rows only, not the header or the toolbar state above it. Rows are keyed by slot
 // (position modulo the slot count), not by row: a row scrolled out hands its elements to the
 // row scrolled in, and React rewrites ~25 text nodes instead of building and styling a new row.
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { GridRow, ROWNUM_WIDTH, type SizedColumn } from './GridRow';
 import { columnWindow, useHorizontalView } from './columnWindow';
+import { jumpAwareExtractor, type RowSpan } from './rowRange';
 
 export const ROW_HEIGHT = 24;
 
@@ -28,8 +29,15 @@ export function GridBody(p: Props) {
   const view = useHorizontalView(p.scrollRef);
   const shown = useMemo(() => columnWindow(p.cols.map((c) => c.width), ROWNUM_WIDTH, view), [p.cols, view]);
   // The virtualizer renders synchronously on scroll (flushSync), so overscan only covers frames the
-  // compositor scrolls ahead of the main thread; every overscan row is rewritten on a jump.
-  const virt = useVirtualizer({ count: p.count, getScrollElement: () => p.scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  // compositor scrolls ahead of the main thread. A jump renders the rows in view only (rowRange.ts);
+  // a new extractor when scrolling starts or settles makes the virtualizer add the overscan then.
+  const rendered = useRef<RowSpan>({ start: 0, end: -1 });
+  const [scrolling, setScrolling] = useState(false);
+  const rangeExtractor = useMemo(() => jumpAwareExtractor(rendered), [scrolling]);
+  const virt = useVirtualizer({
+    count: p.count, getScrollElement: () => p.scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6,
+    rangeExtractor, onChange: (v) => setScrolling(v.isScrolling),
+  });
   p.scrollToRef.current = (pos) => virt.scrollToIndex(pos);
   const items = virt.getVirtualItems();
   // The slot count only grows (to an even number, so a slot keeps its stripe): a range that

@@ -1,0 +1,23 @@
+// Which rows the grid body renders: the visible ones plus some overscan, except on a jump. A jump
+// (a scrollbar drag, Home/End, a scrollToIndex far away) rewrites every rendered row, so its frame
+// renders only the rows in view; the overscan follows on the next range change or when scrolling
+// settles, a few rows at a time instead of all at once.
+import type { Range } from '@tanstack/react-virtual';
+
+export interface RowSpan { start: number; end: number }
+
+/** Rows [start, end] to render for the virtualizer's range, given the span rendered before. */
+export function rowSpan(range: Range, prev: RowSpan): RowSpan {
+  const jumped = range.startIndex > prev.end || range.endIndex < prev.start;
+  if (jumped) return { start: range.startIndex, end: range.endIndex };
+  return { start: Math.max(0, range.startIndex - range.overscan), end: Math.min(range.count - 1, range.endIndex + range.overscan) };
+}
+
+/** A virtualizer rangeExtractor that remembers the span it rendered last. */
+export function jumpAwareExtractor(rendered: { current: RowSpan }): (range: Range) => number[] {
+  return (range) => {
+    const span = rowSpan(range, rendered.current);
+    rendered.current = span;
+    return Array.from({ length: Math.max(0, span.end - span.start + 1) }, (_, i) => span.start + i);
+  };
+}
