@@ -4,6 +4,11 @@
 import type { ServerResponse } from 'node:http';
 
 const CHUNK = 256 * 1024;
+/** Bytes that may wait in the socket before production pauses for 'drain'. Waiting whenever
+ * write() says the socket is past its 16 KB mark made encoding and the client's reading take
+ * turns (every ~200 KB batch waited until the client had read it all); with a few batches queued
+ * both run at once on a multi-core machine, and memory stays bounded. */
+const QUEUE_LIMIT = 1024 * 1024;
 
 export class ClientGone extends Error {
   constructor() { super('client closed the connection'); }
@@ -73,6 +78,7 @@ export class BodyWriter {
   private raw(buf: Buffer, written?: () => void): Promise<void> | void {
     this.sent += buf.length;
     if (this.res.write(buf, written && ((err) => { if (!err) written(); }))) return;
+    if (this.res.writableLength < QUEUE_LIMIT) return;
     return new Promise<void>((resolve, reject) => {
       const onDrain = () => { cleanup(); resolve(); };
       const onClose = () => { cleanup(); reject(new ClientGone()); };

@@ -45,7 +45,14 @@ export function putUint(n: number, out: Uint8Array, pos: number): number {
 
 /** Writes n (0 <= n < 10^width) as exactly `width` digits, zero-padded ("07"). */
 export function putPadded(n: number, width: number, out: Uint8Array, pos: number): number {
-  for (let p = pos + width - 1, t = n; p >= pos; p--, t = Math.floor(t / 10)) out[p] = 48 + (t % 10);
+  let p = pos + width;
+  let t = n;
+  for (; p - pos >= 2; t = Math.floor(t / 100)) {
+    const r = (t % 100) << 1;
+    out[--p] = PAIRS[r + 1];
+    out[--p] = PAIRS[r];
+  }
+  if (p > pos) out[pos] = 48 + (t % 10);
   return pos + width;
 }
 
