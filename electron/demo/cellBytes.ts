@@ -143,6 +143,8 @@ export function hashPick(texts: readonly string[], seed: number, slot: number): 
   const get = (row: number) => texts[hash3(seed, row, slot) % n];
   if (!texts.every(plainText)) return get;
   const table = new ByteTable(texts);
+  // A power-of-two list (lookupMulti's 1024 combinations) takes the low bits: no division.
+  if ((n & (n - 1)) === 0) return withPut(get, (row, out, pos) => table.put(hash3(seed, row, slot) & (n - 1), out, pos), table.max);
   return withPut(get, (row, out, pos) => table.put(hash3(seed, row, slot) % n, out, pos), table.max);
 }
 
