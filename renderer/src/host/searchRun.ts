@@ -44,6 +44,9 @@ export class SearchRun {
   private listeners = new Set<() => void>();
   private scheduled = false;
   private cancelFn?: () => Promise<void>;
+  /** Cancel asked for (Esc, the Cancel button) before the host answered search.start with the
+   *  operation: it is sent as soon as the host does, rather than dropped. */
+  private cancelPending = false;
 
   subscribe = (l: () => void): (() => void) => {
     this.listeners.add(l);
@@ -67,6 +70,7 @@ export class SearchRun {
     if (this.state.status === 'running') await this.cancel();
     const startedAt = performance.now();
     const rows: string[][] = [];
+    this.cancelPending = false;
     this.state = { ...emptyRun(), status: 'running', startedAt, rows, version: this.state.version + 1 };
     this.flush();
     try {
@@ -96,13 +100,16 @@ export class SearchRun {
         }
       });
       this.cancelFn = op.cancel;
+      if (this.cancelPending) await this.cancel();
     } catch (err) {
       this.update({ status: 'error', error: toErrorInfo(err), elapsedMs: performance.now() - startedAt }, true);
     }
   }
 
   async cancel(): Promise<void> {
-    if (this.state.status !== 'running' || !this.cancelFn) return;
+    if (this.state.status !== 'running') return;
+    if (!this.cancelFn) { this.cancelPending = true; return; }
+    this.cancelPending = false;
     const c = this.cancelFn;
     this.cancelFn = undefined;
     try { await c(); } catch { /* already finished */ }
