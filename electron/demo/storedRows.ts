@@ -18,8 +18,8 @@ export function formatBlock(rows: RowWriter, store: RowStore, b: number, rowOf: 
   for (let i = 0; i < n; i++) positions[i] = start + i;
   const ends = new Uint32Array(n + 1);
   const view = enc.encode(positions, 0, n, rowOf, ends);
-  // Kept at its exact size: the encoder's buffer has room to spare, and goes back to it (a fresh
-  // one per block, grown twice on the way, made filling a store cost ~25% of the first search).
+  // Kept at its exact size: the encoder's buffer has room to spare, and goes back to it rather
+  // than the encoder taking (and twice growing) a fresh one for every block.
   const bytes = Buffer.allocUnsafeSlow(view.length);
   view.copy(bytes);
   enc.recycle(view);
