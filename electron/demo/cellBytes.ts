@@ -105,7 +105,7 @@ export class ByteTable {
       this.starts[k + 1] = words;
     });
     this.max = Math.max(0, ...this.lengths);
-    this.words = new Int32Array(words);
+    this.words = new Int32Array(words + 1); // + 1: put() reads a first word even for an empty entry
     const bytes = new Uint8Array(this.words.buffer);
     texts.forEach((t, k) => {
       for (let i = 0; i < t.length; i++) bytes[this.starts[k] * 4 + i] = t.charCodeAt(i);
@@ -116,9 +116,23 @@ export class ByteTable {
   put(k: number, out: Uint8Array, pos: number): number {
     const v = viewOf(out);
     const words = this.words;
-    const end = this.starts[k + 1];
-    for (let w = this.starts[k], q = pos; w < end; w++, q += 4) v.setInt32(q, words[w], true);
-    return pos + this.lengths[k];
+    const w = this.starts[k];
+    const len = this.lengths[k];
+    // Most entries (codes, words, dates) take one to three words: stores without a loop.
+    v.setInt32(pos, words[w], true);
+    if (len > 4) {
+      v.setInt32(pos + 4, words[w + 1], true);
+      if (len > 8) {
+        v.setInt32(pos + 8, words[w + 2], true);
+        if (len > 12) this.putRest(w + 3, this.starts[k + 1], v, pos + 12);
+      }
+    }
+    return pos + len;
+  }
+
+  private putRest(from: number, end: number, v: DataView, pos: number): void {
+    const words = this.words;
+    for (let w = from, q = pos; w < end; w++, q += 4) v.setInt32(q, words[w], true);
   }
 }
 
