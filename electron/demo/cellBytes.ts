@@ -17,6 +17,14 @@ export function withPut(get: (row: number) => string, put: (row: number, out: Ui
   return Object.assign(get, { put: Object.assign(put, { max }) });
 }
 
+/** A wrapper compiled afresh for each field, so its calls of that field's own functions get
+ * their own feedback. Closures made from one function literal share its call feedback: a shared
+ * wrapper calling a different value function per field sees a megamorphic call there, which V8
+ * never inlines (a full call per cell). `params` are bound to `args`; `source` is the wrapper. */
+export function perField<F>(params: readonly string[], args: readonly unknown[], source: string): F {
+  return new Function(...params, `return ${source};`)(...args) as F;
+}
+
 /** Digits of a whole number below 2^32 (comparisons: cheaper than dividing to count). */
 function digitCount(n: number): number {
   if (n < 100000) return n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : 5;
@@ -145,10 +153,7 @@ export function fromTable(texts: readonly string[], index: (row: number) => numb
   };
   if (!texts.every(plainText)) return get;
   const table = new ByteTable(texts);
-  return withPut(get, (row, out, pos) => {
-    const k = index(row);
-    return k < 0 ? pos : table.put(k, out, pos);
-  }, table.max);
+  return withPut(get, perField(['index', 'table'], [index, table], '(row, out, pos) => { const k = index(row); return k < 0 ? pos : table.put(k, out, pos); }'), table.max);
 }
 
 /** A field that is entry hash3(seed, row, slot) % texts.length of a fixed list of texts. */
@@ -167,10 +172,7 @@ export function uintCell(value: (row: number) => number): BytesGetter {
   return withPut((row) => {
     const v = value(row);
     return v < 0 ? '' : String(v);
-  }, (row, out, pos) => {
-    const v = value(row);
-    return v < 0 ? pos : putUint(v, out, pos);
-  }, 16);
+  }, perField(['value', 'putUint'], [value, putUint], '(row, out, pos) => { const v = value(row); return v < 0 ? pos : putUint(v, out, pos); }'), 16);
 }
 
 /** Copies an ASCII string (a pool word or a constant) to out[pos ..]; returns the position after it. */
@@ -195,5 +197,5 @@ export function putBytes(bytes: Uint8Array, out: Uint8Array, pos: number): numbe
 export function onlyIf(has: (row: number) => boolean, get: BytesGetter): BytesGetter {
   const text = (row: number) => (has(row) ? get(row) : '');
   const put = get.put;
-  return put ? withPut(text, (row, out, pos) => (has(row) ? put(row, out, pos) : pos), put.max) : text;
+  return put ? withPut(text, perField(['has', 'put'], [has, put], '(row, out, pos) => (has(row) ? put(row, out, pos) : pos)'), put.max) : text;
 }

@@ -7,7 +7,7 @@ import * as m_rng from './rng';
 // Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
 const { BASE_MS } = m_dataset;
 const { hash3 } = m_rng;
-const { ByteTable, fromTable, hashPick, putText, putUint, uintCell, withPut } = m_cellBytes;
+const { ByteTable, fromTable, hashPick, perField, putText, putUint, uintCell, withPut } = m_cellBytes;
 
 export type Getter = (row: number) => string;
 
@@ -118,10 +118,7 @@ export function dayCell(day: (row: number) => number): Getter {
   return withPut((row) => {
     const d = day(row);
     return d < 0 ? '' : isoDay(d);
-  }, (row, out, pos) => {
-    const d = day(row);
-    return d < 0 ? pos : putIsoDay(d, out, pos);
-  }, 16);
+  }, perField(['day', 'putIsoDay'], [day, putIsoDay], '(row, out, pos) => { const d = day(row); return d < 0 ? pos : putIsoDay(d, out, pos); }'), 16);
 }
 
 /** A timestamp cell from seconds since BASE_MS per row (< 0: empty). */
@@ -129,10 +126,7 @@ export function secCell(sec: (row: number) => number): Getter {
   return withPut((row) => {
     const t = sec(row);
     return t < 0 ? '' : isoSec(t);
-  }, (row, out, pos) => {
-    const t = sec(row);
-    return t < 0 ? pos : putIsoSec(t, out, pos);
-  }, 24);
+  }, perField(['sec', 'putIsoSec'], [sec, putIsoSec], '(row, out, pos) => { const t = sec(row); return t < 0 ? pos : putIsoSec(t, out, pos); }'), 24);
 }
 
 const two = Array.from({ length: 60 }, (_, i) => (i < 10 ? '0' : '') + i);
