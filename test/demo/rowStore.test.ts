@@ -102,6 +102,23 @@ describe('row store', () => {
     }
   });
 
+  it('reuses a Select list\'s compiled writer only for that same list of fields (another catalog\'s fields get their own)', () => {
+    const encodeBoth = (seed: number) => {
+      const catalog = buildCatalog(createDataset(800, seed), () => 'http://127.0.0.1');
+      const metadata = buildMetadata(catalog);
+      const resource = metadata.resources.find((r) => r.id === 'Property')!;
+      const demo = catalog[0].classes.find((c) => c.name === 'ALL')!;
+      const target = { demo, resource, cls: resource.classes.find((c) => c.name === 'ALL')!, metadata };
+      const keys = Uint32Array.from({ length: demo.count }, (_, i) => i);
+      const rows = rowWriter('COMPACT', target, demo.fields.slice(0, 40), false, metadata);
+      const text = rows.rows(keys, 0, keys.length, demo.row);
+      // Two encoders of one list (the second reuses the first's writer) and one of a new catalog.
+      for (let k = 0; k < 2; k++) expect(rows.encoder!(1024).encode(keys, 0, keys.length, demo.row).toString('utf8')).toBe(text);
+      return text;
+    };
+    expect(encodeBoth(21)).not.toBe(encodeBoth(22));
+  });
+
   it('keeps blocks within its budget, dropping the least recently used store first', () => {
     const stores = new RowStores(3000);
     const block = (n: number) => ({ bytes: Buffer.alloc(n), ends: new Uint32Array(1) }); // 4 bytes of ends
