@@ -159,12 +159,16 @@ export function fromTable(texts: readonly string[], index: (row: number) => numb
 /** A field that is entry hash3(seed, row, slot) % texts.length of a fixed list of texts. */
 export function hashPick(texts: readonly string[], seed: number, slot: number): BytesGetter {
   const n = texts.length;
+  if (slot !== (slot | 0)) throw new Error(`demo MLS: slot ${slot} is not a 32-bit integer`);
   const get = (row: number) => texts[hash3(seed, row, slot) % n];
   if (!texts.every(plainText)) return get;
   const table = new ByteTable(texts);
-  // A power-of-two list (lookupMulti's 1024 combinations) takes the low bits: no division.
-  if ((n & (n - 1)) === 0) return withPut(get, (row, out, pos) => table.put(hash3(seed, row, slot) & (n - 1), out, pos), table.max);
-  return withPut(get, (row, out, pos) => table.put(hash3(seed, row, slot) % n, out, pos), table.max);
+  // Seed, slot and list length written into the writer's source as constants: V8 folds the
+  // hash's constant half and divides by a constant (a multiply), where `% n` of a variable n
+  // was a floating-point remainder. (seed | 0 is what hash3 uses of it: it is xor-ed.) A
+  // power-of-two list (lookupMulti's 1024) takes the low bits.
+  const pick = (n & (n - 1)) === 0 ? `& ${n - 1}` : `% ${n}`;
+  return withPut(get, perField(['table', 'hash3'], [table, hash3], `(row, out, pos) => table.put(hash3(${seed | 0}, row, ${slot}) ${pick}, out, pos)`), table.max);
 }
 
 /** A field that is a whole number >= 0 per row (a value < 0: empty). */
