@@ -169,7 +169,7 @@ export function lookupMulti(seed: number, slot: number, def: LookupDef, max: num
 export function intRange(seed: number, slot: number, min: number, max: number, empty = 0): Getter {
   const cut = Math.floor(empty * 1000);
   const span = max - min + 1;
-  if (cut === 0) return withPut((row) => String(min + (hash3(seed, row, slot) % span)), (row, out, pos) => putUint(min + (hash3(seed, row, slot) % span), out, pos), 16);
+  if (cut === 0) return withPut((row) => String(min + (hash3(seed, row, slot) % span)), perField(['hash3', 'putUint'], [hash3, putUint], `(row, out, pos) => putUint(${min} + (hash3(${seed | 0}, row, ${slot}) % ${span}), out, pos)`), 16);
   return uintCell((row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? -1 : min + (hash3(seed, row, slot) % (max - min + 1))));
 }
 
@@ -179,10 +179,8 @@ export function decRange(seed: number, slot: number, min: number, max: number, d
 
 export function yesNo(seed: number, slot: number, yesShare = 0.3): Getter {
   const cut = Math.floor(yesShare * 1000);
-  return withPut((row) => (hash3(seed, row, slot) % 1000 < cut ? '1' : '0'), (row, out, pos) => {
-    out[pos] = hash3(seed, row, slot) % 1000 < cut ? 49 : 48;
-    return pos + 1;
-  }, 1);
+  return withPut((row) => (hash3(seed, row, slot) % 1000 < cut ? '1' : '0'),
+    perField(['hash3'], [hash3], `(row, out, pos) => { out[pos] = hash3(${seed | 0}, row, ${slot}) % 1000 < ${cut} ? 49 : 48; return pos + 1; }`), 1);
 }
 
 export function fromList(seed: number, slot: number, list: readonly string[]): Getter {

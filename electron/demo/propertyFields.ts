@@ -17,7 +17,7 @@ const { dayCell, decRange, field, fromList, intRange, isoDay, lookupMulti, looku
 const { PROPERTY_LOOKUPS } = m_lookups;
 const { CITIES, LAST_NAMES, REMARK_CLOSERS, REMARK_FEATURES, REMARK_OPENERS, REMARK_SUBJECTS, STREETS, STREET_SUFFIXES } = m_pools;
 const { hash3 } = m_rng;
-const { ByteTable, asciiBytes, fromTable, putBytes, putFixed, putPadded, putText, putUint, uintCell, withPut } = m_cellBytes;
+const { ByteTable, asciiBytes, fromTable, perField, putBytes, putFixed, putPadded, putText, putUint, uintCell, withPut } = m_cellBytes;
 const { agentName, agentNameTable, officeName, officeNameTable } = m_peopleFields;
 
 const L = (name: string): LookupDef => {
@@ -158,13 +158,16 @@ function roomFields(ds: Dataset): FieldSpec[] {
   const flrTable = new ByteTable(flr);
   ROOMS.forEach(([code, name], k) => {
     const bit = 1 << k;
+    // Writers compiled per room with the seed, slots and list lengths as constants (see hashPick).
+    const put = <F>(source: string) => perField<F>(['masks', 'hash3', 'DIMS', 'lvlTable', 'flrTable'], [masks, hash3, DIMS, lvlTable, flrTable], source);
+    const seed = s | 0;
     const dim = withPut((i) => (hasRoom(ds, i, k) ? `${10 + (hash3(s, i, 220 + k) % 14)}X${9 + (hash3(s, i, 240 + k) % 12)}` : ''),
-      (i, out, pos) => (masks[i] & bit ? DIMS.put((hash3(s, i, 220 + k) % 14) * 12 + (hash3(s, i, 240 + k) % 12), out, pos) : pos), DIMS.max);
+      put(`(i, out, pos) => (masks[i] & ${bit} ? DIMS.put((hash3(${seed}, i, ${220 + k}) % 14) * 12 + (hash3(${seed}, i, ${240 + k}) % 12), out, pos) : pos)`), DIMS.max);
     const level = withPut((i) => (hasRoom(ds, i, k) ? lvl[hash3(s, i, 260 + k) % 3] : ''),
-      (i, out, pos) => (masks[i] & bit ? lvlTable.put(hash3(s, i, 260 + k) % 3, out, pos) : pos), lvlTable.max);
+      put(`(i, out, pos) => (masks[i] & ${bit} ? lvlTable.put(hash3(${seed}, i, ${260 + k}) % 3, out, pos) : pos)`), lvlTable.max);
     // The floor as lookupPick(s, 280 + k, FLOORING) picks it, blank without the room.
     const floor = withPut((i) => (hasRoom(ds, i, k) ? flr[hash3(s, i, 280 + k) % flr.length] : ''),
-      (i, out, pos) => (masks[i] & bit ? flrTable.put(hash3(s, i, 280 + k) % flr.length, out, pos) : pos), flrTable.max);
+      put(`(i, out, pos) => (masks[i] & ${bit} ? flrTable.put(hash3(${seed}, i, ${280 + k}) % ${flr.length}, out, pos) : pos)`), flrTable.max);
     out.push(field(`ROOM_${code}_DIM`, '', `${name} Dimensions`, 'Character', dim, { maximumLength: 10, shortName: `${code} Dim` }));
     out.push(field(`ROOM_${code}_LVL`, '', `${name} Level`, 'Character', level, { ...lk('ROOMLEVEL'), shortName: `${code} Lvl` }));
     out.push(field(`ROOM_${code}_FLR`, '', `${name} Flooring`, 'Character', floor, { ...lk('FLOORING'), shortName: `${code} Flr` }));
