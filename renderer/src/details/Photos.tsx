@@ -1,10 +1,11 @@
 // Photos of the selected row: thumbnails (lazy), full size on click, and a retry that asks
 // the host to try the failed objects again.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { host } from '../host/client';
 import { toErrorInfo } from '../host/errors';
 import { ErrorBox } from '../shell/ErrorBox';
+import { useEscape } from '../shell/useEscape';
 import type { ObjectInfo } from '../../../shared/contract';
 
 interface Props { profileId: string; resource: string; recordKey: string }
@@ -17,12 +18,7 @@ export function Photos({ profileId, resource, recordKey }: Props) {
     retry: false, staleTime: 60_000,
   });
   const [open, setOpen] = useState<ObjectInfo | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    const k = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(null); } };
-    window.addEventListener('keydown', k, true);
-    return () => window.removeEventListener('keydown', k, true);
-  }, [open]);
+  useEscape(open ? () => setOpen(null) : undefined);
   const failed = q.data?.objects.filter((o) => o.error).length ?? 0;
   return (
     <>

@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Table } from '@tanstack/react-table';
+import { useEscape } from '../shell/useEscape';
 
 interface Props {
   table: Table<string[]>;
@@ -44,25 +45,21 @@ export function ColumnMenu({ table, anchor, onReset, onClose }: Props) {
       const t = e.target as Node;
       if (!ref.current?.contains(t) && !anchor?.current?.contains(t)) close.current();
     };
-    // Capture on window, as Dialog does: Esc closes the popover before the app sees it (so it
-    // does not also cancel a running search).
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.stopPropagation();
-      e.preventDefault();
-      close.current();
-      anchor?.current?.focus();
-    };
     const onResize = () => setPlace(placeUnder(anchor?.current));
     document.addEventListener('mousedown', onDown, true);
-    window.addEventListener('keydown', onKey, true);
     window.addEventListener('resize', onResize);
     return () => {
       document.removeEventListener('mousedown', onDown, true);
-      window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('resize', onResize);
     };
   }, [anchor]);
+
+  // Esc closes it before the app sees the key (so it does not also cancel a running search).
+  useEscape((e) => {
+    e.preventDefault();
+    close.current();
+    anchor?.current?.focus();
+  });
 
   // Focus starts inside, so Tab and Space work at once (no ring after a mouse click: :focus-visible).
   useEffect(() => { ref.current?.querySelector('input')?.focus(); }, []);

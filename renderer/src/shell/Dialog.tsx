@@ -1,14 +1,11 @@
 // A modal dialog: Esc and a click outside close it; focus starts inside.
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useEscape } from './useEscape';
 
 interface Props { title: ReactNode; onClose(): void; children: ReactNode; footer?: ReactNode; wide?: boolean; testId?: string }
 
 export function Dialog({ title, onClose, children, footer, wide, testId }: Props) {
-  useEffect(() => {
-    const k = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } };
-    window.addEventListener('keydown', k, true);
-    return () => window.removeEventListener('keydown', k, true);
-  }, [onClose]);
+  useEscape(onClose);
   return (
     <div className="overlay" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
       <div className={`dialog${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" data-testid={testId}>
