@@ -279,6 +279,14 @@ class Parser {
     const value = this.fieldValue(field.name);
     if (this.tok.kind !== 'rparen') {
       const t = this.tok;
+      const next = this.conditionAt(0) ? t : t.kind === 'comma' && this.conditionAt(1) ? this.peek() : undefined;
+      if (next) {
+        // (City=Chicago,(Beds=3+): the `)` was left out before the next condition. Say so and read
+        // on as if it were there, so the conditions after it still get their metadata checks.
+        const end = this.prevEnd();
+        this.note(() => this.fail('unexpected-token', `expected \`)\` to close (${field.name}=… before the next condition, found ${describeToken(next)}`, next, insertFix('Add `)`', end, ')')));
+        return { kind: 'criterion', field, value, range: { start: open.start, end } };
+      }
       if (WORD_TOKENS.has(t.kind) && t.spaceBefore) {
         this.fail('unquoted-space', `a value with spaces must be in double quotes, e.g. (${field.name}="${this.src.slice(value.range.start, t.end)}")`, t, {
           title: 'Quote the value',
@@ -302,6 +310,17 @@ class Parser {
     return { kind: 'criterion', field, value, range: { start: open.start, end: close.end } };
   }
 
+  /** True when the token n ahead starts a condition: `(`, or NOT / `~` before one. */
+  private conditionAt(n: number): boolean {
+    const t = this.peek(n);
+    return t.kind === 'lparen' || ((t.kind === 'not' || t.kind === 'tilde') && this.peek(n + 1).kind === 'lparen');
+  }
+
+  /** A `,` inside a value list, not one before the next condition (a `)` left out). */
+  private listComma(): boolean {
+    return this.tok.kind === 'comma' && !this.conditionAt(1);
+  }
+
   private fieldValue(field: string): FieldValue {
     const t = this.tok;
     if (t.kind === 'empty' || t.kind === 'any') {
@@ -312,14 +331,14 @@ class Parser {
       this.next();
       const op: LookupOp = t.kind === 'pipe' ? 'any' : t.kind === 'plus' ? 'all' : 'none';
       const values = [this.lookupCode(field)];
-      while (this.tok.kind === 'comma') { this.next(); values.push(this.lookupCode(field)); }
+      while (this.listComma()) { this.next(); values.push(this.lookupCode(field)); }
       return { kind: 'lookup', op, values, range: { start: t.start, end: values[values.length - 1].range.end } };
     }
     if (t.kind === 'rparen' || t.kind === 'eof') {
       this.unexpected(`expected a value for ${field} after \`=\``);
     }
     const items = [this.listItem(field)];
-    while (this.tok.kind === 'comma') { this.next(); items.push(this.listItem(field)); }
+    while (this.listComma()) { this.next(); items.push(this.listItem(field)); }
     return { kind: 'list', items, range: { start: items[0].range.start, end: items[items.length - 1].range.end } };
   }
 

@@ -212,6 +212,19 @@ describe('parser: error recovery reports every mistake at once', () => {
     expect(fieldsOf(parse('Status=A),(Beds=3+)').partial)).toEqual(['Beds']);
   });
 
+  it('a `)` left out before the next condition keeps both conditions, and its fix closes it', () => {
+    const q = '(Status=|A,P,(City=Chicago,NOT (Beds=3+)';
+    expect(errorsOf(q)).toEqual([
+      ['unexpected-token', 13, 14, 'expected `)` to close (Status=… before the next condition, found `(`'],
+      ['unexpected-token', 27, 30, 'expected `)` to close (City=… before the next condition, found `NOT`'],
+    ]);
+    expect(fieldsOf(parse(q).partial)).toEqual(['Status', 'City', 'Beds']);
+    expect(parse(q).errors.map((e) => e.fix?.edits)).toEqual([[{ range: { start: 12, end: 12 }, text: ')' }], [{ range: { start: 26, end: 26 }, text: ')' }]]);
+    expect(parse('(Status=|A,P),(City=Chicago),NOT (Beds=3+)').errors).toEqual([]);
+    // A value list's own commas, and a lookup code that reads NOT, are still values.
+    expect(parse('(City=Chicago,Evanston),(Code=|NOT,A)').errors).toEqual([]);
+  });
+
   it('each fix, applied alone, removes exactly its error', () => {
     const q = '(A=1)(B=2) and (City=New York),(D=1';
     const errors = parse(q).errors;
