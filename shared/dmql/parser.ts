@@ -423,6 +423,29 @@ class Parser {
   }
 }
 
+/** True for an error whose fix is one `)` inserted where the query ends: a paren left open. */
+function closesAtEnd(e: DmqlError, end: number): boolean {
+  const edits = e.fix?.edits;
+  return e.range.start >= end && edits?.length === 1 && edits[0].text === ')' && edits[0].range.start === edits[0].range.end;
+}
+
+/**
+ * `((A=1` leaves two parens open: one error with one fix adding both, not one error a paren
+ * (each fix alone would leave the other error standing).
+ */
+function mergeClosesAtEnd(errors: DmqlError[], end: number): DmqlError[] {
+  const open = errors.filter((e) => closesAtEnd(e, end));
+  if (open.length < 2) return errors;
+  const at = open[0].fix!.edits[0].range;
+  const merged = makeError(
+    'unexpected-token',
+    `the query ends before ${open.length} open \`(\` are closed: add \`${')'.repeat(open.length)}\` at the end`,
+    open[0].range,
+    insertFix(`Add \`${')'.repeat(open.length)}\``, at.start, ')'.repeat(open.length)),
+  );
+  return [...errors.filter((e) => !closesAtEnd(e, end)), merged];
+}
+
 /**
  * Parses a DMQL2 query. Never throws. Without syntax errors: the tree. With them: every error
  * (up to MAX_SYNTAX_ERRORS, in source order) and, in `partial`, the conditions that did parse.
@@ -439,7 +462,7 @@ export function parse(query: string): ParseResult {
     }
     if (e.error) p.errors.push(e.error);
   }
-  const errors = p.errors.sort((a, b) => a.range.start - b.range.start);
+  const errors = mergeClosesAtEnd(p.errors.sort((a, b) => a.range.start - b.range.start), query.length);
   const tree = expr && { kind: 'query' as const, expr, range: { start: expr.range.start, end: expr.range.end } };
   if (!tree) return { errors };
   return errors.length ? { errors, partial: tree } : { ast: tree, errors };

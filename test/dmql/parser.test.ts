@@ -225,6 +225,14 @@ describe('parser: error recovery reports every mistake at once', () => {
     expect(parse('(City=Chicago,Evanston),(Code=|NOT,A)').errors).toEqual([]);
   });
 
+  it.each([['((A=1', 5, 5], ['(((A=1)', 7, 7], ['((A=1),(B=2  ', 13, 11]])('parens left open at the end are one error whose fix closes them all: %s', (q, at, insert) => {
+    const [e] = parse(q).errors;
+    expect(parse(q).errors).toHaveLength(1);
+    expect([e.range.start, e.message]).toEqual([at, 'the query ends before 2 open `(` are closed: add `))` at the end']);
+    expect(e.fix?.edits).toEqual([{ range: { start: insert, end: insert }, text: '))' }]);
+    expect(parse(q.slice(0, insert) + '))' + q.slice(insert)).errors).toEqual([]);
+  });
+
   it('each fix, applied alone, removes exactly its error', () => {
     const q = '(A=1)(B=2) and (City=New York),(D=1';
     const errors = parse(q).errors;
