@@ -30,6 +30,7 @@ async function settingsFor(a: DoctorArgs): Promise<ConnectionSettings> {
   if (a.userAgent) s.userAgent = a.userAgent;
   if (a.retsVersion) s.retsVersion = a.retsVersion;
   if (a.auth) s.authScheme = a.auth;
+  if (a.keepLoginHost) s.keepLoginHost = true;
   if (env.RETS_PASSWORD) s.password = env.RETS_PASSWORD;
   if (env.RETS_UA_PASSWORD) s.uaPassword = env.RETS_UA_PASSWORD;
   if (!s.password) {

@@ -9,19 +9,22 @@ export interface DoctorArgs {
   retsVersion?: string;
   auth?: 'auto' | 'digest' | 'basic';
   timeoutSeconds?: number;
+  keepLoginHost: boolean;
   json: boolean;
   help: boolean;
 }
 
-export const DOCTOR_USAGE = `usage: rets-workbench doctor --profile NAME [--timeout S] [--json]
+export const DOCTOR_USAGE = `usage: rets-workbench doctor --profile NAME [--timeout S] [--keep-login-host] [--json]
        rets-workbench doctor --url URL --user NAME [--user-agent UA] [--rets-version V]
-                             [--auth digest|basic|auto] [--timeout S] [--json]
+                             [--auth digest|basic|auto] [--timeout S] [--keep-login-host] [--json]
 
 Tests a RETS connection step by step (URL, DNS, TCP, TLS, login, UA authentication, metadata,
 search, object, logout) and says what is wrong in plain words.
 
 Passwords come from the profile's keychain entry, or RETS_PASSWORD and RETS_UA_PASSWORD in the
 environment, or a prompt (when run in a terminal); never from the command line.
+--keep-login-host sends every request to the login URL's host even when the server's login
+reply names another one (for a server reached through an SSH tunnel or a proxy).
 Exit code: 0 every step passed, 1 the doctor found a problem, 2 usage error.
 `;
 
@@ -40,12 +43,13 @@ export function normalizeVersion(v: string): string {
 }
 
 export function parseDoctorArgs(argv: string[]): DoctorArgs {
-  const out: DoctorArgs = { json: false, help: false };
+  const out: DoctorArgs = { json: false, help: false, keepLoginHost: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const eq = raw.indexOf('=');
     const flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
     if (flag === '--json') { out.json = true; continue; }
+    if (flag === '--keep-login-host') { out.keepLoginHost = true; continue; }
     if (flag === '--help' || flag === '-h') { out.help = true; continue; }
     if (/^--(ua-)?pass(word)?$/i.test(flag)) {
       throw new UsageError(`${flag} is not accepted: passwords never go on the command line. Set RETS_PASSWORD / RETS_UA_PASSWORD, or answer the prompt.`);

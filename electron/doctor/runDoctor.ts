@@ -142,7 +142,7 @@ async function sessionSteps(settings: ConnectionSettings, runner: StepRunner, sc
     if (!login || (!login.ok && !login.uaFailure)) return;
     await runner.run('uaAuth', async () => uaStep(login, ctx));
     if (!login.ok) return;
-    await runner.run('capabilities', async () => capabilitiesStep(login.response));
+    await runner.run('capabilities', async () => capabilitiesStep(login.response, settings.loginUrl));
     await runner.run('metadata', () => metadataStep(session, ctx, signal));
     let search: Awaited<ReturnType<typeof searchStep>> | undefined;
     await runner.run('search', async () => (search = await searchStep(session, ctx, signal)).outcome);

@@ -1,7 +1,7 @@
 // The steps that need a RETS session: login, User-Agent authentication, capabilities, system
 // metadata, a count-only search on the first searchable class, one object, logout. Each returns a
 // StepOutcome; RetsErrors become diagnoses through the shared rules.
-import { parseChallenges, diagnoseCapabilities, diagnoseLogin, diagnoseTransaction, diagnoseUaFailure, transactionSeverity, type DoctorFact, type LoginContext, type SessionStep } from '../../shared/doctor';
+import { parseChallenges, diagnoseCapabilities, diagnoseCapabilityHosts, diagnoseLogin, diagnoseTransaction, diagnoseUaFailure, transactionSeverity, type DoctorFact, type LoginContext, type SessionStep } from '../../shared/doctor';
 import { isRetsError, type RetsErrorInfo } from '../../shared/rets/errors';
 import type { LoginResponse } from '../../shared/rets/login';
 import type { MetadataClass, MetadataResource } from '../../shared/rets/metadata/model';
@@ -80,11 +80,14 @@ export function uaStep(login: LoginStepResult, ctx: Pick<LoginContext, 'userAgen
   return { status: 'passed', facts: [...facts, { label: 'Result', value: 'RETS-UA-Authorization accepted' }] };
 }
 
-export function capabilitiesStep(response: LoginResponse): StepOutcome {
+export function capabilitiesStep(response: LoginResponse, loginUrl: string): StepOutcome {
   const names = Object.keys(response.capabilities);
   const facts: DoctorFact[] = [{ label: 'Found', value: names.join(', ') || 'none' }];
-  const d = diagnoseCapabilities(names);
-  if (d) facts.push({ label: 'Missing', value: d.summary.replace(/^The login response lists no | URLs?\.$/g, '') });
+  const missing = diagnoseCapabilities(names);
+  if (missing) facts.push({ label: 'Missing', value: missing.summary.replace(/^The login response lists no | URLs?\.$/g, '') });
+  const hosts = diagnoseCapabilityHosts(response.capabilities, loginUrl);
+  if (hosts) facts.push({ label: 'Other host', value: hosts.detail.replace(/^.*Capability URLs: |\.$/g, '') });
+  const d = missing ?? hosts;
   return d ? { status: 'warning', facts, diagnosis: d } : { status: 'passed', facts };
 }
 

@@ -21,6 +21,7 @@ export async function startDemo(opts: DemoMlsOptions = {}): Promise<{ demo: Demo
     method: 'GET',
     throttle: { requestsPerMinute: 0 },
     timeouts: { ...DEFAULT_TIMEOUTS },
+    keepLoginHost: false,
   };
   return { demo, profile };
 }

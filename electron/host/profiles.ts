@@ -26,6 +26,7 @@ export const ProfileFile = z.object({
   method: HttpMethod,
   throttle: Throttle,
   timeouts: Timeouts.default(DEFAULT_TIMEOUTS), // absent in files written before timeouts existed
+  keepLoginHost: z.boolean().default(false), // absent in older files
   credentialId: z.string(),
   secrets: z.object({ password: SecretPlace, uaPassword: SecretPlace }),
   createdAt: z.string(),

@@ -21,6 +21,7 @@ export function connectionSettings(p: ProfileConnection): ConnectionSettings {
     connectTimeoutMs: p.timeouts.connectSeconds * 1000,
     idleTimeoutMs: p.timeouts.responseSeconds * 1000,
     ...(p.throttle.requestsPerMinute > 0 ? { throttlePerMinute: p.throttle.requestsPerMinute } : {}),
+    ...(p.keepLoginHost ? { keepLoginHost: true } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 // Login, the Action page and Logout: small bodies, read whole under a cap.
 import { parseRetsEnvelope } from '../../shared/rets/envelope';
-import { parseLoginResponse, parseLogoutResponse, type LoginResponse } from '../../shared/rets/login';
+import { capabilitiesOffLoginHost, onLoginHost, parseLoginResponse, parseLogoutResponse, type LoginResponse } from '../../shared/rets/login';
 import type { SessionCore } from './core';
 import { htmlInsteadOfXml, isHtmlBody, parseError, replyError } from './errors';
 import type { TransportResponse } from './transport';
@@ -41,9 +41,28 @@ export async function loginOnce(core: SessionCore, signal?: AbortSignal): Promis
   } catch (e) {
     throw parseError(res.context, `The login reply could not be read: ${(e as Error).message}`, e);
   }
+  if (core.settings.keepLoginHost) keepOnLoginHost(response, loginUrl);
+  else warnOffLoginHost(response, loginUrl);
   const capabilities = new Map<string, string>();
   for (const [name, url] of Object.entries(response.capabilities)) capabilities.set(name.toLowerCase(), url);
   return { response, capabilities };
+}
+
+/** Points every capability URL at the login URL's host (a tunnel or proxy in front of the server). */
+function keepOnLoginHost(r: LoginResponse, loginUrl: string): void {
+  for (const caps of [r.capabilities, r.standardCapabilities, r.vendorCapabilities] as Record<string, string>[]) {
+    for (const [name, url] of Object.entries(caps)) caps[name] = onLoginHost(url, loginUrl);
+  }
+}
+
+/** Servers often list absolute URLs with their own host name, which go around a tunnel or proxy. */
+function warnOffLoginHost(r: LoginResponse, loginUrl: string): void {
+  const here = new URL(loginUrl).host;
+  for (const [origin, names] of capabilitiesOffLoginHost(r.capabilities, loginUrl)) {
+    r.warnings.push(`${names.join(', ')} go${names.length === 1 ? 'es' : ''} to ${origin}, not to the login URL's host ${here}. `
+      + 'Through an SSH tunnel, a proxy or a port forward these requests go around it; if they fail, turn on '
+      + '"Send every request to the login URL\'s host" in the profile.');
+  }
 }
 
 /** GET the Action URL (the spec says a client must, right after login) and keep its text. */

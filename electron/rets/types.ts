@@ -22,6 +22,11 @@ export interface ConnectionSettings {
   idleTimeoutMs: number;
   /** At most this many requests started per minute (unset: no limit). */
   throttlePerMinute?: number;
+  /**
+   * Send every request to the login URL's scheme, host and port, whatever host the login
+   * response's capability URLs name (for a server reached through a tunnel or proxy).
+   */
+  keepLoginHost?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Omit<ConnectionSettings, 'loginUrl' | 'username' | 'password'> = {

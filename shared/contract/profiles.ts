@@ -32,6 +32,8 @@ export const ProfileFields = z.object({
   method: HttpMethod.default('GET'),
   throttle: Throttle.default({ requestsPerMinute: 0 }),
   timeouts: Timeouts.default(DEFAULT_TIMEOUTS),
+  /** Send every request to the login URL's host, whatever host the capability URLs name (tunnels, proxies). */
+  keepLoginHost: z.boolean().default(false),
 });
 
 /** Secrets on input: a string sets, null clears, absent keeps (update) or means none (create). */

@@ -2,6 +2,7 @@
 // search, object and logout transactions (which say the login works but the account or server
 // has a problem).
 import type { RetsErrorInfo } from '../rets/errors';
+import { capabilitiesOffLoginHost } from '../rets/login';
 import { replyCodeInfo } from '../rets/replyCodes';
 import { diagnoseUaFailure } from './diagnoseLogin';
 import { saidText } from './format';
@@ -27,6 +28,25 @@ export function diagnoseCapabilities(names: readonly string[]): Diagnosis | unde
     actions: required.length
       ? ['Ask the MLS whether the account has RETS data access (Search and GetMetadata).']
       : ['Nothing to do unless you need them; ask the MLS to enable them for this account.'],
+  };
+}
+
+/**
+ * A warning when capability URLs name another host than the login URL: the requests after login
+ * then go around a tunnel or proxy the login went through. Undefined when all share its host.
+ */
+export function diagnoseCapabilityHosts(capabilities: Record<string, string>, loginUrl: string): Diagnosis | undefined {
+  const off = capabilitiesOffLoginHost(capabilities, loginUrl);
+  if (off.size === 0) return undefined;
+  const where = [...off].map(([origin, names]) => `${names.join(', ')} → ${origin}`).join('; ');
+  return {
+    summary: `The login response sends later requests to another host than the login URL (${where}).`,
+    detail: `Login URL: ${loginUrl}. Capability URLs: ${where}.`,
+    cause: 'The server lists absolute URLs with its own host name. Reached directly that is fine; through an SSH tunnel, a proxy or a port forward, those requests go around it (and fail from an IP address the MLS has not whitelisted).',
+    actions: [
+      'If you reach the MLS through a tunnel or proxy, turn on "Send every request to the login URL\'s host" in the profile (doctor: --keep-login-host).',
+      'Otherwise nothing to do: this only explains where the requests go.',
+    ],
   };
 }
 

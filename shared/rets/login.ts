@@ -101,6 +101,45 @@ export function resolveCapabilityUrl(value: string, loginUrl: string): string {
   }
 }
 
+/** `url` with the login URL's scheme, host and port: for a server reached through a tunnel or proxy. */
+export function onLoginHost(url: string, loginUrl: string): string {
+  try {
+    const u = new URL(url);
+    const login = new URL(loginUrl);
+    if (!/^https?:$/.test(u.protocol)) return url;
+    u.protocol = login.protocol;
+    u.host = login.host;
+    return u.toString();
+  } catch {
+    return url; // not a URL (some vendor X- lines are plain values)
+  }
+}
+
+/** The scheme://host:port of an http(s) URL; undefined for anything else. */
+function originOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The capabilities (Login aside: it is not requested again from the list) whose URL points at
+ * another scheme, host or port than the login URL, grouped by that origin.
+ */
+export function capabilitiesOffLoginHost(capabilities: Record<string, string>, loginUrl: string): Map<string, string[]> {
+  const home = originOf(loginUrl);
+  const off = new Map<string, string[]>();
+  for (const [name, url] of Object.entries(capabilities)) {
+    const origin = originOf(url);
+    if (name === 'Login' || !home || !origin || origin === home) continue;
+    off.set(origin, [...(off.get(origin) ?? []), name]);
+  }
+  return off;
+}
+
 type Setter = (r: LoginResponse, v: string) => void;
 
 /** Identity and metadata keys (lower-cased), from plain lines and 1.8 Info lines alike. */

@@ -18,7 +18,7 @@ function profile(loginUrl: string): ProfileConnection {
   return {
     id: 'p1', name: 'Dropping', loginUrl, username: 'joe', password: 'S3cret-pw!', userAgent: 'Workbench/1.0',
     retsVersion: 'RETS/1.7.2', authScheme: 'auto', method: 'GET', throttle: { requestsPerMinute: 0 },
-    timeouts: { connectSeconds: 1, responseSeconds: 5 },
+    timeouts: { connectSeconds: 1, responseSeconds: 5 }, keepLoginHost: false,
   };
 }
 

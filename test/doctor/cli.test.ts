@@ -90,7 +90,8 @@ describe('rets-workbench doctor', () => {
 describe('doctor arguments', () => {
   it('reads every option and normalizes the RETS version', () => {
     expect(parseDoctorArgs(['--url=https://x/login', '--user', 'joe', '--user-agent', 'A/1', '--rets-version', '1.5', '--auth', 'basic', '--timeout', '2.5', '--json']))
-      .toEqual({ url: 'https://x/login', user: 'joe', userAgent: 'A/1', retsVersion: 'RETS/1.5', auth: 'basic', timeoutSeconds: 2.5, json: true, help: false });
+      .toEqual({ url: 'https://x/login', user: 'joe', userAgent: 'A/1', retsVersion: 'RETS/1.5', auth: 'basic', timeoutSeconds: 2.5, json: true, help: false, keepLoginHost: false });
+    expect(parseDoctorArgs(['--profile', 'Acme', '--keep-login-host']).keepLoginHost).toBe(true);
   });
   it('refuses passwords, unknown options, bad values and missing targets', () => {
     expect(() => parseDoctorArgs(['--profile', 'p', '--ua-password', 'x'])).toThrow(UsageError);

@@ -43,6 +43,7 @@ describe('profile timeouts', () => {
     }));
     const { profile } = await call<{ profile: Profile }>(host, 'profiles.get', { id: 'old-1' });
     expect(profile.timeouts).toEqual(DEFAULT_TIMEOUTS);
+    expect(profile.keepLoginHost).toBe(false);
   });
 
   it('refuses a timeout out of range and names the field', async () => {

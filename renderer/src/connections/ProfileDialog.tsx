@@ -17,6 +17,7 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
     method: profile?.method ?? 'GET', rpm: String(profile?.throttle.requestsPerMinute ?? 0),
     connectS: String(profile?.timeouts.connectSeconds ?? DEFAULT_TIMEOUTS.connectSeconds),
     responseS: String(profile?.timeouts.responseSeconds ?? DEFAULT_TIMEOUTS.responseSeconds),
+    keepLoginHost: profile?.keepLoginHost ?? false,
   });
   const create = useCreateProfile();
   const update = useUpdateProfile();
@@ -31,6 +32,7 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
       method: f.method as ProfileInput['method'], throttle: { requestsPerMinute: Number(f.rpm) || 0 },
       // Out-of-range numbers go to the host as typed: its schema check names the field and the range.
       timeouts: { connectSeconds: Number(f.connectS), responseSeconds: Number(f.responseS) },
+      keepLoginHost: f.keepLoginHost,
     };
   }
   async function save() {
@@ -81,6 +83,9 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
         <label className="field">Throttle (requests a minute, 0 = none)<input className="input num" type="number" min={0} value={f.rpm} onChange={set('rpm')} name="throttle" /></label>
         <label className="field">Connect timeout (seconds)<input className="input num" type="number" min={1} max={300} value={f.connectS} onChange={set('connectS')} name="connectTimeout" /></label>
         <label className="field" title="How long the server may stay silent: raise it for MLS servers that think for minutes before a large search or the full metadata">Response timeout (seconds)<input className="input num" type="number" min={5} max={3600} value={f.responseS} onChange={set('responseS')} name="responseTimeout" /></label>
+        <label className="check wide" title="The server's login reply may name its own host in the URLs for search, metadata and photos; through an SSH tunnel, a proxy or a port forward those requests would go around it">
+          <input type="checkbox" checked={f.keepLoginHost} onChange={(e) => setF((s) => ({ ...s, keepLoginHost: e.target.checked }))} name="keepLoginHost" />
+          Send every request to the login URL&apos;s host (server reached through a tunnel or proxy)</label>
       </div>
     </Dialog>
   );
