@@ -251,6 +251,41 @@ test('keyboard: the explorer tree (arrows, Home/End, Enter opens the field, Arro
   await filterTree('');
 });
 
+test('keyboard: type-ahead jumps to a name in the tree, `*` opens all sibling branches', async () => {
+  await page.keyboard.press('ControlOrMeta+K');
+  await filterTree('');
+  await page.keyboard.press('ArrowDown');
+  await expectActive('r:Property');
+  await expect(row('r:Property')).toHaveAttribute('aria-expanded', 'true');
+  // Classes RES, CND, LND, COM, RNT, ALL: `c` finds CND, `c` again the next one, COM.
+  await page.keyboard.press('c');
+  await expectActive('c:Property:CND');
+  await page.keyboard.press('c');
+  await expectActive('c:Property:COM');
+  await expect(row('c:Property:RES')).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('*');
+  // Every class opened (hundreds of fields above COM now), and COM is still the row in view.
+  await expectActive('c:Property:COM');
+  await expect(row('c:Property:COM')).toHaveAttribute('aria-expanded', 'true');
+  await expect(tree().locator('[data-kind=field]').first()).toHaveAttribute('data-node', /^f:Property:(LND|COM):/);
+  await page.keyboard.press('Home');
+  await expect(row('c:Property:RES')).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('c');
+  await page.keyboard.press('c');
+  await expectActive('c:Property:COM');
+  // Typing on narrows to a field name, searching down from the active row.
+  await page.keyboard.press('Shift'); // any other key ends a name (as a pause does): `l_listp` is a new one
+  await page.keyboard.type('l_listp');
+  await expect.poll(activeNode).toMatch(/^f:Property:COM:L_ListP/);
+  // Letters typed in the tree never reach the query editor or the filter.
+  await expect(page.getByTestId('metadata-filter')).toHaveValue('');
+  await page.keyboard.press('Home');
+  await expectActive('r:Property');
+  await page.keyboard.press('ArrowLeft');
+  await expect(row('r:Property')).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowRight');
+});
+
 test('keyboard: insert a field from the tree, complete it, Ctrl/Cmd+Enter runs from the editor and from the run bar', async () => {
   await page.getByTestId('limit').fill('20');
   await setQuery('');

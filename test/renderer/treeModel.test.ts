@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetadataField, RetsMetadata } from '../../shared/rets/metadata/model';
 import { buildIndex, flatten, splitMatches } from '../../renderer/src/explorer/treeModel';
 import { createTreeFilter } from '../../renderer/src/explorer/treeFilter';
-import { ariaLevel, parentIndex, siblingPlaces, siblingPosition, treeKeyAction, type NavState } from '../../renderer/src/explorer/treeNav';
+import { ariaLevel, parentIndex, siblingIndexes, siblingPlaces, siblingPosition, treeKeyAction, typeAhead, type NavState } from '../../renderer/src/explorer/treeNav';
 import { syntheticMetadata } from '../../renderer/src/bench/synthetic';
 
 const field = (systemName: string, standardName: string, longName: string): MetadataField => ({
@@ -181,6 +181,28 @@ describe('tree keyboard (treeNav)', () => {
     expect(f('ArrowLeft', 3)).toEqual({ type: 'move', to: 0 });
     expect(f('ArrowRight', 3)).toEqual({ type: 'move', to: 4 });
     expect(f('ArrowLeft', 4)).toEqual({ type: 'move', to: 3 });
+  });
+
+  it('`*` opens the closed branches among the active row\'s siblings, and nothing with a filter on', () => {
+    expect(siblingIndexes(rows, at('c:Property:LD_2')).map((i) => rows[i].id)).toEqual(['c:Property:RE_1', 'c:Property:LD_2', 'g:Property:lookups', 'g:Property:objects']);
+    expect(key('*', 'f:Property:LD_2:LM_Acres')).toBeUndefined(); // fields are leaves
+    expect(key('*', 'c:Property:LD_2')).toEqual({ type: 'expandMany', at: [at('c:Property:RE_1'), at('g:Property:objects')] });
+    expect(key('*', 'r:Agent')).toEqual({ type: 'expandMany', at: [at('r:Agent')] });
+    expect(key('*', 'c:Property:LD_2', { filtering: true })).toBeUndefined();
+  });
+
+  it('type-ahead finds the next row whose name starts with the letters typed, wrapping', () => {
+    const ta = (id: string, typed: string) => rows[typeAhead(rows, at(id), typed)]?.id;
+    expect(ta('r:Property', 'l')).toBe('c:Property:LD_2');
+    expect(ta('c:Property:LD_2', 'l')).toBe('f:Property:LD_2:L_ListPrice'); // the same letter again: the next one
+    expect(ta('c:Property:LD_2', 'll')).toBe('f:Property:LD_2:L_ListPrice');
+    expect(ta('f:Property:LD_2:L_ListPrice', 'LM')).toBe('f:Property:LD_2:LM_Acres');
+    expect(ta('f:Property:LD_2:L_ListPrice', 'l_l')).toBe('f:Property:LD_2:L_ListPrice'); // typing on keeps the row
+    expect(ta('r:Agent', 'p')).toBe('r:Property'); // wraps to the top
+    expect(ta('r:Property', 't')).toBe('v:Property:Status:1'); // lookup values by code
+    expect(typeAhead(rows, at('r:Property'), 'zz')).toBe(-1);
+    expect(rows[typeAhead(rows, -1, 'a')].id).toBe('v:Property:Status:0'); // no active row: from the top
+    expect(rows[typeAhead(rows, -1, 'ag')].id).toBe('r:Agent');
   });
 
   it('Enter acts on the active row; with no active row a move lands on the first (End on the last)', () => {

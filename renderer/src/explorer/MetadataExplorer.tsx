@@ -2,17 +2,18 @@
 // a virtual list of the flattened tree, click to inspect, double-click to insert into the query.
 // The keyboard (treeNav.ts): the tree is one tab stop whose aria-activedescendant names the
 // active row; rows are recycled by slot, so focus stays on the tree rather than on a row.
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { buildIndex, flatten, type TreeNode } from './treeModel';
 import { createTreeFilter, normalizeFilter } from './treeFilter';
 import { highlights, TreeRow } from './TreeRow';
 import { FilterInput } from './FilterInput';
 import { revealRow, useRowWindow } from './useRowWindow';
-import { siblingPlaces, siblingPosition, treeKeyAction } from './treeNav';
+import { siblingPlaces, siblingPosition, treeKeyAction, typeAhead } from './treeNav';
 
 const ROW = 24; // px, as --row in styles.css
 const SLOTS = 256; // more than the rows a window shows
+const TYPE_AHEAD_MS = 700; // letters typed closer together than this make one name
 
 export type Selection =
   | { kind: 'field'; resource: string; cls: string; systemName: string }
@@ -73,8 +74,34 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
     scrollRef.current?.focus();
   }
 
+  // `*` opens branches above the active row too: keep that row in view once the rows change.
+  const keepActiveInView = useRef(false);
+  useLayoutEffect(() => {
+    if (!keepActiveInView.current) return;
+    keepActiveInView.current = false;
+    if (active >= 0 && scrollRef.current) revealRow(scrollRef.current, active, ROW);
+  }, [rows, active]);
+
+  const typed = useRef({ text: '', at: 0 });
+  /** A printable key: jump to the next row whose name starts with the letters typed so far. */
+  function typeKey(ch: string) {
+    const t = typed.current;
+    t.text = (performance.now() - t.at < TYPE_AHEAD_MS ? t.text : '') + ch;
+    t.at = performance.now();
+    const i = typeAhead(rows, active, t.text);
+    if (i >= 0) focusRow(i);
+  }
+
   function onKey(e: KeyboardEvent) {
-    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key.length === 1 && e.key !== '*') {
+      if (e.key === ' ' || e.key === '?') return; // '?' opens the shortcuts sheet
+      e.preventDefault();
+      typeKey(e.key);
+      return;
+    }
+    typed.current.text = ''; // any other key ends the name being typed
+    if (e.shiftKey && e.key !== '*') return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW) / ROW) - 1);
     const a = treeKeyAction(e.key, { rows, at: active, isOpen, filtering: !!nq, page });
     if (!a) return;
@@ -83,6 +110,10 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
       case 'move': focusRow(a.to); break;
       case 'expand': setOpen(rows[a.at].id, true); break;
       case 'collapse': setOpen(rows[a.at].id, false); break;
+      case 'expandMany':
+        keepActiveInView.current = true;
+        setExpanded((x) => new Set([...x, ...a.at.map((i) => rows[i].id)]));
+        break;
       case 'activate': activate(rows[a.at]); break;
       case 'leave': filterRef.current?.focus(); break;
     }

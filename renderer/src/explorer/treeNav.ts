@@ -1,7 +1,8 @@
 // Keyboard navigation of the explorer's flattened tree, after the WAI-ARIA tree pattern: Up/Down
 // move, Right opens a closed branch or enters an open one, Left closes an open branch or goes to
-// the parent, Home/End, PageUp/PageDown, Enter acts as a click. Pure: the explorer applies the
-// returned action (so these rules are unit-tested without a DOM).
+// the parent, Home/End, PageUp/PageDown, Enter acts as a click, `*` opens the active row's sibling
+// branches, and typed letters jump to the next row whose name starts with them. Pure: the explorer
+// applies the returned action (so these rules are unit-tested without a DOM).
 import type { TreeNode } from './treeModel';
 
 /** The tree's own levels for aria-level (node depth is indentation: a class is indented as a
@@ -15,6 +16,8 @@ export const isBranch = (n: TreeNode): boolean => n.kind === 'resource' || n.kin
 export type TreeAction =
   | { type: 'move'; to: number }
   | { type: 'expand' | 'collapse' | 'activate'; at: number }
+  /** `*`: open every closed branch among the active row's siblings. */
+  | { type: 'expandMany'; at: number[] }
   /** Up from the first row: back to the filter box. */
   | { type: 'leave' };
 
@@ -37,6 +40,45 @@ export function parentIndex(rows: readonly TreeNode[], i: number): number {
   return -1;
 }
 
+/** Indexes of row i and its siblings (the rows of its level under the same parent). */
+export function siblingIndexes(rows: readonly TreeNode[], i: number): number[] {
+  const level = ariaLevel(rows[i]);
+  const out: number[] = [];
+  for (let j = parentIndex(rows, i) + 1; j < rows.length; j += 1) {
+    const l = ariaLevel(rows[j]);
+    if (l < level) break;
+    if (l === level) out.push(j);
+  }
+  return out;
+}
+
+/** The name a row starts with on screen: what type-ahead matches. */
+export function rowName(n: TreeNode): string {
+  switch (n.kind) {
+    case 'field': return n.field.systemName;
+    case 'lookup': return n.lookup.name;
+    case 'value': return n.value.value;
+    case 'object': return n.object.objectType;
+    default: return n.label;
+  }
+}
+
+/**
+ * Type-ahead: the row whose name starts with what was typed, searching down from the active row
+ * and wrapping; -1 when none does. Typing on (`lis`) may keep the active row; one letter pressed
+ * again (`ll`) goes on to the next row starting with it.
+ */
+export function typeAhead(rows: readonly TreeNode[], at: number, typed: string): number {
+  const repeated = [...typed].every((c) => c === typed[0]);
+  const prefix = (repeated ? typed[0] : typed).toLowerCase();
+  const start = repeated ? at + 1 : Math.max(at, 0);
+  for (let k = 0; k < rows.length; k += 1) {
+    const i = (start + k) % rows.length;
+    if (rowName(rows[i]).toLowerCase().startsWith(prefix)) return i;
+  }
+  return -1;
+}
+
 /** What a key does on the tree; undefined for keys the tree leaves alone. */
 export function treeKeyAction(key: string, s: NavState): TreeAction | undefined {
   const last = s.rows.length - 1;
@@ -56,6 +98,10 @@ export function treeKeyAction(key: string, s: NavState): TreeAction | undefined 
     case 'PageDown': return move(s.at + s.page);
     case 'PageUp': return move(s.at - s.page);
     case 'Enter': return { type: 'activate', at: s.at };
+    case '*': {
+      const closed = s.filtering ? [] : siblingIndexes(s.rows, s.at).filter((i) => isBranch(s.rows[i]) && !s.isOpen(s.rows[i]));
+      return closed.length ? { type: 'expandMany', at: closed } : undefined;
+    }
     case 'ArrowRight': {
       if (!isBranch(n)) return undefined;
       if (!s.isOpen(n)) return s.filtering ? undefined : { type: 'expand', at: s.at };
