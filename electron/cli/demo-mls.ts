@@ -1,13 +1,15 @@
-// `rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--json]`: starts the
-// Demo MLS on 127.0.0.1 and prints where to log in and with which accounts.
+// `rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--encode-workers N] [--json]`:
+// starts the Demo MLS on 127.0.0.1 and prints where to log in and with which accounts.
 import { DEFAULT_LISTINGS, type DemoMls, startDemoMls } from '../demo/index';
 
 function usage(): string {
-  return 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--json]\n';
+  return 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--encode-workers N] [--json]\n'
+    + '  --encode-workers N  threads that encode large COMPACT searches (default: one per core; 0: none)\n'
+    + '  --json              one line with the login URL and accounts, then one once the encoder threads are ready\n';
 }
 
-function parseArgs(args: string[]): { port: number; listings: number; seed: number; maxRows?: number; json: boolean } | string {
-  const out = { port: 6103, listings: DEFAULT_LISTINGS, seed: 1, maxRows: undefined as number | undefined, json: false };
+function parseArgs(args: string[]): { port: number; listings: number; seed: number; maxRows?: number; encodeWorkers?: number; json: boolean } | string {
+  const out = { port: 6103, listings: DEFAULT_LISTINGS, seed: 1, maxRows: undefined as number | undefined, encodeWorkers: undefined as number | undefined, json: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') { out.json = true; continue; }
@@ -15,12 +17,13 @@ function parseArgs(args: string[]): { port: number; listings: number; seed: numb
     const [name, inline] = a.split('=', 2);
     const value = inline ?? args[++i];
     const n = Number(value);
-    if (!['--port', '--listings', '--seed', '--max-rows'].includes(name)) return `unknown option ${a}`;
+    if (!['--port', '--listings', '--seed', '--max-rows', '--encode-workers'].includes(name)) return `unknown option ${a}`;
     if (value === undefined || !Number.isInteger(n) || n < 0) return `${name} needs a whole number`;
     if (name === '--port') out.port = n;
     if (name === '--listings') out.listings = n;
     if (name === '--seed') out.seed = n;
     if (name === '--max-rows') out.maxRows = n;
+    if (name === '--encode-workers') out.encodeWorkers = n;
   }
   return out;
 }
@@ -43,7 +46,7 @@ export async function run(args: string[]): Promise<number> {
   }
   let mls: DemoMls;
   try {
-    mls = await startDemoMls({ port: opts.port, listings: opts.listings, seed: opts.seed, maxRows: opts.maxRows });
+    mls = await startDemoMls({ port: opts.port, listings: opts.listings, seed: opts.seed, maxRows: opts.maxRows, encodeWorkers: opts.encodeWorkers });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const hint = err.code === 'EADDRINUSE' ? ` (port ${opts.port} is in use: pass --port 0 for any free port)` : '';
@@ -52,6 +55,8 @@ export async function run(args: string[]): Promise<number> {
   }
   if (opts.json) {
     process.stdout.write(JSON.stringify({ loginUrl: mls.loginUrl, port: mls.port, listings: mls.listings, seed: mls.seed, accounts: mls.accounts }) + '\n');
+    // A second line once the encoder threads have built their data (scripts that measure wait for it).
+    void mls.encodeWorkersReady().then((n) => { process.stdout.write(JSON.stringify({ encodeWorkersReady: n }) + '\n'); });
   } else {
     process.stdout.write(describe(mls));
   }

@@ -36,10 +36,22 @@ export class BodyWriter {
   }
 
   /** Sends bytes; `written`, if given, is called once the socket no longer needs them (so the
-   * caller may reuse the buffer); it may never be called (fault modes, a closed connection). */
+   * caller may reuse the buffer): once, whether they were sent or dropped (connection closed). */
   async writeBytes(buf: Buffer, written?: () => void): Promise<void> {
-    await this.flush();
+    try {
+      await this.flush();
+    } catch (e) {
+      written?.();
+      throw e;
+    }
     await this.send(buf, written);
+  }
+
+  /** Calls `fn` once the response has closed (finished or cut off): then the socket holds none of
+   * the buffers it was given. */
+  whenClosed(fn: () => void): void {
+    if (this.res.closed) fn();
+    else this.res.once('close', fn);
   }
 
   async flush(): Promise<void> {
@@ -55,29 +67,40 @@ export class BodyWriter {
     if (!this.res.destroyed) this.res.end();
   }
 
+  /** `written` is called exactly once: by the socket's write callback for the last bytes handed
+   * to it, or here if the bytes never reach the socket (closed connection, a fault cut them). */
   private async send(buf: Buffer, written?: () => void): Promise<void> {
-    if (this.res.destroyed) throw new ClientGone();
+    if (this.res.destroyed) {
+      written?.();
+      throw new ClientGone();
+    }
     const drop = this.faults.dropAfterBytes;
     if (drop !== undefined && this.sent + buf.length >= drop) {
       const keep = Math.max(0, drop - this.sent);
       // Let the kept bytes reach the wire before cutting the connection, as a dying server does.
       if (keep > 0) await new Promise<void>((resolve) => { this.res.write(buf.subarray(0, keep), () => resolve()); });
+      written?.();
       this.res.socket?.destroy();
       throw new ClientGone();
     }
-    if (this.faults.trickle) {
+    if (!this.faults.trickle) return this.raw(buf, written);
+    let handed = false;
+    try {
       for (let off = 0; off < buf.length; off += 512) {
-        await this.raw(buf.subarray(off, off + 512));
+        const last = off + 512 >= buf.length;
+        handed = last;
+        await this.raw(buf.subarray(off, off + 512), last ? written : undefined);
         await new Promise((r) => setTimeout(r, 20));
       }
-    } else {
-      await this.raw(buf, written);
+    } finally {
+      if (!handed) written?.();
     }
   }
 
   private raw(buf: Buffer, written?: () => void): Promise<void> | void {
     this.sent += buf.length;
-    if (this.res.write(buf, written && ((err) => { if (!err) written(); }))) return;
+    // Called with an error too: a destroyed socket drops the bytes and no longer holds the buffer.
+    if (this.res.write(buf, written && (() => written()))) return;
     if (this.res.writableLength < QUEUE_LIMIT) return;
     return new Promise<void>((resolve, reject) => {
       const onDrain = () => { cleanup(); resolve(); };

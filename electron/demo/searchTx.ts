@@ -1,15 +1,18 @@
 // The Search transaction: argument checks with the reply code a RETS server gives for each
 // mistake, matching rows through the shared DMQL2 evaluator, then COMPACT, COMPACT-DECODED or
-// STANDARD-XML streamed row by row (COMPACT rows kept once formatted: see rowStore.ts).
+// STANDARD-XML streamed row by row (COMPACT rows of large searches encoded by worker threads, see
+// workerRows.ts; or kept once formatted if a row store is set, see rowStore.ts).
 import type { MetadataClass, MetadataResource, RetsMetadata } from '../../shared/rets/metadata/model';
 import { BodyWriter } from './bodyWriter';
 import type { DemoClass } from './catalog';
-import { type Ctx, arg, baseHeaders, sendReply } from './context';
+import { type Ctx, type ServerState, arg, baseHeaders, sendReply } from './context';
+import type { EncodePool } from './encodePool';
 import { bodyFaults } from './faults';
 import type { FieldSpec } from './fieldSpec';
 import { compileFilter } from './searchFilter';
-import { type SearchFormat, rowWriter } from './searchRows';
+import { type RowWriter, type SearchFormat, rowWriter } from './searchRows';
 import { writeStoredRows } from './storedRows';
+import { chunkRows, writeWorkerRows } from './workerRows';
 
 export interface SearchTarget {
   demo: DemoClass;
@@ -20,6 +23,10 @@ export interface SearchTarget {
 
 /** Rows formatted together before they go to the body writer (about 200 KB of COMPACT). */
 const BATCH_ROWS = 256;
+/** A search of at least this many rows waits (up to WAIT_FOR_WORKERS_MS) for workers still starting:
+ * encoding 50,000 all-field rows in-process takes longer than a worker takes to start. */
+const WAIT_FOR_WORKERS_ROWS = 50_000;
+const WAIT_FOR_WORKERS_MS = 5000;
 
 class SearchArgError extends Error {
   constructor(readonly replyCode: number, message: string) { super(message); }
@@ -99,12 +106,13 @@ export async function handleSearch(ctx: Ctx): Promise<void> {
     const key = [target.resource.id, target.cls.name, format, plan.standardNames ? 'std' : 'sys', ...fields.map((f) => f.systemName)].join('\t');
     await writeStoredRows(w, stores, stores.get(key, target.demo.count), rows, matches, first, end, rowOf);
   } else if (rows.encoder) {
-    // COMPACT rows go out as bytes in batches of ~200 KB, each encoded straight into one Buffer,
-    // which the encoder uses again once the socket has sent it.
-    const enc = rows.encoder(256 * 1024);
-    for (let k = first; k < end; k += BATCH_ROWS) {
-      const bytes = enc.encode(matches, k, Math.min(end, k + BATCH_ROWS), rowOf);
-      await w.writeBytes(bytes, () => enc.recycle(bytes));
+    const encodeHere = (from: number, to: number) => writeEncodedRows(w, rows, matches, from, to, rowOf);
+    const pool = await encodePoolFor(ctx.state, end - first);
+    if (pool && format !== 'STANDARD-XML') {
+      const spec = { resource: target.resource.id, cls: target.cls.name, format, standardNames: plan.standardNames, fields: fields.map((f) => f.systemName) };
+      await writeWorkerRows(w, pool, spec, matches, first, end, ctx.state.tuning.encodeChunkRows || chunkRows(fields.length), encodeHere);
+    } else {
+      await encodeHere(first, end);
     }
   } else {
     // Rows go out in batches, each one string (one flatten and one UTF-8 encode per ~200 KB).
@@ -117,6 +125,26 @@ export async function handleSearch(ctx: Ctx): Promise<void> {
   if (truncated) await w.write('<MAXROWS />\r\n');
   await w.write('</RETS>\r\n');
   await w.end();
+}
+
+/** COMPACT rows go out as bytes in batches of ~200 KB, each encoded straight into one Buffer,
+ * which the encoder uses again once the socket has sent it. */
+async function writeEncodedRows(w: BodyWriter, rows: RowWriter, keys: Uint32Array, from: number, to: number, rowOf: (k: number) => number): Promise<void> {
+  const enc = rows.encoder!(256 * 1024);
+  for (let k = from; k < to; k += BATCH_ROWS) {
+    const bytes = enc.encode(keys, k, Math.min(to, k + BATCH_ROWS), rowOf);
+    await w.writeBytes(bytes, () => enc.recycle(bytes));
+  }
+}
+
+/** The worker pool if this many rows are worth sending to it. While it is still starting, a search
+ * large enough waits for it (starting takes less than encoding such a search in-process). */
+async function encodePoolFor(state: ServerState, rows: number): Promise<EncodePool | undefined> {
+  const pool = state.encodePool;
+  if (!pool || rows < state.tuning.encodeMinRows) return undefined;
+  if (pool.usable) return pool;
+  if (pool.starting && rows >= WAIT_FOR_WORKERS_ROWS && (await pool.whenStarted(WAIT_FOR_WORKERS_MS))) return pool;
+  return undefined;
 }
 
 function planSearch(ctx: Ctx) {
