@@ -2,13 +2,19 @@
 // memoized rows only, not the header or the toolbar state above it. Rows are keyed by slot
 // (position modulo the slot count), not by row: a row scrolled out hands its elements to the
 // row scrolled in, and React rewrites ~25 text nodes instead of building and styling a new row.
-import { useMemo, useRef, useState } from 'react';
+// While the grid scrolls, a canvas stands in for the rows (FastScrollCanvas, fastScroll.ts): the
+// rows keep their last render, hidden, and catch up once when scrolling settles.
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { GridRow, ROWNUM_WIDTH, type SizedColumn } from './GridRow';
 import { columnWindow, useHorizontalView } from './columnWindow';
 import { jumpAwareExtractor, type RowSpan } from './rowRange';
+import { useFastScroll } from './fastScroll';
+import { FastScrollCanvas } from './FastScrollCanvas';
 
 export const ROW_HEIGHT = 24;
+/** Scrolling has settled when no scroll event came for this long: the DOM rows show again. */
+const SETTLE_MS = 120;
 
 interface Props {
   scrollRef: { current: HTMLDivElement | null };
@@ -28,36 +34,52 @@ interface Props {
 export function GridBody(p: Props) {
   const view = useHorizontalView(p.scrollRef);
   const shown = useMemo(() => columnWindow(p.cols.map((c) => c.width), ROWNUM_WIDTH, view), [p.cols, view]);
-  // The virtualizer renders synchronously on scroll (flushSync), so overscan only covers frames the
-  // compositor scrolls ahead of the main thread. A jump renders the rows in view only (rowRange.ts);
-  // a new extractor when scrolling starts or settles makes the virtualizer add the overscan then.
+  // The virtualizer renders synchronously on scroll (flushSync). A jump renders the rows in view
+  // only (rowRange.ts), and so does the frame where scrolling settles (the rows show again, all
+  // rewritten): the overscan follows with the next range change, for compositor frames that
+  // scroll ahead of the main thread.
   const rendered = useRef<RowSpan>({ start: 0, end: -1 });
   const [scrolling, setScrolling] = useState(false);
-  const rangeExtractor = useMemo(() => jumpAwareExtractor(rendered), [scrolling]);
+  const rangeExtractor = useMemo(() => {
+    if (!scrolling) rendered.current = { start: 0, end: -1 };
+    return jumpAwareExtractor(rendered);
+  }, [scrolling]);
   const virt = useVirtualizer({
     count: p.count, getScrollElement: () => p.scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6,
-    rangeExtractor, onChange: (v) => setScrolling(v.isScrolling),
+    rangeExtractor, onChange: (v) => setScrolling(v.isScrolling), isScrollingResetDelay: SETTLE_MS,
   });
   p.scrollToRef.current = (pos) => virt.scrollToIndex(pos);
+  // The instance's flag, not the `scrolling` state: that one follows a render later, and the first
+  // frame of a scroll would lay out DOM rows.
+  const fast = useFastScroll(p.scrollRef, virt.isScrolling);
   const items = virt.getVirtualItems();
   // The slot count only grows (to an even number, so a slot keeps its stripe): a range that
   // changes length by one row while scrolling must not reshuffle every key.
   const slots = useRef(2);
   if (items.length > slots.current) slots.current = items.length + (items.length % 2);
-  // Children go in slot order, not row order: rows are placed by transform, and a list whose
-  // order never changes lets React update them in place (moving a node restyles and relays it).
-  const bySlot = [...items].sort((a, b) => (a.index % slots.current) - (b.index % slots.current));
+  // While the canvas shows, the rows stay as they were: the same elements, so React skips them.
+  const shownRows = useRef<ReactNode>(null);
+  if (!fast || shownRows.current === null) {
+    // Children go in slot order, not row order: rows are placed by transform, and a list whose
+    // order never changes lets React update them in place (moving a node restyles and relays it).
+    const bySlot = [...items].sort((a, b) => (a.index % slots.current) - (b.index % slots.current));
+    shownRows.current = bySlot.map((vi) => {
+      const idx = p.at(vi.index);
+      return (
+        <GridRow
+          key={vi.index % slots.current} index={idx} pos={vi.index} row={p.rows[idx]} cols={p.cols} from={shown.from} to={shown.to} top={vi.start} width={p.width} alt={vi.index % 2 === 1}
+          selected={idx === p.selected || p.multi.has(idx)} onMouseDown={p.onRowClick} onOpen={p.onOpenRow}
+        />
+      );
+    });
+  }
   return (
-    <div style={{ height: virt.getTotalSize(), position: 'relative' }}>
-      {bySlot.map((vi) => {
-        const idx = p.at(vi.index);
-        return (
-          <GridRow
-            key={vi.index % slots.current} index={idx} pos={vi.index} row={p.rows[idx]} cols={p.cols} from={shown.from} to={shown.to} top={vi.start} width={p.width} alt={vi.index % 2 === 1}
-            selected={idx === p.selected || p.multi.has(idx)} onMouseDown={p.onRowClick} onOpen={p.onOpenRow}
-          />
-        );
-      })}
+    <div className={`grid-body${fast ? ' fast' : ''}`} style={{ height: virt.getTotalSize() }} data-fast={fast || undefined}>
+      {shownRows.current}
+      <FastScrollCanvas
+        scrollRef={p.scrollRef} active={fast} rowHeight={ROW_HEIGHT} count={p.count} at={p.at} rows={p.rows} cols={p.cols} width={p.width}
+        selected={p.selected} multi={p.multi}
+      />
     </div>
   );
 }

@@ -1,0 +1,33 @@
+// The colours and font the DOM rows take from the theme's CSS variables, read once per theme so
+// the fast-scroll canvas draws light and dark alike. Themes follow the OS (styles.css), so a
+// prefers-color-scheme change is the only thing that invalidates them.
+import { useEffect, useRef } from 'react';
+
+export interface GridTheme {
+  /** Font family list of the cells (--mono). */
+  mono: string;
+  text: string;
+  muted: string;
+  /** Row and cell borders (--panel-2). */
+  line: string;
+  rowAlt: string;
+  sel: string;
+}
+
+export function readGridTheme(el: Element): GridTheme {
+  const s = getComputedStyle(el);
+  const v = (name: string) => s.getPropertyValue(name).trim();
+  return { mono: v('--mono'), text: s.color, muted: v('--muted'), line: v('--panel-2'), rowAlt: v('--row-alt'), sel: v('--sel') };
+}
+
+/** The theme of `el`, read when first asked for and again after the OS theme changes. */
+export function useGridTheme(): (el: Element) => GridTheme {
+  const theme = useRef<GridTheme | null>(null);
+  useEffect(() => {
+    const mq = window.matchMedia('(prefers-color-scheme: dark)');
+    const reset = () => { theme.current = null; };
+    mq.addEventListener('change', reset);
+    return () => mq.removeEventListener('change', reset);
+  }, []);
+  return (el) => (theme.current ??= readGridTheme(el));
+}
