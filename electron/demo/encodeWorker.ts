@@ -13,8 +13,10 @@ import { rowWriter } from './searchRows';
 
 /** Encoders kept by spec: a search's chunks reuse one (and its warmed compiled writers). */
 const MAX_ENCODERS = 16;
-/** Rows of each Property class encoded at start (see warmUp). */
-const WARM_ROWS = 2000;
+/** Rows of each Property class encoded at start (see warmUp): with 2,000 the first 200,000-row
+ * search still cost ~2x the CPU of the next (V8 optimising the writers during it); from ~8,000 on
+ * it cost the same. */
+const WARM_ROWS = 10_000;
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -58,8 +60,8 @@ function encode(job: WorkerRequest & { type: 'encode' }): { reply: WorkerReply; 
 }
 
 /** Encodes the first rows of every Property class with all fields (a search without Select), so
- * V8 has compiled those writers before the first search; the main thread's first search is
- * warmed the same way by any small search before it. */
+ * V8 has optimised those writers before the first search rather than during it (each worker
+ * compiles its own; the main thread's encoder is warmed by whatever searches it has answered). */
 function warmUp(): void {
   for (const demo of catalog.find((r) => r.id === 'Property')!.classes) {
     const n = Math.min(demo.count, WARM_ROWS);
