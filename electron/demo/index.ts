@@ -27,7 +27,7 @@ export interface DemoMlsOptions {
   seed?: number;
   /** Server row cap per search; more matches end with <MAXROWS/> (default DEFAULT_MAX_ROWS). */
   maxRows?: number;
-  /** Failure-mode timings; tests shorten them. */
+  /** Failure-mode timings and encoder-worker settings; tests shorten them. */
   tuning?: Partial<Tuning>;
   /** Bytes of formatted COMPACT rows kept for repeated large searches (default 0: none; see rowStore.ts). */
   rowStoreBytes?: number;

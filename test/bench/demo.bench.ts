@@ -110,10 +110,12 @@ async function main(): Promise<void> {
   for (const [label, q] of cases.flatMap(([n, query]) => [[`${n} (first)`, query], [`${n} (repeated)`, query]] as const)) {
     const cpu0 = cpuSeconds(child.pid!);
     const threads0 = threadCpu(child.pid!);
+    const client0 = process.cpuUsage();
     const r = await streamSearch(baseUrl, cookie, q);
+    const client = process.cpuUsage(client0);
     const cpu = cpuSeconds(child.pid!) - cpu0;
     const threads1 = threadCpu(child.pid!);
-    const split = `main thread ${(threads1.main - threads0.main).toFixed(2)} s, other threads ${(threads1.others - threads0.others).toFixed(2)} s`;
+    const split = `main thread ${(threads1.main - threads0.main).toFixed(2)} s, other threads ${(threads1.others - threads0.others).toFixed(2)} s; client CPU ${((client.user + client.system) / 1e6).toFixed(2)} s`;
     const mbps = r.bytes / 1e6 / (r.ms / 1000);
     const rows = r.rows - 5; // XML declaration, RETS, DELIMITER, COLUMNS and </RETS> lines
     const rowsPerSec = rows / (r.ms / 1000);
