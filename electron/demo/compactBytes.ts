@@ -108,6 +108,26 @@ export class CompactEncoder {
   /** Encodes rows rowOf(keys[from]) .. rowOf(keys[to - 1]); ends[i], if given, is where row i ends.
    * Returns the encoded bytes (a fresh Buffer, or a view of one, owned by the caller). */
   encode(keys: ArrayLike<number>, from: number, to: number, rowOf: (k: number) => number, ends?: Uint32Array): Buffer {
+    this.fill(keys, from, to, rowOf, ends);
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = this.spare.pop() ?? Buffer.allocUnsafe(this.buf.length);
+    return out;
+  }
+
+  /** Encodes the same rows into `target` (an encoder worker's shared slot: no copy afterwards).
+   * Returns a view of `target`, or of a larger buffer if the rows did not fit in it. */
+  encodeInto(target: Buffer, keys: ArrayLike<number>, from: number, to: number, rowOf: (k: number) => number): Buffer {
+    const own = this.buf;
+    this.buf = target;
+    try {
+      this.fill(keys, from, to, rowOf);
+      return this.buf.subarray(0, this.pos);
+    } finally {
+      this.buf = own;
+    }
+  }
+
+  private fill(keys: ArrayLike<number>, from: number, to: number, rowOf: (k: number) => number, ends?: Uint32Array): void {
     this.pos = 0;
     const n = this.cells.length;
     const { parts, rowIds, clean } = this;
@@ -142,9 +162,6 @@ export class CompactEncoder {
         if (ends) ends[start - from + k + 1] = p;
       }
     }
-    const out = this.buf.subarray(0, this.pos);
-    this.buf = this.spare.pop() ?? Buffer.allocUnsafe(this.buf.length);
-    return out;
   }
 
   /** Takes back bytes encode() returned once the caller is done with them: their buffer is used

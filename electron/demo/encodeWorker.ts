@@ -23,7 +23,7 @@ const port = parentPort!;
 const catalog = buildCatalog(createDataset(setup.listings, setup.seed), () => setup.baseUrl);
 const metadata = buildMetadata(catalog);
 const encoders = new Map<string, { enc: CompactEncoder; demo: DemoClass }>();
-const slots = Array.from({ length: setup.shared.byteLength / setup.slotBytes }, (_, k) => new Uint8Array(setup.shared, k * setup.slotBytes, setup.slotBytes));
+const slots = Array.from({ length: setup.shared.byteLength / setup.slotBytes }, (_, k) => Buffer.from(setup.shared, k * setup.slotBytes, setup.slotBytes));
 const slotFree = slots.map(() => true);
 let jobs = 0;
 
@@ -42,21 +42,28 @@ function encoderFor(spec: EncodeSpec): { enc: CompactEncoder; demo: DemoClass } 
   return e;
 }
 
-/** Encodes a chunk and copies it into a free shared slot (copying is cheap next to encoding, and
- * the main thread then never receives memory it must later collect). */
+/** Encodes a chunk straight into a free shared slot, so the main thread never receives memory it
+ * must later collect. Without a free slot, or if the chunk outgrew one, its bytes are transferred. */
 function encode(job: WorkerRequest & { type: 'encode' }): { reply: WorkerReply; transfer: ArrayBuffer[] } {
   const { enc, demo } = encoderFor(job.spec);
-  const bytes = enc.encode(job.positions, 0, job.positions.length, demo.row);
-  const slot = bytes.length <= setup.slotBytes ? slotFree.indexOf(true) : -1;
-  if (slot < 0) {
-    const own = new Uint8Array(bytes).buffer;
-    enc.recycle(bytes);
-    return { reply: { type: 'done', id: job.id, bytes: own, length: bytes.length }, transfer: [own] };
+  const slot = slotFree.indexOf(true);
+  if (slot >= 0) {
+    const bytes = enc.encodeInto(slots[slot], job.positions, 0, job.positions.length, demo.row);
+    if (bytes.buffer === setup.shared) {
+      slotFree[slot] = false;
+      return { reply: { type: 'done', id: job.id, slot, length: bytes.length }, transfer: [] };
+    }
+    return transferred(job.id, bytes);
   }
-  slots[slot].set(bytes);
-  slotFree[slot] = false;
+  const bytes = enc.encode(job.positions, 0, job.positions.length, demo.row);
+  const reply = transferred(job.id, bytes);
   enc.recycle(bytes);
-  return { reply: { type: 'done', id: job.id, slot, length: bytes.length }, transfer: [] };
+  return reply;
+}
+
+function transferred(id: number, bytes: Buffer): { reply: WorkerReply; transfer: ArrayBuffer[] } {
+  const own = new Uint8Array(bytes).buffer;
+  return { reply: { type: 'done', id, bytes: own, length: bytes.length }, transfer: [own] };
 }
 
 /** Encodes the first rows of every Property class with all fields (a search without Select), so

@@ -1,6 +1,7 @@
 // Encoder worker threads change no byte of any reply: the same searches against a server that
 // encodes in-process and one whose workers encode every COMPACT search (in small chunks, so a
-// body is many chunks from both workers) give identical bodies. A worker that dies mid-search
+// body is many chunks from both workers) give identical bodies, also for a chunk too large for a
+// shared slot (transferred instead). A worker that dies mid-search
 // loses nothing (the rest is encoded in-process); a client that hangs up stops the work and
 // leaves no job or shared slot behind; closing the server ends its workers.
 import { request } from 'node:http';
@@ -58,6 +59,20 @@ describe('encoder workers', () => {
     expect((await search(workers, { Limit: 'NONE' })).includes('<MAXROWS />')).toBe(true);
     expect(workers.mls.encodeStats()).toMatchObject({ pending: 0, held: 0, transferred: 0 });
     expect(workers.log).toEqual([]);
+  });
+
+  it('send a chunk too large for a shared slot as transferred memory, with the same bytes', async () => {
+    const large = await start({ encodeWorkers: 1, tuning: { encodeMinRows: 1, encodeChunkRows: 3000 } });
+    try {
+      expect(await large.mls.encodeWorkersReady()).toBe(1);
+      const q = { Limit: '2500', Format: 'COMPACT-DECODED' };
+      const body = await search(large, q);
+      expect(body.length).toBeGreaterThan(2 * 1024 * 1024); // one chunk, larger than a 2 MB slot
+      expect(body.equals(await search(plain, q))).toBe(true);
+      expect(large.mls.encodeStats()).toMatchObject({ sent: 1, transferred: 1, held: 0, pending: 0 });
+    } finally {
+      await large.mls.close();
+    }
   });
 
   it('lose nothing when a worker dies mid-search: the rest is encoded in-process, and later searches too', async () => {
