@@ -1,6 +1,6 @@
 // The results grid's fast-scroll canvas in Debian's Chromium, on bench.html (the real grid with
-// 100,000 synthetic rows, no host): while the grid scrolls the body is one canvas; once scrolling
-// settles the DOM rows show exactly the rows the scroll position implies. Screenshots of both,
+// 100,000 synthetic rows, no host): while the grid scrolls, canvas tiles cover the body; once
+// scrolling settles the DOM rows show exactly the rows the scroll position implies. Screenshots of both,
 // light and dark, go to test-results/screenshots/grid-*.png.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -48,22 +48,39 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `grid-${name}.png`) });
 }
 
+type Step = { canvas: boolean; drawn: boolean; covers: boolean; onTop: boolean };
+
 /** Scrolls `frames` steps of 9 rows from `from` px, and says after each scroll event (which the
- *  grid handles first) whether the body shows the canvas, drawn on, over hidden rows. */
-function scrollFrames(from: number, frames: number): Promise<{ canvas: boolean; drawn: boolean; rowsHidden: boolean }[]> {
+ *  grid handles first) whether the body shows its canvas tiles, each drawn and opaque, together
+ *  covering the view under the header, on top of the DOM rows. */
+function scrollFrames(from: number, frames: number): Promise<Step[]> {
   return grid().evaluate(async (el, [from, frames]) => {
-    const out: { canvas: boolean; drawn: boolean; rowsHidden: boolean }[] = [];
+    const out: Step[] = [];
     for (let i = 1; i <= frames; i += 1) {
       const scrolled = new Promise<void>((r) => el.addEventListener('scroll', () => r(), { once: true }));
       el.scrollTo(0, from + i * 216);
       await scrolled;
-      const canvas = el.querySelector('canvas.grid-canvas') as HTMLCanvasElement;
-      const body = canvas.parentElement!;
-      const shown = getComputedStyle(canvas).display !== 'none' && getComputedStyle(canvas).visibility === 'visible';
-      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let opaque = 0;
-      for (let k = 3; k < px.length; k += 4) if (px[k] > 0) opaque += 1;
-      out.push({ canvas: shown, drawn: opaque > 1000, rowsHidden: getComputedStyle(body.querySelector('.grid-row')!).visibility === 'hidden' });
+      const host = el.querySelector('.grid-canvas') as HTMLElement;
+      const tiles = Array.from(host.querySelectorAll('canvas')).filter((c) => getComputedStyle(c).display !== 'none');
+      // Opaque everywhere, and drawn on: more than one colour (stripes, lines, text).
+      const drawnOn = (c: HTMLCanvasElement) => {
+        const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let opaque = 0, other = 0;
+        for (let k = 0; k < px.length; k += 4) {
+          if (px[k + 3] === 255) opaque += 1;
+          if (px[k] !== px[0] || px[k + 1] !== px[1] || px[k + 2] !== px[2]) other += 1;
+        }
+        return opaque === px.length / 4 && other > 100;
+      };
+      const head = el.querySelector('.grid-head')!.getBoundingClientRect().bottom, bottom = el.getBoundingClientRect().top + el.clientHeight;
+      const boxes = tiles.map((c) => c.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+      const covers = boxes.length > 0 && boxes[0].top <= head && boxes[boxes.length - 1].bottom >= bottom
+        && boxes.every((b, k) => k === 0 || Math.abs(b.top - boxes[k - 1].bottom) < 0.5);
+      out.push({
+        canvas: getComputedStyle(host).display !== 'none' && getComputedStyle(host).visibility === 'visible',
+        drawn: tiles.length > 0 && tiles.every(drawnOn), covers,
+        onTop: [0.1, 0.5, 0.9].every((y) => document.elementFromPoint(300, head + y * (bottom - head))?.classList.contains('grid-tile') === true),
+      });
     }
     return out;
   }, [from, frames] as const);
@@ -114,17 +131,17 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await grid().evaluate((el) => el.scrollTo(0, 0));
     await expect(grid().locator('.grid-body')).not.toHaveClass(/fast/);
-    // A brisk continuous scroll: every step shows the canvas, drawn, over hidden rows.
+    // A brisk continuous scroll: every step shows the canvas, drawn, opaque, covering the view.
     const resume = await pauseClock();
     const start = scheme === 'light' ? 10 : 123_457;
     const frames = await scrollFrames(start, 60);
-    expect(frames).toEqual(frames.map(() => ({ canvas: true, drawn: true, rowsHidden: true })));
+    expect(frames).toEqual(frames.map(() => ({ canvas: true, drawn: true, covers: true, onTop: true })));
     // The same position drawn on the canvas and, settled, by the DOM rows.
     await expect(grid().locator('.grid-body')).toHaveClass(/fast/);
     await shot(`${scheme}-canvas`);
     await resume();
     await expectRowsAt();
-    await expect(grid().locator('canvas.grid-canvas')).toBeHidden();
+    await expect(grid().locator('.grid-canvas')).toBeHidden();
     await shot(`${scheme}-dom`);
   });
 }

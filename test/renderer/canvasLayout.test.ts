@@ -1,7 +1,8 @@
 // The fast-scroll canvas's geometry (renderer/src/grid/canvasLayout.ts): which rows and columns
-// it draws and where, and how it shortens a cell's text, as the DOM rows do.
+// it draws and where, and how it shortens a cell's text, as the DOM rows do; its tiles.
 import { describe, expect, it } from 'vitest';
 import { baselineIn, cellLabel, columnSpans, ellipsize, rowBand } from '../../renderer/src/grid/canvasLayout';
+import { TILE_ROWS, blocksFor, tileCount } from '../../renderer/src/grid/canvasTiles';
 
 describe('rowBand', () => {
   it('covers the rows under the header from the one the scroll position cuts', () => {
@@ -62,5 +63,22 @@ describe('baselineIn', () => {
     // Liberation Mono 12px: ascent 10.8, descent 2.6 -> 11 and 3; leading 24 - 14 = 10.
     expect(baselineIn(24, 10.8, 2.6)).toBe(16);
     expect(baselineIn(24, 10, 3)).toBe(15); // odd leading: the half rounds down
+  });
+});
+
+describe('canvas tiles', () => {
+  it('hold six rows each, and enough of them for a view cut anywhere', () => {
+    expect(TILE_ROWS).toBe(6);
+    expect(tileCount(38)).toBe(8); // 38 rows touch at most 8 blocks of 6 (e.g. rows 5..42)
+    expect(tileCount(6)).toBe(2);
+    expect(tileCount(1)).toBe(2);
+  });
+
+  it('cover the blocks the rows in view touch, which never outnumber the tiles', () => {
+    expect(blocksFor(0, 36)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(blocksFor(5, 42)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(blocksFor(12, 12)).toEqual([2]);
+    expect(blocksFor(0, -1)).toEqual([]);
+    for (let first = 0; first < 12; first += 1) expect(blocksFor(first, first + 37).length).toBeLessThanOrEqual(tileCount(38));
   });
 });

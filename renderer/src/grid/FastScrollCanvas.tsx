@@ -1,10 +1,10 @@
-// The canvas the grid body shows while it scrolls fast (fastScroll.ts). It sits in the body at the
-// first visible row and the scroll's left edge, so the compositor moves it with the content like
-// a row, and is redrawn after every render while active: the virtualizer renders when the rows in
-// view change, and the horizontal view when the grid scrolls sideways.
+// What the grid body shows while it scrolls fast (fastScroll.ts): canvas tiles (canvasTiles.ts)
+// placed in the body where their rows are, so the compositor moves them with the content like
+// rows. Redrawn after every render while active: the virtualizer renders when the rows in view
+// change, and the horizontal view when the grid scrolls sideways.
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { drawBody } from './canvasBody';
 import { columnSpans, rowBand } from './canvasLayout';
+import { TileRing, type TileLook } from './canvasTiles';
 import { useGridTheme } from './gridTheme';
 import { ROWNUM_WIDTH, type SizedColumn } from './GridRow';
 import { cellText } from './view';
@@ -22,40 +22,35 @@ interface Props {
   multi: Set<number>;
 }
 
-/** Sizes the backing store to `w` x `h` CSS px at the device pixel ratio; a no-op when unchanged
- *  (setting a canvas's size clears it and reallocates its buffer). */
-function fit(canvas: HTMLCanvasElement, w: number, h: number, scale: number): void {
-  const bw = Math.round(w * scale), bh = Math.round(h * scale);
-  if (canvas.width === bw && canvas.height === bh) return;
-  canvas.width = bw;
-  canvas.height = bh;
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
+/** The same look object while nothing it holds changed, so tiles drawn with it are kept. */
+function sameLook(a: TileLook | null, b: TileLook): TileLook {
+  return a && a.token === b.token && a.left === b.left && a.width === b.width && a.scale === b.scale && a.theme === b.theme ? a : b;
 }
 
 export function FastScrollCanvas(p: Props) {
-  const ref = useRef<HTMLCanvasElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  const ring = useRef<TileRing | null>(null);
+  const look = useRef<TileLook | null>(null);
   const theme = useGridTheme();
   const widths = useMemo(() => p.cols.map((c) => c.width), [p.cols]);
+  // Changes when what any row looks like may have changed (rows stream in, sort, columns, selection).
+  const token = useMemo(() => ({}), [p.rows, p.at, p.cols, p.width, p.count, p.selected, p.multi]);
   useLayoutEffect(() => {
-    const canvas = ref.current, el = p.scrollRef.current;
-    if (!canvas || !el || !p.active) return;
+    const host = ref.current, el = p.scrollRef.current;
+    if (!host || !el || !p.active) return;
     // Reads first (layout is clean while the DOM rows stand still), then writes.
     const top = el.scrollTop, left = el.scrollLeft, vw = el.clientWidth, vh = el.clientHeight;
-    const head = (canvas.parentElement as HTMLElement).offsetTop;
+    const head = (host.parentElement as HTMLElement).offsetTop;
     const band = rowBand(top, vh, head, p.rowHeight, p.count);
-    const scale = window.devicePixelRatio || 1;
-    // One row more than the view holds: the band's first row may be partly scrolled out.
-    const h = (Math.ceil(Math.max(0, vh - head) / p.rowHeight) + 1) * p.rowHeight;
-    fit(canvas, vw, h, scale);
-    canvas.style.transform = `translate(${left}px, ${band.top}px)`;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    drawBody(ctx, {
+    look.current = sameLook(look.current, { token, left, width: vw, scale: window.devicePixelRatio || 1, theme: theme(el) });
+    ring.current ??= new TileRing(host);
+    // One row more than the view holds: the first row may be partly scrolled out.
+    const viewRows = Math.ceil(Math.max(0, vh - head) / p.rowHeight) + 1;
+    ring.current.show(band.first, band.last, viewRows, {
       first: band.first, last: band.last, rowHeight: p.rowHeight, left, rowWidth: p.width, lead: ROWNUM_WIDTH,
       spans: columnSpans(widths, ROWNUM_WIDTH, left, vw),
       rowAt: p.at, cellAt: (row, col) => cellText(p.rows[row], p.cols[col]), isSelected: (row) => row === p.selected || p.multi.has(row),
-    }, theme(el), vw, h, scale);
+    }, look.current, p.count);
   });
-  return <canvas ref={ref} className="grid-canvas" aria-hidden="true" style={{ display: p.active ? undefined : 'none' }} />;
+  return <div ref={ref} className="grid-canvas" aria-hidden="true" style={{ display: p.active ? undefined : 'none' }} />;
 }

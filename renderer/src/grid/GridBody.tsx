@@ -3,13 +3,14 @@
 // (position modulo the slot count), not by row: a row scrolled out hands its elements to the
 // row scrolled in, and React rewrites ~25 text nodes instead of building and styling a new row.
 // While the grid scrolls, a canvas stands in for the rows (FastScrollCanvas, fastScroll.ts): the
-// rows keep their last render, hidden, and catch up once when scrolling settles.
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+// rows keep their last render, under the canvas, and catch up when scrolling settles (catchUp.ts).
+import { useMemo, useRef, useState, type ReactElement } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { GridRow, ROWNUM_WIDTH, type SizedColumn } from './GridRow';
 import { columnWindow, useHorizontalView } from './columnWindow';
 import { jumpAwareExtractor, type RowSpan } from './rowRange';
 import { useFastScroll } from './fastScroll';
+import { useCatchUp } from './catchUp';
 import { FastScrollCanvas } from './FastScrollCanvas';
 
 export const ROW_HEIGHT = 24;
@@ -35,9 +36,9 @@ export function GridBody(p: Props) {
   const view = useHorizontalView(p.scrollRef);
   const shown = useMemo(() => columnWindow(p.cols.map((c) => c.width), ROWNUM_WIDTH, view), [p.cols, view]);
   // The virtualizer renders synchronously on scroll (flushSync). A jump renders the rows in view
-  // only (rowRange.ts), and so does the frame where scrolling settles (the rows show again, all
-  // rewritten): the overscan follows with the next range change, for compositor frames that
-  // scroll ahead of the main thread.
+  // only (rowRange.ts), and so does scrolling settling (the rows catch up with the canvas): the
+  // overscan follows with the next range change, for compositor frames that scroll ahead of the
+  // main thread.
   const rendered = useRef<RowSpan>({ start: 0, end: -1 });
   const [scrolling, setScrolling] = useState(false);
   const rangeExtractor = useMemo(() => {
@@ -51,33 +52,43 @@ export function GridBody(p: Props) {
   p.scrollToRef.current = (pos) => virt.scrollToIndex(pos);
   // The instance's flag, not the `scrolling` state: that one follows a render later, and the first
   // frame of a scroll would lay out DOM rows.
-  const fast = useFastScroll(p.scrollRef, virt.isScrolling);
+  const { fast, held } = useFastScroll(p.scrollRef, virt.isScrolling);
   const items = virt.getVirtualItems();
   // The slot count only grows (to an even number, so a slot keeps its stripe): a range that
-  // changes length by one row while scrolling must not reshuffle every key.
+  // changes length by one row while scrolling must not reshuffle every key. Not while the canvas
+  // shows: the rows kept under it are keyed by the slots they have.
   const slots = useRef(2);
-  if (items.length > slots.current) slots.current = items.length + (items.length % 2);
+  if (!fast && items.length > slots.current) slots.current = items.length + (items.length % 2);
   // While the canvas shows, the rows stay as they were: the same elements, so React skips them.
-  const shownRows = useRef<ReactNode>(null);
-  if (!fast || shownRows.current === null) {
-    // Children go in slot order, not row order: rows are placed by transform, and a list whose
-    // order never changes lets React update them in place (moving a node restyles and relays it).
-    const bySlot = [...items].sort((a, b) => (a.index % slots.current) - (b.index % slots.current));
-    shownRows.current = bySlot.map((vi) => {
+  // Once scrolling settles they catch up a few a frame (catchUp.ts), the others kept as they were.
+  const { done, catching } = useCatchUp(fast, held, items.length);
+  const bySlotEl = useRef({ slots: 0, els: new Map<number, ReactElement>() });
+  if (bySlotEl.current.slots !== slots.current) bySlotEl.current = { slots: slots.current, els: new Map() };
+  if (!fast) {
+    const els = bySlotEl.current.els;
+    const used = new Set(items.map((vi) => vi.index % slots.current));
+    for (const slot of els.keys()) if (!used.has(slot)) els.delete(slot);
+    items.forEach((vi, i) => {
+      const slot = vi.index % slots.current;
+      if (i >= done && els.has(slot)) return;
       const idx = p.at(vi.index);
-      return (
+      els.set(slot, (
         <GridRow
-          key={vi.index % slots.current} index={idx} pos={vi.index} row={p.rows[idx]} cols={p.cols} from={shown.from} to={shown.to} top={vi.start} width={p.width} alt={vi.index % 2 === 1}
+          key={slot} index={idx} pos={vi.index} row={p.rows[idx]} cols={p.cols} from={shown.from} to={shown.to} top={vi.start} width={p.width} alt={vi.index % 2 === 1}
           selected={idx === p.selected || p.multi.has(idx)} onMouseDown={p.onRowClick} onOpen={p.onOpenRow}
         />
-      );
+      ));
     });
   }
+  // Children go in slot order, not row order: rows are placed by transform, and a list whose
+  // order never changes lets React update them in place (moving a node restyles and relays it).
+  const rowEls = [...bySlotEl.current.els.entries()].sort((a, b) => a[0] - b[0]).map(([, el]) => el);
+  const canvas = fast || catching;
   return (
-    <div className={`grid-body${fast ? ' fast' : ''}`} style={{ height: virt.getTotalSize() }} data-fast={fast || undefined}>
-      {shownRows.current}
+    <div className={`grid-body${canvas ? ' fast' : ''}`} style={{ height: virt.getTotalSize() }}>
+      {rowEls}
       <FastScrollCanvas
-        scrollRef={p.scrollRef} active={fast} rowHeight={ROW_HEIGHT} count={p.count} at={p.at} rows={p.rows} cols={p.cols} width={p.width}
+        scrollRef={p.scrollRef} active={canvas} rowHeight={ROW_HEIGHT} count={p.count} at={p.at} rows={p.rows} cols={p.cols} width={p.width}
         selected={p.selected} multi={p.multi}
       />
     </div>

@@ -23,14 +23,15 @@ function clickRowUnder(e: MouseEvent): boolean {
   return true;
 }
 
-export function useFastScroll(scrollRef: { current: HTMLElement | null }, scrolling: boolean): boolean {
+/** `fast`: show the canvas; `held`: a press or a key asked for real rows (and no scroll since). */
+export function useFastScroll(scrollRef: { current: HTMLElement | null }, scrolling: boolean): { fast: boolean; held: boolean } {
   const [held, setHeld] = useState(false);
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return undefined;
     let pressed = false, onCanvas = false;
     const down = (e: PointerEvent) => {
-      onCanvas = (e.target as Element).classList.contains('grid-canvas');
+      onCanvas = (e.target as Element).closest('.grid-canvas') !== null;
       if (!onScrollbar(el, e)) { pressed = true; setHeld(true); }
     };
     const click = (e: MouseEvent) => {
@@ -53,5 +54,5 @@ export function useFastScroll(scrollRef: { current: HTMLElement | null }, scroll
       el.removeEventListener('scroll', scroll);
     };
   }, [scrollRef]);
-  return scrolling && !held;
+  return { fast: scrolling && !held, held };
 }

@@ -4,6 +4,8 @@
 import { useEffect, useRef } from 'react';
 
 export interface GridTheme {
+  /** What shows behind rows without a stripe: the first opaque background up the tree. */
+  bg: string;
   /** Font family list of the cells (--mono). */
   mono: string;
   text: string;
@@ -14,10 +16,19 @@ export interface GridTheme {
   sel: string;
 }
 
+/** The background colour that shows through `el`: its own or the nearest ancestor's that is set. */
+function backgroundOf(el: Element): string {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const c = getComputedStyle(e).backgroundColor;
+    if (c !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(c)) return c;
+  }
+  return getComputedStyle(el).getPropertyValue('--panel').trim() || '#fff';
+}
+
 export function readGridTheme(el: Element): GridTheme {
   const s = getComputedStyle(el);
   const v = (name: string) => s.getPropertyValue(name).trim();
-  return { mono: v('--mono'), text: s.color, muted: v('--muted'), line: v('--panel-2'), rowAlt: v('--row-alt'), sel: v('--sel') };
+  return { bg: backgroundOf(el), mono: v('--mono'), text: s.color, muted: v('--muted'), line: v('--panel-2'), rowAlt: v('--row-alt'), sel: v('--sel') };
 }
 
 /** The theme of `el`, read when first asked for and again after the OS theme changes. */
