@@ -4,7 +4,7 @@ import { DEFAULT_LISTINGS, type DemoMls, startDemoMls } from '../demo/index';
 
 function usage(): string {
   return 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--encode-workers N] [--json]\n'
-    + '  --encode-workers N  threads that encode large COMPACT searches (default: one per core; 0: none)\n'
+    + '  --encode-workers N  threads that encode large COMPACT searches (default: one per core from 50,000 listings; 0: none)\n'
     + '  --json              one line with the login URL and accounts, then one once the encoder threads are ready\n';
 }
 
