@@ -162,3 +162,23 @@ test('a press on the rows ends the canvas at once and the click selects the row 
   const selected = await grid().locator('[role=row].selected').getAttribute('data-row');
   expect(Number(selected)).toBe(Math.floor((s.scrollTop + 4 * ROW + 12) / ROW));
 });
+
+test('a key other than a scrolling one ends the canvas at once: Ctrl+A selects every row, on DOM rows; the canvas draws the selection', async () => {
+  await grid().focus();
+  const resume = await pauseClock();
+  await scrollFrames(24 * 300, 3);
+  await expect(grid().locator('.grid-body')).toHaveClass(/fast/);
+  await grid().press('ControlOrMeta+A');
+  // Still paused: the key, not the settle timer, brought the rows back, every one selected.
+  await expect(grid().locator('.grid-body')).not.toHaveClass(/fast/);
+  const s = await settledRows();
+  expect(s.rows.length).toBeGreaterThan(30);
+  await expect(grid().locator('[role=row]:not(.selected)')).toHaveCount(0);
+  // The canvas draws the selection as the rows do.
+  await scrollFrames(24 * 400, 2);
+  await expect(grid().locator('.grid-body')).toHaveClass(/fast/);
+  await shot('light-selected-canvas');
+  await resume();
+  await expectRowsAt();
+  await shot('light-selected-dom');
+});
