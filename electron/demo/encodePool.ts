@@ -15,8 +15,9 @@ export function workerScript(dir = __dirname): string {
   return existsSync(bundled) ? bundled : join(dir, 'workerBootstrap.cjs');
 }
 
-/** Shared memory slots per worker: two chunks in flight and a few waiting in the socket. */
-const SLOTS = 6;
+/** Shared memory slots per worker: four chunks in flight (workerRows.ts) and a few waiting in
+ * the socket; memory is only touched as slots are used. */
+const SLOTS = 10;
 /** Bytes a slot holds: a chunk of ~100,000 cells is ~700 KB; a larger one is transferred instead. */
 const SLOT_BYTES = 2 * 1024 * 1024;
 
