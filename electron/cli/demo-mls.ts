@@ -5,7 +5,8 @@ import { DEFAULT_LISTINGS, type DemoMls, startDemoMls } from '../demo/index';
 function usage(): string {
   return 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--encode-workers N] [--json]\n'
     + '  --encode-workers N  threads that encode large COMPACT searches (default: one per core from 50,000 listings; 0: none)\n'
-    + '  --json              one line with the login URL and accounts, then one once the encoder threads are ready\n';
+    + '  --json              one line of JSON with the login URL and accounts, once it listens\n'
+    + 'Once encoder threads are ready, a line on stderr says so ("demo-mls: 2 encoder threads ready").\n';
 }
 
 function parseArgs(args: string[]): { port: number; listings: number; seed: number; maxRows?: number; encodeWorkers?: number; json: boolean } | string {
@@ -55,11 +56,11 @@ export async function run(args: string[]): Promise<number> {
   }
   if (opts.json) {
     process.stdout.write(JSON.stringify({ loginUrl: mls.loginUrl, port: mls.port, listings: mls.listings, seed: mls.seed, accounts: mls.accounts }) + '\n');
-    // A second line once the encoder threads have built their data (scripts that measure wait for it).
-    void mls.encodeWorkersReady().then((n) => { process.stdout.write(JSON.stringify({ encodeWorkersReady: n }) + '\n'); });
   } else {
     process.stdout.write(describe(mls));
   }
+  // On stderr, so that stdout with --json stays the one line: scripts that measure wait for this.
+  void mls.encodeWorkersReady().then((n) => { if (n > 0) process.stderr.write(`demo-mls: ${n} encoder thread${n === 1 ? '' : 's'} ready\n`); });
   await new Promise<void>((resolve) => {
     const stop = () => { void mls.close().then(resolve); };
     process.once('SIGINT', stop);

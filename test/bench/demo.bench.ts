@@ -81,6 +81,20 @@ function streamSearch(base: string, cookie: string, query: string): Promise<{ by
   });
 }
 
+/** Resolves with N once the server says "demo-mls: N encoder threads ready" on stderr (passed on otherwise). */
+function encodersReady(stderr: NodeJS.ReadableStream, expected: boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    if (!expected) resolve(0);
+    const timer = expected ? setTimeout(() => reject(new Error('the encoder threads did not get ready within 120 s')), 120_000) : undefined;
+    createInterface({ input: stderr }).on('line', (l) => {
+      const m = /^demo-mls: (\d+) encoder threads? ready$/.exec(l);
+      if (!m) { process.stderr.write(`${l}\n`); return; }
+      clearTimeout(timer);
+      resolve(Number(m[1]));
+    });
+  });
+}
+
 async function main(): Promise<void> {
   generation(1000); // warm up the JIT
   const g10k = generation(10_000);
@@ -90,14 +104,15 @@ async function main(): Promise<void> {
 
   // DEMO_ENCODE_WORKERS=0 measures the server without encoder threads (A/B on a busy machine).
   const workers = process.env.DEMO_ENCODE_WORKERS ? ['--encode-workers', process.env.DEMO_ENCODE_WORKERS] : [];
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'rets-workbench.cjs'), 'demo-mls', '--port', '0', '--listings', '200000', ...workers, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-  const mls = JSON.parse((await lines.next()).value as string) as { loginUrl: string };
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'rets-workbench.cjs'), 'demo-mls', '--port', '0', '--listings', '200000', ...workers, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const ready = encodersReady(child.stderr!, workers[1] !== '0');
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  const mls = JSON.parse(line) as { loginUrl: string };
   // The server answers at once; its encoder threads build their data after it listens. The
   // searches are measured once they are ready (the first search is still their first).
   const listening = performance.now();
-  const ready = JSON.parse((await lines.next()).value as string) as { encodeWorkersReady: number };
-  console.log(`encoder threads ready: ${ready.encodeWorkersReady}, ${(performance.now() - listening).toFixed(0)} ms after the server listened`);
+  const threads = await ready;
+  console.log(`encoder threads ready: ${threads}, ${(performance.now() - listening).toFixed(0)} ms after the server listened`);
   const baseUrl = mls.loginUrl.replace(/\/rets\/login$/, '');
   const login = await fetch(mls.loginUrl, { headers: { Authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` } });
   await login.text();
