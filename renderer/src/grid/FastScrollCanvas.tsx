@@ -9,17 +9,22 @@ import { useGridTheme } from './gridTheme';
 import { ROWNUM_WIDTH, type SizedColumn } from './GridRow';
 import { cellText } from './view';
 
-interface Props {
-  scrollRef: { current: HTMLElement | null };
-  active: boolean;
-  rowHeight: number;
+/** The rows the grid body shows, and how: what the DOM rows and the canvas tiles both draw. */
+export interface BodyRows {
   count: number;
+  /** The row index shown at a display position (sorting maps positions to rows). */
   at(pos: number): number;
   rows: string[][];
   cols: SizedColumn[];
   width: number;
   selected?: number;
   multi: Set<number>;
+}
+
+interface Props extends BodyRows {
+  scrollRef: { current: HTMLElement | null };
+  active: boolean;
+  rowHeight: number;
 }
 
 /** The same look object while nothing it holds changed, so tiles drawn with it are kept. */

@@ -6,28 +6,21 @@
 // rows keep their last render, under the canvas, and catch up when scrolling settles (catchUp.ts).
 import { useMemo, useRef, useState, type ReactElement } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { GridRow, ROWNUM_WIDTH, type SizedColumn } from './GridRow';
+import { GridRow, ROWNUM_WIDTH } from './GridRow';
 import { columnWindow, useHorizontalView } from './columnWindow';
 import { jumpAwareExtractor, type RowSpan } from './rowRange';
 import { useFastScroll } from './fastScroll';
 import { useCatchUp } from './catchUp';
-import { FastScrollCanvas } from './FastScrollCanvas';
+import { FastScrollCanvas, type BodyRows } from './FastScrollCanvas';
 
 export const ROW_HEIGHT = 24;
 /** Scrolling has settled when no scroll event came for this long: the DOM rows show again. */
 const SETTLE_MS = 120;
 
-interface Props {
+interface Props extends BodyRows {
   scrollRef: { current: HTMLDivElement | null };
   /** Set to a function that scrolls a display position into view (keyboard navigation). */
   scrollToRef: { current: ((pos: number) => void) | null };
-  count: number;
-  at(pos: number): number;
-  rows: string[][];
-  cols: SizedColumn[];
-  width: number;
-  selected?: number;
-  multi: Set<number>;
   onRowClick(e: React.MouseEvent, index: number): void;
   onOpenRow(index: number): void;
 }
