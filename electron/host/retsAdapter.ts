@@ -1,5 +1,6 @@
 // Backs the host's SessionLike with engineer D's RetsSession (electron/rets/session.ts).
 import type { LoginInfo } from '../../shared/contract';
+import { redact } from '../../shared/doctor/format';
 import type { LoginResponse } from '../../shared/rets/login';
 import { RetsSession } from '../rets/session';
 import { redactUrl } from '../rets/trace';
@@ -41,6 +42,7 @@ export function loginInfo(r: LoginResponse, secrets: string[]): LoginInfo {
     ...opt('agentCode', m.agentCode),
     ...opt('brokerCode', m.brokerCode),
     ...opt('timeoutSeconds', r.timeoutSeconds),
+    ...(r.warnings.length ? { warnings: r.warnings.map((w) => redact(w, secrets)) } : {}),
   } as LoginInfo;
 }
 

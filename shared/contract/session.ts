@@ -18,6 +18,9 @@ export const LoginInfo = z.object({
   serverRetsVersion: z.string().optional(),
   /** Server header, if sent. */
   server: z.string().optional(),
+  /** What in the login reply looked wrong or needs attention (odd lines, capability URLs on
+   *  another host, an Action page that failed), secrets removed. */
+  warnings: z.array(z.string()).optional(),
 });
 
 export const SessionState = z.enum(['disconnected', 'connecting', 'connected', 'expired', 'error']);

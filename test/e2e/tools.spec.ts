@@ -1,12 +1,15 @@
 // The workbench's tools in Debian's Chromium against browser mode and the Demo MLS: open a
 // recorded metadata dump offline (COMPACT and STANDARD-XML) and a bad file; resize, reorder, hide
 // and copy result columns, the Columns popover; the keyboard (the explorer tree, insert a field,
-// Ctrl/Cmd+Enter, Esc cancels a slow search); light and dark themes. Screenshots go to test-results/screenshots/tools-*.png.
+// Ctrl/Cmd+Enter, Esc cancels a slow search); light and dark themes; login warnings for a server
+// behind a tunnel. Screenshots go to test-results/screenshots/tools-*.png.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callHost, freshDirs, repoRoot, startHost, type RunningHost } from './host';
 import { nameShim } from './chromium';
+import { startMiniRets } from '../client/miniRets';
+import { tunnel } from '../client/tunnel';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -599,4 +602,31 @@ test('keyboard: Esc cancels a slow search, from the editor and from elsewhere', 
   await expect(page.getByTestId('cancelled')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('running')).toHaveCount(0);
   await shot('09-esc-cancelled');
+});
+
+test('a server behind a tunnel: the title bar warns that its URLs go around it, until the profile keeps the login host', async () => {
+  const mls = await startMiniRets({ relativeUrls: false, withAction: false });
+  const tun = await tunnel(Number(new URL(mls.url).port));
+  try {
+    await callHost(host, 'profiles.create', { name: 'Tunnelled MLS', loginUrl: `${tun.url}/rets/login`, username: 'joe', password: 'pw', userAgent: 'Workbench/1.0' });
+    await page.reload();
+    await page.locator('[data-profile="Tunnelled MLS"]').click();
+    await expect(page.getByTestId('session-state')).toContainText('logged in', { timeout: 30_000 });
+    const warning = page.getByTestId('login-warnings');
+    await expect(warning).toHaveText('⚠ 1 login warning');
+    await expect(warning).toHaveAttribute('title', new RegExp(`go to ${mls.url.replace(/[.]/g, '\\.')}, not to the login URL's host ${new URL(tun.url).host}`));
+    await shot('13-login-warning');
+
+    await page.locator('[data-profile="Tunnelled MLS"]').getByRole('button', { name: 'Edit' }).click();
+    const dlg = page.getByTestId('profile-dialog');
+    await dlg.locator('input[name=keepLoginHost]').check();
+    await dlg.getByTestId('profile-save').click();
+    await expect(dlg).toHaveCount(0);
+    await page.getByTestId('metadata-refresh').click(); // logs in again with the saved profile
+    await expect(page.getByTestId('session-state')).toContainText('logged in', { timeout: 30_000 });
+    await expect(warning).toHaveCount(0);
+  } finally {
+    await tun.close();
+    await mls.close();
+  }
 });

@@ -45,5 +45,8 @@ describe('keep the login URL\'s host', () => {
     await call(host, 'profiles.update', { id: profile.id, patch: { keepLoginHost: false } });
     const off = await test(profile.id);
     expect(off.login?.capabilities.Search).toBe(`${mls.url}/rets/search`);
+    // The renderer learns why that matters: the login warning, with the host it names.
+    expect(off.login?.warnings).toContainEqual(expect.stringContaining(`go to ${mls.url}, not to the login URL's host ${new URL(tun.url).host}`));
+    expect(on.login?.warnings).toBeUndefined();
   });
 });

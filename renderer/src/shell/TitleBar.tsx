@@ -6,6 +6,7 @@ interface Props { profiles: Profile[]; activeId?: string; onPick(id: string): vo
 const label: Record<string, string> = { disconnected: 'not logged in', connecting: 'logging in…', connected: 'logged in', expired: 'session expired', error: 'login failed' };
 
 export function TitleBar({ profiles, activeId, onPick, status, cache, mode }: Props) {
+  const warnings = status?.state === 'connected' ? status.login?.warnings ?? [] : [];
   return (
     <div className="titlebar">
       <span className="brand">RETS Workbench</span>
@@ -13,6 +14,11 @@ export function TitleBar({ profiles, activeId, onPick, status, cache, mode }: Pr
         {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
       </select>
       {status && <span className="pill" data-testid="session-state"><span className={`dot ${status.state}`} />{label[status.state] ?? status.state}</span>}
+      {warnings.length > 0 && (
+        <span className="pill warn" tabIndex={0} title={warnings.join('\n\n')} aria-label={`Login warnings: ${warnings.join(' ')}`} data-testid="login-warnings">
+          ⚠ {warnings.length} login warning{warnings.length === 1 ? '' : 's'}
+        </span>
+      )}
       {cache && (
         <span className="pill num" title={`fetched ${cache.fetchedAt}${cache.fromCache ? ' (from cache)' : ''}`}>
           metadata {cache.metadataVersion ?? '?'}{cache.metadataTimestamp ? ` · ${cache.metadataTimestamp.slice(0, 10)}` : ''}
