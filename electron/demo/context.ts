@@ -40,6 +40,8 @@ export interface Tuning {
   encodeChunkRows: number;
   /** Fault mode for tests: each encoder worker thread exits on its Nth job (0: never). */
   encodeWorkerExitAfterJobs: number;
+  /** GetMetadata in COMPACT answers 20514, as servers that offer STANDARD-XML only do. */
+  standardXmlMetadataOnly: boolean;
 }
 
 export interface Ctx {

@@ -85,7 +85,7 @@ export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> 
   const ds = createDataset(opts.listings ?? DEFAULT_LISTINGS, seed);
   const state: ServerState = { ds, catalog: [], metadata: { resources: [], tables: [], warnings: [] }, auth: new Authenticator(), sessions: new Sessions(), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
     tuning: { shortSessionSeconds: SHORT_SESSION_SECONDS, rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, slowDelayMs: SLOW_DELAY_MS,
-      encodeMinRows: DEFAULT_ENCODE_MIN_ROWS, encodeChunkRows: 0, encodeWorkerExitAfterJobs: 0, ...opts.tuning },
+      encodeMinRows: DEFAULT_ENCODE_MIN_ROWS, encodeChunkRows: 0, encodeWorkerExitAfterJobs: 0, standardXmlMetadataOnly: false, ...opts.tuning },
     rowStores: new RowStores(opts.rowStoreBytes ?? DEFAULT_ROW_STORE_BYTES) };
   state.catalog = buildCatalog(ds, () => state.baseUrl);
   state.metadata = buildMetadata(state.catalog);

@@ -12,6 +12,7 @@ export async function handleGetMetadata(ctx: Ctx): Promise<void> {
   const formatArg = (arg(ctx, 'Format') ?? 'STANDARD-XML').toUpperCase();
   const format = formatArg === 'COMPACT' ? 'COMPACT' : formatArg.startsWith('STANDARD-XML') ? 'STANDARD-XML' : undefined;
   if (!format) return sendReply(ctx, 20513, `Miscellaneous Error: unsupported Format "${formatArg}"; use COMPACT or STANDARD-XML.`);
+  if (format === 'COMPACT' && ctx.state.tuning.standardXmlMetadataOnly) return sendReply(ctx, 20514, 'Requested DTD version unavailable: metadata is offered in STANDARD-XML only.');
   let blocks;
   try {
     blocks = metadataBlocks(ctx.state.metadata, type, arg(ctx, 'ID') ?? '0', version);

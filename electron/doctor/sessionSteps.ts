@@ -6,6 +6,7 @@ import { isRetsError, type RetsErrorInfo } from '../../shared/rets/errors';
 import type { LoginResponse } from '../../shared/rets/login';
 import type { MetadataClass, MetadataResource } from '../../shared/rets/metadata/model';
 import type { RetsSession } from '../rets/session';
+import { wholeMetadata } from '../rets/wholeMetadata';
 import type { StepOutcome } from './stepRunner';
 
 function infoOf(e: unknown, transaction: RetsErrorInfo['transaction']): RetsErrorInfo {
@@ -100,9 +101,10 @@ function failure(step: SessionStep, e: unknown, ctx: UaCtx, facts: DoctorFact[] 
 
 export async function metadataStep(session: RetsSession, ctx: UaCtx, signal?: AbortSignal): Promise<StepOutcome> {
   try {
-    const { metadata } = await session.getMetadata({ type: 'METADATA-SYSTEM', id: '*', format: 'COMPACT' }, signal);
+    const { metadata, format } = await wholeMetadata(session, signal);
     const s = metadata.system;
     const facts: DoctorFact[] = [];
+    if (format !== 'COMPACT') facts.push({ label: 'Format', value: 'STANDARD-XML (COMPACT answered 20514)' });
     if (s) facts.push({ label: 'System', value: `${s.systemId}${s.description ? ` (${s.description})` : ''}` });
     if (s?.version) facts.push({ label: 'Metadata version', value: s.version });
     if (!s) facts.push({ label: 'System', value: 'no SYSTEM block in the reply' });

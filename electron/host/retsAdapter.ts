@@ -3,6 +3,7 @@ import type { LoginInfo } from '../../shared/contract';
 import { redact } from '../../shared/doctor/format';
 import type { LoginResponse } from '../../shared/rets/login';
 import { RetsSession } from '../rets/session';
+import { wholeMetadata } from '../rets/wholeMetadata';
 import { redactUrl } from '../rets/trace';
 import { DEFAULT_SETTINGS, type ConnectionSettings } from '../rets/types';
 import type { ProfileConnection } from './profiles';
@@ -64,8 +65,7 @@ class RetsSessionAdapter implements SessionLike {
   }
 
   async metadata(signal?: AbortSignal) {
-    // METADATA-SYSTEM with ID * is the whole tree in one response (RETS 1.7.2 §11.1).
-    return (await this.s.getMetadata({ type: 'METADATA-SYSTEM', id: '*', format: 'COMPACT' }, signal)).metadata;
+    return (await wholeMetadata(this.s, signal)).metadata;
   }
 
   search(params: SessionSearchParams, signal?: AbortSignal) {
