@@ -85,9 +85,9 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
   const typed = useRef({ text: '', at: 0 });
   /** A printable key: jump to the next row whose name starts with the letters typed so far. */
   function typeKey(ch: string) {
-    const t = typed.current;
-    t.text = (performance.now() - t.at < TYPE_AHEAD_MS ? t.text : '') + ch;
-    t.at = performance.now();
+    const t = typed.current, now = performance.now();
+    t.text = (now - t.at < TYPE_AHEAD_MS ? t.text : '') + ch;
+    t.at = now;
     const i = typeAhead(rows, active, t.text);
     if (i >= 0) focusRow(i);
   }
