@@ -55,7 +55,7 @@ test('opens with the Demo MLS ready and its metadata in the explorer', async () 
   await expect(page.getByTestId('profile-switcher')).toHaveValue(/.+/);
   await expect(page.locator('[data-profile="Demo MLS"]')).toBeVisible();
   await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('session-state')).toContainText('logged in');
+  await expect(page.getByTestId('session-state')).toHaveText(/^logged in/u);
   await expect(page.getByTestId('metadata-version')).toContainText('fields');
   await shot('01-start');
 });

@@ -611,7 +611,7 @@ test('a server behind a tunnel: the title bar warns that its URLs go around it, 
     await callHost(host, 'profiles.create', { name: 'Tunnelled MLS', loginUrl: `${tun.url}/rets/login`, username: 'joe', password: 'pw', userAgent: 'Workbench/1.0' });
     await page.reload();
     await page.locator('[data-profile="Tunnelled MLS"]').click();
-    await expect(page.getByTestId('session-state')).toContainText('logged in', { timeout: 30_000 });
+    await expect(page.getByTestId('session-state')).toHaveText(/^logged in/u, { timeout: 30_000 });
     const warning = page.getByTestId('login-warnings');
     await expect(warning).toHaveText('⚠ 1 login warning');
     await expect(warning).toHaveAttribute('title', new RegExp(`go to ${mls.url.replace(/[.]/g, '\\.')}, not to the login URL's host ${new URL(tun.url).host}`));
@@ -623,7 +623,7 @@ test('a server behind a tunnel: the title bar warns that its URLs go around it, 
     await dlg.getByTestId('profile-save').click();
     await expect(dlg).toHaveCount(0);
     await page.getByTestId('metadata-refresh').click(); // logs in again with the saved profile
-    await expect(page.getByTestId('session-state')).toContainText('logged in', { timeout: 30_000 });
+    await expect(page.getByTestId('session-state')).toHaveText(/^logged in/u, { timeout: 30_000 });
     await expect(warning).toHaveCount(0);
   } finally {
     await tun.close();
