@@ -9,3 +9,7 @@ registerCommand('start', 'open the workbench: Electron when it can run, else bro
 registerCommand('inspect', 'parse a saved RETS response offline and print JSON (login, metadata, search, object)', () => import('./inspect'));
 registerCommand('dmql', 'check, format and complete DMQL2 queries (against saved metadata)', () => import('./dmql'));
 registerCommand('doctor', 'test a RETS connection step by step and say what is wrong (--profile NAME or --url/--user)', () => import('./doctor'));
+registerCommand('metadata', "fetch a server's metadata, save it as sent (--out FILE) and summarize it", () => import('./metadata'));
+registerCommand('search', 'run a search: a table, or every row to CSV / JSON Lines (--csv FILE, --jsonl FILE)', () => import('./search'));
+registerCommand('objects', "save a record's photos and other objects (or list their URLs with --location)", () => import('./objects'));
+registerCommand('profiles', 'list, show, add, remove saved connection profiles; set their secrets from stdin', () => import('./profiles'));

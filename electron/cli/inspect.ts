@@ -116,13 +116,27 @@ function inspectObject(input: Input): unknown {
   };
 }
 
+function inspectMetadata(input: Input): unknown {
+  const text = decodeBody(input.body, input.contentType);
+  rejectNonRets(text, 'metadata');
+  const md = parseMetadata(text);
+  if (!md.system && md.resources.length === 0 && md.tables.length === 0) {
+    throw new InspectError('This is not RETS metadata: no METADATA-* block was found (save the body of a GetMetadata answer).');
+  }
+  return md;
+}
+
 export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n\nFILE is a bare body or a whole HTTP response as \`curl -i\` saves it. Exit code: 0 parsed, 1 the\ninput is not what --kind says or holds an error, 2 usage.\n`);
+    return 0;
+  }
   try {
     const o = parseArgs(args);
     const input = readInput(o);
     let out: unknown;
     if (o.kind === 'login') out = inspectLogin(input, o);
-    else if (o.kind === 'metadata') out = parseMetadata(decodeBody(input.body, input.contentType));
+    else if (o.kind === 'metadata') out = inspectMetadata(input);
     else if (o.kind === 'search') out = inspectSearch(input);
     else out = inspectObject(input);
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');

@@ -80,23 +80,24 @@ describe('rets-workbench doctor', () => {
   it('exits 2 on usage errors: a password flag, or no password without a terminal', async () => {
     const flag = await cli(['--url', demo.loginUrl, '--user', 'demo', '--password', 'x']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toContain('passwords never go on the command line');
+    expect(flag.stderr).toContain('secrets never go on the command line');
     const none = await cli(['--url', demo.loginUrl, '--user', 'demo']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('No password: set RETS_PASSWORD');
+    expect(none.stderr).toContain('No password for demo: set RETS_PASSWORD');
   });
 });
 
 describe('doctor arguments', () => {
   it('reads every option and normalizes the RETS version', () => {
     expect(parseDoctorArgs(['--url=https://x/login', '--user', 'joe', '--user-agent', 'A/1', '--rets-version', '1.5', '--auth', 'basic', '--timeout', '2.5', '--json']))
-      .toEqual({ url: 'https://x/login', user: 'joe', userAgent: 'A/1', retsVersion: 'RETS/1.5', auth: 'basic', timeoutSeconds: 2.5, json: true, help: false, keepLoginHost: false });
-    expect(parseDoctorArgs(['--profile', 'Acme', '--keep-login-host']).keepLoginHost).toBe(true);
+      .toMatchObject({ connection: { url: 'https://x/login', user: 'joe', userAgent: 'A/1', retsVersion: 'RETS/1.5', auth: 'basic', keepLoginHost: false }, timeoutSeconds: 2.5, json: true, help: false });
+    expect(parseDoctorArgs(['--profile', 'Acme', '--keep-login-host']).connection.keepLoginHost).toBe(true);
+    expect(parseDoctorArgs(['--help']).help).toBe(true);
   });
   it('refuses passwords, unknown options, bad values and missing targets', () => {
     expect(() => parseDoctorArgs(['--profile', 'p', '--ua-password', 'x'])).toThrow(UsageError);
-    expect(() => parseDoctorArgs(['--profile', 'p', '--verbose'])).toThrow('Unknown option "--verbose".');
-    expect(() => parseDoctorArgs(['--profile', 'p', '--auth', 'ntlm'])).toThrow('--auth must be digest, basic or auto.');
+    expect(() => parseDoctorArgs(['--profile', 'p', '--verbose'])).toThrow("Unknown option '--verbose'.");
+    expect(() => parseDoctorArgs(['--profile', 'p', '--auth', 'ntlm'])).toThrow('--auth must be auto, digest, basic (got "ntlm").');
     expect(() => parseDoctorArgs(['--profile', 'p', '--rets-version', 'latest'])).toThrow(UsageError);
     expect(() => parseDoctorArgs(['--url', 'https://x/login'])).toThrow('Give --profile NAME, or --url URL and --user NAME.');
     expect(() => parseDoctorArgs(['--profile', 'p', '--url', 'https://x/login'])).toThrow('not both');

@@ -82,13 +82,18 @@ describe('rets-workbench inspect', () => {
     writeFileSync(garbage, 'hello world\n');
     const cut = path.join(tmp, 'cut.xml'); // a curl -i capture cut off mid-body
     writeFileSync(cut, readFileSync(S(FLEX + 'rets2_1_GetMetadata/bbe857812f04d9e40c3508c212ab0ebe.txt')).subarray(0, 50_000));
-    const [html, truncated, notSearch, badKind, missing] = await Promise.all([
+    const login = S(FLEX + 'rets2_1_Login/aaae3d614d1660701f3d7508efb11004.txt');
+    const [html, truncated, notSearch, badKind, missing, notMetadata] = await Promise.all([
       inspect(S('estately__rets/test/fixtures.rb__HTML_AUTH_FAILURE.html'), '--kind', 'login'),
       inspect(cut, '--kind', 'metadata'),
       inspect(garbage, '--kind', 'search'),
       inspect(garbage, '--kind', 'photos'),
       inspect(path.join(tmp, 'nope.txt'), '--kind', 'login'),
+      inspect(login, '--kind', 'metadata'),
     ]);
+    // A login reply is RETS, but not metadata: say so instead of printing empty resources.
+    expect(notMetadata.code).toBe(1);
+    expect(notMetadata.stderr).toBe('rets-workbench inspect: This is not RETS metadata: no METADATA-* block was found (save the body of a GetMetadata answer).\n');
     expect(html.code).toBe(1);
     expect(html.stderr).toMatch(/^rets-workbench inspect: This is an HTML page, not a RETS login response: "Apache Tomcat\/6.0.26 - Error report"\.\n$/);
     expect(truncated.code).toBe(1);

@@ -1,0 +1,132 @@
+// Where `search` rows go: a CSV or JSON Lines file (a temp file renamed when complete, removed on
+// failure or Ctrl+C), CSV on a piped stdout, or an aligned table on a terminal.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { stringify, type Stringifier } from 'csv-stringify';
+import { headerNames } from '../host/exportCsv';
+import { tempPathFor } from '../host/files';
+import type { RetsSession } from '../rets/session';
+import { wholeMetadata } from '../rets/wholeMetadata';
+import type { SearchArgs } from './search';
+
+export interface RowSink {
+  /** The final file, when writing to one. */
+  readonly path?: string;
+  write(row: string[]): Promise<void>;
+  finish(): Promise<void>;
+  /** Drops what was written (the temp file), leaving nothing under the final name. */
+  abort(): Promise<void>;
+}
+
+async function headerFor(args: SearchArgs, columns: string[], session: RetsSession, signal: AbortSignal): Promise<string[]> {
+  if (args.header === 'SystemName') return columns;
+  const md = (await wholeMetadata(session, signal)).metadata;
+  return headerNames(columns, md, args.resource, args.className, args.header);
+}
+
+/** Writes with backpressure; a stream error (disk full, closed pipe) surfaces at the next write. */
+function writer(target: Writable) {
+  let failed: Error | undefined;
+  target.on('error', (e) => { failed = e; });
+  return async (chunk: string | string[], into: Writable = target) => {
+    if (failed) throw failed;
+    if (!into.write(chunk)) await once(into, 'drain');
+  };
+}
+
+async function fileSink(path: string, open: (out: WriteStream) => { put(row: string[]): Promise<void>; end(): void }): Promise<RowSink> {
+  const final = resolve(path);
+  const tmp = tempPathFor(final);
+  const out = createWriteStream(tmp, { mode: 0o600 });
+  // A disk error (full, removed folder) fails the next write or the finish, never the process.
+  let failed: Error | undefined;
+  out.on('error', (e) => { failed = e; });
+  await once(out, 'open');
+  const w = open(out);
+  return {
+    path: final,
+    async write(row) {
+      if (failed) throw failed;
+      await w.put(row);
+    },
+    async finish() {
+      w.end();
+      if (!out.closed) await once(out, 'close');
+      if (failed) throw failed;
+      await rename(tmp, final);
+    },
+    async abort() {
+      out.destroy();
+      await rm(tmp, { force: true });
+    },
+  };
+}
+
+function csvInto(out: Writable, bom: boolean, header: string[]) {
+  const csv: Stringifier = stringify({ bom, record_delimiter: 'windows' });
+  csv.pipe(out);
+  const put = writer(csv);
+  let headed = false;
+  return {
+    async put(row: string[]) {
+      if (!headed) { headed = true; await put(header); }
+      await put(row);
+    },
+    async start() { if (!headed) { headed = true; await put(header); } },
+    end: () => csv.end(),
+  };
+}
+
+export async function openRowSink(args: SearchArgs, columns: string[], session: RetsSession, signal: AbortSignal): Promise<RowSink> {
+  const header = columns.length ? await headerFor(args, columns, session, signal) : [];
+  if (args.out?.kind === 'csv') {
+    let csv: ReturnType<typeof csvInto> | undefined;
+    const sink = await fileSink(args.out.path, (out) => {
+      csv = csvInto(out, args.bom, header);
+      return { put: (row) => csv!.put(row), end: () => csv!.end() };
+    });
+    if (header.length) await csv!.start();
+    return sink;
+  }
+  if (args.out?.kind === 'jsonl') {
+    return fileSink(args.out.path, (out) => {
+      const put = writer(out);
+      return {
+        put: (row) => put(`${JSON.stringify(Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])))}\n`),
+        end: () => out.end(),
+      };
+    });
+  }
+  if (process.stdout.isTTY) return tableSink(header);
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as other tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+  const csv = csvInto(process.stdout, args.bom, header);
+  if (header.length) await csv.start();
+  return { write: (row) => csv.put(row), finish: async () => { csv.end(); }, abort: async () => undefined };
+}
+
+const CELL_MAX = 40;
+
+/** A terminal table: rows kept (the default limit is 100), printed aligned at the end. */
+function tableSink(header: string[]): RowSink {
+  const rows: string[][] = [];
+  const cut = (s: string) => {
+    const flat = s.replace(/[\r\n\t]+/g, ' ');
+    return flat.length > CELL_MAX ? `${flat.slice(0, CELL_MAX - 1)}…` : flat;
+  };
+  return {
+    async write(row) { rows.push(row.map(cut)); },
+    async finish() {
+      if (!header.length) return;
+      const head = header.map(cut);
+      const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
+      const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+      const text = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+      process.stdout.write(`${text}\n`);
+    },
+    abort: async () => undefined,
+  };
+}
