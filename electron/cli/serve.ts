@@ -1,7 +1,8 @@
 // `rets-workbench serve [--port N] [--json] [--data DIR] [--no-demo]`: browser mode. The host
 // services on 127.0.0.1 with the Demo MLS ready; open the printed URL (it carries the access
 // token). On a remote machine, tunnel it: ssh -L PORT:127.0.0.1:PORT host.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowserMode, rendererBuilt, type BrowserMode } from '../server/launch';
 
@@ -68,6 +69,17 @@ export async function serve(opts: ServeArgs): Promise<BrowserMode> {
   return mode;
 }
 
+/** In a clone (Vite installed), builds dist/renderer when it is missing, saying so first. */
+export function buildRendererIfMissing(command: string): void {
+  if (rendererBuilt()) return;
+  const root = join(__dirname, '..', '..');
+  const vite = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'vite.cmd' : 'vite');
+  if (!existsSync(vite)) return;
+  process.stdout.write('Building the renderer first (once, into dist/renderer)…\n');
+  const r = spawnSync(vite, ['build', '--config', join(root, 'renderer', 'vite.config.mts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.stderr.write(`${command}: the renderer build failed; the API still runs.\n`);
+}
+
 export function untilSignal(mode: BrowserMode): Promise<void> {
   return new Promise<void>((resolve) => {
     const stop = () => { void mode.close().then(resolve, resolve); };
@@ -82,6 +94,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(opts ? `serve: ${opts}\n${usage()}` : usage());
     return opts ? 2 : 0;
   }
+  if (!opts.json) buildRendererIfMissing('serve');
   let mode: BrowserMode;
   try {
     mode = await serve(opts);

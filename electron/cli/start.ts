@@ -1,10 +1,9 @@
 // `npm start`: the Electron window when Electron's binary is present (through Forge's dev loop),
 // otherwise a plain explanation and browser mode. Builds the renderer first when it is missing.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rendererBuilt } from '../server/launch';
-import { parseServeArgs, serve, untilSignal } from './serve';
+import { buildRendererIfMissing, parseServeArgs, serve, untilSignal } from './serve';
 
 const root = join(__dirname, '..', '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
@@ -22,12 +21,6 @@ export function electronMissingReason(): string | undefined {
   return undefined;
 }
 
-function buildRenderer(): boolean {
-  process.stdout.write('Building the renderer (first start)…\n');
-  const r = spawnSync(bin('vite'), ['build', '--config', join(root, 'renderer', 'vite.config.mts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  return r.status === 0;
-}
-
 export async function run(args: string[]): Promise<number> {
   const opts = parseServeArgs(args);
   if (typeof opts === 'string') {
@@ -40,7 +33,7 @@ export async function run(args: string[]): Promise<number> {
     return new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   }
   if (!opts.json) process.stdout.write(`Electron cannot start here: ${why ?? 'RETS_WORKBENCH_BROWSER=1 asks for browser mode'}.\nStarting browser mode instead (the same workbench in your browser).\n\n`);
-  if (!rendererBuilt() && !buildRenderer()) process.stderr.write('start: the renderer build failed; the API still runs.\n');
+  if (!opts.json) buildRendererIfMissing('start');
   const mode = await serve(opts);
   await untilSignal(mode);
   return 0;
