@@ -4,58 +4,26 @@
 // and photos on its schemes, locks the window down, hands the OS only https pages the host showed,
 // focuses the first instance when a second starts, and closes the host before quitting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { callNames } from '../../shared/contract';
 import type { Envelope } from '../../shared/contract/common';
-import type { HostEvent, HostInfo, LoginInfo, ObjectInfo, Profile, SessionStatus } from '../../shared/contract';
+import type { HostEventOf, HostInfo, LoginInfo, ObjectInfo, Profile, SessionStatus } from '../../shared/contract';
 import { callChannel, EVENT_CHANNEL } from '../../electron/main/ipcChannels';
 import { DESKTOP_CSP } from '../../electron/main/policy';
 import { startMiniRets, type MiniRets } from '../client/miniRets';
-import { ElectronStandIn, type Frame, type StandInOptions, type StandInWindow } from './electronStandIn';
+import { data, launchMain, quitApp, runOperation, schemeGet, startDesktopApp, type Bridge } from './desktopApp';
+import type { ElectronStandIn, Frame, StandInOptions, StandInWindow } from './electronStandIn';
 import { buildMainBundle, RENDERER_FILES, type MainBundle } from './mainBundle';
 
 // Never the developer's own keychain: no Secret Service answers, so secrets stay in memory.
 process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/rets-workbench-test-bus';
 
-type Bridge = Record<string, (request?: unknown) => Promise<Envelope<unknown>>> & { onEvent(listener: (e: HostEvent) => void): () => void };
-
 let bundle: MainBundle;
-const scratch: string[] = [];
 beforeAll(async () => { bundle = await buildMainBundle(); }, 120_000);
-afterAll(() => {
-  bundle?.dispose();
-  for (const d of scratch) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => bundle?.dispose());
 
-/** Starts the built main on a fresh stand-in, as Electron loads an app (ready comes later). */
-function launch(opts: Partial<StandInOptions> = {}): ElectronStandIn {
-  const paths = mkdtempSync(join(tmpdir(), 'rw-main-paths-'));
-  scratch.push(paths);
-  const electron = new ElectronStandIn({ paths, ...opts }).install();
-  bundle.loadMain();
-  return electron;
-}
-
-async function quit(electron: ElectronStandIn): Promise<void> {
-  if (electron.app.hasQuit) return;
-  electron.app.quit();
-  await electron.app.quitted;
-}
-
-function data<T>(env: Envelope<unknown>): T {
-  if (!env.ok) throw new Error(env.error.message);
-  return env.data as T;
-}
-
-/** A response from one of main's schemes, read whole. */
-async function get(electron: ElectronStandIn, url: string): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
-  const res = await electron.request(url);
-  const headers: Record<string, string> = {};
-  res.headers.forEach((value, name) => { headers[name] = value; });
-  return { status: res.status, headers, body: Buffer.from(await res.arrayBuffer()) };
-}
+const launch = (opts: Partial<StandInOptions> = {}) => launchMain(bundle, opts);
 
 describe('the desktop app, started as a user starts it', () => {
   let electron: ElectronStandIn;
@@ -74,7 +42,7 @@ describe('the desktop app, started as a user starts it', () => {
     bridge = electron.mainWorld.retsWorkbench as Bridge;
   }, 60_000);
   afterAll(async () => {
-    if (electron) await quit(electron);
+    if (electron) await quitApp(electron);
     await mls?.close();
   });
 
@@ -146,17 +114,17 @@ describe('the desktop app, started as a user starts it', () => {
   });
 
   it('serves the renderer on app:// with the CSP, falling back to index.html for app routes', async () => {
-    const index = await get(electron, 'app://workbench/index.html');
+    const index = await schemeGet(electron, 'app://workbench/index.html');
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toMatch(/^text\/html/);
     expect(index.headers['content-security-policy']).toBe(DESKTOP_CSP);
     expect(index.headers['x-content-type-options']).toBe('nosniff');
     expect(index.body.toString()).toBe(RENDERER_FILES['index.html']);
-    const script = await get(electron, 'app://workbench/assets/app.js');
+    const script = await schemeGet(electron, 'app://workbench/assets/app.js');
     expect(script.headers['content-type']).toMatch(/javascript/);
     expect(script.body.toString()).toBe(RENDERER_FILES['assets/app.js']);
     for (const route of ['app://workbench/', 'app://workbench/explorer/Property']) {
-      const r = await get(electron, route);
+      const r = await schemeGet(electron, route);
       expect(r.headers['content-security-policy'], route).toBe(DESKTOP_CSP);
       expect(r.body.toString(), route).toBe(RENDERER_FILES['index.html']);
     }
@@ -178,7 +146,7 @@ describe('the desktop app, started as a user starts it', () => {
       `app://workbench/..%2f..%2f..%2f..%2f..%2f..%2f..%2f..%2f${encodeURIComponent(bundle.dir.slice(1))}%2f.vite%2frenderer%2fmain_window_private%2fsecret.txt`,
     ];
     for (const url of attempts) {
-      const r = await get(electron, url);
+      const r = await schemeGet(electron, url);
       const body = r.body.toString();
       expect(body, url).not.toContain('root:');
       expect(body, url).not.toContain('not for the page');
@@ -187,40 +155,43 @@ describe('the desktop app, started as a user starts it', () => {
   });
 
   it('answers a malformed path on app:// with 400 and another host with 404, never an error', async () => {
-    expect((await get(electron, 'app://workbench/%E0%A4%A')).status).toBe(400);
-    expect((await get(electron, 'app://workbench/%')).status).toBe(400);
-    expect((await get(electron, 'app://evil/index.html')).status).toBe(404);
+    expect((await schemeGet(electron, 'app://workbench/%E0%A4%A')).status).toBe(400);
+    expect((await schemeGet(electron, 'app://workbench/%')).status).toBe(400);
+    expect((await schemeGet(electron, 'app://evil/index.html')).status).toBe(404);
   });
 
-  it("serves a listing's photos on the media scheme from the host's cache", async () => {
-    const events: HostEvent[] = [];
-    const off = bridge.onEvent((e) => events.push(e));
-    const done = new Promise<void>((resolve) => bridge.onEvent((e) => { if (e.type === 'search.done' || e.type === 'search.error') resolve(); }));
-    data(await bridge['search.start']({
-      operationId: 'search-photos-1', profileId: 'demo', resource: 'Property', class: 'RES', query: '(L_PictureCount=3+)', select: ['L_ListingKey'], options: { limit: 1 },
-    }));
-    await done;
-    off();
-    expect(events.map((e) => e.type)).toContain('search.done');
+  it("serves a listing's photos and an export's file on the media scheme", async () => {
+    const found = await runOperation(bridge, 'search.start', { profileId: 'demo', resource: 'Property', class: 'RES', query: '(L_PictureCount=3+)', select: ['L_ListingKey'], options: { limit: 1 } });
+    expect(found.at(-1)?.type).toBe('search.done');
     // Host events reach the page through the one event channel.
+    expect(win.webContents.sent.length).toBeGreaterThan(0);
     expect(win.webContents.sent.every((m) => m.channel === EVENT_CHANNEL)).toBe(true);
-    const rows = events.flatMap((e) => (e.type === 'search.rows' ? e.rows : []));
-    const key = rows[0][0];
+    const key = found.flatMap((e) => (e.type === 'search.rows' ? e.rows : []))[0][0];
 
     const { objects } = data<{ objects: ObjectInfo[] }>(await bridge['objects.list']({ profileId: 'demo', resource: 'Property', key }));
     expect(objects.length).toBeGreaterThanOrEqual(3);
     const photo = objects[0];
     expect(photo.url).toBe(`rw-media://media/demo/Property/Photo/${key}/${photo.objectId}`);
-    const full = await get(electron, photo.url);
+    const full = await schemeGet(electron, photo.url);
     expect(full.status).toBe(200);
     expect(full.headers['content-type']).toBe('image/png');
     expect([...full.body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const thumb = await get(electron, photo.thumbnailUrl!);
+    const thumb = await schemeGet(electron, photo.thumbnailUrl!);
     expect(thumb.status).toBe(200);
     expect(thumb.body.length).toBeLessThan(full.body.length);
 
-    expect((await get(electron, `rw-media://media/demo/Property/Photo/${key}/999`)).status).toBe(404);
-    expect((await get(electron, 'rw-media://downloads/no-such-export')).status).toBe(404);
+    expect((await schemeGet(electron, `rw-media://media/demo/Property/Photo/${key}/999`)).status).toBe(404);
+    expect((await schemeGet(electron, 'rw-media://downloads/no-such-export')).status).toBe(404);
+
+    const exported = await runOperation(bridge, 'export.start', {
+      profileId: 'demo', resource: 'Property', class: 'RES', query: `(L_ListingKey=${key})`, select: ['L_ListingKey'], destination: { kind: 'download', fileName: 'one.csv' },
+    });
+    expect(exported.at(-1)?.type).toBe('export.done');
+    const done = exported.at(-1) as HostEventOf<'export.done'>;
+    const file = await schemeGet(electron, `rw-media://downloads/${done.operationId}`);
+    expect(file.status).toBe(200);
+    expect(file.body.toString()).toBe(readFileSync(done.path, 'utf8'));
+    expect(file.body.toString()).toContain(key);
   });
 
   it('refuses navigation away from the app, new windows, webviews, outside requests and permissions', async () => {
@@ -289,11 +260,9 @@ describe('the desktop app, started as a user starts it', () => {
 
 describe('a packaged build', () => {
   it('has no dev tools, and quits with its host when its window is closed', async () => {
-    const electron = launch({ isPackaged: true });
-    electron.app.fireReady();
-    const win = await electron.firstPageLoaded();
+    const { electron, win, bridge } = await startDesktopApp(bundle, { isPackaged: true });
     expect(win.webPreferences).toMatchObject({ devTools: false, contextIsolation: true, sandbox: true, nodeIntegration: false });
-    const info = data<HostInfo>(await (electron.mainWorld.retsWorkbench as Bridge)['host.info']({}));
+    const info = data<HostInfo>(await bridge['host.info']({}));
     win.close();
     await electron.app.quitted;
     await expect(fetch(info.demo!.loginUrl)).rejects.toThrow();
