@@ -1,6 +1,7 @@
 // The Electron main process: one instance, one window, the host services in-process (profiles,
 // keychain, RETS sessions, the Demo MLS), the renderer from app://workbench/. Typed against the
-// electron package; it runs only where Electron's binary exists (not on this build machine).
+// electron package; where Electron's binary cannot run (this build machine), test/main runs the
+// built bundle under a stand-in electron.
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { createHost, type Host } from '../host/host';
