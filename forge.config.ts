@@ -3,7 +3,9 @@
 // Vite config as browser mode, output redirected) to .vite/renderer/main_window/.
 // electron-builder (electron-builder.yml) then makes the Windows, macOS and Linux installers.
 import type { ForgeConfig } from '@electron-forge/shared-types';
+import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
 /** What goes into the package: the Vite output, package.json and the native keychain module. */
 export function packagerIgnore(file: string): boolean {
@@ -13,6 +15,23 @@ export function packagerIgnore(file: string): boolean {
   if (file === '/node_modules' || file === '/node_modules/@napi-rs' || file.startsWith('/node_modules/@napi-rs/')) return false;
   return true;
 }
+
+/**
+ * Electron's fuses, flipped in the packaged binary: no running it as plain Node, no NODE_OPTIONS or
+ * --inspect to inject code, the app only from its asar and only if that asar is the one signed in,
+ * cookies encrypted, no extra powers for file:// pages (the renderer comes from app://). Every fuse
+ * @electron/fuses 1.8 knows is set explicitly; electron-builder.yml's electronFuses says the same.
+ */
+export const FUSES = {
+  [FuseV1Options.RunAsNode]: false,
+  [FuseV1Options.EnableCookieEncryption]: true,
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+  [FuseV1Options.EnableNodeCliInspectArguments]: false,
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+};
 
 const config: ForgeConfig = {
   packagerConfig: {
@@ -38,6 +57,7 @@ const config: ForgeConfig = {
       ],
       renderer: [{ name: 'main_window', config: 'electron/main/vite.renderer.config.mts' }],
     }),
+    new FusesPlugin({ version: FuseVersion.V1, ...FUSES }),
   ],
 };
 

@@ -5,7 +5,7 @@ import { protocol, net } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Host } from '../host/host';
-import { APP_SCHEME, DESKTOP_CSP, MEDIA_SCHEME } from './security';
+import { APP_SCHEME, DESKTOP_CSP, isAppUrl, MEDIA_SCHEME } from './security';
 
 /** Must run before app 'ready'. */
 export function registerSchemes(): void {
@@ -19,7 +19,13 @@ export function handleAppScheme(rendererDir: string): void {
   const root = normalize(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    let rel = decodeURIComponent(url.pathname);
+    if (!isAppUrl(request.url, undefined)) return new Response('Not found', { status: 404 });
+    let rel: string;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      return new Response('Bad request', { status: 400 });
+    }
     if (rel === '/' || rel === '') rel = '/index.html';
     const path = normalize(join(root, rel));
     if (!path.startsWith(root + sep)) return new Response('Not found', { status: 404 });

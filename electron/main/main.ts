@@ -1,30 +1,42 @@
 // The Electron main process: one instance, one window, the host services in-process (profiles,
 // keychain, RETS sessions, the Demo MLS), the renderer from app://workbench/. Typed against the
-// electron package; it runs only where Electron's binary exists (not on this build machine).
+// electron package; where Electron's binary cannot run (this build machine), test/main runs the
+// built bundle under a stand-in electron.
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { createHost, type Host } from '../host/host';
 import { handleAppScheme, handleMediaScheme, mediaUrl, registerSchemes } from './appProtocol';
+import { ExternalLinks } from './externalLinks';
 import { forwardEvents, registerIpc } from './ipc';
 import { APP_ORIGIN, applySessionPolicy, guardWebContents, guardWindow, webPreferences } from './security';
 
 const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
 let host: Host | undefined;
 let win: BrowserWindow | undefined;
+const links = new ExternalLinks();
+/** How long quitting waits for the host to log out and stop before the app goes anyway. */
+const HOST_CLOSE_WAIT_MS = 5000;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerSchemes();
   app.on('second-instance', () => {
-    if (win) {
+    if (win && !win.isDestroyed()) {
       if (win.isMinimized()) win.restore();
       win.focus();
     }
   });
-  app.on('web-contents-created', (_e, contents) => guardWebContents(contents, devServerUrl));
+  app.on('web-contents-created', (_e, contents) => guardWebContents(contents, devServerUrl, links));
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => { void host?.close(); });
+  app.on('before-quit', (event) => {
+    // The quit waits (boundedly) for the host to cancel its work, log out and stop the Demo MLS.
+    if (!host) return;
+    event.preventDefault();
+    const closing = host;
+    host = undefined;
+    void closeWithin(closing, HOST_CLOSE_WAIT_MS).finally(() => app.quit());
+  });
   app.whenReady().then(start).catch((err: unknown) => {
     dialog.showErrorBox('RETS Workbench could not start', err instanceof Error ? err.message : String(err));
     app.quit();
@@ -46,6 +58,7 @@ async function start(): Promise<void> {
   handleAppScheme(join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME));
   handleMediaScheme(host);
   registerIpc(host, devServerUrl);
+  host.events.subscribe((event) => { if (event.type === 'session.changed') links.noteLogin(event.status.login); });
 
   win = new BrowserWindow({
     width: 1440,
@@ -55,10 +68,16 @@ async function start(): Promise<void> {
     title: 'RETS Workbench',
     show: false,
     backgroundColor: '#1e1e1e',
-    webPreferences: webPreferences(join(__dirname, 'preload.js')),
+    webPreferences: webPreferences(join(__dirname, 'preload.js'), !app.isPackaged),
   });
-  guardWindow(win, devServerUrl);
+  guardWindow(win, devServerUrl, links);
   forwardEvents(host, win.webContents);
   win.once('ready-to-show', () => win?.show());
   await win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+function closeWithin(h: Host, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); });
+  return Promise.race([h.close().catch(() => undefined), late]).finally(() => clearTimeout(timer));
 }

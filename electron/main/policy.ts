@@ -9,9 +9,11 @@ export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://workbench`;
 export const MEDIA_SCHEME = 'rw-media';
 
-export function webPreferences(preload: string): WebPreferences {
+/** `devTools` only where the app is not packaged: users' builds have none. */
+export function webPreferences(preload: string, devTools: boolean): WebPreferences {
   return {
     preload,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

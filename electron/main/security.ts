@@ -1,6 +1,7 @@
 // The window's guards: the CSP on every response, permissions denied, requests only to the app's
 // own origin, navigation, redirects, webviews and new windows blocked (policy.ts holds the data).
 import { session, shell, type BrowserWindow, type WebContents } from 'electron';
+import type { ExternalLinks } from './externalLinks';
 import { isAppUrl, MEDIA_SCHEME, windowCsp } from './policy';
 
 export { APP_ORIGIN, APP_SCHEME, DESKTOP_CSP, MEDIA_SCHEME, isAppUrl, webPreferences } from './policy';
@@ -22,7 +23,7 @@ export function applySessionPolicy(devServerUrl: string | undefined): void {
   });
 }
 
-export function guardWebContents(contents: WebContents, devServerUrl: string | undefined): void {
+export function guardWebContents(contents: WebContents, devServerUrl: string | undefined, links: ExternalLinks): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault();
   });
@@ -31,12 +32,13 @@ export function guardWebContents(contents: WebContents, devServerUrl: string | u
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to documentation open in the user's browser, never in an app window.
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    // Never an app window; pages the host showed (an MLS's X- capability pages) open in the user's browser.
+    const external = links.allowed(url);
+    if (external) void shell.openExternal(external);
     return { action: 'deny' };
   });
 }
 
-export function guardWindow(win: BrowserWindow, devServerUrl: string | undefined): void {
-  guardWebContents(win.webContents, devServerUrl);
+export function guardWindow(win: BrowserWindow, devServerUrl: string | undefined, links: ExternalLinks): void {
+  guardWebContents(win.webContents, devServerUrl, links);
 }

@@ -22,6 +22,8 @@ export interface MiniRetsOptions {
   /** Login body uses absolute capability URLs when false. */
   relativeUrls?: boolean;
   withAction?: boolean;
+  /** More `Name=URL` lines for the login reply (vendor X- capabilities). */
+  extraCapabilities?: string[];
   /** The Action page answers 404. */
   brokenAction?: boolean;
   /** Answer the session-expired way after the Nth request after login: '401' or a RETS code. */
@@ -57,7 +59,7 @@ export interface MiniRets {
 const REALM = 'RETS Test Server';
 
 export async function startMiniRets(opts: MiniRetsOptions = {}): Promise<MiniRets> {
-  const o = { auth: 'digest', username: 'joe', password: 'pw', userAgent: 'Workbench/1.0', rows: 25, pageCap: 10, relativeUrls: true, withAction: true, ...opts } as Required<Omit<MiniRetsOptions, 'uaPassword' | 'expireWith' | 'hugeRows' | 'ignoreOffset'>> & MiniRetsOptions;
+  const o = { auth: 'digest', username: 'joe', password: 'pw', userAgent: 'Workbench/1.0', rows: 25, pageCap: 10, relativeUrls: true, withAction: true, ...opts } as Required<Omit<MiniRetsOptions, 'uaPassword' | 'expireWith' | 'hugeRows' | 'ignoreOffset' | 'extraCapabilities'>> & MiniRetsOptions;
   const nonces = new Map<string, number>(); // nonce -> last nc
   let sessionId = '';
   let expired = false;
@@ -166,6 +168,7 @@ export async function startMiniRets(opts: MiniRetsOptions = {}): Promise<MiniRet
       'MemberName=Joe Tester', 'User=joe,1,Agent,A1', 'MetadataVersion=01.00.00001', 'TimeoutSeconds=1800',
       `Login=${base}/rets/login`, `Search=${p}/rets/search`, `GetMetadata=${o.relativeUrls ? 'getMetadata' : `${base}/rets/getMetadata`}`,
       `GetObject=${p}/rets/getObject`, `Logout=${p}/rets/logout`, `X-SampleLinks=${p}/rets/samples`, ...(o.withAction ? [`Action=${p}/rets/action`] : []),
+      ...(o.extraCapabilities ?? []),
     ];
     res.writeHead(200, { 'content-type': 'text/xml', 'set-cookie': [`RETS-Session-ID=${sessionId}; Path=/`, 'JSESSIONID=j1; Path=/rets; HttpOnly'] });
     res.end(`<RETS ReplyCode="0" ReplyText="V2.7.0 761: Success">\r\n<RETS-RESPONSE>\r\n${lines.join('\r\n')}\r\n</RETS-RESPONSE>\r\n</RETS>\r\n`);

@@ -134,7 +134,7 @@ describe('main and preload bundles', () => {
 
 describe('window policy', () => {
   it('isolates and sandboxes the page without Node', () => {
-    expect(webPreferences('/app/preload.js')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false });
+    expect(webPreferences('/app/preload.js', false)).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false });
   });
 
   it('has a CSP with no remote code and Monaco workers allowed', () => {
