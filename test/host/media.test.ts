@@ -1,13 +1,15 @@
 // A hostile MLS's "photos" through the real browser-mode server: only raster images, checked by
 // their bytes, are served inline; script dressed as SVG, HTML labelled image/png and anything else
 // become attachments, and every /media/ answer carries a sandboxing CSP and nosniff. Photos behind
-// a Location URL are capped and checked like GetObject parts.
+// a Location URL are capped and checked like GetObject parts. The desktop app's media scheme
+// answers by the same rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHost, type Host } from '../../electron/host/host';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/server';
+import { mediaSchemeResponse } from '../../electron/host/mediaScheme';
 import { api, httpRequest, type Reply } from './httpHelpers';
 import { hostileKeys, PNG_1X1, startHostileRets, type HostileRets } from './hostileRets';
 
@@ -49,6 +51,15 @@ function get(url: string): Promise<Reply> {
   return httpRequest(srv.port, { path: url, headers: { 'x-rets-workbench-token': srv.token } });
 }
 
+/** The same object through the desktop app's media scheme (what its protocol handler returns). */
+async function viaScheme(url: string): Promise<Reply> {
+  const res = await mediaSchemeResponse(host, `rw-media://media/${url.slice('/media/'.length)}`);
+  const body = await res.text();
+  const headers: Record<string, string> = {};
+  res.headers.forEach((v, k) => { headers[k] = v; });
+  return { status: res.status, headers, body, json: () => JSON.parse(body) };
+}
+
 function expectGuarded(r: Reply): void {
   expect(r.headers['content-security-policy']).toBe(MEDIA_CSP);
   expect(r.headers['x-content-type-options']).toBe('nosniff');
@@ -76,6 +87,7 @@ describe('GetObject parts from a hostile MLS', () => {
     expectAttachment(svg);
     expect(svg.body).toContain('<script href="2"/>');
     expectAttachment(await get(objects[1].url));
+    for (const o of objects) expectAttachment(await viaScheme(o.url));
   });
 
   it('serves an HTML page labelled image/png as an attachment', async () => {
@@ -83,6 +95,7 @@ describe('GetObject parts from a hostile MLS', () => {
     const page = await get(objects[0].url);
     expectAttachment(page);
     expect(page.body).toContain('<script>');
+    expectAttachment(await viaScheme(objects[0].url));
   });
 
   it('serves a real PNG inline, also when the server calls it image/jpeg', async () => {
@@ -91,12 +104,16 @@ describe('GetObject parts from a hostile MLS', () => {
     expectInline(png, 'image/png');
     expect(Buffer.from(png.body, 'latin1').length).toBeGreaterThan(0);
     expectInline(await get(objects[1].url), 'image/png');
+    for (const o of objects) expectInline(await viaScheme(o.url), 'image/png');
   });
 
   it('guards error answers under /media/ too', async () => {
     const missing = await get(`/media/${profileId}/Property/Photo/${hostileKeys.png}/99`);
     expect(missing.status).toBe(404);
     expectGuarded(missing);
+    const schemeMissing = await viaScheme(`/media/${profileId}/Property/Photo/${hostileKeys.png}/99`);
+    expect(schemeMissing.status).toBe(404);
+    expectGuarded(schemeMissing);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { mediaSchemeResponse } from '../../electron/host/mediaScheme';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/server';
 import { api, httpRequest, type Reply } from './httpHelpers';
 import { runOperation, startHarness, type Harness } from './hostHarness';
@@ -54,6 +55,10 @@ describe('files the server streams', () => {
     expect((r as Reply).status).toBe(404);
     expect((r as Reply).json()).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no longer there|removed/) } });
     await stillServing();
+    // The desktop app's media scheme too.
+    const viaScheme = await mediaSchemeResponse(h.host, `rw-media:/${done.downloadUrl}`);
+    expect(viaScheme.status).toBe(404);
+    expect(viaScheme.headers.get('content-security-policy')).toContain('sandbox');
   });
 
   it('cuts only that response when a static file fails while it is read, and keeps serving', async () => {
