@@ -12,12 +12,14 @@ export type RasterType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp'
 
 export const MEDIA_CSP = "default-src 'none'; img-src 'self'; sandbox";
 
-/** Headers on every media answer, whatever it holds. */
+/**
+ * Headers on every media answer, whatever it holds. No Cross-Origin-Resource-Policy here: the
+ * desktop page (app://) loads photos from the media scheme, another origin; browser mode adds its own.
+ */
 export const MEDIA_GUARD_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': MEDIA_CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-  'cross-origin-resource-policy': 'same-origin',
 };
 
 function startsWith(b: Uint8Array, sig: readonly number[], at = 0): boolean {

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { httpPaths, type Envelope } from '../../shared/contract';
 import type { Host } from '../host/host';
-import { downloadHeaders, mediaAnswer } from '../host/mediaPolicy';
+import { downloadHeaders, MEDIA_CSP, mediaAnswer } from '../host/mediaPolicy';
 import { BodyTooLarge, discardBody, readBody } from './jsonBody';
 import { sendFile } from './sendFile';
 import { openEventStream } from './sse';
@@ -35,7 +35,9 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-const JSON_HEADERS = { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+// A JSON answer is never a page: the media CSP (no script, sandboxed) suits every one of them,
+// including the refusals and errors given on /media/ and /downloads/ paths.
+const JSON_HEADERS = { ...SECURITY_HEADERS, 'content-security-policy': MEDIA_CSP, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, JSON_HEADERS);
@@ -120,7 +122,8 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
 
     if (path.startsWith('/media/')) {
       const answer = mediaAnswer(await opts.host.media(path.slice('/media/'.length)));
-      res.writeHead(answer.status, answer.headers);
+      // The page's guards (frame, opener, resource policy), with the media CSP in place of the page's.
+      res.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
       res.end(answer.body);
       return;
     }
@@ -128,7 +131,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     if (path.startsWith('/downloads/')) {
       const file = opts.host.download(decodeURIComponent(path.slice('/downloads/'.length)));
       if (!file) return sendJson(res, 404, { ok: false, error: { kind: 'input', transaction: 'Other', message: 'No such download.' } });
-      if (await sendFile(res, file.path, downloadHeaders(file.fileName))) return;
+      if (await sendFile(res, file.path, { ...SECURITY_HEADERS, ...downloadHeaders(file.fileName) })) return;
       return sendJson(res, 404, { ok: false, error: { kind: 'input', transaction: 'Other', message: `The exported file "${file.fileName}" is no longer there: it was moved or removed since the export.`, hint: 'Run the export again.' } });
     }
 

@@ -111,6 +111,9 @@ describe('GetObject parts from a hostile MLS', () => {
     const missing = await get(`/media/${profileId}/Property/Photo/${hostileKeys.png}/99`);
     expect(missing.status).toBe(404);
     expectGuarded(missing);
+    const refused = await httpRequest(srv.port, { path: `/media/${profileId}/Property/Photo/${hostileKeys.png}/1` });
+    expect(refused.status).toBe(401);
+    expectGuarded(refused);
     const schemeMissing = await viaScheme(`/media/${profileId}/Property/Photo/${hostileKeys.png}/99`);
     expect(schemeMissing.status).toBe(404);
     expectGuarded(schemeMissing);

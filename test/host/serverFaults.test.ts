@@ -86,6 +86,7 @@ describe('malformed percent-escapes', () => {
   ])('answers 400 for %s', async (_what, method, path) => {
     const r = await httpRequest(srv.port, { method, path, headers: { ...auth, 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) });
     expect(r.status).toBe(400);
+    expect(r.headers['content-security-policy']).toBe("default-src 'none'; img-src 'self'; sandbox");
     await stillServing();
   });
 
