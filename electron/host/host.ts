@@ -41,6 +41,8 @@ export interface HostOptions {
   sessionFactory?: SessionFactory;
   /** Backoff base for photo retries (tests shorten it). */
   retryBaseMs?: number;
+  /** Largest photo fetched from a Location URL (default: the GetObject object cap). */
+  photoCapBytes?: number;
 }
 
 export interface Host {
@@ -70,7 +72,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const snippets = new SnippetStore(layout.snippets);
   const search = new SearchService(pool, ops, events, history);
   const exporter = new ExportService(layout.exports, pool, metadata, ops, events);
-  const photos = new PhotoService(layout.objectCache, pool, metadata, opts.mediaUrl ?? ((p) => `/media/${p}`), opts.retryBaseMs);
+  const photos = new PhotoService(layout.objectCache, pool, metadata, opts.mediaUrl ?? ((p) => `/media/${p}`), opts.retryBaseMs, opts.photoCapBytes);
   const doctor = new DoctorService(profiles, ops, events, async () => (await import('./doctorRunner')).doctorRunner);
 
   let demo: DemoMls | undefined;

@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import type { ObjectInfo } from '../../shared/contract';
 import { findResource } from '../../shared/rets/metadata/model';
 import type { RetsErrorInfo } from '../../shared/rets/errors';
+import { OBJECT_CAP } from '../rets/objects';
 import { isSafeId, readJsonFile, writeJsonAtomic } from './files';
 import { toErrorInfo } from './hostError';
+import { fetchLocationPhoto } from './locationPhoto';
+import { sniffRaster } from './mediaPolicy';
 import type { MetadataService } from './metadataCache';
 import { withRetry } from './retry';
 import type { SessionPool } from './sessions';
@@ -15,7 +18,10 @@ import type { FetchedObject } from './sessionTypes';
 
 interface CachedObject {
   objectId: number;
+  /** What the server called it. */
   contentType: string;
+  /** The raster type its bytes' signature names, when they are a raster image. */
+  sniffedType?: string;
   description: string;
   preferred: boolean;
   file?: string;
@@ -28,7 +34,8 @@ interface CacheIndex {
   thumbnails: boolean;
 }
 
-const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'application/pdf': 'pdf' };
+/** File extensions by sniffed type: what the cache folder shows is what the bytes are. */
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/bmp': 'bmp', 'image/avif': 'avif' };
 
 /** Path parts become folder names: keep them to safe characters. */
 function part(s: string): string {
@@ -43,6 +50,8 @@ export class PhotoService {
     /** Builds the URL the renderer uses for `<profile>/<resource>/<type>/<key>/<id>`. */
     private readonly mediaUrl: (path: string) => string,
     private readonly retryBaseMs = 250,
+    /** Largest object held (GetObject parts are capped by the client; Location photos here). */
+    private readonly capBytes = OBJECT_CAP,
   ) {}
 
   private folder(profileId: string, resource: string, type: string, key: string): string {
@@ -131,19 +140,16 @@ export class PhotoService {
     if (!data && o.location) {
       // Location=1 servers hand out URLs; fetch them here so the page never loads remote content.
       try {
-        data = (await withRetry(async () => {
-          const r = await fetch(o.location!, { signal });
-          if (!r.ok) throw Object.assign(new Error(`HTTP ${r.status}`), { info: { kind: 'http', transaction: 'GetObject', message: `The photo URL answered HTTP ${r.status}.`, httpStatus: r.status } });
-          return new Uint8Array(await r.arrayBuffer());
-        }, { signal, baseMs: this.retryBaseMs })).value;
+        data = (await withRetry(() => fetchLocationPhoto(o.location!, this.capBytes, signal), { signal, baseMs: this.retryBaseMs })).value;
       } catch (err) {
         return { ...base, error: toErrorInfo(err, 'GetObject') };
       }
     }
     if (!data) return { ...base, error: { kind: 'protocol', transaction: 'GetObject', message: `Object ${o.objectId} came without data or a location.` } };
-    const file = `${o.objectId}.${EXT[o.contentType.toLowerCase()] ?? 'bin'}`;
+    const sniffedType = sniffRaster(data);
+    const file = `${o.objectId}.${(sniffedType && EXT[sniffedType]) ?? 'bin'}`;
     await writeFile(join(folder, file), data);
-    return { ...base, file, bytes: data.length };
+    return { ...base, ...(sniffedType ? { sniffedType } : {}), file, bytes: data.length };
   }
 
   /** Bytes for a media path (from the cache; a missing object is fetched once). */

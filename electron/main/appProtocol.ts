@@ -5,6 +5,7 @@ import { protocol, net } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Host } from '../host/host';
+import { mediaSchemeResponse } from '../host/mediaScheme';
 import { APP_SCHEME, DESKTOP_CSP, isAppUrl, MEDIA_SCHEME } from './security';
 
 /** Must run before app 'ready'. */
@@ -43,18 +44,9 @@ export function handleAppScheme(rendererDir: string): void {
 }
 
 export function handleMediaScheme(host: Host): void {
-  protocol.handle(MEDIA_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    // rw-media://media/<profile>/<resource>/<type>/<key>/<id>  and  rw-media://downloads/<id>
-    if (url.host === 'downloads') {
-      const file = host.download(decodeURIComponent(url.pathname.slice(1)));
-      if (!file) return new Response('Not found', { status: 404 });
-      return net.fetch(pathToFileURL(file.path).toString());
-    }
-    const media = await host.media(url.pathname.slice(1));
-    if (!media) return new Response('Not found', { status: 404 });
-    return new Response(Buffer.from(media.body), { headers: { 'content-type': media.contentType, 'cache-control': 'private, max-age=3600' } });
-  });
+  // rw-media://media/<profile>/<resource>/<type>/<key>/<id>  and  rw-media://downloads/<id>;
+  // what may be shown inline and with which headers is the host's media policy.
+  protocol.handle(MEDIA_SCHEME, (request) => mediaSchemeResponse(host, request.url));
 }
 
 export function mediaUrl(path: string): string {

@@ -16,16 +16,29 @@ export function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** A request the server cannot read (a malformed %-escape where it needs the text): answered 400. */
+export class MalformedRequest extends Error {}
+
+/** The %-decoded text, or undefined for a malformed escape. */
+export function safeDecode(text: string): string | undefined {
+  try { return decodeURIComponent(text); } catch { return undefined; }
+}
+
+/** Raw (still %-encoded) cookie values by name. */
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    const name = i > 0 ? part.slice(0, i).trim() : '';
+    if (name) out[name] = part.slice(i + 1).trim();
   }
   return out;
 }
 
-/** The token a request carries: header, cookie, or `?token=` (the URL the user opened). */
+/**
+ * The token a request carries: header, cookie, or `?token=` (the URL the user opened). Other
+ * cookies on this host are not ours to judge; a malformed token cookie throws MalformedRequest.
+ */
 export function requestToken(req: IncomingMessage, url: URL): string | undefined {
   const h = req.headers[httpPaths.tokenHeader];
   if (typeof h === 'string' && h) return h;
@@ -33,7 +46,11 @@ export function requestToken(req: IncomingMessage, url: URL): string | undefined
   // `serve` on this host must not shadow the token the user just opened.
   const q = url.searchParams.get(httpPaths.tokenQuery);
   if (q) return q;
-  return parseCookies(req.headers.cookie)[httpPaths.tokenCookie] || undefined;
+  const raw = parseCookies(req.headers.cookie)[httpPaths.tokenCookie];
+  if (!raw) return undefined;
+  const token = safeDecode(raw);
+  if (token === undefined) throw new MalformedRequest('The token cookie has a malformed %-escape.');
+  return token;
 }
 
 /** Host names the server answers to: loopback only, on its own port. */

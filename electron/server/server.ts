@@ -4,12 +4,14 @@
 // carries the token and passes the Host and Origin checks.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createReadStream } from 'node:fs';
 import { httpPaths, type Envelope } from '../../shared/contract';
 import type { Host } from '../host/host';
+import { downloadHeaders, MEDIA_CSP, mediaAnswer } from '../host/mediaPolicy';
+import { BodyTooLarge, discardBody, readBody } from './jsonBody';
+import { sendFile } from './sendFile';
 import { openEventStream } from './sse';
 import { serveStatic } from './staticFiles';
-import { hostAllowed, newToken, originAllowed, requestToken, sameToken, SECURITY_HEADERS, tokenCookie } from './security';
+import { hostAllowed, MalformedRequest, newToken, originAllowed, requestToken, safeDecode, sameToken, SECURITY_HEADERS, tokenCookie } from './security';
 
 export interface BrowserServerOptions {
   host: Host;
@@ -19,7 +21,7 @@ export interface BrowserServerOptions {
   rendererDir?: string;
   /** Fixed token (tests); random otherwise. */
   token?: string;
-  /** Largest request body (metadata dumps can be big). */
+  /** Largest JSON body of an API call (files travel through the upload endpoint, not here). */
   maxBodyBytes?: number;
 }
 
@@ -33,7 +35,9 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-const JSON_HEADERS = { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+// A JSON answer is never a page: the media CSP (no script, sandboxed) suits every one of them,
+// including the refusals and errors given on /media/ and /downloads/ paths.
+const JSON_HEADERS = { ...SECURITY_HEADERS, 'content-security-policy': MEDIA_CSP, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, JSON_HEADERS);
@@ -45,25 +49,16 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, env);
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, max: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) { reject(new BodyTooLarge()); req.destroy(); return; }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+function badRequest(res: ServerResponse, message: string): void {
+  sendJson(res, 400, { ok: false, error: { kind: 'input', transaction: 'Other', message, hint: 'Check the address: a % must be followed by two hex digits.' } });
 }
+
+/** What the largest contract call needs (a long query, a snippet, a profile), with room to spare. */
+export const MAX_JSON_BODY = 4 * 1024 * 1024;
 
 export async function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {
   const token = opts.token ?? newToken();
-  const maxBody = opts.maxBodyBytes ?? 256 * 1024 * 1024;
+  const maxBody = opts.maxBodyBytes ?? MAX_JSON_BODY;
   const closers = new Set<() => void>();
   let port = 0;
 
@@ -72,10 +67,18 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     if (!hostAllowed(req, port)) return refuse(res, 421, 'This server answers only to 127.0.0.1 and localhost.');
     if (!originAllowed(req, port)) return refuse(res, 403, 'Requests from other web sites are refused.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const given = requestToken(req, url);
+    let given: string | undefined;
+    try {
+      given = requestToken(req, url);
+    } catch (err) {
+      if (err instanceof MalformedRequest) return badRequest(res, err.message);
+      throw err;
+    }
     if (!sameToken(given, token)) return refuse(res, 401, 'Missing or wrong access token.');
 
     const path = url.pathname;
+    // Every route below decodes its part of the path: a malformed escape is the caller's error.
+    if (safeDecode(path) === undefined) return badRequest(res, 'The address has a malformed %-escape.');
     // The token arrived in the URL: keep it in a cookie and take it out of the address bar.
     if (req.method === 'GET' && url.searchParams.has(httpPaths.tokenQuery) && path !== httpPaths.events) {
       url.searchParams.delete(httpPaths.tokenQuery);
@@ -102,8 +105,12 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
         const text = await readBody(req, maxBody);
         body = text.trim() === '' ? {} : JSON.parse(text);
       } catch (err) {
-        const message = err instanceof BodyTooLarge ? 'The request is too large.' : 'The request body is not valid JSON.';
-        return sendJson(res, err instanceof BodyTooLarge ? 413 : 400, { ok: false, error: { kind: 'input', transaction: 'Other', message } });
+        if (err instanceof BodyTooLarge) {
+          // Read the rest and drop it, so the client gets to read the 413 instead of a reset.
+          discardBody(req);
+          return sendJson(res, 413, { ok: false, error: { kind: 'input', transaction: 'Other', message: `The request is too large (API calls take at most ${maxBody / 1048576} MB).`, hint: 'Files go through the upload endpoint, not an API call.' } });
+        }
+        return sendJson(res, 400, { ok: false, error: { kind: 'input', transaction: 'Other', message: 'The request body is not valid JSON.' } });
       }
       const name = decodeURIComponent(path.slice('/api/'.length));
       const envelope = await opts.host.call(name, body);
@@ -114,22 +121,18 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { kind: 'input', transaction: 'Other', message: 'Method not allowed.' } });
 
     if (path.startsWith('/media/')) {
-      const media = await opts.host.media(path.slice('/media/'.length));
-      if (!media) return sendJson(res, 404, { ok: false, error: { kind: 'input', transaction: 'GetObject', message: 'No such object.' } });
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': media.contentType, 'content-length': media.body.length, 'cache-control': 'private, max-age=3600' });
-      res.end(media.body);
+      const answer = mediaAnswer(await opts.host.media(path.slice('/media/'.length)));
+      // The page's guards (frame, opener, resource policy), with the media CSP in place of the page's.
+      res.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
+      res.end(answer.body);
       return;
     }
 
     if (path.startsWith('/downloads/')) {
       const file = opts.host.download(decodeURIComponent(path.slice('/downloads/'.length)));
       if (!file) return sendJson(res, 404, { ok: false, error: { kind: 'input', transaction: 'Other', message: 'No such download.' } });
-      res.writeHead(200, {
-        ...SECURITY_HEADERS, 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store',
-        'content-disposition': `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`,
-      });
-      createReadStream(file.path).pipe(res);
-      return;
+      if (await sendFile(res, file.path, { ...SECURITY_HEADERS, ...downloadHeaders(file.fileName) })) return;
+      return sendJson(res, 404, { ok: false, error: { kind: 'input', transaction: 'Other', message: `The exported file "${file.fileName}" is no longer there: it was moved or removed since the export.`, hint: 'Run the export again.' } });
     }
 
     if (opts.rendererDir && (await serveStatic(opts.rendererDir, path, res))) return;

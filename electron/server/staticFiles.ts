@@ -1,9 +1,8 @@
 // Serves the built renderer (Vite output in dist/renderer) with the right content types; unknown
 // paths fall back to index.html (a single-page app).
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { sendFile } from './sendFile';
 import { SECURITY_HEADERS } from './security';
 
 const TYPES: Record<string, string> = {
@@ -27,30 +26,28 @@ export function contentTypeOf(path: string): string {
   return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** The file under root for a URL path, or undefined when it climbs out or does not exist. */
-async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
+/** The path under root for a URL path, or undefined when it climbs out (or cannot be decoded). */
+function underRoot(root: string, urlPath: string): string | undefined {
   let rel: string;
   try { rel = decodeURIComponent(urlPath); } catch { return undefined; }
   const path = normalize(join(root, rel));
-  if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
-  try {
-    const st = await stat(path);
-    return st.isFile() ? path : undefined;
-  } catch {
-    return undefined;
-  }
+  return path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep) ? undefined : path;
 }
 
-export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<boolean> {
-  const file = (await resolveFile(root, urlPath === '/' ? '/index.html' : urlPath))
-    ?? (extname(urlPath) === '' ? await resolveFile(root, '/index.html') : undefined);
-  if (!file) return false;
+function headersFor(file: string, urlPath: string): Record<string, string> {
   const immutable = urlPath.startsWith('/assets/');
-  res.writeHead(200, {
+  return {
     ...SECURITY_HEADERS,
     'content-type': contentTypeOf(file),
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
-  createReadStream(file).pipe(res);
-  return true;
+  };
+}
+
+/** Sends the file for a URL path (index.html for `/` and for extensionless app routes); false when there is none. */
+export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<boolean> {
+  const asked = underRoot(root, urlPath === '/' ? '/index.html' : urlPath);
+  if (asked && (await sendFile(res, asked, headersFor(asked, urlPath)))) return true;
+  if (extname(urlPath) !== '') return false;
+  const index = join(root, 'index.html');
+  return sendFile(res, index, headersFor(index, urlPath));
 }
