@@ -175,6 +175,9 @@ describe('the desktop app, started as a user starts it', () => {
     const full = await schemeGet(electron, photo.url);
     expect(full.status).toBe(200);
     expect(full.headers['content-type']).toBe('image/png');
+    // Item 1's rules on the desktop scheme too (hostile bodies: test/host/media.test.ts).
+    expect(full.headers['content-security-policy']).toBe("default-src 'none'; img-src 'self'; sandbox");
+    expect(full.headers['x-content-type-options']).toBe('nosniff');
     expect([...full.body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const thumb = await schemeGet(electron, photo.thumbnailUrl!);
     expect(thumb.status).toBe(200);
