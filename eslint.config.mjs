@@ -58,7 +58,39 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': ['error', {
+        paths: [
+          ...uiPackages.filter((p) => p !== 'monaco-editor').map((name) => ({ name, message: 'electron/ is the Node host: no UI packages.' })),
+          // The host runs without Electron (browser mode, the CLI, tests): only electron/main/ may load it.
+          { name: 'electron', message: 'Only electron/main/ imports electron: the host services run in plain Node too.' },
+        ],
+        patterns: [
+          { group: ['**/renderer/**'], message: 'electron/ must not import renderer/ code.' },
+          { group: ['**/demo/*', '!**/demo/index'], message: 'The Demo MLS is used through its one entry, electron/demo/index.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
         paths: uiPackages.filter((p) => p !== 'monaco-editor').map((name) => ({ name, message: 'electron/ is the Node host: no UI packages.' })),
+        patterns: [
+          { group: ['**/renderer/**'], message: 'electron/ must not import renderer/ code.' },
+          { group: ['**/demo/*', '!**/demo/index'], message: 'The Demo MLS is used through its one entry, electron/demo/index.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Inside the Demo MLS its own modules import each other freely.
+    files: ['electron/demo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          ...uiPackages.filter((p) => p !== 'monaco-editor').map((name) => ({ name, message: 'electron/ is the Node host: no UI packages.' })),
+          { name: 'electron', message: 'Only electron/main/ imports electron: the host services run in plain Node too.' },
+        ],
         patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import renderer/ code.' }],
       }],
     },
