@@ -96,7 +96,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.{ts,mts,mjs}', '*.{ts,mts,mjs,cjs}', 'bin/**/*.cjs', '.ci/**'],
+    files: ['test/**/*.{ts,mts,mjs}', '*.{ts,mts,mjs,cjs}', 'bin/**/*.cjs', 'build/**/*.mjs', '.ci/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
