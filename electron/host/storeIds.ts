@@ -48,9 +48,9 @@ export function assignIds(files: FoundFile[], newId: (label: string) => string):
 
 /** What the user is told about a fixed file (listed with the files that could not be read). */
 export function idFixNote(file: string, fix: IdFix, what: string): UnreadableFile | undefined {
-  const savedAs = fix.rename ? `, saved as ${fix.id}.json` : '';
   if (fix.copyOf) {
-    return { file, message: `A copy of ${fix.copyOf}.json (the same id inside): it is now a ${what} of its own, with the id ${fix.id}${savedAs}.`, fixed: true };
+    const where = fix.rename ? `saved as ${fix.id}.json` : `id ${fix.id}`;
+    return { file, message: `A copy of ${fix.copyOf}.json (same id inside): now a ${what} of its own, ${where}.`, fixed: true };
   }
   if (fix.rename) return { file, message: `Its file name cannot be an id: it is now saved as ${fix.id}.json.`, fixed: true };
   return undefined;
