@@ -19,13 +19,12 @@ export async function ensurePrivateDir(path: string): Promise<void> {
   await mkdir(path, { recursive: true, mode: PRIVATE_DIR_MODE });
 }
 
-/** Folders made before modes were set (0755): closed to others at start. Missing ones are skipped. */
+/**
+ * Folders made before modes were set (0755): closed to others at start. Best effort: a missing
+ * folder, or one another user owns (a shared RETS_WORKBENCH_HOME), must not stop the app.
+ */
 export async function tightenFolders(paths: string[]): Promise<void> {
-  for (const p of paths) {
-    try { await chmod(p, PRIVATE_DIR_MODE); } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-  }
+  for (const p of paths) await chmod(p, PRIVATE_DIR_MODE).catch(() => undefined);
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -31,7 +31,8 @@ export function assignIds(files: FoundFile[], newId: (label: string) => string):
   for (const f of files) innerCounts.set(f.innerId, (innerCounts.get(f.innerId) ?? 0) + 1);
   const fixes: IdFix[] = [];
   for (const f of files) {
-    if (f.innerId === f.name && isSafeId(f.name)) continue;
+    // No id inside (a hand-written file): the name is the id, nothing to rewrite.
+    if (isSafeId(f.name) && (f.innerId === f.name || f.innerId === undefined)) continue;
     const inner = typeof f.innerId === 'string' ? f.innerId : undefined;
     const copyOf = inner !== undefined && (taken.has(inner) || (innerCounts.get(inner) ?? 0) > 1) ? inner : undefined;
     if (isSafeId(f.name)) {

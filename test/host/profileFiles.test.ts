@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile, SessionStatus, Snippet, UnreadableFile } from '../../shared/contract';
 import { splitUserinfo } from '../../electron/host/loginUrlUserinfo';
+import { assignIds } from '../../electron/host/storeIds';
 import { call, startHarness, type Harness } from './hostHarness';
 
 let h: Harness;
@@ -90,6 +91,24 @@ describe('userinfo in a login URL', () => {
 });
 
 describe('copied files', () => {
+  it('decides ids from file names: copies of a missing original, names that cannot be ids, files without an id', () => {
+    let n = 0;
+    const fixes = assignIds([
+      { name: 'a-1', innerId: 'a', label: 'A' }, // two copies of "a", whose own file is gone
+      { name: 'a-2', innerId: 'a', label: 'A' },
+      { name: 'My MLS', innerId: 'my-mls-1', label: 'My MLS' }, // renamed by hand to a name that cannot be an id
+      { name: 'hand-written', innerId: undefined, label: 'H' }, // no id inside: nothing to rewrite
+      { name: 'b', innerId: 'b', label: 'B' },
+      { name: 'b-renamed', innerId: 'c', label: 'B' }, // renamed, not a copy: rewritten silently
+    ], (label) => `${label.toLowerCase().replace(/ /g, '-')}-new${++n}`);
+    expect(fixes).toEqual([
+      { name: 'a-1', id: 'a-1', rename: false, copyOf: 'a' },
+      { name: 'a-2', id: 'a-2', rename: false, copyOf: 'a' },
+      { name: 'My MLS', id: 'my-mls-new1', rename: true },
+      { name: 'b-renamed', id: 'b-renamed', rename: false },
+    ]);
+  });
+
   it('gives each copy of a profile its own id and credential, reports it once, and keeps it working after the original is deleted', async () => {
     const { profile } = await call<{ profile: Profile }>(h.host, 'profiles.create', { name: 'Wilma', loginUrl: h.host.demo!.loginUrl, username: 'demo', password: 'demo' });
     const dir = h.host.layout.profiles;
