@@ -36,6 +36,8 @@ export interface DemoMlsOptions {
   encodeWorkers?: number;
   /** Where the server reports trouble it recovers from (an encoder worker failing); default stderr. */
   log?: (line: string) => void;
+  /** Milliseconds since the epoch for session timeouts (default Date.now; tests drive it). */
+  clock?: () => number;
 }
 
 export interface DemoMlsAccountInfo {
@@ -61,6 +63,8 @@ export interface DemoMls {
   encodeWorkersReady(ms?: number): Promise<number>;
   /** Encoder jobs sent and answered so far, and those still unanswered. */
   encodeStats(): { sent: number; done: number; transferred: number; held: number; pending: number };
+  /** Sessions the server holds (expired ones leave at the next sweep). */
+  sessionCount(): number;
   close(): Promise<void>;
 }
 
@@ -83,7 +87,7 @@ export function accountInfo(a: DemoAccount): DemoMlsAccountInfo {
 export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> {
   const seed = opts.seed ?? 1;
   const ds = createDataset(opts.listings ?? DEFAULT_LISTINGS, seed);
-  const state: ServerState = { ds, catalog: [], metadata: { resources: [], tables: [], warnings: [] }, auth: new Authenticator(), sessions: new Sessions(), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
+  const state: ServerState = { ds, catalog: [], metadata: { resources: [], tables: [], warnings: [] }, auth: new Authenticator(), sessions: new Sessions(opts.clock), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
     tuning: { shortSessionSeconds: SHORT_SESSION_SECONDS, rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, slowDelayMs: SLOW_DELAY_MS,
       encodeMinRows: DEFAULT_ENCODE_MIN_ROWS, encodeChunkRows: 0, encodeWorkerExitAfterJobs: 0, standardXmlMetadataOnly: false, ...opts.tuning },
     rowStores: new RowStores(opts.rowStoreBytes ?? DEFAULT_ROW_STORE_BYTES) };
@@ -107,6 +111,7 @@ export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> 
     encodeWorkers: workers,
     encodeWorkersReady: async (ms = 60_000) => (pool ? ((await pool.whenStarted(ms)), pool.size) : 0),
     encodeStats: () => ({ ...(pool?.stats ?? { sent: 0, done: 0, transferred: 0, held: 0 }), pending: pool?.pending ?? 0 }),
+    sessionCount: () => state.sessions.size,
     close: async () => {
       await Promise.all([
         new Promise<void>((resolve) => {

@@ -4,7 +4,7 @@
 // (COMPACT). Written to a temp file next to the target and renamed only when complete, so a
 // cancelled or failed export never leaves a half file under the user's name.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { ExportStartRequest, HostEvent } from '../../shared/contract';
 import { findClass, findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
 import type { EventBus } from './events';
-import { tempPathFor } from './files';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, tempPathFor } from './files';
 import { cancelledError, inputError, toErrorInfo } from './hostError';
 import type { MetadataService } from './metadataCache';
 import { rate, type OperationRegistry } from './operations';
@@ -83,10 +83,10 @@ export class ExportService {
       this.bus.emit({ type: 'export.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs, bytes: out?.bytesWritten ?? 0, ...(total !== undefined ? { total } : {}) });
     };
     try {
-      await mkdir(dirname(finalPath), { recursive: true }).catch(() => { throw inputError(`Cannot create the folder for "${finalPath}".`); });
+      await ensurePrivateDir(dirname(finalPath)).catch(() => { throw inputError(`Cannot create the folder for "${finalPath}".`); });
       const session = await this.pool.session(req.profileId, signal);
       const md = req.options.header === 'SystemName' ? undefined : await this.metadata.current(req.profileId, signal).catch(() => undefined);
-      out = createWriteStream(tmp, { mode: 0o644 });
+      out = createWriteStream(tmp, { mode: PRIVATE_FILE_MODE });
       await once(out, 'open');
       // A disk error (full, removed) must end the export, not crash the host or hang on drain.
       const diskFailed = new AbortController();

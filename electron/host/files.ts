@@ -1,6 +1,7 @@
 // Small file helpers the stores share: atomic writes (temp file in the same folder, then rename,
-// so a crash never leaves half a profile or snippet) and tolerant JSON reads.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// so a crash never leaves half a profile or snippet), tolerant JSON reads, and the modes of
+// everything in the data folder (MLS data and profiles are the user's alone: 0600 files, 0700 folders).
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, basename } from 'node:path';
 import { z } from 'zod';
@@ -10,11 +11,27 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates a folder (and its missing parents) readable by the user alone. */
+export async function ensurePrivateDir(path: string): Promise<void> {
+  await mkdir(path, { recursive: true, mode: PRIVATE_DIR_MODE });
+}
+
+/**
+ * Folders made before modes were set (0755): closed to others at start. Best effort: a missing
+ * folder, or one another user owns (a shared RETS_WORKBENCH_HOME), must not stop the app.
+ */
+export async function tightenFolders(paths: string[]): Promise<void> {
+  for (const p of paths) await chmod(p, PRIVATE_DIR_MODE).catch(() => undefined);
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await ensurePrivateDir(dirname(path));
   const tmp = tempPathFor(path);
   try {
-    await writeFile(tmp, data, { mode: 0o600 });
+    await writeFile(tmp, data, { mode: PRIVATE_FILE_MODE });
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });

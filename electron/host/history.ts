@@ -10,6 +10,8 @@ const MAX_ENTRIES = 2000;
 
 export class HistoryStore {
   private entries: HistoryEntry[] | undefined;
+  /** The one read of the file: two first calls at once must not each load a list and drop the other's change. */
+  private loading: Promise<HistoryEntry[]> | undefined;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(readonly dir: string) {}
@@ -19,14 +21,16 @@ export class HistoryStore {
   }
 
   private async load(): Promise<HistoryEntry[]> {
-    if (!this.entries) {
+    this.loading ??= (async () => {
       const raw = await readJsonFile(this.path).catch(() => null);
       const r = z.object({ entries: z.array(HistoryEntry) }).safeParse(raw);
       this.entries = r.success ? r.data.entries : [];
       // Unreadable (hand-edited, or from another version): keep it beside, never overwrite it.
       if (!r.success && raw !== undefined) await this.setAside();
-    }
-    return this.entries;
+      return this.entries;
+    })();
+    await this.loading;
+    return this.entries!;
   }
 
   private async setAside(): Promise<void> {

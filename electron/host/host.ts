@@ -12,7 +12,7 @@ import { HistoryStore } from './history';
 import { inputError, toErrorInfo } from './hostError';
 import { MetadataService } from './metadataCache';
 import { OperationRegistry } from './operations';
-import { dataLayout, type DataLayout } from './paths';
+import { dataLayout, prepareDataFolder, type DataLayout } from './paths';
 import { PhotoService } from './photos';
 import { ProfileStore } from './profiles';
 import { SearchService } from './searchService';
@@ -62,6 +62,7 @@ type Handlers = { [N in CallName]: (req: CallParsedRequest<N>) => Promise<CallRe
 
 export async function createHost(opts: HostOptions): Promise<Host> {
   const layout = dataLayout(opts.dataDir);
+  await prepareDataFolder(layout);
   const events = new EventBus();
   const secrets = new SecretStore(opts.secrets);
   const profiles = new ProfileStore(layout.profiles, secrets);

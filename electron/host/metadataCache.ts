@@ -1,12 +1,17 @@
 // Metadata per profile, cached on disk and keyed by the MetadataVersion/MetadataTimestamp the
 // login reported: the same version is read from disk, a new one is fetched; refresh forces it.
-import { readdir, rm } from 'node:fs/promises';
+// A new version is written before old ones are dropped (a full disk keeps the old cache), and a
+// failed write costs only the cache, never the answer.
+import { readdir, rm, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { MetadataCacheInfo } from '../../shared/contract';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { readJsonFile, writeJsonAtomic } from './files';
 import type { SessionPool } from './sessions';
+
+/** Versions kept per profile, the newest by file time (the one just fetched always among them). */
+export const KEEP_VERSIONS = 5;
 
 interface CacheFile {
   metadataVersion?: string;
@@ -56,10 +61,23 @@ export class MetadataService {
     }
     const metadata = await session.metadata(signal);
     const file: CacheFile = { metadataVersion: version, metadataTimestamp: timestamp, fetchedAt: new Date().toISOString(), metadata };
-    await this.dropOld(profileId);
-    await writeJsonAtomic(path, file);
     this.memory.set(profileId, { key, file });
-    return this.answer(file, false);
+    const saveError = await this.save(profileId, path, file);
+    const answer = this.answer(file, false);
+    return saveError ? { ...answer, cache: { ...answer.cache, saveError } } : answer;
+  }
+
+  /** Writes the new version, then drops the oldest beyond KEEP_VERSIONS; the reason when it could not be written. */
+  private async save(profileId: string, path: string, file: CacheFile): Promise<string | undefined> {
+    try {
+      await writeJsonAtomic(path, file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOSPC' ? 'the disk is full' : code ?? (err instanceof Error ? err.message : String(err));
+      return `The metadata could not be saved in the cache (${why}): it is used now and will be fetched again next time.`;
+    }
+    await this.dropOld(profileId, path).catch(() => undefined); // a version left over costs only disk
+    return undefined;
   }
 
   /** Metadata already loaded for the profile (export's header names), fetching when needed. */
@@ -72,10 +90,17 @@ export class MetadataService {
     return rm(this.profileDir(profileId), { recursive: true, force: true });
   }
 
-  private async dropOld(profileId: string): Promise<void> {
-    let names: string[] = [];
-    try { names = await readdir(this.profileDir(profileId)); } catch { return; }
-    for (const n of names) if (n.endsWith('.json')) await rm(join(this.profileDir(profileId), n), { force: true });
+  private async dropOld(profileId: string, current: string): Promise<void> {
+    const dir = this.profileDir(profileId);
+    const others: { path: string; mtimeMs: number }[] = [];
+    for (const n of await readdir(dir)) {
+      const path = join(dir, n);
+      if (!n.endsWith('.json') || n.startsWith('.') || path === current) continue;
+      const st = await stat(path).catch(() => undefined);
+      if (st?.isFile()) others.push({ path, mtimeMs: st.mtimeMs });
+    }
+    others.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
+    for (const old of others.slice(KEEP_VERSIONS - 1)) await rm(old.path, { force: true });
   }
 
   private answer(file: CacheFile, fromCache: boolean): { metadata: RetsMetadata; cache: MetadataCacheInfo } {

@@ -2,7 +2,8 @@
 // mode, CLI, tests) uses the same folder Electron would, so both modes share profiles and
 // snippets. RETS_WORKBENCH_HOME overrides it.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { ensurePrivateDir, tightenFolders } from './files';
 
 export const PRODUCT_NAME = 'RETS Workbench';
 
@@ -33,4 +34,13 @@ export function dataLayout(root: string): DataLayout {
     objectCache: join(root, 'cache', 'objects'),
     exports: join(root, 'exports'),
   };
+}
+
+/**
+ * The data folder, closed to other users: created 0700 when missing, and the folders an older
+ * version made 0755 set to 0700 (with these closed, nothing inside is reachable by others).
+ */
+export async function prepareDataFolder(layout: DataLayout): Promise<void> {
+  await ensurePrivateDir(layout.root);
+  await tightenFolders([layout.root, layout.profiles, layout.snippets, dirname(layout.metadataCache), layout.metadataCache, layout.objectCache, layout.exports]);
 }

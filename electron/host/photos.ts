@@ -1,13 +1,13 @@
 // Photos (and other objects) of a record through GetObject, cached on disk per profile, with
 // retries and backoff. The renderer gets URLs the host serves (browser mode: /media/…, desktop:
 // a custom scheme), so bytes never cross the contract as JSON.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ObjectInfo } from '../../shared/contract';
 import { findResource } from '../../shared/rets/metadata/model';
 import type { RetsErrorInfo } from '../../shared/rets/errors';
 import { OBJECT_CAP } from '../rets/objects';
-import { isSafeId, readJsonFile, writeJsonAtomic } from './files';
+import { ensurePrivateDir, isSafeId, readJsonFile, writeFileAtomic, writeJsonAtomic } from './files';
 import { toErrorInfo } from './hostError';
 import { fetchLocationPhoto } from './locationPhoto';
 import { sniffRaster } from './mediaPolicy';
@@ -125,7 +125,7 @@ export class PhotoService {
     for (const o of value) byId.set(o.objectId, o);
     for (const o of retried) if (!o.error) byId.set(o.objectId, o);
     await rm(folder, { recursive: true, force: true });
-    await mkdir(folder, { recursive: true });
+    await ensurePrivateDir(folder);
     const out: CachedObject[] = [];
     for (const o of [...byId.values()].sort((a, b) => a.objectId - b.objectId)) {
       out.push(await this.store(folder, o, signal));
@@ -148,7 +148,7 @@ export class PhotoService {
     if (!data) return { ...base, error: { kind: 'protocol', transaction: 'GetObject', message: `Object ${o.objectId} came without data or a location.` } };
     const sniffedType = sniffRaster(data);
     const file = `${o.objectId}.${(sniffedType && EXT[sniffedType]) ?? 'bin'}`;
-    await writeFile(join(folder, file), data);
+    await writeFileAtomic(join(folder, file), data);
     return { ...base, ...(sniffedType ? { sniffedType } : {}), file, bytes: data.length };
   }
 

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ProfileTestRequest, ProfileTestResult } from '../../shared/contract';
 import { ProfileInput } from '../../shared/contract';
 import { toErrorInfo } from './hostError';
+import { splitUserinfo } from './loginUrlUserinfo';
 import type { ProfileConnection, ProfileStore } from './profiles';
 import type { SessionFactory } from './sessionTypes';
 
@@ -14,7 +15,13 @@ export async function connectionFor(req: { profileId: string } | { draft: z.inpu
   if ('profileId' in req) return profiles.connection(req.profileId);
   const d = ProfileInput.parse(req.draft);
   const { password, uaPassword, ...fields } = d;
-  return { ...fields, id: 'draft', password: password ?? '', ...(uaPassword ? { uaPassword } : {}) };
+  // Userinfo in the URL is read as saving would read it, and never sent in the URL.
+  const split = splitUserinfo(fields.loginUrl);
+  if (split) {
+    fields.loginUrl = split.url;
+    fields.username ||= split.username;
+  }
+  return { ...fields, id: 'draft', password: password ?? split?.password ?? '', ...(uaPassword ? { uaPassword } : {}) };
 }
 
 export async function testProfile(req: Req, profiles: ProfileStore, factory: SessionFactory): Promise<Res> {

@@ -1,6 +1,7 @@
 // Connection profiles as plain JSON files (one per profile) in the user data folder, written
-// atomically. A file holds only a credential id and where each secret is kept; the secrets
-// themselves live in the keychain (or, with no keychain, in memory for this session).
+// atomically, one change at a time per file. A file holds only a credential id and where each
+// secret is kept; the secrets themselves live in the keychain (or, with no keychain, in memory for
+// this session). A password typed into the login URL is moved there too.
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -8,9 +9,12 @@ import { z } from 'zod';
 import {
   type UnreadableFile, AuthScheme, HttpMethod, Profile, ProfileFields, ProfileInput, ProfilePatch, RetsVersion, Throttle, Timeouts, DEFAULT_TIMEOUTS,
 } from '../../shared/contract';
+import { serialized } from './fileQueue';
 import { isSafeId, readJsonFile, shortId, slugify, unreadableFile, writeJsonAtomic } from './files';
 import { inputError, notFound } from './hostError';
+import { splitUserinfo } from './loginUrlUserinfo';
 import { NO_KEYCHAIN_MESSAGE, SecretStore, type SecretKind } from './secrets';
+import { assignIds, idFixNote, type IdFix } from './storeIds';
 
 const SecretPlace = z.enum(['keychain', 'memory', 'none']);
 
@@ -53,6 +57,8 @@ export interface BuiltinProfile extends Fields {
 export class ProfileStore {
   private readonly builtins = new Map<string, BuiltinProfile>();
   private readonly createdAt = new Date().toISOString();
+  /** Copies given their own id since the host started: listed with every list, so the user sees them. */
+  private readonly fixed: UnreadableFile[] = [];
 
   constructor(readonly dir: string, private readonly secrets: SecretStore) {}
 
@@ -65,15 +71,28 @@ export class ProfileStore {
     return join(this.dir, `${id}.json`);
   }
 
-  private async readFile(id: string): Promise<ProfileFile | undefined> {
-    const raw = await readJsonFile(this.file(id));
-    return raw === undefined ? undefined : ProfileFile.parse(raw);
+  /** Runs a read-modify-write of one profile file alone. */
+  private locked<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return serialized(this.file(id), work);
   }
 
+  /** The file as it is on disk; its id is its file name, whatever it says inside. */
+  private async readFile(id: string): Promise<ProfileFile | undefined> {
+    const raw = await readJsonFile(this.file(id));
+    return raw === undefined ? undefined : ProfileFile.parse({ ...(raw as object), id });
+  }
+
+  /** The file, with a password left in its login URL by an older version moved out first. */
   private async load(id: string): Promise<ProfileFile> {
     const f = await this.readFile(id);
     if (!f) throw notFound('profile', id);
-    return f;
+    if (!splitUserinfo(f.loginUrl)) return f;
+    return this.locked(id, async () => {
+      const g = await this.readFile(id);
+      if (!g) throw notFound('profile', id);
+      if (await this.takeUrlUserinfo(g, false)) await writeJsonAtomic(this.file(id), g);
+      return g;
+    });
   }
 
   private view(f: ProfileFile): Profile {
@@ -99,24 +118,78 @@ export class ProfileStore {
     return (await this.listAll()).profiles;
   }
 
-  /** Every profile, and the files that could not be read (a hand-broken file hides only itself). */
-  async listAll(): Promise<{ profiles: Profile[]; unreadable: UnreadableFile[] }> {
+  /**
+   * Every profile, and the files that could not be read (a hand-broken file hides only itself).
+   * Loading fixes what older versions and file copies left: a copy gets its own id and its own
+   * credential, a password in a login URL moves to the secret store. One list at a time.
+   */
+  listAll(): Promise<{ profiles: Profile[]; unreadable: UnreadableFile[] }> {
+    return serialized(join(this.dir, '.list'), () => this.loadAll());
+  }
+
+  private async loadAll(): Promise<{ profiles: Profile[]; unreadable: UnreadableFile[] }> {
     const out: Profile[] = [...this.builtins.values()].map((b) => this.builtinView(b));
     let names: string[] = [];
     try { names = await readdir(this.dir); } catch { /* no folder yet */ }
-    const files: ProfileFile[] = [];
+    const found: { name: string; raw: Record<string, unknown> }[] = [];
     const unreadable: UnreadableFile[] = [];
-    for (const n of names) {
+    for (const n of names.sort()) {
       if (!n.endsWith('.json') || n.startsWith('.')) continue;
       try {
-        const f = await this.readFile(n.slice(0, -5));
-        if (f) files.push(f);
+        const raw = await readJsonFile(join(this.dir, n));
+        ProfileFile.parse({ ...(raw as object), id: 'checked' });
+        found.push({ name: n.slice(0, -5), raw: raw as Record<string, unknown> });
       } catch (err) {
         unreadable.push(unreadableFile(join(this.dir, n), err));
       }
     }
+    const ids = assignIds(found.map((f) => ({ name: f.name, innerId: f.raw.id, label: String(f.raw.name) })), (label) => `${slugify(label, 30)}-${shortId()}`);
+    const fixes = new Map(ids.map((x) => [x.name, x]));
+    // The original keeps the credential a copy shares with it: originals first.
+    found.sort((a, b) => Number(fixes.has(a.name)) - Number(fixes.has(b.name)));
+    const credentials = new Set<string>();
+    const files: ProfileFile[] = [];
+    for (const { name, raw } of found) {
+      const fix = fixes.get(name);
+      const sharedCredential = credentials.has(String(raw.credentialId));
+      try {
+        const f = fix || sharedCredential || splitUserinfo(String(raw.loginUrl)) ? await this.repair(name, fix, sharedCredential) : ProfileFile.parse({ ...raw, id: name });
+        credentials.add(f.credentialId);
+        files.push(f);
+        const note = fix && idFixNote(join(this.dir, `${name}.json`), fix, 'connection');
+        if (note) this.fixed.push(note);
+      } catch (err) {
+        unreadable.push(unreadableFile(join(this.dir, `${name}.json`), err));
+      }
+    }
     files.sort((a, b) => a.name.localeCompare(b.name));
-    return { profiles: out.concat(files.map((f) => this.view(f))), unreadable };
+    return { profiles: out.concat(files.map((f) => this.view(f))), unreadable: [...unreadable, ...this.fixed] };
+  }
+
+  /** Rewrites one file: its own id (saved under it), its own credential, no userinfo in its URL. */
+  private async repair(name: string, fix: IdFix | undefined, sharedCredential: boolean): Promise<ProfileFile> {
+    const id = fix?.id ?? name;
+    const from = join(this.dir, `${name}.json`);
+    return this.locked(id, async () => {
+      const raw = await readJsonFile(from);
+      if (raw === undefined) throw notFound('profile', name);
+      const f = ProfileFile.parse({ ...(raw as object), id });
+      if (sharedCredential) await this.ownCredential(f);
+      await this.takeUrlUserinfo(f, false);
+      await writeJsonAtomic(this.file(id), f);
+      if (fix?.rename) await rm(from, { force: true });
+      return f;
+    });
+  }
+
+  /** A copied file shares its original's credential id: give it its own, with the same secrets. */
+  private async ownCredential(f: ProfileFile): Promise<void> {
+    const from = f.credentialId;
+    f.credentialId = randomUUID();
+    for (const kind of ['password', 'uaPassword'] as const) {
+      const value = await this.secrets.get(from, kind, f.secrets[kind]);
+      f.secrets[kind] = value ? await this.secrets.set(f.credentialId, kind, value) : 'none';
+    }
   }
 
   async get(id: string): Promise<Profile> {
@@ -133,28 +206,38 @@ export class ProfileStore {
     const f: ProfileFile = { ...fields, id, credentialId: randomUUID(), secrets: { password: 'none', uaPassword: 'none' }, createdAt: now, updatedAt: now };
     await this.applySecret(f, 'password', password);
     await this.applySecret(f, 'uaPassword', uaPassword);
-    await writeJsonAtomic(this.file(id), f);
+    await this.takeUrlUserinfo(f, password === undefined);
+    await this.locked(id, () => writeJsonAtomic(this.file(id), f));
     return this.view(f);
   }
 
+  /** Re-reads the file inside its queue, so concurrent updates of different fields all land. */
   async update(id: string, patch: z.input<typeof ProfilePatch>): Promise<Profile> {
     if (this.builtins.has(id)) throw inputError('The Demo MLS profile cannot be changed.', 'Create your own profile for other settings.');
-    const f = await this.load(id);
     const { password, uaPassword, ...fields } = ProfilePatch.parse(patch);
-    for (const [k, v] of Object.entries(fields)) if (v !== undefined) (f as Record<string, unknown>)[k] = v;
-    await this.applySecret(f, 'password', password);
-    await this.applySecret(f, 'uaPassword', uaPassword);
-    f.updatedAt = new Date().toISOString();
-    await writeJsonAtomic(this.file(id), ProfileFile.parse(f));
-    return this.view(f);
+    return this.locked(id, async () => {
+      const f = await this.readFile(id);
+      if (!f) throw notFound('profile', id);
+      await this.takeUrlUserinfo(f, false); // what an older version left in the file
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) (f as Record<string, unknown>)[k] = v;
+      await this.applySecret(f, 'password', password);
+      await this.applySecret(f, 'uaPassword', uaPassword);
+      await this.takeUrlUserinfo(f, password === undefined);
+      f.updatedAt = new Date().toISOString();
+      await writeJsonAtomic(this.file(id), ProfileFile.parse(f));
+      return this.view(f);
+    });
   }
 
   async delete(id: string): Promise<void> {
     if (this.builtins.has(id)) throw inputError('The Demo MLS profile cannot be deleted.');
-    const f = await this.load(id);
-    await this.secrets.delete(f.credentialId, 'password');
-    await this.secrets.delete(f.credentialId, 'uaPassword');
-    await rm(this.file(id), { force: true });
+    await this.locked(id, async () => {
+      const f = await this.readFile(id);
+      if (!f) throw notFound('profile', id);
+      await this.secrets.delete(f.credentialId, 'password');
+      await this.secrets.delete(f.credentialId, 'uaPassword');
+      await rm(this.file(id), { force: true });
+    });
   }
 
   /** The profile with its secrets, for the session layer. */
@@ -182,5 +265,21 @@ export class ProfileStore {
       return;
     }
     f.secrets[kind] = await this.secrets.set(f.credentialId, kind, value);
+  }
+
+  /**
+   * Takes the userinfo out of the login URL: its username fills an empty username, its password
+   * goes to the secret store when `urlPasswordWins` (the user just typed it) or when no password
+   * is kept yet (a file from an older version: the kept password is the one logins used).
+   */
+  private async takeUrlUserinfo(f: ProfileFile, urlPasswordWins: boolean): Promise<boolean> {
+    const split = splitUserinfo(f.loginUrl);
+    if (!split) return false;
+    f.loginUrl = split.url;
+    if (!f.username && split.username) f.username = split.username;
+    if (split.password && (urlPasswordWins || !this.secrets.has(f.credentialId, 'password', f.secrets.password))) {
+      f.secrets.password = await this.secrets.set(f.credentialId, 'password', split.password);
+    }
+    return true;
   }
 }

@@ -2,6 +2,7 @@
 // start keeps URLs stable across restarts: a profile the user pointed at the Demo MLS keeps
 // working, and browser mode's origin (so the tab's saved state) stays the same.
 import { join } from 'node:path';
+import { serialized } from './fileQueue';
 import { readJsonFile, writeJsonAtomic } from './files';
 
 export type PortKey = 'demo' | 'browser';
@@ -19,10 +20,13 @@ async function readPorts(dataDir: string): Promise<Partial<Record<PortKey, numbe
   }
 }
 
-async function remember(dataDir: string, key: PortKey, port: number): Promise<void> {
-  const ports = await readPorts(dataDir);
-  if (ports[key] === port) return;
-  await writeJsonAtomic(portsFile(dataDir), { ...ports, [key]: port }).catch(() => undefined);
+/** Read and written in one queue: the demo and browser ports remembered at once both land. */
+function remember(dataDir: string, key: PortKey, port: number): Promise<void> {
+  return serialized(portsFile(dataDir), async () => {
+    const ports = await readPorts(dataDir);
+    if (ports[key] === port) return;
+    await writeJsonAtomic(portsFile(dataDir), { ...ports, [key]: port }).catch(() => undefined);
+  });
 }
 
 const validPort = (p: unknown): p is number => Number.isInteger(p) && (p as number) > 0 && (p as number) < 65536;

@@ -1,13 +1,19 @@
 // Snippets as plain files: one pretty-printed JSON file per snippet (name, tags, resource, class,
-// query, select, options), so users can keep the folder in git. Import and export as JSON.
+// query, select, options), so users can keep the folder in git, written one change at a time per
+// file. Import and export as JSON.
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Snippet, SnippetFields, SnippetSaveRequest, type UnreadableFile } from '../../shared/contract';
+import { serialized } from './fileQueue';
 import { isSafeId, readJsonFile, shortId, slugify, unreadableFile, writeFileAtomic, writeJsonAtomic } from './files';
 import { inputError, notFound } from './hostError';
+import { assignIds, idFixNote, type IdFix } from './storeIds';
 
 export class SnippetStore {
+  /** Copies given their own id since the host started: listed with every list, so the user sees them. */
+  private readonly fixed: UnreadableFile[] = [];
+
   constructor(readonly dir: string) {}
 
   private file(id: string): string {
@@ -19,23 +25,60 @@ export class SnippetStore {
     return (await this.listAll()).snippets;
   }
 
-  /** Every snippet, and the files that could not be read (a hand-broken file hides only itself). */
-  async listAll(): Promise<{ snippets: Snippet[]; unreadable: UnreadableFile[] }> {
+  /** Runs a read-modify-write of one snippet file alone. */
+  private locked<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return serialized(this.file(id), work);
+  }
+
+  /**
+   * Every snippet, and the files that could not be read (a hand-broken file hides only itself).
+   * A copied file gets its own id written in (and a file name that cannot be an id, a new one).
+   */
+  listAll(): Promise<{ snippets: Snippet[]; unreadable: UnreadableFile[] }> {
+    return serialized(join(this.dir, '.list'), () => this.loadAll());
+  }
+
+  private async loadAll(): Promise<{ snippets: Snippet[]; unreadable: UnreadableFile[] }> {
     let names: string[] = [];
-    try { names = await readdir(this.dir); } catch { return { snippets: [], unreadable: [] }; }
-    const out: Snippet[] = [];
+    try { names = await readdir(this.dir); } catch { return { snippets: [], unreadable: [...this.fixed] }; }
+    const found: { name: string; raw: Record<string, unknown> }[] = [];
     const unreadable: UnreadableFile[] = [];
-    for (const n of names) {
+    for (const n of names.sort()) {
       if (!n.endsWith('.json') || n.startsWith('.')) continue;
       try {
         const raw = await readJsonFile(join(this.dir, n));
-        // The file name is the id, whatever the file says (users copy files around).
-        out.push(Snippet.parse({ ...(raw as object), id: n.slice(0, -5) }));
+        Snippet.parse({ ...(raw as object), id: 'checked' });
+        found.push({ name: n.slice(0, -5), raw: raw as Record<string, unknown> });
       } catch (err) {
         unreadable.push(unreadableFile(join(this.dir, n), err));
       }
     }
-    return { snippets: out.sort((a, b) => a.name.localeCompare(b.name)), unreadable };
+    const fixes = new Map(assignIds(found.map((f) => ({ name: f.name, innerId: f.raw.id, label: String(f.raw.name) })), (label) => `${slugify(label)}-${shortId()}`).map((x) => [x.name, x]));
+    const out: Snippet[] = [];
+    for (const { name, raw } of found) {
+      const fix = fixes.get(name);
+      try {
+        out.push(fix ? await this.repair(fix) : Snippet.parse({ ...raw, id: name }));
+        const note = fix && idFixNote(join(this.dir, `${name}.json`), fix, 'snippet');
+        if (note) this.fixed.push(note);
+      } catch (err) {
+        unreadable.push(unreadableFile(join(this.dir, `${name}.json`), err));
+      }
+    }
+    return { snippets: out.sort((a, b) => a.name.localeCompare(b.name)), unreadable: [...unreadable, ...this.fixed] };
+  }
+
+  /** Rewrites a file with its own id inside, under a new name when its name cannot be an id. */
+  private async repair(fix: IdFix): Promise<Snippet> {
+    const from = join(this.dir, `${fix.name}.json`);
+    return this.locked(fix.id, async () => {
+      const raw = await readJsonFile(from);
+      if (raw === undefined) throw notFound('snippet', fix.name);
+      const snippet = Snippet.parse({ ...(raw as object), id: fix.id });
+      await writeJsonAtomic(this.file(fix.id), snippet);
+      if (fix.rename) await rm(from, { force: true });
+      return snippet;
+    });
   }
 
   async get(id: string): Promise<Snippet> {
@@ -46,27 +89,28 @@ export class SnippetStore {
 
   async save(req: z.input<typeof SnippetSaveRequest>): Promise<Snippet> {
     const { id: givenId, ...fields } = SnippetSaveRequest.parse(req);
-    const now = new Date().toISOString();
-    let createdAt = now;
-    let id = givenId;
-    if (id) {
-      const old = await readJsonFile(this.file(id)).catch(() => undefined);
-      if (old && typeof (old as Snippet).createdAt === 'string') createdAt = (old as Snippet).createdAt;
-    } else {
-      id = `${slugify(fields.name)}-${shortId()}`;
-    }
-    const snippet: Snippet = Snippet.parse({ id, ...fields, createdAt, updatedAt: now });
-    await writeJsonAtomic(this.file(id), snippet);
-    return snippet;
+    const id = givenId ?? `${slugify(fields.name)}-${shortId()}`;
+    return this.locked(id, async () => {
+      const now = new Date().toISOString();
+      let createdAt = now;
+      if (givenId) {
+        const old = await readJsonFile(this.file(id)).catch(() => undefined);
+        if (old && typeof (old as Snippet).createdAt === 'string') createdAt = (old as Snippet).createdAt;
+      }
+      const snippet: Snippet = Snippet.parse({ id, ...fields, createdAt, updatedAt: now });
+      await writeJsonAtomic(this.file(id), snippet);
+      return snippet;
+    });
   }
 
   async delete(id: string): Promise<void> {
     const path = this.file(id);
-    try { await stat(path); } catch { throw notFound('snippet', id); }
-    await rm(path);
+    await this.locked(id, async () => {
+      try { await stat(path); } catch { throw notFound('snippet', id); }
+      await rm(path);
+    });
   }
 
-  /** JSON text of one snippet or an array; each becomes a new snippet (ids are not trusted). */
   async importText(text: string): Promise<Snippet[]> {
     let data: unknown;
     try { data = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (err) {

@@ -11,8 +11,12 @@ export type OperationId = z.infer<typeof OperationId>;
 /** ISO-8601 date-time text. */
 export const Timestamp = z.string();
 
-/** A profile or snippet file the host could not read (hand-edited, merged badly): shown, never dropped. */
-export const UnreadableFile = z.object({ file: z.string(), message: z.string() });
+/**
+ * A profile or snippet file the host could not read (hand-edited, merged badly): shown, never
+ * dropped. `fixed`: the host read it and fixed it itself (a copied file given its own id); the
+ * message says what it did.
+ */
+export const UnreadableFile = z.object({ file: z.string(), message: z.string(), fixed: z.boolean().optional() });
 export type UnreadableFile = z.infer<typeof UnreadableFile>;
 
 export const RetsTransaction = z.enum(['Login', 'Logout', 'GetMetadata', 'Search', 'GetObject', 'Action', 'Other']);

@@ -17,6 +17,8 @@ export const MetadataCacheInfo = z.object({
   /** True when served from the on-disk cache (the server's version matched). */
   fromCache: z.boolean(),
   fieldCount: z.number().int().nonnegative(),
+  /** Why the metadata could not be kept on disk (a full disk): the call still answers; the next one fetches again. */
+  saveError: z.string().optional(),
 });
 
 export const MetadataGetRequest = z.object({ profileId: Id, refresh: z.boolean().default(false) });

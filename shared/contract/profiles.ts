@@ -40,7 +40,24 @@ export const ProfileFields = z.object({
 export const SecretInput = z.string().max(1000).nullable().optional();
 
 export const ProfileInput = ProfileFields.extend({ password: SecretInput, uaPassword: SecretInput });
-export const ProfilePatch = ProfileFields.partial().extend({ password: SecretInput, uaPassword: SecretInput });
+/**
+ * An update: only the fields sent change. Spelled out without defaults: zod 4 fills a field's
+ * default even inside `.partial()`, so a patch of one field reset every other to its default.
+ */
+export const ProfilePatch = z.object({
+  name: ProfileFields.shape.name.optional(),
+  loginUrl: ProfileFields.shape.loginUrl.optional(),
+  username: ProfileFields.shape.username.optional(),
+  userAgent: ProfileFields.shape.userAgent.unwrap().optional(),
+  retsVersion: RetsVersion.optional(),
+  authScheme: AuthScheme.optional(),
+  method: HttpMethod.optional(),
+  throttle: Throttle.optional(),
+  timeouts: Timeouts.optional(),
+  keepLoginHost: z.boolean().optional(),
+  password: SecretInput,
+  uaPassword: SecretInput,
+});
 
 /** A profile as the renderer sees it. */
 export const Profile = ProfileFields.extend({

@@ -3,7 +3,7 @@
 // password lands in the keychain and never in the profile files; it is read back to log in; it
 // leaves the keychain with the profile.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getPassword } from '@napi-rs/keyring/keytar';
 import type { Profile, SessionStatus } from '../../shared/contract';
@@ -82,5 +82,28 @@ describe('keychain', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('moves a password typed into the login URL to the keychain', async () => {
+    const url = new URL(h.host.demo!.loginUrl);
+    const { profile } = await call<{ profile: Profile }>(h.host, 'profiles.create', { name: 'URL password', loginUrl: `http://demo:url-Secret-4@${url.host}${url.pathname}`, username: '' });
+    expect(profile).toMatchObject({ loginUrl: h.host.demo!.loginUrl, username: 'demo', secretStorage: 'keychain', hasPassword: true });
+    const { credentialId } = JSON.parse(readFileSync(join(h.host.layout.profiles, `${profile.id}.json`), 'utf8')) as { credentialId: string };
+    expect(await getPassword(service, `${credentialId}:password`)).toBe('url-Secret-4');
+    expect(allFilesText(h.host.layout.root)).not.toContain('url-Secret-4');
+  });
+
+  it('gives a copied profile file its own keychain entry, so deleting the original keeps the copy\'s password', async () => {
+    const { profile } = await call<{ profile: Profile }>(h.host, 'profiles.create', { name: 'Original', loginUrl: h.host.demo!.loginUrl, username: 'demo', password: 'copied-Secret-5' });
+    const dir = h.host.layout.profiles;
+    copyFileSync(join(dir, `${profile.id}.json`), join(dir, `${profile.id}-copy.json`));
+    await call(h.host, 'profiles.list');
+    const credentialOf = (id: string) => (JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as { credentialId: string }).credentialId;
+    const copyCredential = credentialOf(`${profile.id}-copy`);
+    expect(copyCredential).not.toBe(credentialOf(profile.id));
+    await call(h.host, 'profiles.delete', { id: profile.id });
+    expect(await getPassword(service, `${copyCredential}:password`)).toBe('copied-Secret-5');
+    expect((await h.host.profiles.connection(`${profile.id}-copy`)).password).toBe('copied-Secret-5');
+    await call(h.host, 'profiles.delete', { id: `${profile.id}-copy` });
   });
 });
