@@ -7,6 +7,7 @@ import type { MetadataCacheInfo } from '../../shared/contract';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { readJsonFile, writeJsonAtomic } from './files';
 import type { SessionPool } from './sessions';
+import { insideFolder } from './safePath';
 
 interface CacheFile {
   metadataVersion?: string;
@@ -33,7 +34,7 @@ export class MetadataService {
   }
 
   private profileDir(profileId: string): string {
-    return join(this.dir, profileId);
+    return insideFolder(this.dir, profileId);
   }
 
   async get(profileId: string, refresh = false, signal?: AbortSignal): Promise<{ metadata: RetsMetadata; cache: MetadataCacheInfo }> {

@@ -21,6 +21,10 @@ export interface DataLayout {
   metadataCache: string;
   objectCache: string;
   exports: string;
+  /** Browser-mode uploads waiting to be read (removed once used, and at start). */
+  uploads: string;
+  /** Temp files of exports in progress outside the data folder (removed at start). */
+  tempJournal: string;
 }
 
 export function dataLayout(root: string): DataLayout {
@@ -32,5 +36,7 @@ export function dataLayout(root: string): DataLayout {
     metadataCache: join(root, 'cache', 'metadata'),
     objectCache: join(root, 'cache', 'objects'),
     exports: join(root, 'exports'),
+    uploads: join(root, 'uploads'),
+    tempJournal: join(root, 'temp-journal.json'),
   };
 }

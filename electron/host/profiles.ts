@@ -11,6 +11,7 @@ import {
 import { isSafeId, readJsonFile, shortId, slugify, unreadableFile, writeJsonAtomic } from './files';
 import { inputError, notFound } from './hostError';
 import { NO_KEYCHAIN_MESSAGE, SecretStore, type SecretKind } from './secrets';
+import { insideFolder } from './safePath';
 
 const SecretPlace = z.enum(['keychain', 'memory', 'none']);
 
@@ -62,7 +63,7 @@ export class ProfileStore {
 
   private file(id: string): string {
     if (!isSafeId(id)) throw notFound('profile', id);
-    return join(this.dir, `${id}.json`);
+    return insideFolder(this.dir, `${id}.json`);
   }
 
   private async readFile(id: string): Promise<ProfileFile | undefined> {

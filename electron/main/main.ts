@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { createHost, type Host } from '../host/host';
 import { handleAppScheme, handleMediaScheme, mediaUrl, registerSchemes } from './appProtocol';
+import { fileDialogs } from './dialogs';
 import { forwardEvents, registerIpc } from './ipc';
 import { APP_ORIGIN, applySessionPolicy, guardWebContents, guardWindow, webPreferences } from './security';
 
@@ -38,10 +39,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     version: app.getVersion(),
     mediaUrl,
-    chooseSavePath: async (defaultName) => {
-      const r = await dialog.showSaveDialog(win!, { defaultPath: defaultName, filters: [{ name: 'CSV', extensions: ['csv'] }] });
-      return r.canceled || !r.filePath ? null : r.filePath;
-    },
+    dialogs: fileDialogs(() => win),
   });
   handleAppScheme(join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME));
   handleMediaScheme(host);

@@ -9,6 +9,7 @@ import { httpPaths, type Envelope } from '../../shared/contract';
 import type { Host } from '../host/host';
 import { openEventStream } from './sse';
 import { serveStatic } from './staticFiles';
+import { handleUpload } from './uploads';
 import { hostAllowed, newToken, originAllowed, requestToken, sameToken, SECURITY_HEADERS, tokenCookie } from './security';
 
 export interface BrowserServerOptions {
@@ -21,6 +22,8 @@ export interface BrowserServerOptions {
   token?: string;
   /** Largest request body (metadata dumps can be big). */
   maxBodyBytes?: number;
+  /** Largest upload (default 1 GiB). */
+  maxUploadBytes?: number;
 }
 
 export interface BrowserServer {
@@ -91,6 +94,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       return;
     }
 
+    if (path === httpPaths.upload) return handleUpload(req, res, url, opts.host, opts.maxUploadBytes);
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { kind: 'input', transaction: 'Other', message: 'Use POST for API calls.' } });
       // A JSON content type cannot be sent by a plain cross-site form: one more CSRF guard.

@@ -171,8 +171,12 @@ describe('CSV export', () => {
 
   it('writes every matching row from a fresh paged search, RFC 4180 with BOM and LongName headers', async () => {
     const path = join(h.dir, 'out', 'export.csv');
-    const { last, events } = await runOperation(h.host, 'export.start', { ...RES, query, select, destination: { kind: 'path', path }, options: { header: 'LongName', bom: true } });
+    // The file the desktop save dialog chose: the renderer holds only its handle.
+    const handle = h.host.files.issue(path, 'export-csv', 'write');
+    const { last, events } = await runOperation(h.host, 'export.start', { ...RES, query, select, destination: { kind: 'file', handle }, options: { header: 'LongName', bom: true } });
     expect(last.type, JSON.stringify(last)).toBe('export.done');
+    expect((last as { fileName: string }).fileName).toBe('export.csv');
+    expect(JSON.stringify(last)).not.toContain(h.dir);
     expect(events.some((e) => e.type === 'export.progress')).toBe(true);
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -193,15 +197,17 @@ describe('CSV export', () => {
   it('writes raw lookup codes with SystemName headers when asked, into a download', async () => {
     const { last } = await runOperation(h.host, 'export.start', { ...RES, query, select: ['L_ListingKey', 'L_Status'], destination: { kind: 'download', fileName: 'raw.csv' }, options: { header: 'SystemName', lookups: 'raw' } });
     expect(last.type).toBe('export.done');
-    const done = last as { path: string; downloadUrl?: string };
+    const done = last as { fileName: string; downloadUrl?: string };
     expect(done.downloadUrl).toMatch(/^\/downloads\//);
-    const table = parseCsv(readFileSync(done.path, 'utf8'));
+    expect(done.fileName).toBe('raw.csv');
+    const file = h.host.download(done.downloadUrl!.split('/').pop()!)!;
+    expect(file.path.startsWith(h.host.layout.exports)).toBe(true);
+    const table = parseCsv(readFileSync(file.path, 'utf8'));
     expect(table[0]).toEqual(['L_ListingKey', 'L_Status']);
     const decoded = await searchRows({ ...RES, query, select: ['L_ListingKey', 'L_Status'], options: { limit: 'NONE', pageAll: true } });
     expect(table.length - 1).toBe(decoded.rows.length);
     // Raw codes differ from the decoded names the default search returns.
     expect(table.slice(1).map((r) => r[1])).not.toEqual(decoded.rows.map((r) => r[1]));
-    expect(h.host.download(done.downloadUrl!.split('/').pop()!)?.path).toBe(done.path);
   });
 
   it('cancels an export and leaves no file behind', async () => {
@@ -209,7 +215,8 @@ describe('CSV export', () => {
     const slow = await demoProfile('slow');
     const path = join(h.dir, 'cancelled', 'never.csv');
     let cancelled = false;
-    const { last } = await runOperation(h.host, 'export.start', { ...RES, profileId: slow.id, query, destination: { kind: 'path', path } }, undefined, async (id) => {
+    const handle = h.host.files.issue(path, 'export-csv', 'write');
+    const { last } = await runOperation(h.host, 'export.start', { ...RES, profileId: slow.id, query, destination: { kind: 'file', handle } }, undefined, async (id) => {
       await new Promise((r) => setTimeout(r, 200));
       cancelled = (await call<{ cancelled: boolean }>(h.host, 'export.cancel', { operationId: id })).cancelled;
     });
