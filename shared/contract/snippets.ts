@@ -28,7 +28,7 @@ export const SnippetExportRequest = z.object({
   handle: FileHandle.optional(),
   /** Also keep it in the host's export folder and hand back a download URL (browser mode). */
   download: z.boolean().default(false),
-});
+}).strict();
 export const SnippetExportResponse = z.object({ content: z.string(), fileName: z.string(), count: z.number().int(), downloadUrl: z.string().optional() });
 
 export type Snippet = z.infer<typeof Snippet>;
