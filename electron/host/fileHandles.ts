@@ -24,6 +24,8 @@ const TTL_MS = 15 * 60_000;
 
 export class FileHandles {
   private readonly entries = new Map<string, HandleEntry>();
+  /** Removals started by an expiry or a refused use, so clear() can wait for them. */
+  private readonly removing = new Set<Promise<void>>();
 
   constructor(private readonly ttlMs = TTL_MS, private readonly now: () => number = Date.now) {}
 
@@ -40,7 +42,7 @@ export class FileHandles {
     const entry = this.entries.get(handle);
     this.entries.delete(handle);
     if (!entry || entry.purpose !== purpose || entry.access !== access) {
-      if (entry) void this.discard(entry);
+      if (entry) this.discardLater(entry);
       throw inputError('That file choice is no longer valid.', 'Choose the file again.');
     }
     return entry;
@@ -64,13 +66,18 @@ export class FileHandles {
   async clear(): Promise<void> {
     const all = [...this.entries.values()];
     this.entries.clear();
-    await Promise.all(all.map((e) => this.discard(e)));
+    await Promise.all([...all.map((e) => this.discard(e)), ...this.removing]);
+  }
+
+  private discardLater(entry: HandleEntry): void {
+    const p = this.discard(entry).finally(() => this.removing.delete(p));
+    this.removing.add(p);
   }
 
   private prune(): void {
     const t = this.now();
     for (const [h, e] of this.entries) {
-      if (e.expires <= t) { this.entries.delete(h); void this.discard(e); }
+      if (e.expires <= t) { this.entries.delete(h); this.discardLater(e); }
     }
   }
 }
