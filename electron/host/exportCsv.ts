@@ -2,8 +2,8 @@
 // csv-stringify: RFC 4180 (CRLF, quotes doubled), UTF-8 with an optional BOM for Excel, the
 // header by SystemName, StandardName or LongName, lookups decoded (COMPACT-DECODED) or raw
 // (COMPACT). Written to a temp file next to the target and renamed only when complete, so a
-// cancelled or failed export never leaves a half file under the user's name; a temp file outside
-// the data folder is listed in the journal while it exists, so a killed host's is removed later.
+// cancelled or failed export never leaves a half file under the user's name; the temp file is
+// listed in the journal while it exists, so a killed host's is removed at the next start.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
@@ -104,7 +104,7 @@ export class ExportService {
       const session = await this.pool.session(req.profileId, signal);
       const md = req.options.header === 'SystemName' ? undefined : await this.metadata.current(req.profileId, signal).catch(() => undefined);
       tmp = tempPathFor(finalPath);
-      if (outside) await this.journal.add(tmp);
+      await this.journal.add(tmp);
       out = createWriteStream(tmp, { mode: outside ? 0o644 : 0o600 });
       await once(out, 'open');
       // A disk error (full, removed) must end the export, not crash the host or hang on drain.
@@ -145,7 +145,7 @@ export class ExportService {
       csv.end();
       await once(out, 'close', { signal: diskFailed.signal }).catch(() => { throw diskFailed.signal.reason; });
       await rename(tmp, finalPath);
-      if (outside) await this.journal.remove(tmp);
+      await this.journal.remove(tmp);
       progress();
       const fileId = target.kind === 'download' ? operationId : undefined;
       if (fileId) this.downloads.set(fileId, { path: finalPath, fileName: basename(finalPath) });
@@ -159,7 +159,7 @@ export class ExportService {
       if (out && !out.closed) await once(out, 'close').catch(() => undefined);
       if (tmp) {
         await rm(tmp, { force: true });
-        if (outside) await this.journal.remove(tmp);
+        await this.journal.remove(tmp);
       }
       const info = signal.aborted ? { kind: 'cancelled' as const, transaction: 'Search' as const, message: 'The export was cancelled; no file was written.' } : toErrorInfo(err, 'Search');
       this.finish({ type: 'export.error', operationId, error: info });

@@ -94,8 +94,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const search = new SearchService(pool, ops, events, history);
   // A killed host's temp files go before anything new is written.
   const journal = new TempJournal(layout.tempJournal);
-  await journal.recover();
-  await sweepDataTemps(layout.exports, layout.uploads);
+  const { otherHostRunning } = await journal.recover();
+  if (!otherHostRunning) await sweepDataTemps(layout.exports, layout.uploads);
   const files = new FileHandles();
   const exporter = new ExportService(layout.exports, pool, metadata, ops, events, journal);
   const photos = new PhotoService(layout.objectCache, pool, metadata, opts.mediaUrl ?? ((p) => `/media/${p}`), opts.retryBaseMs);
@@ -228,6 +228,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     async close() {
       ops.cancelAll();
       await files.clear();
+      await journal.close();
       await pool.closeAll();
       await demo?.close();
     },

@@ -23,7 +23,7 @@ export interface DataLayout {
   exports: string;
   /** Browser-mode uploads waiting to be read (removed once used, and at start). */
   uploads: string;
-  /** Temp files of exports in progress outside the data folder (removed at start). */
+  /** One journal per running host: its exports' temp files in progress (removed at the next start). */
   tempJournal: string;
 }
 
@@ -37,6 +37,6 @@ export function dataLayout(root: string): DataLayout {
     objectCache: join(root, 'cache', 'objects'),
     exports: join(root, 'exports'),
     uploads: join(root, 'uploads'),
-    tempJournal: join(root, 'temp-journal.json'),
+    tempJournal: join(root, 'temp-journal'),
   };
 }

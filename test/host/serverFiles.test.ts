@@ -4,6 +4,7 @@
 // only as a short escaped excerpt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,17 +211,44 @@ describe('a killed host\'s temp files', () => {
       const userTemp = join(elsewhere, '.report.csv.a1b2c3d4e5f6.tmp');
       const userFile = join(elsewhere, 'report-old.csv');
       for (const f of [exportTemp, finished, upload1, userTemp, userFile]) writeFileSync(f, 'partial');
-      writeFileSync(join(data, 'temp-journal.json'), JSON.stringify({ temps: [userTemp, userFile] }));
+      // The killed host's journal, under a process id that has exited.
+      const deadPid = spawnSync('true').pid!;
+      const journal = join(data, 'temp-journal', `${deadPid}.json`);
+      mkdirSync(join(data, 'temp-journal'));
+      writeFileSync(journal, JSON.stringify({ temps: [userTemp, userFile] }));
 
       const next = await createHost({ dataDir: data, mode: 'browser', demo: false, secrets: { disableKeychain: true } });
-      await next.close();
       expect(existsSync(exportTemp)).toBe(false);
       expect(existsSync(upload1)).toBe(false);
       expect(existsSync(userTemp)).toBe(false);
+      expect(existsSync(journal)).toBe(false);
       // Only temp-file names are ever removed; finished files stay.
       expect(existsSync(finished)).toBe(true);
       expect(existsSync(userFile)).toBe(true);
-      expect(JSON.parse(readFileSync(join(data, 'temp-journal.json'), 'utf8'))).toEqual({ temps: [] });
+      // The running host keeps its own journal, and removes it when it closes.
+      expect(readdirSync(join(data, 'temp-journal'))).toEqual([`${process.pid}.json`]);
+      await next.close();
+      expect(readdirSync(join(data, 'temp-journal'))).toEqual([]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('are left alone while another host runs on the same data folder', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'rw-shared-'));
+    try {
+      const data = join(base, 'data');
+      mkdirSync(join(data, 'exports', 'export-2'), { recursive: true });
+      mkdirSync(join(data, 'temp-journal'), { recursive: true });
+      const inProgress = join(data, 'exports', 'export-2', '.big.csv.00112233aabb.tmp');
+      writeFileSync(inProgress, 'rows so far');
+      // A live process (this test's parent) holds a journal listing its export in progress.
+      const other = join(data, 'temp-journal', `${process.ppid}.json`);
+      writeFileSync(other, JSON.stringify({ temps: [inProgress] }));
+      const next = await createHost({ dataDir: data, mode: 'browser', demo: false, secrets: { disableKeychain: true } });
+      await next.close();
+      expect(existsSync(inProgress)).toBe(true);
+      expect(existsSync(other)).toBe(true);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
