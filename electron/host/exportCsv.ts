@@ -21,7 +21,9 @@ import { insideFolder } from './safePath';
 import type { SessionPool } from './sessions';
 import type { TempJournal } from './tempFiles';
 
-type Req = z.output<typeof ExportStartRequest>;
+/** What to export; where to is the host's own ExportTarget, never the request's word. */
+export type ExportRequest = Omit<z.output<typeof ExportStartRequest>, 'destination'>;
+type Req = ExportRequest;
 /** Where the host writes: a path it chose (save dialog, CLI) or a download in its export folder. */
 export type ExportTarget = { kind: 'path'; path: string } | { kind: 'download'; fileName: string };
 export interface Download { path: string; fileName: string }
@@ -52,7 +54,6 @@ export class ExportService {
     private readonly journal: TempJournal,
   ) {}
 
-  /** `target` is the host's own choice; the request's destination only says which kind. */
   start(req: Req, target: ExportTarget): { operationId: string } {
     return this.ops.launch('export', req.operationId, (id, signal) => this.run(id, req, target, signal));
   }

@@ -7,7 +7,7 @@ import type { DemoMlsOptions, DemoMls } from '../demo/index';
 import { startDemo } from './demo';
 import { listenOnRememberedPort } from './rememberedPorts';
 import { EventBus } from './events';
-import { ExportService, type ExportTarget } from './exportCsv';
+import { ExportService, type ExportRequest, type ExportTarget } from './exportCsv';
 import { FileHandles } from './fileHandles';
 import { HistoryStore } from './history';
 import { toErrorInfo } from './hostError';
@@ -57,7 +57,7 @@ export interface FileDialogs {
  * files). Never reachable through the contract: there, files are handles the host issued.
  */
 export interface LocalFiles {
-  exportCsv(req: CallParsedRequest<'export.start'>, path: string): { operationId: string };
+  exportCsv(req: ExportRequest, path: string): { operationId: string };
   importSnippets(path: string): ReturnType<SnippetStore['importPath']>;
   exportSnippets(path: string, ids?: string[]): ReturnType<SnippetStore['exportText']>;
   openMetadataFile(path: string): ReturnType<typeof openMetadataPath>;

@@ -2,7 +2,7 @@
 // demo profile, sessions, the metadata cache, streaming search with cancel, history, the trace
 // without secrets, CSV export checked against the server's rows, photos with retries, snippets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HostEvent, Profile, SessionStatus } from '../../shared/contract';
 import { parseCsv } from './csv';
@@ -208,6 +208,22 @@ describe('CSV export', () => {
     expect(table.length - 1).toBe(decoded.rows.length);
     // Raw codes differ from the decoded names the default search returns.
     expect(table.slice(1).map((r) => r[1])).not.toEqual(decoded.rows.map((r) => r[1]));
+  });
+
+  it('writes to a path named by the CLI through the host-internal API', async () => {
+    const path = join(h.dir, 'cli', 'five.csv');
+    const journal = join(h.host.layout.tempJournal, `${process.pid}.json`);
+    const done = new Promise<HostEvent>((resolve) => {
+      const off = h.host.events.subscribe((e) => { if (e.type === 'export.done' || e.type === 'export.error') { off(); resolve(e); } });
+    });
+    mkdirSync(join(h.dir, 'cli'));
+    h.host.local.exportCsv({ ...RES, query, select: ['L_ListingKey'], options: { header: 'SystemName', lookups: 'decoded', bom: false, maxRows: 5 } }, path);
+    const last = await done;
+    expect(last.type, JSON.stringify(last)).toBe('export.done');
+    expect(parseCsv(readFileSync(path, 'utf8'))).toHaveLength(6);
+    // The temp file was renamed and left the journal.
+    expect(JSON.parse(readFileSync(journal, 'utf8'))).toEqual({ temps: [] });
+    expect(readdirSync(join(h.dir, 'cli'))).toEqual(['five.csv']);
   });
 
   it('cancels an export and leaves no file behind', async () => {
