@@ -74,7 +74,8 @@ export class FileHandles {
     this.removing.add(p);
   }
 
-  private prune(): void {
+  /** Drops expired handles (and their uploads). Runs on every issue and take, and on a timer. */
+  prune(): void {
     const t = this.now();
     for (const [h, e] of this.entries) {
       if (e.expires <= t) { this.entries.delete(h); this.discardLater(e); }

@@ -97,6 +97,9 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const { otherHostRunning } = await journal.recover();
   if (!otherHostRunning) await sweepDataTemps(layout.exports, layout.uploads);
   const files = new FileHandles();
+  // An upload nobody opened goes when its handle expires, even if no other file call comes.
+  const pruneFiles = setInterval(() => files.prune(), 60_000);
+  pruneFiles.unref();
   const exporter = new ExportService(layout.exports, pool, metadata, ops, events, journal);
   const photos = new PhotoService(layout.objectCache, pool, metadata, opts.mediaUrl ?? ((p) => `/media/${p}`), opts.retryBaseMs);
   const doctor = new DoctorService(profiles, ops, events, async () => (await import('./doctorRunner')).doctorRunner);
@@ -227,6 +230,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     },
     async close() {
       ops.cancelAll();
+      clearInterval(pruneFiles);
       await files.clear();
       await journal.close();
       await pool.closeAll();
