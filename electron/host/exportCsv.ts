@@ -2,23 +2,31 @@
 // csv-stringify: RFC 4180 (CRLF, quotes doubled), UTF-8 with an optional BOM for Excel, the
 // header by SystemName, StandardName or LongName, lookups decoded (COMPACT-DECODED) or raw
 // (COMPACT). Written to a temp file next to the target and renamed only when complete, so a
-// cancelled or failed export never leaves a half file under the user's name.
+// cancelled or failed export never leaves a half file under the user's name; the temp file is
+// listed in the journal while it exists, so a killed host's is removed at the next start.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
 import type { z } from 'zod';
 import type { ExportStartRequest, HostEvent } from '../../shared/contract';
 import { findClass, findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
 import type { EventBus } from './events';
-import { ensurePrivateDir, PRIVATE_FILE_MODE, tempPathFor } from './files';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, tempPathFor, writeFileAtomic } from './files';
 import { cancelledError, inputError, toErrorInfo } from './hostError';
 import type { MetadataService } from './metadataCache';
 import { rate, type OperationRegistry } from './operations';
+import { insideFolder } from './safePath';
 import type { SessionPool } from './sessions';
+import type { TempJournal } from './tempFiles';
 
-type Req = z.output<typeof ExportStartRequest>;
+/** What to export; where to is the host's own ExportTarget, never the request's word. */
+export type ExportRequest = Omit<z.output<typeof ExportStartRequest>, 'destination'>;
+type Req = ExportRequest;
+/** Where the host writes: a path it chose (save dialog, CLI) or a download in its export folder. */
+export type ExportTarget = { kind: 'path'; path: string } | { kind: 'download'; fileName: string };
+export interface Download { path: string; fileName: string }
 const PROGRESS_EVERY_MS = 250;
 
 /** Column headers for the chosen naming; SystemName where the metadata has no other name. */
@@ -35,7 +43,7 @@ export function headerNames(columns: readonly string[], md: RetsMetadata | undef
 }
 
 export class ExportService {
-  private readonly downloads = new Map<string, { path: string; fileName: string }>();
+  private readonly downloads = new Map<string, Download>();
 
   constructor(
     private readonly exportDir: string,
@@ -43,24 +51,32 @@ export class ExportService {
     private readonly metadata: MetadataService,
     private readonly ops: OperationRegistry,
     private readonly bus: EventBus,
+    private readonly journal: TempJournal,
   ) {}
 
-  start(req: Req): { operationId: string } {
-    return this.ops.launch('export', req.operationId, (id, signal) => this.run(id, req, signal));
+  start(req: Req, target: ExportTarget): { operationId: string } {
+    return this.ops.launch('export', req.operationId, (id, signal) => this.run(id, req, target, signal));
   }
 
   cancel(operationId: string): boolean {
     return this.ops.cancel(operationId, 'export');
   }
 
-  download(id: string): { path: string; fileName: string } | undefined {
+  download(id: string): Download | undefined {
     return this.downloads.get(id);
   }
 
-  private target(operationId: string, req: Req): string {
-    if (req.destination.kind === 'path') return resolve(req.destination.path);
-    const name = basename(req.destination.fileName).replace(/[^\w.() -]/g, '_') || 'export.csv';
-    return join(this.exportDir, operationId, name.toLowerCase().endsWith('.csv') ? name : `${name}.csv`);
+  /** Keeps a file the host wrote (a snippets export) as a download under `id`; returns its URL. */
+  async keepDownload(id: string, fileName: string, content: string): Promise<string> {
+    const path = insideFolder(this.exportDir, id, safeFileName(fileName, '.json'));
+    await writeFileAtomic(path, content);
+    this.downloads.set(id, { path, fileName: basename(path) });
+    return downloadUrl(id);
+  }
+
+  private target(operationId: string, target: ExportTarget): string {
+    if (target.kind === 'path') return resolve(target.path);
+    return insideFolder(this.exportDir, operationId, safeFileName(target.fileName, '.csv'));
   }
 
   /** The terminal event: the operation leaves the registry first, so a late cancel says false. */
@@ -69,10 +85,9 @@ export class ExportService {
     this.bus.emit(event);
   }
 
-  private async run(operationId: string, req: Req, signal: AbortSignal): Promise<void> {
+  private async run(operationId: string, req: Req, target: ExportTarget, signal: AbortSignal): Promise<void> {
     const started = Date.now();
-    const finalPath = this.target(operationId, req);
-    const tmp = tempPathFor(finalPath);
+    let tmp: string | undefined;
     let out: WriteStream | undefined;
     let csv: Stringifier | undefined;
     let rows = 0;
@@ -83,9 +98,12 @@ export class ExportService {
       this.bus.emit({ type: 'export.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs, bytes: out?.bytesWritten ?? 0, ...(total !== undefined ? { total } : {}) });
     };
     try {
-      await ensurePrivateDir(dirname(finalPath)).catch(() => { throw inputError(`Cannot create the folder for "${finalPath}".`); });
+      const finalPath = this.target(operationId, target);
+      await ensurePrivateDir(dirname(finalPath)).catch(() => { throw inputError(`Cannot create the folder for "${basename(finalPath)}".`); });
       const session = await this.pool.session(req.profileId, signal);
       const md = req.options.header === 'SystemName' ? undefined : await this.metadata.current(req.profileId, signal).catch(() => undefined);
+      tmp = tempPathFor(finalPath);
+      await this.journal.add(tmp);
       out = createWriteStream(tmp, { mode: PRIVATE_FILE_MODE });
       await once(out, 'open');
       // A disk error (full, removed) must end the export, not crash the host or hang on drain.
@@ -126,20 +144,34 @@ export class ExportService {
       csv.end();
       await once(out, 'close', { signal: diskFailed.signal }).catch(() => { throw diskFailed.signal.reason; });
       await rename(tmp, finalPath);
+      await this.journal.remove(tmp);
       progress();
-      const fileId = req.destination.kind === 'download' ? operationId : undefined;
+      const fileId = target.kind === 'download' ? operationId : undefined;
       if (fileId) this.downloads.set(fileId, { path: finalPath, fileName: basename(finalPath) });
       this.bus.emit({
-        type: 'export.done', operationId, rows, bytes: out.bytesWritten, elapsedMs: Date.now() - started, path: finalPath,
-        ...(fileId ? { downloadUrl: `/downloads/${encodeURIComponent(fileId)}` } : {}),
+        type: 'export.done', operationId, rows, bytes: out.bytesWritten, elapsedMs: Date.now() - started, fileName: basename(finalPath),
+        ...(fileId ? { downloadUrl: downloadUrl(fileId) } : {}),
       });
     } catch (err) {
       csv?.destroy();
       out?.destroy();
       if (out && !out.closed) await once(out, 'close').catch(() => undefined);
-      await rm(tmp, { force: true });
+      if (tmp) {
+        await rm(tmp, { force: true });
+        await this.journal.remove(tmp);
+      }
       const info = signal.aborted ? { kind: 'cancelled' as const, transaction: 'Search' as const, message: 'The export was cancelled; no file was written.' } : toErrorInfo(err, 'Search');
       this.finish({ type: 'export.error', operationId, error: info });
     }
   }
+}
+
+function downloadUrl(id: string): string {
+  return `/downloads/${encodeURIComponent(id)}`;
+}
+
+/** A download's name: one plain segment with the given extension. */
+function safeFileName(name: string, ext: string): string {
+  const clean = basename(name).replace(/[^\w.() -]/g, '_').replace(/^\.+/, '_') || `export${ext}`;
+  return clean.toLowerCase().endsWith(ext) ? clean : `${clean}${ext}`;
 }

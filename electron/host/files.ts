@@ -77,5 +77,10 @@ export function unreadableFile(file: string, err: unknown): UnreadableFile {
     const where = issue?.path.length ? `"${issue.path.join('.')}": ` : '';
     return { file, message: `${where}${issue?.message ?? 'not a valid file'}` };
   }
+  // JSON.parse's message quotes the file: keep only where it broke.
+  if (err instanceof SyntaxError) {
+    const at = /at position \d+/.exec(err.message);
+    return { file, message: `not valid JSON${at ? ` (${at[0]})` : ''}` };
+  }
   return { file, message: err instanceof Error ? err.message : String(err) };
 }

@@ -1,15 +1,16 @@
 // The host: every contract call wired to its service, each request validated against the
 // contract's schema first. Electron's IPC handlers and browser mode's HTTP server both call
 // `host.call(name, request)` and forward `host.events`.
-import type { Envelope, CallName, CallParsedRequest, CallResponse, HostInfo } from '../../shared/contract';
+import type { Envelope, CallName, CallParsedRequest, CallResponse, FilePurpose, HostInfo } from '../../shared/contract';
 import { parseCallRequest } from '../../shared/contract';
 import type { DemoMlsOptions, DemoMls } from '../demo/index';
 import { startDemo } from './demo';
 import { listenOnRememberedPort } from './rememberedPorts';
 import { EventBus } from './events';
-import { ExportService } from './exportCsv';
+import { ExportService, type ExportRequest, type ExportTarget } from './exportCsv';
+import { FileHandles } from './fileHandles';
 import { HistoryStore } from './history';
-import { inputError, toErrorInfo } from './hostError';
+import { toErrorInfo } from './hostError';
 import { MetadataService } from './metadataCache';
 import { OperationRegistry } from './operations';
 import { dataLayout, prepareDataFolder, type DataLayout } from './paths';
@@ -23,7 +24,10 @@ import type { SessionFactory } from './sessionTypes';
 // The RETS client is loaded on first use: browser mode answers its first page sooner.
 const lazyRetsFactory: SessionFactory = async (conn) => (await import('./retsAdapter')).retsSessionFactory(conn);
 import { SnippetStore } from './snippets';
-import { openMetadataFile } from './metadataFile';
+import { openMetadataPath, openMetadataText } from './metadataFile';
+import { sweepDataTemps, TempJournal } from './tempFiles';
+import { basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { testProfile } from './profileTest';
 import { DoctorService } from './doctor';
 
@@ -36,13 +40,29 @@ export interface HostOptions {
   demo?: boolean | DemoMlsOptions;
   /** How a media path becomes a URL the page can load (browser: /media/…; Electron: its scheme). */
   mediaUrl?: (path: string) => string;
-  /** Native save dialog (Electron). */
-  chooseSavePath?: (defaultName: string) => Promise<string | null>;
+  /** Native file dialogs (Electron): the chosen path, or null when cancelled. Absent in browser mode. */
+  dialogs?: FileDialogs;
   sessionFactory?: SessionFactory;
   /** Backoff base for photo retries (tests shorten it). */
   retryBaseMs?: number;
   /** Largest photo fetched from a Location URL (default: the GetObject object cap). */
   photoCapBytes?: number;
+}
+
+export interface FileDialogs {
+  chooseSave(purpose: FilePurpose, defaultName: string): Promise<string | null>;
+  chooseOpen(purpose: FilePurpose): Promise<string | null>;
+}
+
+/**
+ * The host's services with real paths, for the CLI (which runs as the user and names its own
+ * files). Never reachable through the contract: there, files are handles the host issued.
+ */
+export interface LocalFiles {
+  exportCsv(req: ExportRequest, path: string): { operationId: string };
+  importSnippets(path: string): ReturnType<SnippetStore['importPath']>;
+  exportSnippets(path: string, ids?: string[]): ReturnType<SnippetStore['exportText']>;
+  openMetadataFile(path: string): ReturnType<typeof openMetadataPath>;
 }
 
 export interface Host {
@@ -55,6 +75,9 @@ export interface Host {
   call(name: string, request: unknown): Promise<Envelope<unknown>>;
   media(path: string): Promise<{ contentType: string; body: Uint8Array } | undefined>;
   download(id: string): { path: string; fileName: string } | undefined;
+  /** Handles for files the host chose (dialogs, uploads). */
+  readonly files: FileHandles;
+  readonly local: LocalFiles;
   close(): Promise<void>;
 }
 
@@ -72,7 +95,15 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const history = new HistoryStore(layout.history);
   const snippets = new SnippetStore(layout.snippets);
   const search = new SearchService(pool, ops, events, history);
-  const exporter = new ExportService(layout.exports, pool, metadata, ops, events);
+  // A killed host's temp files go before anything new is written.
+  const journal = new TempJournal(layout.tempJournal);
+  const { otherHostRunning } = await journal.recover();
+  if (!otherHostRunning) await sweepDataTemps(layout.exports, layout.uploads);
+  const files = new FileHandles();
+  // An upload nobody opened goes when its handle expires, even if no other file call comes.
+  const pruneFiles = setInterval(() => files.prune(), 60_000);
+  pruneFiles.unref();
+  const exporter = new ExportService(layout.exports, pool, metadata, ops, events, journal);
   const photos = new PhotoService(layout.objectCache, pool, metadata, opts.mediaUrl ?? ((p) => `/media/${p}`), opts.retryBaseMs, opts.photoCapBytes);
   const doctor = new DoctorService(profiles, ops, events, async () => (await import('./doctorRunner')).doctorRunner);
 
@@ -104,9 +135,14 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     events.emit({ type: 'profiles.changed' });
   };
 
+  // A dialog's answer becomes a handle; only the base name goes back, for display.
+  const chosen = (path: string | null | undefined, purpose: FilePurpose, access: 'read' | 'write') =>
+    (path ? { handle: files.issue(path, purpose, access), name: basename(path) } : null);
+
   const handlers: Handlers = {
     'host.info': () => info(),
-    'host.chooseSavePath': async (r) => ({ path: opts.chooseSavePath ? await opts.chooseSavePath(r.defaultName) : null }),
+    'files.chooseSave': async (r) => chosen(await opts.dialogs?.chooseSave(r.purpose, r.defaultName), r.purpose, 'write'),
+    'files.chooseOpen': async (r) => chosen(await opts.dialogs?.chooseOpen(r.purpose), r.purpose, 'read'),
 
     'profiles.list': () => profiles.listAll(),
     'profiles.get': async (r) => ({ profile: await profiles.get(r.id) }),
@@ -134,7 +170,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     'session.status': async (r) => { await profiles.get(r.profileId); return pool.status(r.profileId); },
 
     'metadata.get': (r) => metadata.get(r.profileId, r.refresh),
-    'metadata.openFile': (r) => openMetadataFile(r),
+    'metadata.openFile': (r) => ('handle' in r ? files.use(r.handle, 'metadata', 'read', (f) => openMetadataPath(f.path, f.name)) : openMetadataText(r.name, r.content)),
 
     'search.start': (r) => search.start(r),
     'search.cancel': (r) => ({ cancelled: search.cancel(r.operationId) }),
@@ -142,8 +178,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     'objects.list': (r) => photos.list(r),
 
     'export.start': (r) => {
-      if (r.destination.kind === 'path' && opts.mode === 'browser' && !r.destination.path.trim()) throw inputError('Choose where to save the file.');
-      return exporter.start(r);
+      const target: ExportTarget = r.destination.kind === 'file'
+        ? { kind: 'path', path: files.take(r.destination.handle, 'export-csv', 'write').path }
+        : r.destination;
+      return exporter.start(r, target);
     },
     'export.cancel': (r) => ({ cancelled: exporter.cancel(r.operationId) }),
 
@@ -151,11 +189,16 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     'snippets.save': async (r) => { const snippet = await snippets.save(r); events.emit({ type: 'snippets.changed' }); return { snippet }; },
     'snippets.delete': async (r) => { await snippets.delete(r.id); events.emit({ type: 'snippets.changed' }); return { ok: true as const }; },
     'snippets.import': async (r) => {
-      const imported = 'content' in r ? await snippets.importText(r.content) : await snippets.importPath(r.path);
+      const imported = 'content' in r ? await snippets.importText(r.content) : await files.use(r.handle, 'snippets-import', 'read', (f) => snippets.importPath(f.path));
       events.emit({ type: 'snippets.changed' });
       return { imported };
     },
-    'snippets.export': (r) => snippets.exportText(r.ids, r.path),
+    'snippets.export': async (r) => {
+      const path = r.handle ? files.take(r.handle, 'snippets-export', 'write').path : undefined;
+      const out = await snippets.exportText(r.ids, path);
+      const downloadUrl = r.download ? await exporter.keepDownload(`snippets-${randomBytes(6).toString('hex')}`, out.fileName, out.content) : undefined;
+      return { content: out.content, fileName: out.fileName, count: out.count, ...(downloadUrl ? { downloadUrl } : {}) };
+    },
 
     'history.list': async (r) => ({ entries: await history.list(r.profileId, r.limit) }),
     'history.clear': async (r) => { await history.clear(r.profileId); events.emit({ type: 'history.changed' }); return { ok: true as const }; },
@@ -181,8 +224,18 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     },
     media: (path) => photos.media(path),
     download: (id) => exporter.download(id),
+    files,
+    local: {
+      exportCsv: (req, path) => exporter.start(req, { kind: 'path', path }),
+      importSnippets: async (path) => { const out = await snippets.importPath(path); events.emit({ type: 'snippets.changed' }); return out; },
+      exportSnippets: (path, ids) => snippets.exportText(ids, path),
+      openMetadataFile: (path) => openMetadataPath(path),
+    },
     async close() {
       ops.cancelAll();
+      clearInterval(pruneFiles);
+      await files.clear();
+      await journal.close();
       await pool.closeAll();
       await demo?.close();
     },

@@ -9,6 +9,7 @@ import type { MetadataCacheInfo } from '../../shared/contract';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { readJsonFile, writeJsonAtomic } from './files';
 import type { SessionPool } from './sessions';
+import { insideFolder } from './safePath';
 
 /** Versions kept per profile, the newest by file time (the one just fetched always among them). */
 export const KEEP_VERSIONS = 5;
@@ -38,7 +39,7 @@ export class MetadataService {
   }
 
   private profileDir(profileId: string): string {
-    return join(this.dir, profileId);
+    return insideFolder(this.dir, profileId);
   }
 
   async get(profileId: string, refresh = false, signal?: AbortSignal): Promise<{ metadata: RetsMetadata; cache: MetadataCacheInfo }> {

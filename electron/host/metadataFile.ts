@@ -1,35 +1,38 @@
 // "Open metadata file": a dump an integrator got from their MLS, parsed with the same parser the
-// session uses, for offline exploration (no login needed).
+// session uses, for offline exploration (no login needed). The file is one the user picked (a
+// dialog's or an upload's handle, or a path given to the CLI); errors quote it only as a short,
+// escaped excerpt.
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import type { MetadataOpenFileRequest, MetadataOpenFileResponse } from '../../shared/contract';
+import type { MetadataOpenFileResponse } from '../../shared/contract';
 import { RetsError } from '../../shared/rets/errors';
 import { decodeBody } from '../../shared/rets/text';
 import { looksLikeRawHttp, parseRawHttpResponse } from '../../shared/rets/rawHttp';
+import { excerpt } from './excerpt';
 import { inputError } from './hostError';
 
-type Req = z.output<typeof MetadataOpenFileRequest>;
 type Res = z.output<typeof MetadataOpenFileResponse>;
 
 const MAX_BYTES = 512 * 1024 * 1024;
 
-export async function openMetadataFile(req: Req): Promise<Res> {
-  let text: string;
-  let name: string;
-  let bytes: number;
-  if ('path' in req) {
-    const st = await stat(req.path).catch(() => { throw inputError(`Cannot open "${req.path}": no such file.`); });
-    if (st.size > MAX_BYTES) throw inputError(`"${req.path}" is larger than 512 MB.`);
-    const buf = new Uint8Array(await readFile(req.path));
-    text = bytesToText(buf);
-    name = basename(req.path);
-    bytes = buf.length;
-  } else {
-    text = /^HTTP\/\d/.test(req.content) ? bytesToText(new TextEncoder().encode(req.content)) : req.content;
-    name = req.name;
-    bytes = new TextEncoder().encode(text).length;
-  }
+/** A dump on disk; `name` is what the user sees (the file's own name unless given). */
+export async function openMetadataPath(path: string, name = basename(path)): Promise<Res> {
+  const st = await stat(path).catch(() => { throw inputError(`Cannot open "${name}": no such file.`); });
+  if (!st.isFile()) throw inputError(`"${name}" is not a file.`);
+  if (st.size > MAX_BYTES) throw inputError(`"${name}" is larger than 512 MB.`);
+  const buf = new Uint8Array(await readFile(path));
+  return parseDump(bytesToText(buf), name, buf.length);
+}
+
+/** A dump's text sent in the call (small files). */
+export async function openMetadataText(name: string, content: string): Promise<Res> {
+  const text = /^HTTP\/\d/.test(content) ? bytesToText(new TextEncoder().encode(content)) : content;
+  return parseDump(text, name, new TextEncoder().encode(text).length);
+}
+
+async function parseDump(text: string, rawName: string, bytes: number): Promise<Res> {
+  const name = excerpt(basename(rawName), 120);
   const { parseMetadata } = await loadParser();
   let metadata;
   try {
@@ -37,7 +40,8 @@ export async function openMetadataFile(req: Req): Promise<Res> {
   } catch (err) {
     throw new RetsError({
       kind: 'parse', transaction: 'GetMetadata',
-      message: `"${name}" could not be read as RETS metadata: ${err instanceof Error ? err.message : String(err)}`,
+      // The parser's words, bounded and escaped: a message never carries the file along.
+      message: `"${name}" could not be read as RETS metadata: ${excerpt(err instanceof Error ? err.message : String(err), 400)}`,
       hint: 'Open a GetMetadata response saved as COMPACT or STANDARD-XML (a whole `curl -i` capture works too).',
     });
   }

@@ -22,6 +22,10 @@ export interface DataLayout {
   metadataCache: string;
   objectCache: string;
   exports: string;
+  /** Browser-mode uploads waiting to be read (removed once used, and at start). */
+  uploads: string;
+  /** One journal per running host: its exports' temp files in progress (removed at the next start). */
+  tempJournal: string;
 }
 
 export function dataLayout(root: string): DataLayout {
@@ -33,6 +37,8 @@ export function dataLayout(root: string): DataLayout {
     metadataCache: join(root, 'cache', 'metadata'),
     objectCache: join(root, 'cache', 'objects'),
     exports: join(root, 'exports'),
+    uploads: join(root, 'uploads'),
+    tempJournal: join(root, 'temp-journal'),
   };
 }
 

@@ -15,6 +15,7 @@ import { inputError, notFound } from './hostError';
 import { splitUserinfo } from './loginUrlUserinfo';
 import { NO_KEYCHAIN_MESSAGE, SecretStore, type SecretKind } from './secrets';
 import { assignIds, idFixNote, type IdFix } from './storeIds';
+import { insideFolder } from './safePath';
 
 const SecretPlace = z.enum(['keychain', 'memory', 'none']);
 
@@ -68,7 +69,7 @@ export class ProfileStore {
 
   private file(id: string): string {
     if (!isSafeId(id)) throw notFound('profile', id);
-    return join(this.dir, `${id}.json`);
+    return insideFolder(this.dir, `${id}.json`);
   }
 
   /** Runs a read-modify-write of one profile file alone. */

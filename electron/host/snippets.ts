@@ -2,13 +2,15 @@
 // query, select, options), so users can keep the folder in git, written one change at a time per
 // file. Import and export as JSON.
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { Snippet, SnippetFields, SnippetSaveRequest, type UnreadableFile } from '../../shared/contract';
 import { serialized } from './fileQueue';
 import { isSafeId, readJsonFile, shortId, slugify, unreadableFile, writeFileAtomic, writeJsonAtomic } from './files';
+import { excerpt } from './excerpt';
 import { inputError, notFound } from './hostError';
 import { assignIds, idFixNote, type IdFix } from './storeIds';
+import { insideFolder } from './safePath';
 
 export class SnippetStore {
   /** Copies given their own id since the host started: listed with every list, so the user sees them. */
@@ -18,7 +20,7 @@ export class SnippetStore {
 
   private file(id: string): string {
     if (!isSafeId(id)) throw notFound('snippet', id);
-    return join(this.dir, `${id}.json`);
+    return insideFolder(this.dir, `${id}.json`);
   }
 
   async list(): Promise<Snippet[]> {
@@ -113,8 +115,9 @@ export class SnippetStore {
 
   async importText(text: string): Promise<Snippet[]> {
     let data: unknown;
-    try { data = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (err) {
-      throw inputError(`The snippet file is not valid JSON: ${(err as Error).message}`, 'Export snippets from the workbench to see the expected format.');
+    try { data = JSON.parse(text.replace(/^\uFEFF/, '')); } catch {
+      // JSON.parse's message quotes the text: only a short escaped start of it goes back.
+      throw inputError(`The snippet file is not valid JSON (it starts with "${excerpt(text.trimStart())}").`, 'Export snippets from the workbench to see the expected format.');
     }
     const items = Array.isArray(data) ? data : (data as { snippets?: unknown[] })?.snippets ?? [data];
     const parsed = items.map((item, i) => {
@@ -127,9 +130,9 @@ export class SnippetStore {
     return out;
   }
 
-  /** A file, or every .json file in a folder. */
+  /** A file, or every .json file in a folder (a path the user picked or gave the CLI). */
   async importPath(path: string): Promise<Snippet[]> {
-    const st = await stat(path).catch(() => { throw inputError(`Cannot read "${path}".`); });
+    const st = await stat(path).catch(() => { throw inputError(`Cannot read "${basename(path)}".`); });
     if (!st.isDirectory()) return this.importText(await readFile(path, 'utf8'));
     const out: Snippet[] = [];
     for (const n of (await readdir(path)).filter((x) => x.endsWith('.json')).sort()) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createHost, type Host } from '../host/host';
 import { handleAppScheme, handleMediaScheme, mediaUrl, registerSchemes } from './appProtocol';
 import { ExternalLinks } from './externalLinks';
+import { fileDialogs } from './dialogs';
 import { forwardEvents, registerIpc } from './ipc';
 import { APP_ORIGIN, applySessionPolicy, guardWebContents, guardWindow, webPreferences } from './security';
 
@@ -50,10 +51,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     version: app.getVersion(),
     mediaUrl,
-    chooseSavePath: async (defaultName) => {
-      const r = await dialog.showSaveDialog(win!, { defaultPath: defaultName, filters: [{ name: 'CSV', extensions: ['csv'] }] });
-      return r.canceled || !r.filePath ? null : r.filePath;
-    },
+    dialogs: fileDialogs(() => win),
   });
   handleAppScheme(join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME));
   handleMediaScheme(host);

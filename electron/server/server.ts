@@ -11,6 +11,7 @@ import { BodyTooLarge, discardBody, readBody } from './jsonBody';
 import { sendFile } from './sendFile';
 import { openEventStream } from './sse';
 import { serveStatic } from './staticFiles';
+import { handleUpload } from './uploads';
 import { hostAllowed, MalformedRequest, newToken, originAllowed, requestToken, safeDecode, sameToken, SECURITY_HEADERS, tokenCookie } from './security';
 
 export interface BrowserServerOptions {
@@ -23,6 +24,8 @@ export interface BrowserServerOptions {
   token?: string;
   /** Largest JSON body of an API call (files travel through the upload endpoint, not here). */
   maxBodyBytes?: number;
+  /** Largest upload (default 1 GiB). */
+  maxUploadBytes?: number;
 }
 
 export interface BrowserServer {
@@ -94,6 +97,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       return;
     }
 
+    if (path === httpPaths.upload) return handleUpload(req, res, url, opts.host, opts.maxUploadBytes);
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { kind: 'input', transaction: 'Other', message: 'Use POST for API calls.' } });
       // A JSON content type cannot be sent by a plain cross-site form: one more CSRF guard.

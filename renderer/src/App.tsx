@@ -18,6 +18,7 @@ import { RowDetails } from './details/RowDetails';
 import { Photos } from './details/Photos';
 import { buildDecoders } from './grid/decode';
 import { ExportDialog } from './dialogs/ExportDialog';
+import { uploadFile } from './host/upload';
 import { SnippetSaveDialog } from './dialogs/SnippetSaveDialog';
 import { Palette } from './dialogs/Palette';
 import { Shortcuts } from './dialogs/Shortcuts';
@@ -129,9 +130,12 @@ export function App() {
   const recordKey = row ? row[keyCol >= 0 ? keyCol : 0] : undefined;
   const hasPhotos = !!resource?.objects.length;
 
-  async function openMetadataFile(file: File) {
+  // Browser mode uploads the picked File; Electron asks the host's open dialog (no path crosses).
+  async function openMetadataFile(file?: File) {
     try {
-      const r = await host.metadata.openFile({ name: file.name, content: await file.text() });
+      const picked = file ? await uploadFile(file, 'metadata') : await host.files.chooseOpen({ purpose: 'metadata' });
+      if (!picked) return;
+      const r = await host.metadata.openFile({ handle: picked.handle });
       setOffline({ metadata: r.metadata, name: r.source.name });
       setFileError(null);
       showToast(`Opened ${r.source.name} (${r.source.format})`);
@@ -147,7 +151,9 @@ export function App() {
         <Connections activeId={activeId} sessionState={session.data?.state} onPick={(id) => { setActiveId(id); closeFile(); }} onNew={() => setProfileDialog({})} onEdit={(p) => setProfileDialog({ profile: p })} onTest={(p) => setDoctor({ profileId: p.id, name: p.name })} />
         <div className="section-h">
           Metadata{offline && <span style={{ textTransform: 'none', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={offline.name}>· {offline.name}</span>}<span className="spacer" />
-          <label className="btn ghost icon small" title="Open a metadata file (offline exploration)">Open…<input type="file" hidden accept=".xml,.txt,.json" data-testid="open-metadata-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void openMetadataFile(f); e.target.value = ''; }} /></label>
+          {info.data?.mode === 'electron'
+            ? <button className="btn ghost icon small" title="Open a metadata file (offline exploration)" data-testid="open-metadata-file" onClick={() => void openMetadataFile()}>Open…</button>
+            : <label className="btn ghost icon small" title="Open a metadata file (offline exploration)">Open…<input type="file" hidden accept=".xml,.txt,.json" data-testid="open-metadata-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void openMetadataFile(f); e.target.value = ''; }} /></label>}
           {offline ? <button className="btn ghost icon small" onClick={closeFile}>Close file</button>
             : <button className="btn ghost icon small" title="Fetch the metadata again from the server" onClick={() => refresh.mutate()} disabled={!activeId || refresh.isPending} data-testid="metadata-refresh">{refresh.isPending ? '…' : '↻'}</button>}
         </div>

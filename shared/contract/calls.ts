@@ -1,7 +1,8 @@
 // Every call the renderer can make, declared once: name -> request schema, response schema.
 // The host validates each request against these schemas (IPC and HTTP alike); the preload
 // exposes exactly these names; browser mode serves each as POST /api/<name>.
-// Changes here are additive only: the renderer is built against this table.
+// Changes here are additive only (the renderer is built against this table), except where safety
+// needs a break: then the renderer changes in the same commit.
 import { z } from 'zod';
 import { call, CancelRequest, CancelResponse, Empty, Id, Ok, OperationStarted, UnreadableFile } from './common';
 import { Profile, ProfileInput, ProfilePatch, ProfileTestRequest, ProfileTestResult } from './profiles';
@@ -14,11 +15,13 @@ import { Snippet, SnippetExportRequest, SnippetExportResponse, SnippetImportRequ
 import { HistoryClearRequest, HistoryListRequest, HistoryListResponse } from './history';
 import { TraceListRequest, TraceListResponse } from './trace';
 import { DoctorStartRequest } from './doctor';
-import { ChooseSavePathRequest, ChooseSavePathResponse, HostInfo } from './hostInfo';
+import { HostInfo } from './hostInfo';
+import { ChooseOpenRequest, ChooseSaveRequest, ChosenFile } from './files';
 
 export const calls = {
   'host.info': call(Empty, HostInfo, 'Desktop or browser mode, version, keychain status, the demo profile.'),
-  'host.chooseSavePath': call(ChooseSavePathRequest, ChooseSavePathResponse, 'Native save dialog (desktop); null in browser mode.'),
+  'files.chooseSave': call(ChooseSaveRequest, ChosenFile, "The host's native save dialog (desktop): a handle for the chosen file; null when cancelled or in browser mode."),
+  'files.chooseOpen': call(ChooseOpenRequest, ChosenFile, "The host's native open dialog (desktop): a handle for the chosen file; null when cancelled or in browser mode."),
 
   'profiles.list': call(Empty, z.object({ profiles: z.array(Profile), unreadable: z.array(UnreadableFile).default([]) }), 'All profiles, the Demo MLS first, and the files that could not be read.'),
   'profiles.get': call(z.object({ id: Id }), z.object({ profile: Profile }), 'One profile.'),
@@ -45,8 +48,8 @@ export const calls = {
   'snippets.list': call(Empty, z.object({ snippets: z.array(Snippet), unreadable: z.array(UnreadableFile).default([]) }), 'All snippets, by name, and the files that could not be read.'),
   'snippets.save': call(SnippetSaveRequest, z.object({ snippet: Snippet }), 'Create (no id) or update.'),
   'snippets.delete': call(z.object({ id: Id }), Ok, 'Delete one snippet.'),
-  'snippets.import': call(SnippetImportRequest, z.object({ imported: z.array(Snippet) }), 'Import snippets from JSON text or a path.'),
-  'snippets.export': call(SnippetExportRequest, SnippetExportResponse, 'Export snippets as JSON text (and to a path).'),
+  'snippets.import': call(SnippetImportRequest, z.object({ imported: z.array(Snippet) }), 'Import snippets from JSON text or a picked file (handle).'),
+  'snippets.export': call(SnippetExportRequest, SnippetExportResponse, 'Export snippets as JSON text (and to a picked file, or a download).'),
 
   'history.list': call(HistoryListRequest, HistoryListResponse, 'Query history, newest first.'),
   'history.clear': call(HistoryClearRequest, Ok, 'Clear the history (of one profile, or all).'),

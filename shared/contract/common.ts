@@ -4,8 +4,11 @@ import { z } from 'zod';
 import type { RetsErrorInfo } from '../rets/errors';
 
 export const Id = z.string().min(1).max(200);
-/** Ids of long operations (search, export, doctor, photo pulls). Chosen by the caller or the host. */
-export const OperationId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
+/**
+ * Ids of long operations (search, export, doctor, photo pulls). Chosen by the caller or the host.
+ * An id names a folder (exports/<id>/): no dots or slashes, so it can never climb out.
+ */
+export const OperationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (at most 64)');
 export type OperationId = z.infer<typeof OperationId>;
 
 /** ISO-8601 date-time text. */

@@ -2,16 +2,17 @@
 // with optional BOM, written to a temp file and renamed only when complete.
 import { z } from 'zod';
 import { Id, OperationId, Progress, RetsErrorInfoSchema } from './common';
+import { BaseName, FileHandle } from './files';
 import { SearchQuery } from './search';
 
 export const CsvHeader = z.enum(['SystemName', 'StandardName', 'LongName']);
 export const CsvLookups = z.enum(['decoded', 'raw']);
 
 export const ExportDestination = z.discriminatedUnion('kind', [
-  /** Write to this path on the host's disk (desktop save dialog, CLI). */
-  z.object({ kind: z.literal('path'), path: z.string().min(1) }),
+  /** The file the user chose in the host's save dialog (files.chooseSave, desktop). */
+  z.object({ kind: z.literal('file'), handle: FileHandle }),
   /** Keep it in the host's export folder and hand back a download URL (browser mode). */
-  z.object({ kind: z.literal('download'), fileName: z.string().min(1).max(200).default('export.csv') }),
+  z.object({ kind: z.literal('download'), fileName: BaseName.default('export.csv') }),
 ]);
 
 export const ExportOptions = z.object({
@@ -40,8 +41,8 @@ export const ExportDoneEvent = z.object({
   rows: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
   elapsedMs: z.number().nonnegative(),
-  /** Final file on the host's disk. */
-  path: z.string(),
+  /** The written file's base name (never its folder). */
+  fileName: z.string(),
   /** Browser mode: URL to download the file from the host. */
   downloadUrl: z.string().optional(),
 });

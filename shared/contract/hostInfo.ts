@@ -18,8 +18,4 @@ export const HostInfo = z.object({
   demo: z.object({ profileId: Id, loginUrl: z.string() }).optional(),
 });
 
-export const ChooseSavePathRequest = z.object({ defaultName: z.string().default('export.csv') });
-/** null when the user cancelled, or in browser mode (no native dialog: use a download). */
-export const ChooseSavePathResponse = z.object({ path: z.string().nullable() });
-
 export type HostInfo = z.infer<typeof HostInfo>;

@@ -12,6 +12,7 @@ export * from './history';
 export * from './trace';
 export * from './doctor';
 export * from './hostInfo';
+export * from './files';
 export * from './calls';
 export * from './events';
 export * from './validate';

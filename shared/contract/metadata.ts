@@ -2,6 +2,7 @@
 // The model itself is shared/rets/metadata/model.ts; it crosses the contract as is.
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
+import { FileHandle } from './files';
 import type { RetsMetadata } from '../rets/metadata/model';
 
 /** The shared model, checked only for shape at the top (a full parse of 20,000 fields per call is waste). */
@@ -24,9 +25,9 @@ export const MetadataCacheInfo = z.object({
 export const MetadataGetRequest = z.object({ profileId: Id, refresh: z.boolean().default(false) });
 export const MetadataGetResponse = z.object({ metadata: RetsMetadataSchema, cache: MetadataCacheInfo });
 
-/** Offline exploration of a dump: a path (desktop) or the file's text (browser upload). */
+/** Offline exploration of a dump: a file the user picked (dialog or upload handle), or small text. */
 export const MetadataOpenFileRequest = z.union([
-  z.object({ path: z.string().min(1) }),
+  z.object({ handle: FileHandle }),
   z.object({ name: z.string().default('metadata.xml'), content: z.string() }),
 ]);
 export const MetadataOpenFileResponse = z.object({

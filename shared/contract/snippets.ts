@@ -1,6 +1,7 @@
 // Snippets: saved queries, one plain JSON file each (users keep them in git).
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
+import { FileHandle } from './files';
 import { SearchOptions, SearchQuery } from './search';
 
 export const SnippetFields = SearchQuery.extend({
@@ -17,16 +18,18 @@ export const SnippetSaveRequest = SnippetFields.extend({ id: Id.optional() });
 export const SnippetImportRequest = z.union([
   /** JSON text of one snippet or an array of them (as snippets.export writes). */
   z.object({ content: z.string().min(1) }),
-  /** A file or folder on the host's disk (desktop). */
-  z.object({ path: z.string().min(1) }),
+  /** A file the user picked: files.chooseOpen (desktop) or an upload (browser mode). */
+  z.object({ handle: FileHandle }),
 ]);
 export const SnippetExportRequest = z.object({
   /** Which snippets; all when absent. */
   ids: z.array(Id).optional(),
-  /** Also write to this path on the host's disk (desktop). */
-  path: z.string().min(1).optional(),
-});
-export const SnippetExportResponse = z.object({ content: z.string(), fileName: z.string(), count: z.number().int(), path: z.string().optional() });
+  /** Also write to the file the user chose in files.chooseSave (desktop). */
+  handle: FileHandle.optional(),
+  /** Also keep it in the host's export folder and hand back a download URL (browser mode). */
+  download: z.boolean().default(false),
+}).strict();
+export const SnippetExportResponse = z.object({ content: z.string(), fileName: z.string(), count: z.number().int(), downloadUrl: z.string().optional() });
 
 export type Snippet = z.infer<typeof Snippet>;
 export type SnippetSaveRequest = z.input<typeof SnippetSaveRequest>;

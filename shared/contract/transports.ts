@@ -25,6 +25,8 @@ export function bridgeTransport(bridge: HostBridge): HostTransport {
 export const httpPaths = {
   call: (name: CallName) => `/api/${name}`,
   events: '/api/events',
+  /** POST a file's bytes (application/octet-stream) with ?purpose=&name=: answers an UploadResponse. */
+  upload: '/uploads',
   /** Header carrying the token when it is not in the cookie. */
   tokenHeader: 'x-rets-workbench-token',
   tokenCookie: 'rw_token',

@@ -74,7 +74,12 @@ test.afterAll(async () => {
 });
 
 test('opens a recorded COMPACT metadata dump for offline exploration and filters it', async () => {
+  // The file goes up through the upload endpoint; the call that opens it carries only a handle.
+  const uploaded = page.waitForResponse((r) => r.url().includes('/uploads?') && r.status() === 200);
+  const opened = page.waitForRequest((r) => r.url().endsWith('/api/metadata.openFile'));
   await openFile().setInputFiles(COMPACT_DUMP);
+  await uploaded;
+  expect(Object.keys(JSON.parse((await opened).postData() ?? '{}'))).toEqual(['handle']);
   await expect(page.getByTestId('toast')).toContainText('Opened raw-metadata (COMPACT)');
   await expect(metadataHeader()).toContainText('raw-metadata');
   // The reference server's four resources, in its order, with their class counts.

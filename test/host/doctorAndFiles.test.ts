@@ -14,11 +14,29 @@ afterAll(async () => { await h?.close(); });
 type Opened = { metadata: { resources: { id: string; classes: { name: string }[] }[] }; source: { name: string; format: string; bytes: number } };
 
 describe('metadata.openFile', () => {
-  it('reads a whole recorded HTTP response (status line, headers, COMPACT body) from a path', async () => {
-    const r = await call<Opened>(h.host, 'metadata.openFile', { path: join(samples, 'NationalAssociationOfRealtors__libRETS/project/librets/test-network/src/resources/metadata-class.4') });
+  const capture = join(samples, 'NationalAssociationOfRealtors__libRETS/project/librets/test-network/src/resources/metadata-class.4');
+
+  it('reads a whole recorded HTTP response (status line, headers, COMPACT body) from a file picked in the open dialog, once', async () => {
+    // What the desktop's open dialog hands the host: the renderer sees only the handle.
+    const handle = h.host.files.issue(capture, 'metadata', 'read');
+    const r = await call<Opened>(h.host, 'metadata.openFile', { handle });
     expect(r.source).toMatchObject({ name: 'metadata-class.4', format: 'COMPACT' });
     expect(r.metadata.resources[0].id).toBe('Property');
     expect(r.metadata.resources[0].classes.map((c) => c.name)).toEqual(['MOB', 'MUL', 'LND', 'CommercialProperty', 'ResidentialProperty', 'CON']);
+    const again = await h.host.call('metadata.openFile', { handle });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/no longer valid/);
+  });
+
+  it('refuses a handle issued for another purpose', async () => {
+    const handle = h.host.files.issue(capture, 'snippets-import', 'read');
+    const r = await h.host.call('metadata.openFile', { handle });
+    expect(r.ok).toBe(false);
+  });
+
+  it('reads a path through the host-internal API the CLI uses', async () => {
+    const r = await h.host.local.openMetadataFile(capture);
+    expect(r.source).toMatchObject({ name: 'metadata-class.4', format: 'COMPACT' });
   });
 
   it('reads STANDARD-XML sent as text (a browser upload)', async () => {

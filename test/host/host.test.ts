@@ -2,7 +2,7 @@
 // demo profile, sessions, the metadata cache, streaming search with cancel, history, the trace
 // without secrets, CSV export checked against the server's rows, photos with retries, snippets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HostEvent, Profile, SessionStatus } from '../../shared/contract';
 import { parseCsv } from './csv';
@@ -171,8 +171,12 @@ describe('CSV export', () => {
 
   it('writes every matching row from a fresh paged search, RFC 4180 with BOM and LongName headers', async () => {
     const path = join(h.dir, 'out', 'export.csv');
-    const { last, events } = await runOperation(h.host, 'export.start', { ...RES, query, select, destination: { kind: 'path', path }, options: { header: 'LongName', bom: true } });
+    // The file the desktop save dialog chose: the renderer holds only its handle.
+    const handle = h.host.files.issue(path, 'export-csv', 'write');
+    const { last, events } = await runOperation(h.host, 'export.start', { ...RES, query, select, destination: { kind: 'file', handle }, options: { header: 'LongName', bom: true } });
     expect(last.type, JSON.stringify(last)).toBe('export.done');
+    expect((last as { fileName: string }).fileName).toBe('export.csv');
+    expect(JSON.stringify(last)).not.toContain(h.dir);
     expect(events.some((e) => e.type === 'export.progress')).toBe(true);
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -193,15 +197,33 @@ describe('CSV export', () => {
   it('writes raw lookup codes with SystemName headers when asked, into a download', async () => {
     const { last } = await runOperation(h.host, 'export.start', { ...RES, query, select: ['L_ListingKey', 'L_Status'], destination: { kind: 'download', fileName: 'raw.csv' }, options: { header: 'SystemName', lookups: 'raw' } });
     expect(last.type).toBe('export.done');
-    const done = last as { path: string; downloadUrl?: string };
+    const done = last as { fileName: string; downloadUrl?: string };
     expect(done.downloadUrl).toMatch(/^\/downloads\//);
-    const table = parseCsv(readFileSync(done.path, 'utf8'));
+    expect(done.fileName).toBe('raw.csv');
+    const file = h.host.download(done.downloadUrl!.split('/').pop()!)!;
+    expect(file.path.startsWith(h.host.layout.exports)).toBe(true);
+    const table = parseCsv(readFileSync(file.path, 'utf8'));
     expect(table[0]).toEqual(['L_ListingKey', 'L_Status']);
     const decoded = await searchRows({ ...RES, query, select: ['L_ListingKey', 'L_Status'], options: { limit: 'NONE', pageAll: true } });
     expect(table.length - 1).toBe(decoded.rows.length);
     // Raw codes differ from the decoded names the default search returns.
     expect(table.slice(1).map((r) => r[1])).not.toEqual(decoded.rows.map((r) => r[1]));
-    expect(h.host.download(done.downloadUrl!.split('/').pop()!)?.path).toBe(done.path);
+  });
+
+  it('writes to a path named by the CLI through the host-internal API', async () => {
+    const path = join(h.dir, 'cli', 'five.csv');
+    const journal = join(h.host.layout.tempJournal, `${process.pid}.json`);
+    const done = new Promise<HostEvent>((resolve) => {
+      const off = h.host.events.subscribe((e) => { if (e.type === 'export.done' || e.type === 'export.error') { off(); resolve(e); } });
+    });
+    mkdirSync(join(h.dir, 'cli'));
+    h.host.local.exportCsv({ ...RES, query, select: ['L_ListingKey'], options: { header: 'SystemName', lookups: 'decoded', bom: false, maxRows: 5 } }, path);
+    const last = await done;
+    expect(last.type, JSON.stringify(last)).toBe('export.done');
+    expect(parseCsv(readFileSync(path, 'utf8'))).toHaveLength(6);
+    // The temp file was renamed and left the journal.
+    expect(JSON.parse(readFileSync(journal, 'utf8'))).toEqual({ temps: [] });
+    expect(readdirSync(join(h.dir, 'cli'))).toEqual(['five.csv']);
   });
 
   it('cancels an export and leaves no file behind', async () => {
@@ -209,7 +231,8 @@ describe('CSV export', () => {
     const slow = await demoProfile('slow');
     const path = join(h.dir, 'cancelled', 'never.csv');
     let cancelled = false;
-    const { last } = await runOperation(h.host, 'export.start', { ...RES, profileId: slow.id, query, destination: { kind: 'path', path } }, undefined, async (id) => {
+    const handle = h.host.files.issue(path, 'export-csv', 'write');
+    const { last } = await runOperation(h.host, 'export.start', { ...RES, profileId: slow.id, query, destination: { kind: 'file', handle } }, undefined, async (id) => {
       await new Promise((r) => setTimeout(r, 200));
       cancelled = (await call<{ cancelled: boolean }>(h.host, 'export.cancel', { operationId: id })).cancelled;
     });

@@ -1,7 +1,7 @@
 // Profiles, snippets and history are plain files users edit and keep in git. A file the host
 // cannot read is named with the reason and left as it is; the others still load; a history file
 // that cannot be read is set aside, never overwritten.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile, Snippet, UnreadableFile } from '../../shared/contract';
@@ -13,6 +13,17 @@ beforeAll(async () => { h = await startHarness({ listings: 50 }); });
 afterAll(async () => { await h?.close(); });
 
 describe('unreadable files', () => {
+  it('says where a file broke, never what it holds (a file the user did not pick)', async () => {
+    mkdirSync(h.host.layout.snippets, { recursive: true });
+    writeFileSync(join(h.host.layout.snippets, 'pasted.json'), 'api-key: s3cr3t-value\nmore private notes\n');
+    const r = await call<{ unreadable: UnreadableFile[] }>(h.host, 'snippets.list');
+    const entry = r.unreadable.find((u) => u.file.endsWith('pasted.json'));
+    expect(entry?.message).toMatch(/not valid JSON/);
+    expect(entry?.message).not.toContain('s3cr3t');
+    expect(entry?.message).not.toContain('api-key');
+    rmSync(join(h.host.layout.snippets, 'pasted.json'));
+  });
+
   it('lists the good profiles and names each broken file with its reason, untouched', async () => {
     await call(h.host, 'profiles.create', { name: 'Good', loginUrl: 'https://rets.example.com/login', username: 'u' });
     const dir = h.host.layout.profiles;

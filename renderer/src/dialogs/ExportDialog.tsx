@@ -10,7 +10,7 @@ import type { QueryTab } from '../state/tabs';
 
 interface Props { profileId: string; tab: QueryTab; browserMode: boolean; onClose(): void }
 interface Prog { rows: number; rowsPerSec: number; total?: number; bytes: number }
-interface Done { rows: number; bytes: number; elapsedMs: number; path: string; downloadUrl?: string }
+interface Done { rows: number; bytes: number; elapsedMs: number; fileName: string; downloadUrl?: string }
 
 export function ExportDialog({ profileId, tab, browserMode, onClose }: Props) {
   const [header, setHeader] = useState<'SystemName' | 'StandardName' | 'LongName'>('SystemName');
@@ -28,11 +28,12 @@ export function ExportDialog({ profileId, tab, browserMode, onClose }: Props) {
   async function start() {
     setError(null); setDone(null); setCancelled(false); setProg({ rows: 0, rowsPerSec: 0, bytes: 0 });
     try {
-      let destination: { kind: 'path'; path: string } | { kind: 'download'; fileName: string } = { kind: 'download', fileName };
+      // Desktop: the host's save dialog picks the file and hands back only a handle for it.
+      let destination: { kind: 'file'; handle: string } | { kind: 'download'; fileName: string } = { kind: 'download', fileName };
       if (!browserMode) {
-        const { path } = await host.host.chooseSavePath({ defaultName: fileName });
-        if (!path) { setProg(null); return; }
-        destination = { kind: 'path', path };
+        const chosen = await host.files.chooseSave({ purpose: 'export-csv', defaultName: fileName });
+        if (!chosen) { setProg(null); return; }
+        destination = { kind: 'file', handle: chosen.handle };
       }
       const op = await host.operation('export.start', {
         profileId, resource: tab.resource, class: tab.cls, query: tab.query, select: tab.select, destination,
@@ -84,7 +85,7 @@ export function ExportDialog({ profileId, tab, browserMode, onClose }: Props) {
       {done && (
         <div className="info-box" data-testid="export-done">
           Wrote <b className="num">{done.rows.toLocaleString()}</b> rows ({(done.bytes / 1024).toFixed(0)} KiB) in {(done.elapsedMs / 1000).toFixed(2)} s.
-          <div className="mono small" data-testid="export-path">{done.path}</div>
+          <div className="mono small" data-testid="export-path">{done.fileName}</div>
           {done.downloadUrl && <a className="btn" href={done.downloadUrl} download={fileName} data-testid="export-download">Download {fileName}</a>}
         </div>
       )}

@@ -5,7 +5,7 @@ import {
   type HostBridge, type HostClient, type HostTransport,
 } from '../../../shared/contract';
 
-function browserToken(): string | undefined {
+export function browserToken(): string | undefined {
   const fromUrl = new URLSearchParams(window.location.search).get('token');
   if (fromUrl) {
     sessionStorage.setItem('rw.token', fromUrl);

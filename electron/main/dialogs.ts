@@ -1,0 +1,29 @@
+// The native save and open dialogs behind files.chooseSave / files.chooseOpen: the host keeps the
+// chosen path and the renderer gets only a handle for it.
+import { dialog, type BrowserWindow, type FileFilter } from 'electron';
+import type { FilePurpose } from '../../shared/contract/files';
+import type { FileDialogs } from '../host/host';
+
+const FILTERS: Record<FilePurpose, FileFilter[]> = {
+  'export-csv': [{ name: 'CSV', extensions: ['csv'] }],
+  'snippets-export': [{ name: 'Snippets (JSON)', extensions: ['json'] }],
+  'snippets-import': [{ name: 'Snippets (JSON)', extensions: ['json'] }],
+  metadata: [{ name: 'Metadata', extensions: ['xml', 'txt', 'json'] }, { name: 'All files', extensions: ['*'] }],
+};
+
+export function fileDialogs(window: () => BrowserWindow | undefined): FileDialogs {
+  return {
+    async chooseSave(purpose, defaultName) {
+      const win = window();
+      const opts = { defaultPath: defaultName, filters: FILTERS[purpose] };
+      const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    async chooseOpen(purpose) {
+      const win = window();
+      const opts = { properties: ['openFile' as const], filters: FILTERS[purpose] };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    },
+  };
+}
