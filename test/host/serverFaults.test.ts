@@ -47,9 +47,9 @@ describe('files the server streams', () => {
       profileId: 'demo', resource: 'Property', class: 'RES', query: '(L_ListPrice=0+)', select: ['L_ListingKey'],
       options: { limit: 5 }, destination: { kind: 'download', fileName: 'gone.csv' },
     });
-    const done = last as { type: string; path: string; downloadUrl: string };
+    const done = last as { type: string; operationId: string; downloadUrl: string };
     expect(done.type).toBe('export.done');
-    rmSync(done.path);
+    rmSync(h.host.download(done.operationId)!.path);
     const r = await attempt({ path: done.downloadUrl, headers: auth });
     expect(r).not.toBeInstanceOf(Error);
     expect((r as Reply).status).toBe(404);
