@@ -25,7 +25,8 @@ import { fetchMetadata, type MetadataResult } from './metadata';
 import { fetchObjects, type ObjectItem } from './objects';
 import { searchAllPages, streamSearch, type SearchAllOptions } from './search';
 import { fetchAction, logoutOnce, loginOnce, type LogoutResult } from './loginFlow';
-import { Trace, redactUrl } from './trace';
+import { redactUrl } from '../../shared/redact';
+import { Trace } from './trace';
 import { failOnHttpStatus, Transport, type TransportRequest, type TransportResponse } from './transport';
 import type { ConnectionSettings, GetObjectParams, MetadataRequest, SearchParams } from './types';
 
