@@ -1,7 +1,8 @@
 // `rets-workbench doctor`: the connection doctor on the command line, for the headless server
 // whose IP the MLS whitelisted. Prints each step as it finishes, then the diagnosis; --json
 // prints the report (and its Markdown) instead. Exit 0 all passed, 1 a problem, 2 usage.
-import { renderReportMarkdown, redact } from '../../shared/doctor';
+import { renderReportMarkdown } from '../../shared/doctor';
+import { redactText } from '../../shared/redact';
 import { runDoctor } from '../doctor';
 import { DOCTOR_USAGE, parseDoctorArgs, UsageError, type DoctorArgs } from './doctorArgs';
 import { stepLine, summaryText } from './doctorOutput';
@@ -24,7 +25,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const settings = conn.settings;
   const secrets = [settings.password, settings.uaPassword ?? ''].filter(Boolean);
-  const out = (text: string) => process.stdout.write(redact(text, secrets));
+  const out = (text: string) => process.stdout.write(redactText(text, secrets));
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);

@@ -2,7 +2,7 @@
 // Ctrl+C (SIGINT) turned into a cancel that ends with exit 130, server refusals printed as the
 // typed error's words (exit 1), and the session logged out and closed at the end.
 import { describeError, isRetsError } from '../../shared/rets/errors';
-import { redact } from '../../shared/doctor';
+import { redactText } from '../../shared/redact';
 import { RetsSession } from '../rets/session';
 import type { OpenConnection } from './connection';
 
@@ -19,7 +19,7 @@ export interface ServerJob {
 
 export async function runServerJob(command: string, conn: OpenConnection, job: (j: ServerJob) => Promise<number>): Promise<number> {
   const secrets = [conn.settings.password, conn.settings.uaPassword ?? ''].filter((s) => s.length > 0);
-  const say = (text: string) => { process.stderr.write(redact(text, secrets)); };
+  const say = (text: string) => { process.stderr.write(redactText(text, secrets)); };
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);

@@ -1,9 +1,10 @@
 // CSV export: a fresh paged search (not the rows on screen) streamed to disk through
 // csv-stringify: RFC 4180 (CRLF, quotes doubled), UTF-8 with an optional BOM for Excel, the
 // header by SystemName, StandardName or LongName, lookups decoded (COMPACT-DECODED) or raw
-// (COMPACT). Written to a temp file next to the target and renamed only when complete, so a
-// cancelled or failed export never leaves a half file under the user's name; the temp file is
-// listed in the journal while it exists, so a killed host's is removed at the next start.
+// (COMPACT), formula cells guarded for Excel when asked (shared/csv/formulaGuard.ts). Written to
+// a temp file next to the target and renamed only when complete, so a cancelled or failed export
+// never leaves a half file under the user's name; the temp file is listed in the journal while it
+// exists, so a killed host's is removed at the next start.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
 import type { z } from 'zod';
 import type { ExportStartRequest, HostEvent } from '../../shared/contract';
+import { formulaGuardOn, guardFormula } from '../../shared/csv/formulaGuard';
 import { findClass, findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
 import type { EventBus } from './events';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, tempPathFor, writeFileAtomic } from './files';
@@ -112,8 +114,10 @@ export class ExportService {
       csv = stringify({ bom: req.options.bom, record_delimiter: 'windows' });
       csv.on('error', (e) => diskFailed.abort(e));
       csv.pipe(out);
-      const write = async (record: string[]) => {
+      const guard = formulaGuardOn(req.options);
+      const write = async (cells: string[]) => {
         if (diskFailed.signal.aborted) throw diskFailed.signal.reason;
+        const record = guard ? cells.map(guardFormula) : cells;
         if (!csv!.write(record)) await once(csv!, 'drain', { signal: diskFailed.signal }).catch(() => { throw diskFailed.signal.reason; });
       };
       const stream = session.searchAll({

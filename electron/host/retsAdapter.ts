@@ -1,10 +1,9 @@
 // Backs the host's SessionLike with engineer D's RetsSession (electron/rets/session.ts).
 import type { LoginInfo } from '../../shared/contract';
-import { redact } from '../../shared/doctor/format';
 import type { LoginResponse } from '../../shared/rets/login';
 import { RetsSession } from '../rets/session';
 import { wholeMetadata } from '../rets/wholeMetadata';
-import { redactUrl } from '../rets/trace';
+import { redactText, redactUrl } from '../../shared/redact';
 import { DEFAULT_SETTINGS, type ConnectionSettings } from '../rets/types';
 import type { ProfileConnection } from './profiles';
 import type { FetchedObject, SessionFactory, SessionLike, SessionSearchParams } from './sessionTypes';
@@ -43,7 +42,7 @@ export function loginInfo(r: LoginResponse, secrets: string[]): LoginInfo {
     ...opt('agentCode', m.agentCode),
     ...opt('brokerCode', m.brokerCode),
     ...opt('timeoutSeconds', r.timeoutSeconds),
-    ...(r.warnings.length ? { warnings: r.warnings.map((w) => redact(w, secrets)) } : {}),
+    ...(r.warnings.length ? { warnings: r.warnings.map((w) => redactText(w, secrets)) } : {}),
   } as LoginInfo;
 }
 

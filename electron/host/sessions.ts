@@ -3,6 +3,7 @@
 // removed by the trace) and tells the renderer about state changes.
 import type { LoginInfo, SessionStatus, TraceEntry } from '../../shared/contract';
 import type { RetsErrorInfo } from '../../shared/rets/errors';
+import { SharedRun } from '../rets/sharedRun';
 import type { TraceEntry as WireEntry } from '../rets/trace';
 import type { EventBus } from './events';
 import { toErrorInfo } from './hostError';
@@ -14,7 +15,7 @@ const TRACE_LIMIT = 1000;
 interface Slot {
   session: SessionLike;
   login?: LoginInfo;
-  loggingIn?: Promise<LoginInfo>;
+  loggingIn?: SharedRun<LoginInfo>;
   connectedAt?: string;
   error?: RetsErrorInfo;
   requests: number;
@@ -76,11 +77,12 @@ export class SessionPool {
     return s.session;
   }
 
+  /** One login per slot at a time, with its own signal: a caller's cancel only ends its own wait. */
   private login(profileId: string, s: Slot, signal?: AbortSignal): Promise<LoginInfo> {
-    s.loggingIn ??= (async () => {
+    s.loggingIn ??= new SharedRun(async (own) => {
       this.changed(profileId, s, 'connecting');
       try {
-        s.login = await s.session.login(signal);
+        s.login = await s.session.login(own);
         s.connectedAt = new Date().toISOString();
         s.error = undefined;
         this.changed(profileId, s);
@@ -93,8 +95,8 @@ export class SessionPool {
       } finally {
         s.loggingIn = undefined;
       }
-    })();
-    return s.loggingIn;
+    }, 'Login');
+    return s.loggingIn.join(signal);
   }
 
   async connect(profileId: string): Promise<SessionStatus> {
@@ -110,6 +112,7 @@ export class SessionPool {
     if (s) {
       this.slots.delete(profileId);
       s.unsubscribe();
+      s.loggingIn?.abort();
       if (s.login) await s.session.logout().catch(() => undefined);
       await s.session.close().catch(() => undefined);
     }
@@ -124,6 +127,7 @@ export class SessionPool {
     if (!s) return;
     this.slots.delete(profileId);
     s.unsubscribe();
+    s.loggingIn?.abort();
     await s.session.close().catch(() => undefined);
   }
 

@@ -7,7 +7,7 @@ import { isEmptyResultCode } from '../../shared/rets/replyCodes';
 import { RetsError, isRetsError } from '../../shared/rets/errors';
 import type { SessionCore } from './core';
 import { htmlInsteadOfXml, isHtmlBody, transportError, parseError, protocolError, replyError, type ErrorContext } from './errors';
-import { redactUrl } from './trace';
+import { redactUrl } from '../../shared/redact';
 import type { PageInfo, SearchParams } from './types';
 
 /** The RETS arguments of a search. */

@@ -25,7 +25,9 @@ import { fetchMetadata, type MetadataResult } from './metadata';
 import { fetchObjects, type ObjectItem } from './objects';
 import { searchAllPages, streamSearch, type SearchAllOptions } from './search';
 import { fetchAction, logoutOnce, loginOnce, type LogoutResult } from './loginFlow';
-import { Trace, redactUrl } from './trace';
+import { redactUrl } from '../../shared/redact';
+import { SharedRun } from './sharedRun';
+import { Trace } from './trace';
 import { failOnHttpStatus, Transport, type TransportRequest, type TransportResponse } from './transport';
 import type { ConnectionSettings, GetObjectParams, MetadataRequest, SearchParams } from './types';
 
@@ -45,7 +47,7 @@ export class RetsSession {
   private loginResult?: LoginResponse;
   private capabilities = new Map<string, string>();
   private action?: string;
-  private reloginRunning?: Promise<void>;
+  private reloginRunning?: SharedRun<void>;
   private readonly core: SessionCore;
 
   constructor(readonly settings: ConnectionSettings, options: RetsSessionOptions = {}) {
@@ -158,7 +160,8 @@ export class RetsSession {
 
   /** Log in again once even if several requests find the session expired at the same time. */
   private relogin(signal?: AbortSignal): Promise<void> {
-    this.reloginRunning ??= this.login(signal).then(() => undefined).finally(() => { this.reloginRunning = undefined; });
-    return this.reloginRunning;
+    // Its own signal: one request's cancel must not abort the login the others wait on.
+    this.reloginRunning ??= new SharedRun((own) => this.login(own).then(() => undefined).finally(() => { this.reloginRunning = undefined; }), 'Login');
+    return this.reloginRunning.join(signal);
   }
 }

@@ -1,5 +1,7 @@
 // Per-session request log for the UI's log panel: a bounded ring of entries, secrets removed
-// before anything is stored (URLs lose passwords and session ids, auth/cookie headers are masked).
+// before anything is stored (URLs lose passwords and session ids, auth/cookie headers are masked,
+// by the rules in shared/redact).
+import { redactHeaders } from '../../shared/redact';
 import type { RetsTransaction } from '../../shared/rets/errors';
 
 export interface TraceTiming {
@@ -31,52 +33,6 @@ export interface TraceEntry {
 
 export type TraceEvent = 'begin' | 'headers' | 'end';
 export type TraceListener = (entry: Readonly<TraceEntry>, event: TraceEvent) => void;
-
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'rets-ua-authorization']);
-const SECRET_PARAMS = /^(password|passwd|pass|pwd|uapassword|ua-password|session-?id|rets-session-id|jsessionid|sid|token|access_token|api_key|apikey)$/i;
-
-/** Mask the values of headers that carry credentials or session ids. */
-export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (v === undefined) continue;
-    const value = Array.isArray(v) ? v.join(', ') : String(v);
-    out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? redactAuthValue(value) : value;
-  }
-  return out;
-}
-
-// Keep the scheme word (Digest/Basic) so the log still shows which auth was used.
-function redactAuthValue(value: string): string {
-  const m = /^(Digest|Basic)\b/i.exec(value);
-  return m ? `${m[1]} [redacted]` : '[redacted]';
-}
-
-/**
- * The URL without userinfo, secret query parameters, `;jsessionid=` path parameters, or any of the
- * given secret strings (the session id, the password) wherever they appear.
- */
-export function redactUrl(url: string, secrets: readonly string[] = []): string {
-  let out: string;
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    for (const key of [...u.searchParams.keys()]) {
-      if (SECRET_PARAMS.test(key)) u.searchParams.set(key, 'REDACTED');
-    }
-    out = u.toString().replace(/;(jsessionid|sessionid|sid)=[^/?#;]*/gi, ';$1=REDACTED');
-  } catch {
-    out = url;
-  }
-  for (const s of secrets) {
-    if (s.length >= 4) {
-      out = out.split(s).join('REDACTED');
-      out = out.split(encodeURIComponent(s)).join('REDACTED');
-    }
-  }
-  return out;
-}
 
 export class Trace {
   private readonly entries: TraceEntry[] = [];

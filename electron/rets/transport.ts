@@ -9,7 +9,8 @@ import { decodeBody } from '../../shared/rets/text';
 import { parseRetsEnvelope } from '../../shared/rets/envelope';
 import { Authenticator } from './auth';
 import { httpError, parseError, transportError, type ErrorContext } from './errors';
-import { Trace, redactHeaders, redactUrl, type TraceEntry } from './trace';
+import { redactHeaders, redactUrl } from '../../shared/redact';
+import { Trace, type TraceEntry } from './trace';
 import type { ConnectionSettings } from './types';
 import { uaAuthorizationHeader } from './uaAuth';
 

@@ -19,6 +19,9 @@ export const ExportOptions = z.object({
   header: CsvHeader.default('SystemName'),
   lookups: CsvLookups.default('decoded'),
   bom: z.boolean().default(false),
+  /** Prefix cells a spreadsheet would run as formulas (`=`, `+`, `-`, `@`, tab, CR) with `'`.
+   *  Unset: on when `bom` is on, off otherwise (shared/csv/formulaGuard.ts). */
+  formulaGuard: z.boolean().optional(),
   /** Stop after this many rows (undefined = every matching row). */
   maxRows: z.number().int().positive().optional(),
 });

@@ -5,7 +5,8 @@
 // .EMPTY. = absent or blank; TODAY/NOW read from an injectable clock once, at compile time.
 import type { Criterion, Expr, ListItem, LookupOp, Query, Scalar } from './ast';
 import type { DmqlField, DmqlSchema, FieldKind } from './schema';
-import { booleanKey, dayKey, instantKey, numberKey, timeKey, todayKey, wildcardRegExp } from './values';
+import { booleanKey, dayKey, instantKey, numberKey, timeKey, todayKey } from './values';
+import { wildcardMatcher } from './wildcard';
 
 export type RecordAccessor = (column: string) => string | undefined;
 export type Predicate = (record: RecordAccessor) => boolean;
@@ -122,9 +123,9 @@ function itemTest(i: ListItem, field: DmqlField | undefined, ctx: Ctx): Test {
       return ctx.cs ? (s) => s === want : (s) => s.toLowerCase() === want;
     }
     case 'pattern': {
-      const re = wildcardRegExp(i.text, ctx.cs);
-      if (kind === 'lookup') return (s) => codesOf(s, field?.multi ?? true).some((x) => re.test(x));
-      return (s) => re.test(s);
+      const test = wildcardMatcher(i.text, ctx.cs);
+      if (kind === 'lookup') return (s) => codesOf(s, field?.multi ?? true).some(test);
+      return test;
     }
     case 'between': {
       const lo = operandKey(i.low, kind, ctx);

@@ -96,14 +96,3 @@ export function booleanKey(s: string): number {
   const t = s.trim().toLowerCase();
   return TRUE.has(t) ? 1 : FALSE.has(t) ? 0 : NaN;
 }
-
-/** A wildcard pattern (`*` any run, `?` one character) as an anchored regular expression. */
-export function wildcardRegExp(pattern: string, caseSensitive: boolean): RegExp {
-  let src = '';
-  for (const ch of pattern) {
-    if (ch === '*') src += '.*';
-    else if (ch === '?') src += '.';
-    else src += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${src}$`, caseSensitive ? 's' : 'is');
-}

@@ -17,15 +17,6 @@ export function safeUrl(raw: string): string {
   }
 }
 
-/** Replace each secret (of 3+ characters) in text by "********". */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 3) out = out.split(s).join('********');
-  }
-  return out;
-}
-
 /** ' The server said: "…".' for a ReplyText, without doubling its final full stop. */
 export function saidText(replyText: string | undefined): string {
   if (!replyText) return '';

@@ -1,7 +1,8 @@
 // The Markdown report a user pastes into a ticket for the MLS support desk: what was tested, each
 // step with its facts and timing, the diagnosis and the addresses. Secrets are removed twice: the
-// report never holds them, and any the caller names are scrubbed from the text as well.
-import { formatSeconds, redact, safeUrl } from './format';
+// report never holds them, and secrets standing as values in the text (URLs, password=…) are removed.
+import { redactText } from '../redact';
+import { formatSeconds, safeUrl } from './format';
 import type { Diagnosis, DoctorReport, DoctorStep } from './types';
 
 const ICON: Record<DoctorStep['status'], string> = {
@@ -23,7 +24,7 @@ function diagnosisLines(d: Diagnosis): string[] {
   return lines;
 }
 
-/** The report as Markdown, with `secrets` (passwords, session ids) scrubbed from every line. */
+/** The report as Markdown; `secrets` (passwords, session ids) are removed where they stand as values. */
 export function renderReportMarkdown(report: DoctorReport, secrets: readonly string[] = []): string {
   const t = report.target;
   const lines = [
@@ -54,5 +55,5 @@ export function renderReportMarkdown(report: DoctorReport, secrets: readonly str
     }
   }
   lines.push('', '_Passwords, UA password and session ids are not included in this report._', '');
-  return redact(lines.join('\n'), secrets);
+  return redactText(lines.join('\n'), secrets);
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Transport } from '../../electron/rets/transport';
-import { Trace, redactUrl } from '../../electron/rets/trace';
+import { Trace } from '../../electron/rets/trace';
+import { redactUrl } from '../../shared/redact';
 import { DEFAULT_SETTINGS, type ConnectionSettings } from '../../electron/rets/types';
 import { startMiniRets, type MiniRets, type MiniRetsOptions } from './miniRets';
 
@@ -78,11 +79,11 @@ describe('Transport', () => {
     expect(entries.length).toBe(3); // 401, login, search (answered up front)
     const dump = JSON.stringify(entries);
     expect(dump).not.toContain(sid);
-    expect(dump).not.toContain('password=pw');
-    expect(dump).toContain('Digest [redacted]');
+    expect(dump).not.toContain('password=pw'); // in the URL and in the digest uri
+    expect(dump).toMatch(/Digest username=\\"[^\\]*\\", .*response=\\"REDACTED\\"/);
     const search = entries[2];
     expect(search).toMatchObject({ transaction: 'Search', method: 'GET', status: 200 });
-    expect(search.requestHeaders.cookie).toBe('[redacted]');
+    expect(search.requestHeaders.cookie).toBe('JSESSIONID=REDACTED; RETS-Session-ID=REDACTED');
     expect(search.bytes).toBeGreaterThan(50);
     expect(search.timing.end).toBeGreaterThanOrEqual(search.timing.headers!);
   });

@@ -188,6 +188,17 @@ test('exports CSV whose rows are the server rows', async () => {
   await page.getByTestId('export-open').click();
   const dlg = page.getByTestId('export-dialog');
   await dlg.locator('select[name=lookups]').selectOption('raw');
+  // The formula guard follows the BOM box until it is set by hand.
+  const bom = dlg.locator('input[name=bom]');
+  const guard = dlg.locator('input[name=formulaGuard]');
+  await expect(guard).not.toBeChecked();
+  await bom.check();
+  await expect(guard).toBeChecked();
+  await guard.uncheck();
+  await bom.uncheck();
+  await bom.check();
+  await expect(guard).not.toBeChecked();
+  await bom.uncheck();
   await shot('10-export-dialog');
   await dlg.getByTestId('export-start').click();
   await expect(dlg.getByTestId('export-done')).toBeVisible({ timeout: 60_000 });

@@ -1,10 +1,11 @@
 // Export CSV: a fresh paged search on the host streamed to disk (not the rows on screen), with
-// header naming, decoded/raw lookups, BOM, a progress bar (rows, rows/s) and cancel.
+// header naming, decoded/raw lookups, BOM, the formula guard, a progress bar (rows, rows/s) and cancel.
 import { useRef, useState } from 'react';
 import { host } from '../host/client';
 import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
 import { ErrorBox } from '../shell/ErrorBox';
+import { formulaGuardOn } from '../../../shared/csv/formulaGuard';
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
 import type { QueryTab } from '../state/tabs';
 
@@ -16,6 +17,9 @@ export function ExportDialog({ profileId, tab, browserMode, onClose }: Props) {
   const [header, setHeader] = useState<'SystemName' | 'StandardName' | 'LongName'>('SystemName');
   const [lookups, setLookups] = useState<'decoded' | 'raw'>('decoded');
   const [bom, setBom] = useState(false);
+  // Follows the BOM box (the file is meant for Excel) until the user sets it.
+  const [guardChoice, setGuardChoice] = useState<boolean | undefined>(undefined);
+  const formulaGuard = formulaGuardOn({ bom, formulaGuard: guardChoice });
   const [maxRows, setMaxRows] = useState('');
   const [fileName, setFileName] = useState(`${tab.resource}-${tab.cls}.csv`.replace(/[^\w.-]+/g, '_'));
   const [prog, setProg] = useState<Prog | null>(null);
@@ -37,7 +41,7 @@ export function ExportDialog({ profileId, tab, browserMode, onClose }: Props) {
       }
       const op = await host.operation('export.start', {
         profileId, resource: tab.resource, class: tab.cls, query: tab.query, select: tab.select, destination,
-        options: { header, lookups, bom, ...(Number(maxRows) > 0 ? { maxRows: Number(maxRows) } : {}) },
+        options: { header, lookups, bom, formulaGuard, ...(Number(maxRows) > 0 ? { maxRows: Number(maxRows) } : {}) },
       }, (e) => {
         if (e.type === 'export.progress') setProg({ rows: e.rows, rowsPerSec: e.rowsPerSec, total: e.total, bytes: e.bytes });
         if (e.type === 'export.done') setDone(e);
@@ -73,6 +77,8 @@ export function ExportDialog({ profileId, tab, browserMode, onClose }: Props) {
         <label className="field">Stop after (rows, empty = all)<input className="input num" value={maxRows} onChange={(e) => setMaxRows(e.target.value)} name="maxRows" /></label>
         {browserMode && <label className="field">File name<input className="input mono" value={fileName} onChange={(e) => setFileName(e.target.value)} name="fileName" /></label>}
         <label className="check wide"><input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} name="bom" /> UTF-8 byte order mark (for Excel)</label>
+        <label className="check wide" title="Cells starting with = + - @ (a tab or CR) run as formulas when the file is opened in a spreadsheet. Off keeps every value exact, for loading into a database.">
+          <input type="checkbox" checked={formulaGuard} onChange={(e) => setGuardChoice(e.target.checked)} name="formulaGuard" /> Guard against formulas (prefix cells starting with = + - @ with &apos;)</label>
       </div>
       {prog && (
         <div data-testid="export-progress">
