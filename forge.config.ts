@@ -1,6 +1,6 @@
 // Electron Forge drives the bundling and the dev loop (`npx electron-forge start` / `package`)
-// through its Vite plugin: main, preload and the Demo MLS's encoder worker are built to .vite/build/, the renderer (the same
-// Vite config as browser mode, output redirected) to .vite/renderer/main_window/.
+// through its Vite plugin: main and preload are built to .vite/build/, the renderer (the same Vite
+// config as browser mode, output redirected) to .vite/renderer/main_window/.
 // electron-builder (electron-builder.yml) then makes the Windows, macOS and Linux installers.
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
@@ -52,8 +52,6 @@ const config: ForgeConfig = {
       build: [
         { entry: 'electron/main/main.ts', config: 'electron/main/vite.main.config.mts', target: 'main' },
         { entry: 'electron/main/preload.ts', config: 'electron/main/vite.preload.config.mts', target: 'preload' },
-        // The Demo MLS's encoder worker thread: its own bundle beside main.js (see electron/demo/encodePool.ts).
-        { entry: 'electron/demo/encodeWorker.ts', config: 'electron/main/vite.main.config.mts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'electron/main/vite.renderer.config.mts' }],
     }),

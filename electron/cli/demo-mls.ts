@@ -1,16 +1,14 @@
-// `rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--encode-workers N] [--json]`:
+// `rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--json]`:
 // starts the Demo MLS on 127.0.0.1 and prints where to log in and with which accounts.
 import { DEFAULT_LISTINGS, type DemoMls, startDemoMls } from '../demo/index';
 
 function usage(): string {
-  return 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--encode-workers N] [--json]\n'
-    + '  --encode-workers N  threads that encode large COMPACT searches (default: one per core from 50,000 listings; 0: none)\n'
-    + '  --json              one line of JSON with the login URL and accounts, once it listens\n'
-    + 'Once encoder threads are ready, a line on stderr says so ("demo-mls: 2 encoder threads ready").\n';
+  return 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--json]\n'
+    + '  --json  one line of JSON with the login URL and accounts, once it listens\n';
 }
 
-function parseArgs(args: string[]): { port: number; listings: number; seed: number; maxRows?: number; encodeWorkers?: number; json: boolean } | string {
-  const out = { port: 6103, listings: DEFAULT_LISTINGS, seed: 1, maxRows: undefined as number | undefined, encodeWorkers: undefined as number | undefined, json: false };
+function parseArgs(args: string[]): { port: number; listings: number; seed: number; maxRows?: number; json: boolean } | string {
+  const out = { port: 6103, listings: DEFAULT_LISTINGS, seed: 1, maxRows: undefined as number | undefined, json: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') { out.json = true; continue; }
@@ -18,13 +16,12 @@ function parseArgs(args: string[]): { port: number; listings: number; seed: numb
     const [name, inline] = a.split('=', 2);
     const value = inline ?? args[++i];
     const n = Number(value);
-    if (!['--port', '--listings', '--seed', '--max-rows', '--encode-workers'].includes(name)) return `unknown option ${a}`;
+    if (!['--port', '--listings', '--seed', '--max-rows'].includes(name)) return `unknown option ${a}`;
     if (value === undefined || !Number.isInteger(n) || n < 0) return `${name} needs a whole number`;
     if (name === '--port') out.port = n;
     if (name === '--listings') out.listings = n;
     if (name === '--seed') out.seed = n;
     if (name === '--max-rows') out.maxRows = n;
-    if (name === '--encode-workers') out.encodeWorkers = n;
   }
   return out;
 }
@@ -47,7 +44,7 @@ export async function run(args: string[]): Promise<number> {
   }
   let mls: DemoMls;
   try {
-    mls = await startDemoMls({ port: opts.port, listings: opts.listings, seed: opts.seed, maxRows: opts.maxRows, encodeWorkers: opts.encodeWorkers });
+    mls = await startDemoMls({ port: opts.port, listings: opts.listings, seed: opts.seed, maxRows: opts.maxRows });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const hint = err.code === 'EADDRINUSE' ? ` (port ${opts.port} is in use: pass --port 0 for any free port)` : '';
@@ -59,8 +56,6 @@ export async function run(args: string[]): Promise<number> {
   } else {
     process.stdout.write(describe(mls));
   }
-  // On stderr, so that stdout with --json stays the one line: scripts that measure wait for this.
-  void mls.encodeWorkersReady().then((n) => { if (n > 0) process.stderr.write(`demo-mls: ${n} encoder thread${n === 1 ? '' : 's'} ready\n`); });
   await new Promise<void>((resolve) => {
     const stop = () => { void mls.close().then(resolve); };
     process.once('SIGINT', stop);

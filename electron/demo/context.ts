@@ -6,8 +6,6 @@ import type { DemoAccount } from './accounts';
 import type { Authenticator } from './auth';
 import type { DemoResource } from './catalog';
 import type { Dataset } from './dataset';
-import type { EncodePool } from './encodePool';
-import type { RowStores } from './rowStore';
 import type { Sessions, Session } from './sessions';
 import { replyXml } from './xml';
 
@@ -23,10 +21,6 @@ export interface ServerState {
   maxRows: number;
   /** Failure-mode settings (tests shorten them). */
   tuning: Tuning;
-  /** COMPACT rows kept once formatted, so repeated searches write ready bytes. */
-  rowStores: RowStores;
-  /** Encoder worker threads for large COMPACT searches (none: every search encodes in-process). */
-  encodePool?: EncodePool;
 }
 
 export interface Tuning {
@@ -34,12 +28,6 @@ export interface Tuning {
   shortSessionSeconds: number;
   rateLimitPerMinute: number;
   slowDelayMs: number;
-  /** Smallest COMPACT search (rows) sent to the encoder workers. */
-  encodeMinRows: number;
-  /** Rows per worker chunk (0: from the column count, see workerRows.ts); tests make it small. */
-  encodeChunkRows: number;
-  /** Fault mode for tests: each encoder worker thread exits on its Nth job (0: never). */
-  encodeWorkerExitAfterJobs: number;
   /** GetMetadata in COMPACT answers 20514, as servers that offer STANDARD-XML only do. */
   standardXmlMetadataOnly: boolean;
 }

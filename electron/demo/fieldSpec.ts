@@ -1,13 +1,10 @@
 // A demo field: its metadata columns plus the function that produces its value for a row.
-import * as m_cellBytes from './cellBytes';
-import type { Put } from './cellBytes';
-import * as m_dataset from './dataset';
+import { BASE_MS } from './dataset';
 import type { LookupDef } from './lookups';
 import * as m_rng from './rng';
-// Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
-const { BASE_MS } = m_dataset;
+// Imported bindings copied once: tsx turns each use of an import into a getter call, which cost
+// about a quarter of a search's time when made for every cell.
 const { hash3 } = m_rng;
-const { ByteTable, fromTable, hashPick, perField, putText, putUint, uintCell, withPut } = m_cellBytes;
 
 export type Getter = (row: number) => string;
 
@@ -31,8 +28,6 @@ export interface FieldSpec {
   useSeparator: boolean;
   /** The value as a COMPACT cell (lookup codes, ISO dates). */
   get: Getter;
-  /** The same value written as bytes, for fields that have a byte writer (see cellBytes.ts). */
-  put?: Put;
 }
 
 export type FieldOptions = Partial<Omit<FieldSpec, 'systemName' | 'standardName' | 'longName' | 'dataType' | 'get'>>;
@@ -40,7 +35,7 @@ export type FieldOptions = Partial<Omit<FieldSpec, 'systemName' | 'standardName'
 export function field(systemName: string, standardName: string, longName: string, dataType: string, get: Getter, opts: FieldOptions = {}): FieldSpec {
   const numeric = ['Int', 'Small', 'Tiny', 'Long', 'Decimal'].includes(dataType);
   return {
-    systemName, standardName, longName, dataType, get, put: (get as { put?: Put }).put,
+    systemName, standardName, longName, dataType, get,
     shortName: opts.shortName ?? longName.slice(0, 12),
     interpretation: opts.interpretation ?? (numeric ? 'Number' : ''),
     lookupName: opts.lookupName ?? '',
@@ -85,50 +80,6 @@ export function isoDay(day: number): string {
   return s;
 }
 
-/** Every day the data uses (listing days plus offsets) pre-encoded, for the byte writers. */
-const DAY_TABLE = new ByteTable(Array.from({ length: 1400 }, (_, d) => isoDay(d)));
-export function putIsoDay(day: number, out: Uint8Array, pos: number): number {
-  return day < DAY_TABLE.texts.length ? DAY_TABLE.put(day, out, pos) : putText(isoDay(day), out, pos);
-}
-
-function putTwo(n: number, out: Uint8Array, pos: number): number {
-  out[pos] = 48 + Math.floor(n / 10);
-  out[pos + 1] = 48 + (n % 10);
-  return pos + 2;
-}
-
-/** Writes isoSec(sec). */
-export function putIsoSec(sec: number, out: Uint8Array, pos: number): number {
-  const day = Math.floor(sec / 86400);
-  let r = sec - day * 86400;
-  const h = Math.floor(r / 3600);
-  r -= h * 3600;
-  const m = Math.floor(r / 60);
-  pos = putIsoDay(day, out, pos);
-  out[pos++] = 84; // T
-  pos = putTwo(h, out, pos);
-  out[pos++] = 58; // :
-  pos = putTwo(m, out, pos);
-  out[pos++] = 58;
-  return putTwo(r - m * 60, out, pos);
-}
-
-/** A date cell from a day number per row (< 0: empty). */
-export function dayCell(day: (row: number) => number): Getter {
-  return withPut((row) => {
-    const d = day(row);
-    return d < 0 ? '' : isoDay(d);
-  }, perField(['day', 'putIsoDay'], [day, putIsoDay], '(row, out, pos) => { const d = day(row); return d < 0 ? pos : putIsoDay(d, out, pos); }'), 16);
-}
-
-/** A timestamp cell from seconds since BASE_MS per row (< 0: empty). */
-export function secCell(sec: (row: number) => number): Getter {
-  return withPut((row) => {
-    const t = sec(row);
-    return t < 0 ? '' : isoSec(t);
-  }, perField(['sec', 'putIsoSec'], [sec, putIsoSec], '(row, out, pos) => { const t = sec(row); return t < 0 ? pos : putIsoSec(t, out, pos); }'), 24);
-}
-
 const two = Array.from({ length: 60 }, (_, i) => (i < 10 ? '0' : '') + i);
 /** Seconds since BASE_MS → YYYY-MM-DDThh:mm:ss. */
 export function isoSec(sec: number): string {
@@ -140,12 +91,44 @@ export function isoSec(sec: number): string {
   return `${isoDay(day)}T${two[h]}:${two[m]}:${two[r - m * 60]}`;
 }
 
+/** A date cell from a day number per row (< 0: empty). */
+export function dayCell(day: (row: number) => number): Getter {
+  return (row) => {
+    const d = day(row);
+    return d < 0 ? '' : isoDay(d);
+  };
+}
+
+/** A timestamp cell from seconds since BASE_MS per row (< 0: empty). */
+export function secCell(sec: (row: number) => number): Getter {
+  return (row) => {
+    const t = sec(row);
+    return t < 0 ? '' : isoSec(t);
+  };
+}
+
+/** A whole number >= 0 per row (a value < 0: empty). */
+export function uintCell(value: (row: number) => number): Getter {
+  return (row) => {
+    const v = value(row);
+    return v < 0 ? '' : String(v);
+  };
+}
+
+/** One of a fixed list of texts per row (an index < 0: empty). */
+export function fromTable(texts: readonly string[], index: (row: number) => number): Getter {
+  return (row) => {
+    const k = index(row);
+    return k < 0 ? '' : texts[k];
+  };
+}
+
 /** A lookup code chosen by hash; `empty` is the share of rows left blank (0..1). */
 export function lookupPick(seed: number, slot: number, def: LookupDef, empty = 0): Getter {
   const codes = def.values.map((v) => v[0]);
   const cut = Math.floor(empty * 1000);
   // Most fields are never blank: skip the second hash for them.
-  if (cut === 0) return hashPick(codes, seed, slot);
+  if (cut === 0) return fromList(seed, slot, codes);
   return fromTable(codes, (row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? -1 : hash3(seed, row, slot) % codes.length));
 }
 
@@ -163,14 +146,14 @@ export function lookupMulti(seed: number, slot: number, def: LookupDef, max: num
     for (let j = 0; j < k; j++) picked.add((start + j * stride) % codes.length);
     combos.push([...picked].sort((a, b) => a - b).map((p) => codes[p]).join(','));
   }
-  return hashPick(combos, seed, slot); // % 1024: the low ten bits
+  return fromList(seed, slot, combos);
 }
 
 export function intRange(seed: number, slot: number, min: number, max: number, empty = 0): Getter {
   const cut = Math.floor(empty * 1000);
   const span = max - min + 1;
-  if (cut === 0) return withPut((row) => String(min + (hash3(seed, row, slot) % span)), perField(['hash3', 'putUint'], [hash3, putUint], `(row, out, pos) => putUint(${min} + (hash3(${seed | 0}, row, ${slot}) % ${span}), out, pos)`), 16);
-  return uintCell((row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? -1 : min + (hash3(seed, row, slot) % (max - min + 1))));
+  if (cut === 0) return (row) => String(min + (hash3(seed, row, slot) % span));
+  return uintCell((row) => (hash3(seed, row, slot + 7777) % 1000 < cut ? -1 : min + (hash3(seed, row, slot) % span)));
 }
 
 export function decRange(seed: number, slot: number, min: number, max: number, digits = 2): Getter {
@@ -179,12 +162,11 @@ export function decRange(seed: number, slot: number, min: number, max: number, d
 
 export function yesNo(seed: number, slot: number, yesShare = 0.3): Getter {
   const cut = Math.floor(yesShare * 1000);
-  return withPut((row) => (hash3(seed, row, slot) % 1000 < cut ? '1' : '0'),
-    perField(['hash3'], [hash3], `(row, out, pos) => { out[pos] = hash3(${seed | 0}, row, ${slot}) % 1000 < ${cut} ? 49 : 48; return pos + 1; }`), 1);
+  return (row) => (hash3(seed, row, slot) % 1000 < cut ? '1' : '0');
 }
 
 export function fromList(seed: number, slot: number, list: readonly string[]): Getter {
-  return hashPick(list, seed, slot);
+  return (row) => list[hash3(seed, row, slot) % list.length];
 }
 
 export function phone(seed: number, slot: number): Getter {

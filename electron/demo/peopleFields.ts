@@ -1,6 +1,5 @@
 // Agent, Office, OpenHouse and Media fields. Rows link back to listings, agents and offices by key.
 import type { Dataset } from './dataset';
-import { ByteTable } from './cellBytes';
 import * as m_dataset from './dataset';
 import type { FieldSpec } from './fieldSpec';
 import * as m_fieldSpec from './fieldSpec';
@@ -8,7 +7,8 @@ import type { LookupDef } from './lookups';
 import * as m_lookups from './lookups';
 import * as m_pools from './pools';
 import * as m_rng from './rng';
-// Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
+// Imported bindings copied once: tsx turns each use of an import into a getter call, which cost
+// about a quarter of a search's time when made for every cell.
 const { KEY_BASE, ownerOf } = m_dataset;
 const { field, fromList, intRange, isoDay, isoSec, lookupMulti, lookupPick, phone, yesNo } = m_fieldSpec;
 const { AGENT_LOOKUPS, OFFICE_LOOKUPS, OPENHOUSE_LOOKUPS } = m_lookups;
@@ -24,43 +24,9 @@ const lk = (lookupName: string, multi = false) => ({ interpretation: multi ? 'Lo
 
 export const agentFirst = (ds: Dataset, a: number) => FIRST_NAMES[hash3(ds.seed, a, 501) % FIRST_NAMES.length];
 export const agentLast = (ds: Dataset, a: number) => LAST_NAMES[hash3(ds.seed, a, 502) % LAST_NAMES.length];
-const makeAgentName = (ds: Dataset, a: number) => `${agentFirst(ds, a)} ${agentLast(ds, a)}`;
-const makeOfficeName = (ds: Dataset, o: number) =>
+export const agentName = (ds: Dataset, a: number) => `${agentFirst(ds, a)} ${agentLast(ds, a)}`;
+export const officeName = (ds: Dataset, o: number) =>
   `${OFFICE_BRANDS[hash3(ds.seed, o, 601) % OFFICE_BRANDS.length]} ${OFFICE_WORDS[hash3(ds.seed, o, 602) % OFFICE_WORDS.length]}${o >= OFFICE_BRANDS.length ? ` ${CITIES[o % CITIES.length][0]}` : ''}`;
-
-// Names are asked for once per listing row but there are 8 listings per agent: each dataset keeps
-// its agents' and offices' names once built (a string per agent, filled lazily).
-const agentNames = new WeakMap<Dataset, string[]>();
-const officeNames = new WeakMap<Dataset, string[]>();
-function namesOf(map: WeakMap<Dataset, string[]>, ds: Dataset, size: number): string[] {
-  let names = map.get(ds);
-  if (!names) { names = new Array<string>(size).fill(''); map.set(ds, names); }
-  return names;
-}
-export const agentName = (ds: Dataset, a: number): string => {
-  const names = namesOf(agentNames, ds, ds.agents);
-  return names[a] || (names[a] = makeAgentName(ds, a));
-};
-export const officeName = (ds: Dataset, o: number): string => {
-  const names = namesOf(officeNames, ds, ds.offices);
-  return names[o] || (names[o] = makeOfficeName(ds, o));
-};
-
-/** Every agent's and office's name as bytes, built once per dataset (for byte writers). */
-const nameTables = new WeakMap<Dataset, { agents: ByteTable; offices: ByteTable }>();
-function nameTablesOf(ds: Dataset) {
-  let t = nameTables.get(ds);
-  if (!t) {
-    t = {
-      agents: new ByteTable(Array.from({ length: ds.agents }, (_, a) => agentName(ds, a))),
-      offices: new ByteTable(Array.from({ length: ds.offices }, (_, o) => officeName(ds, o))),
-    };
-    nameTables.set(ds, t);
-  }
-  return t;
-}
-export const agentNameTable = (ds: Dataset): ByteTable => nameTablesOf(ds).agents;
-export const officeNameTable = (ds: Dataset): ByteTable => nameTablesOf(ds).offices;
 
 export function agentFields(ds: Dataset): FieldSpec[] {
   const s = ds.seed;

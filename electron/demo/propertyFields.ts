@@ -2,23 +2,22 @@
 // LIST_nn numbers for the rest (as Rapattoni/Paragon feeds look), LFD_* for feature lookups, and
 // RESO StandardNames where one exists.
 import type { Dataset, PropertyClass } from './dataset';
-import * as m_cellBytes from './cellBytes';
 import * as m_dataset from './dataset';
-import type { FieldSpec, Getter } from './fieldSpec';
+import type { FieldSpec } from './fieldSpec';
 import * as m_fieldSpec from './fieldSpec';
 import type { LookupDef } from './lookups';
 import * as m_lookups from './lookups';
+import * as m_peopleFields from './peopleFields';
 import * as m_pools from './pools';
 import * as m_rng from './rng';
-import * as m_peopleFields from './peopleFields';
-// Imported bindings copied once: tsx turns each import use into a getter call, too slow per cell.
+// Imported bindings copied once: tsx turns each use of an import into a getter call, which cost
+// about a quarter of a search's time when made for every cell.
 const { KEY_BASE, PROPERTY_CLASSES } = m_dataset;
-const { dayCell, decRange, field, fromList, intRange, isoDay, lookupMulti, lookupPick, secCell, yesNo } = m_fieldSpec;
+const { dayCell, decRange, field, fromList, fromTable, intRange, isoDay, lookupMulti, lookupPick, secCell, uintCell, yesNo } = m_fieldSpec;
 const { PROPERTY_LOOKUPS } = m_lookups;
+const { agentName, officeName } = m_peopleFields;
 const { CITIES, LAST_NAMES, REMARK_CLOSERS, REMARK_FEATURES, REMARK_OPENERS, REMARK_SUBJECTS, STREETS, STREET_SUFFIXES } = m_pools;
 const { hash3 } = m_rng;
-const { ByteTable, asciiBytes, fromTable, perField, putBytes, putFixed, putPadded, putText, putUint, uintCell, withPut } = m_cellBytes;
-const { agentName, agentNameTable, officeName, officeNameTable } = m_peopleFields;
 
 const L = (name: string): LookupDef => {
   const d = PROPERTY_LOOKUPS.find((x) => x.name === name);
@@ -32,6 +31,7 @@ const CITY_CODES = L('CITY').values.map((v) => v[0]);
 const COUNTY_CODES = L('COUNTY').values.map((v) => v[0]);
 /** County code of each city, by city index (the county lookup's code or blank). */
 const CITY_COUNTY_CODES = CITIES.map((c) => COUNTY_CODES.find((code) => code === c[1].toUpperCase()) ?? '');
+const CITY_NAMES = CITIES.map((c) => c[0]);
 /** 0..999 zero-padded to three digits (parcel numbers), built once instead of padStart per cell. */
 const PAD3 = Array.from({ length: 1000 }, (_, k) => String(k).padStart(3, '0'));
 
@@ -56,80 +56,17 @@ function remarks(ds: Dataset, i: number): string {
   return `${REMARK_OPENERS[h % REMARK_OPENERS.length]} ${beds}${subject} in ${CITIES[cityOf(ds, i)][0]} featuring ${f1} and ${f2}. ${REMARK_CLOSERS[(h >>> 20) % REMARK_CLOSERS.length]}`;
 }
 
-// Pools and the constant pieces between values as bytes, for the byte writers.
-const SUBJECT_LOT = REMARK_SUBJECTS.length;
-const SUBJECT_COMMERCIAL = REMARK_SUBJECTS.length + 1;
-const W = {
-  openers: new ByteTable(REMARK_OPENERS),
-  subjects: new ByteTable([...REMARK_SUBJECTS, 'building lot', 'commercial building']),
-  features: new ByteTable(REMARK_FEATURES),
-  closers: new ByteTable(REMARK_CLOSERS),
-  cities: new ByteTable(CITIES.map((c) => c[0])),
-  zips: new ByteTable(CITIES.map((c) => c[2])),
-  streets: new ByteTable(STREETS),
-  suffixes: new ByteTable(STREET_SUFFIXES),
-  lastNames: new ByteTable(LAST_NAMES),
-};
-const B = {
-  bedroom: asciiBytes('-bedroom '), in: asciiBytes(' in '), featuring: asciiBytes(' featuring '), and: asciiBytes(' and '),
-  stop: asciiBytes('. '), unit: asciiBytes(' Unit '), call: asciiBytes('Call '), questions: asciiBytes(' with questions. '),
-  on: asciiBytes(' on '), to: asciiBytes(' to '), tours: asciiBytes('https://tours.example.com/'), mls: asciiBytes('MLS'),
-};
-
-/** Writes remarks(ds, i) as bytes. */
-function putRemarks(ds: Dataset, i: number, out: Uint8Array, pos: number): number {
-  const h = hash3(ds.seed, i, 40);
-  const subject = ds.cls[i] === 2 ? SUBJECT_LOT : ds.cls[i] === 3 ? SUBJECT_COMMERCIAL : (h >>> 4) % REMARK_SUBJECTS.length;
-  pos = W.openers.put(h % REMARK_OPENERS.length, out, pos);
-  out[pos++] = 32;
-  if (ds.beds[i]) pos = putBytes(B.bedroom, out, putUint(ds.beds[i], out, pos));
-  pos = putBytes(B.featuring, out, W.cities.put(cityOf(ds, i), out, putBytes(B.in, out, W.subjects.put(subject, out, pos))));
-  pos = putBytes(B.and, out, W.features.put((h >>> 8) % REMARK_FEATURES.length, out, pos));
-  pos = putBytes(B.stop, out, W.features.put((h >>> 14) % REMARK_FEATURES.length, out, pos));
-  return W.closers.put((h >>> 20) % REMARK_CLOSERS.length, out, pos);
-}
-
-/** Writes the full address: number, street, suffix and unit. */
-function putAddress(ds: Dataset, i: number, out: Uint8Array, pos: number): number {
-  pos = putUint(100 + (hash3(ds.seed, i, 30) % 9800), out, pos);
-  out[pos++] = 32;
-  pos = W.streets.put(hash3(ds.seed, i, 31) % STREETS.length, out, pos);
-  out[pos++] = 32;
-  pos = W.suffixes.put(hash3(ds.seed, i, 32) % STREET_SUFFIXES.length, out, pos);
-  if (ds.cls[i] !== 1) return pos;
-  return putUint(100 * (1 + (hash3(ds.seed, i, 33) % 20)) + (hash3(ds.seed, i, 34) % 12) + 1, out, putBytes(B.unit, out, pos));
-}
-
 /** Lot size in acres, two decimals. */
 const lotAcresOf = (lot: number) => (lot ? (lot / 43560).toFixed(2) : '');
 
-/** Writes lotAcresOf(lot): whole cents by integer rounding, toFixed's own text on an exact half
- * (where the binary fraction decides the rounding). */
-function putLotAcres(lot: number, out: Uint8Array, pos: number): number {
-  if (!lot) return pos;
-  if ((lot * 100) % 43560 === 21780) return putText(lotAcresOf(lot), out, pos);
-  return putFixed(Math.floor((lot * 200 + 43560) / 87120), 2, out, pos);
-}
-
 /** Annual taxes: 1.20% to 2.19% of the price, none for rentals. */
 const taxes = (ds: Dataset, i: number) => (ds.cls[i] === 4 ? '' : (ds.price[i] * (0.012 + (hash3(ds.seed, i, 77) % 100) / 10000)).toFixed(2));
-
-/** Writes taxes(ds, i) the same way as putLotAcres: price * (120 + m) / 100 cents, rounded. */
-function putTaxes(ds: Dataset, i: number, out: Uint8Array, pos: number): number {
-  if (ds.cls[i] === 4) return pos;
-  const hundredths = ds.price[i] * (120 + (hash3(ds.seed, i, 77) % 100));
-  if (hundredths % 100 === 50) return putText(taxes(ds, i), out, pos);
-  return putFixed(Math.floor((hundredths + 50) / 100), 2, out, pos);
-}
 
 const DIRECTIONS = ['North', 'South', 'East', 'West'];
 const SUBDIVISIONS = ['Estates', 'Farms', 'Park', 'Commons', 'Highlands', 'Woods'];
 
 /** A pool word followed by a fixed suffix ("Oak Elementary"). */
-function suffixed(pool: InstanceType<typeof ByteTable>, word: (i: number) => number, suffix: string) {
-  const end = asciiBytes(suffix);
-  return withPut((i) => `${pool.texts[word(i)]}${suffix}`, (i, out, pos) => putBytes(end, out, pool.put(word(i), out, pos)), pool.max + end.length);
-}
+const suffixed = (pool: readonly string[], word: (i: number) => number, suffix: string) => (i: number) => `${pool[word(i)]}${suffix}`;
 
 const ROOMS: readonly [string, string][] = [['LIV', 'Living Room'], ['DIN', 'Dining Room'], ['KIT', 'Kitchen'], ['FAM', 'Family Room'],
   ['PRI', 'Primary Bedroom'], ['BR2', 'Bedroom 2'], ['BR3', 'Bedroom 3'], ['BR4', 'Bedroom 4'], ['OFF', 'Office'], ['LAU', 'Laundry Room'],
@@ -138,36 +75,16 @@ const ROOMS: readonly [string, string][] = [['LIV', 'Living Room'], ['DIN', 'Din
 /** Whether listing i has room k: every built listing has the first five, half have each other. */
 const hasRoom = (ds: Dataset, i: number, k: number) => ds.sqft[i] > 0 && hash3(ds.seed, i, 200 + k) % 10 < (k < 5 ? 10 : 5);
 
-/** Room dimensions "10X9" .. "23X20": entry a * 12 + b is `${10 + a}X${9 + b}`. */
-const DIMS = new ByteTable(Array.from({ length: 14 * 12 }, (_, j) => `${10 + Math.floor(j / 12)}X${9 + (j % 12)}`));
-
 function roomFields(ds: Dataset): FieldSpec[] {
   const out: FieldSpec[] = [];
   const s = ds.seed;
-  // Which rooms each listing has, as bits, worked out once for all listings (7 hashes a listing,
-  // ~10 ms at 200,000): a row's 36 room cells then test a bit instead of hashing or calling.
-  const masks = new Uint16Array(ds.listings);
-  for (let i = 0; i < ds.listings; i++) {
-    let mask = 0;
-    for (let r = 0; r < ROOMS.length; r++) if (hasRoom(ds, i, r)) mask |= 1 << r;
-    masks[i] = mask;
-  }
   const lvl = L('ROOMLEVEL').values.map((v) => v[0]);
-  const lvlTable = new ByteTable(lvl);
   const flr = L('FLOORING').values.map((v) => v[0]);
-  const flrTable = new ByteTable(flr);
   ROOMS.forEach(([code, name], k) => {
-    const bit = 1 << k;
-    // Writers compiled per room with the seed, slots and list lengths as constants (see hashPick).
-    const put = <F>(source: string) => perField<F>(['masks', 'hash3', 'DIMS', 'lvlTable', 'flrTable'], [masks, hash3, DIMS, lvlTable, flrTable], source);
-    const seed = s | 0;
-    const dim = withPut((i) => (hasRoom(ds, i, k) ? `${10 + (hash3(s, i, 220 + k) % 14)}X${9 + (hash3(s, i, 240 + k) % 12)}` : ''),
-      put(`(i, out, pos) => (masks[i] & ${bit} ? DIMS.put((hash3(${seed}, i, ${220 + k}) % 14) * 12 + (hash3(${seed}, i, ${240 + k}) % 12), out, pos) : pos)`), DIMS.max);
-    const level = withPut((i) => (hasRoom(ds, i, k) ? lvl[hash3(s, i, 260 + k) % 3] : ''),
-      put(`(i, out, pos) => (masks[i] & ${bit} ? lvlTable.put(hash3(${seed}, i, ${260 + k}) % 3, out, pos) : pos)`), lvlTable.max);
+    const dim = (i: number) => (hasRoom(ds, i, k) ? `${10 + (hash3(s, i, 220 + k) % 14)}X${9 + (hash3(s, i, 240 + k) % 12)}` : '');
+    const level = (i: number) => (hasRoom(ds, i, k) ? lvl[hash3(s, i, 260 + k) % 3] : '');
     // The floor as lookupPick(s, 280 + k, FLOORING) picks it, blank without the room.
-    const floor = withPut((i) => (hasRoom(ds, i, k) ? flr[hash3(s, i, 280 + k) % flr.length] : ''),
-      put(`(i, out, pos) => (masks[i] & ${bit} ? flrTable.put(hash3(${seed}, i, ${280 + k}) % ${flr.length}, out, pos) : pos)`), flrTable.max);
+    const floor = (i: number) => (hasRoom(ds, i, k) ? flr[hash3(s, i, 280 + k) % flr.length] : '');
     out.push(field(`ROOM_${code}_DIM`, '', `${name} Dimensions`, 'Character', dim, { maximumLength: 10, shortName: `${code} Dim` }));
     out.push(field(`ROOM_${code}_LVL`, '', `${name} Level`, 'Character', level, { ...lk('ROOMLEVEL'), shortName: `${code} Lvl` }));
     out.push(field(`ROOM_${code}_FLR`, '', `${name} Flooring`, 'Character', floor, { ...lk('FLOORING'), shortName: `${code} Flr` }));
@@ -177,15 +94,12 @@ function roomFields(ds: Dataset): FieldSpec[] {
 
 export function commonPropertyFields(ds: Dataset): FieldSpec[] {
   const s = ds.seed;
-  const price: Getter = uintCell((i) => ds.price[i]);
-  const origPrice: Getter = uintCell((i) => ds.price[i] + (hash3(s, i, 50) % 4 === 0 ? (ds.cls[i] === 4 ? 100 : 10000) * (1 + (hash3(s, i, 51) % 5)) : 0));
-  // Names as bytes, every agent and office once (25,000 agents for 200,000 listings: ~10 ms).
-  const agentNames = agentNameTable(ds);
-  const officeNames = officeNameTable(ds);
+  const price = uintCell((i) => ds.price[i]);
+  const origPrice = uintCell((i) => ds.price[i] + (hash3(s, i, 50) % 4 === 0 ? (ds.cls[i] === 4 ? 100 : 10000) * (1 + (hash3(s, i, 51) % 5)) : 0));
   const closeDay = (i: number) => Math.min(ds.listDay[i] + 10 + (hash3(s, i, 52) % 120), 1060);
   return [
     field('L_ListingKey', 'ListingKey', 'Listing Key', 'Int', uintCell((i) => KEY_BASE.listing + i), { required: true, interpretation: '', maximumLength: 10 }),
-    field('L_DisplayId', 'ListingId', 'MLS Number', 'Character', withPut((i) => `MLS${24000000 + i * 3 + (hash3(s, i, 60) % 3)}`, (i, out, pos) => putUint(24000000 + i * 3 + (hash3(s, i, 60) % 3), out, putBytes(B.mls, out, pos)), 20), { maximumLength: 12, required: true }),
+    field('L_DisplayId', 'ListingId', 'MLS Number', 'Character', (i) => `MLS${24000000 + i * 3 + (hash3(s, i, 60) % 3)}`, { maximumLength: 12, required: true }),
     field('L_Class', 'PropertyType', 'Property Class', 'Character', fromTable(PROPERTY_CLASSES, (i) => ds.cls[i]), { maximumLength: 3 }),
     field('L_Type_', 'PropertySubType', 'Property Sub Type', 'Character', fromTable(SUBTYPE_CODES, (i) => ds.subtype[i]), lk('PROPTYPE')),
     field('L_Status', 'StandardStatus', 'Status', 'Character', fromTable(STATUS_CODES, (i) => ds.status[i]), { ...lk('STATUS'), required: true }),
@@ -204,69 +118,44 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('L_AddressStreet', 'StreetName', 'Street Name', 'Character', fromTable(STREETS, (i) => hash3(ds.seed, i, 31) % STREETS.length), { maximumLength: 40 }),
     field('L_AddressSuffix', 'StreetSuffix', 'Street Suffix', 'Character', fromTable(STREET_SUFFIXES, (i) => hash3(ds.seed, i, 32) % STREET_SUFFIXES.length), { maximumLength: 6 }),
     field('L_AddressUnit', 'UnitNumber', 'Unit #', 'Character', uintCell((i) => (ds.cls[i] === 1 ? 100 * (1 + (hash3(ds.seed, i, 33) % 20)) + (hash3(ds.seed, i, 34) % 12) + 1 : -1)), { maximumLength: 8 }),
-    field('L_Address', 'UnparsedAddress', 'Full Address', 'Character', withPut((i) => {
+    field('L_Address', 'UnparsedAddress', 'Full Address', 'Character', (i) => {
       const u = unitNumber(ds, i);
       return `${streetNumber(ds, i)} ${streetName(ds, i)} ${streetSuffix(ds, i)}${u ? ` Unit ${u}` : ''}`;
-    }, (i, out, pos) => putAddress(ds, i, out, pos), 80), { maximumLength: 80 }),
-    field('L_Zip', 'PostalCode', 'Zip Code', 'Character', withPut((i) => `${CITIES[cityOf(ds, i)][2]}${String(10 + (ds.area[i] % 80)).padStart(2, '0')}`, (i, out, pos) => putUint(10 + (ds.area[i] % 80), out, W.zips.put(cityOf(ds, i), out, pos)), 8), { maximumLength: 10, editMaskId: 'ZIP' }),
-    field('L_State', 'StateOrProvince', 'State', 'Character', fromTable(['IL'], () => 0), { maximumLength: 2 }),
-    field('LMD_MP_Latitude', 'Latitude', 'Latitude', 'Decimal', withPut((i) => (41.6 + (ds.area[i] % 20) * 0.04 + (hash3(s, i, 61) % 1000) / 40000).toFixed(6), (i, out, pos) => putFixed(41600000 + (ds.area[i] % 20) * 40000 + (hash3(s, i, 61) % 1000) * 25, 6, out, pos), 12), { precision: '6', interpretation: '' }),
-    field('LMD_MP_Longitude', 'Longitude', 'Longitude', 'Decimal', withPut((i) => (-88.3 + Math.floor(ds.area[i] / 20) * 0.05 + (hash3(s, i, 62) % 1000) / 40000).toFixed(6), (i, out, pos) => putFixed(-88300000 + Math.floor(ds.area[i] / 20) * 50000 + (hash3(s, i, 62) % 1000) * 25, 6, out, pos), 12), { precision: '6', interpretation: '' }),
+    }, { maximumLength: 80 }),
+    field('L_Zip', 'PostalCode', 'Zip Code', 'Character', (i) => `${CITIES[cityOf(ds, i)][2]}${String(10 + (ds.area[i] % 80)).padStart(2, '0')}`, { maximumLength: 10, editMaskId: 'ZIP' }),
+    field('L_State', 'StateOrProvince', 'State', 'Character', () => 'IL', { maximumLength: 2 }),
+    field('LMD_MP_Latitude', 'Latitude', 'Latitude', 'Decimal', (i) => (41.6 + (ds.area[i] % 20) * 0.04 + (hash3(s, i, 61) % 1000) / 40000).toFixed(6), { precision: '6', interpretation: '' }),
+    field('LMD_MP_Longitude', 'Longitude', 'Longitude', 'Decimal', (i) => (-88.3 + Math.floor(ds.area[i] / 20) * 0.05 + (hash3(s, i, 62) % 1000) / 40000).toFixed(6), { precision: '6', interpretation: '' }),
     field('L_ListAgent1', 'ListAgentKey', 'List Agent ID', 'Int', uintCell((i) => KEY_BASE.agent + ds.agent[i]), { interpretation: '' }),
-    field('LA1_UserFullName', 'ListAgentFullName', 'List Agent Name', 'Character', withPut((i) => agentName(ds, ds.agent[i]), (i, out, pos) => agentNames.put(ds.agent[i], out, pos), agentNames.max), { maximumLength: 60 }),
+    field('LA1_UserFullName', 'ListAgentFullName', 'List Agent Name', 'Character', (i) => agentName(ds, ds.agent[i]), { maximumLength: 60 }),
     field('L_ListOffice1', 'ListOfficeKey', 'List Office ID', 'Int', uintCell((i) => KEY_BASE.office + ds.agentOffice[ds.agent[i]]), { interpretation: '' }),
-    field('LO1_OrganizationName', 'ListOfficeName', 'List Office Name', 'Character', withPut((i) => officeName(ds, ds.agentOffice[ds.agent[i]]), (i, out, pos) => officeNames.put(ds.agentOffice[ds.agent[i]], out, pos), officeNames.max), { maximumLength: 60 }),
+    field('LO1_OrganizationName', 'ListOfficeName', 'List Office Name', 'Character', (i) => officeName(ds, ds.agentOffice[ds.agent[i]]), { maximumLength: 60 }),
     field('L_ListAgent2', 'CoListAgentKey', 'Co-List Agent ID', 'Int', uintCell((i) => (ds.coAgent[i] >= 0 ? KEY_BASE.agent + ds.coAgent[i] : -1)), { interpretation: '' }),
     field('L_SellingAgent1', 'BuyerAgentKey', 'Selling Agent ID', 'Int', uintCell((i) => (isSold(ds, i) ? KEY_BASE.agent + (hash3(s, i, 63) % ds.agents) : -1)), { interpretation: '' }),
     field('LIST_66', 'BedroomsTotal', 'Bedrooms', 'Tiny', uintCell((i) => (ds.sqft[i] ? ds.beds[i] : -1)), { searchHelpId: 'BEDS' }),
     field('LIST_67', 'BathroomsFull', 'Full Baths', 'Tiny', uintCell((i) => (ds.sqft[i] ? ds.baths[i] : -1))),
     field('LIST_68', 'BathroomsHalf', 'Half Baths', 'Tiny', uintCell((i) => (ds.sqft[i] ? ds.halfBaths[i] : -1))),
-    field('LIST_69', 'BathroomsTotalDecimal', 'Total Baths', 'Decimal', withPut((i) => (ds.sqft[i] ? (ds.baths[i] + ds.halfBaths[i] * 0.5).toFixed(1) : ''), (i, out, pos) => {
-      if (!ds.sqft[i]) return pos;
-      pos = putUint(ds.baths[i] + (ds.halfBaths[i] >> 1), out, pos);
-      out[pos++] = 46; // .
-      out[pos++] = ds.halfBaths[i] & 1 ? 53 : 48;
-      return pos;
-    }, 8), { precision: '1' }),
+    field('LIST_69', 'BathroomsTotalDecimal', 'Total Baths', 'Decimal', (i) => (ds.sqft[i] ? (ds.baths[i] + ds.halfBaths[i] * 0.5).toFixed(1) : ''), { precision: '1' }),
     field('LIST_48', 'LivingArea', 'Approx Square Feet', 'Int', uintCell((i) => (ds.sqft[i] ? ds.sqft[i] : -1)), { units: 'SqFt', useSeparator: true }),
     field('LIST_56', 'LotSizeSquareFeet', 'Lot Size SqFt', 'Int', uintCell((i) => (ds.lotSqft[i] ? ds.lotSqft[i] : -1)), { units: 'SqFt', useSeparator: true }),
-    field('LIST_57', 'LotSizeAcres', 'Lot Acres', 'Decimal', withPut((i) => lotAcresOf(ds.lotSqft[i]), (i, out, pos) => putLotAcres(ds.lotSqft[i], out, pos), 16), { units: 'Acres' }),
+    field('LIST_57', 'LotSizeAcres', 'Lot Acres', 'Decimal', (i) => lotAcresOf(ds.lotSqft[i]), { units: 'Acres' }),
     field('LIST_53', 'YearBuilt', 'Year Built', 'Small', uintCell((i) => (ds.year[i] ? ds.year[i] : -1)), { editMaskId: 'YEAR' }),
     field('LIST_22', 'DaysOnMarket', 'Days On Market', 'Small', uintCell((i) => Math.max(0, (isSold(ds, i) ? closeDay(i) : 1060) - ds.listDay[i]))),
     field('LIST_119', 'CumulativeDaysOnMarket', 'Cumulative DOM', 'Small', uintCell((i) => Math.max(0, 1060 - ds.listDay[i]) + (hash3(s, i, 64) % 30))),
     field('LIST_115', 'CloseDate', 'Closed Date', 'Date', dayCell((i) => (isSold(ds, i) ? closeDay(i) : -1))),
     field('LIST_116', 'ExpirationDate', 'Expiration Date', 'Date', dayCell((i) => ds.listDay[i] + 180)),
     field('LIST_117', 'OnMarketDate', 'On Market Date', 'Date', dayCell((i) => ds.listDay[i] + (hash3(s, i, 65) % 4))),
-    field('LIST_78', 'PublicRemarks', 'Public Remarks', 'Character', withPut((i) => remarks(ds, i), (i, out, pos) => putRemarks(ds, i, out, pos), 512), { maximumLength: 4000, searchable: false }),
-    field('LIST_79', 'PrivateRemarks', 'Agent Remarks', 'Character', withPut((i) => (hash3(s, i, 66) % 3 ? '' : `Call ${agentName(ds, ds.agent[i])} with questions. ${REMARK_CLOSERS[hash3(s, i, 67) % REMARK_CLOSERS.length]}`), (i, out, pos) => {
-      if (hash3(s, i, 66) % 3) return pos;
-      pos = putBytes(B.questions, out, agentNames.put(ds.agent[i], out, putBytes(B.call, out, pos)));
-      return W.closers.put(hash3(s, i, 67) % REMARK_CLOSERS.length, out, pos);
-    }, 256), { maximumLength: 2000, searchable: false }),
-    field('LIST_81', 'Directions', 'Directions', 'Character', withPut((i) => `${DIRECTIONS[hash3(s, i, 68) % 4]} on ${STREETS[hash3(s, i, 69) % STREETS.length]} to ${streetName(ds, i)}`, (i, out, pos) => {
-      pos = putBytes(B.on, out, putText(DIRECTIONS[hash3(s, i, 68) % 4], out, pos));
-      return W.streets.put(hash3(s, i, 31) % STREETS.length, out, putBytes(B.to, out, W.streets.put(hash3(s, i, 69) % STREETS.length, out, pos)));
-    }, 64), { maximumLength: 250 }),
-    field('LIST_130', 'SubdivisionName', 'Subdivision', 'Character', withPut((i) => `${LAST_NAMES[hash3(s, i, 70) % LAST_NAMES.length]} ${SUBDIVISIONS[hash3(s, i, 71) % 6]}`, (i, out, pos) => {
-      pos = W.lastNames.put(hash3(s, i, 70) % LAST_NAMES.length, out, pos);
-      out[pos++] = 32;
-      return putText(SUBDIVISIONS[hash3(s, i, 71) % 6], out, pos);
-    }, 64), { maximumLength: 50 }),
+    field('LIST_78', 'PublicRemarks', 'Public Remarks', 'Character', (i) => remarks(ds, i), { maximumLength: 4000, searchable: false }),
+    field('LIST_79', 'PrivateRemarks', 'Agent Remarks', 'Character', (i) => (hash3(s, i, 66) % 3 ? '' : `Call ${agentName(ds, ds.agent[i])} with questions. ${REMARK_CLOSERS[hash3(s, i, 67) % REMARK_CLOSERS.length]}`), { maximumLength: 2000, searchable: false }),
+    field('LIST_81', 'Directions', 'Directions', 'Character', (i) => `${DIRECTIONS[hash3(s, i, 68) % 4]} on ${STREETS[hash3(s, i, 69) % STREETS.length]} to ${streetName(ds, i)}`, { maximumLength: 250 }),
+    field('LIST_130', 'SubdivisionName', 'Subdivision', 'Character', (i) => `${LAST_NAMES[hash3(s, i, 70) % LAST_NAMES.length]} ${SUBDIVISIONS[hash3(s, i, 71) % 6]}`, { maximumLength: 50 }),
     field('LIST_132', '', 'Township', 'Character', fromList(s, 72, ['Avon', 'Bristol', 'Cuba', 'Dundee', 'Elgin', 'Fremont', 'Grant', 'Hanover']), { maximumLength: 30 }),
-    field('LIST_103', 'ParcelNumber', 'PIN', 'Character', withPut((i) => `${PAD3[hash3(s, i, 73) % 100].slice(1)}-${PAD3[hash3(s, i, 74) % 100].slice(1)}-${PAD3[hash3(s, i, 75) % 1000]}-${PAD3[hash3(s, i, 76) % 1000]}`, (i, out, pos) => {
-      pos = putPadded(hash3(s, i, 73) % 100, 2, out, pos);
-      out[pos++] = 45; // -
-      pos = putPadded(hash3(s, i, 74) % 100, 2, out, pos);
-      out[pos++] = 45;
-      pos = putPadded(hash3(s, i, 75) % 1000, 3, out, pos);
-      out[pos++] = 45;
-      return putPadded(hash3(s, i, 76) % 1000, 3, out, pos);
-    }, 16), { maximumLength: 20, editMaskId: 'PIN' }),
-    field('LIST_101', 'TaxAnnualAmount', 'Taxes', 'Decimal', withPut((i) => taxes(ds, i), (i, out, pos) => putTaxes(ds, i, out, pos), 24), money),
+    field('LIST_103', 'ParcelNumber', 'PIN', 'Character', (i) => `${PAD3[hash3(s, i, 73) % 100].slice(1)}-${PAD3[hash3(s, i, 74) % 100].slice(1)}-${PAD3[hash3(s, i, 75) % 1000]}-${PAD3[hash3(s, i, 76) % 1000]}`, { maximumLength: 20, editMaskId: 'PIN' }),
+    field('LIST_101', 'TaxAnnualAmount', 'Taxes', 'Decimal', (i) => taxes(ds, i), money),
     field('LIST_102', 'TaxYear', 'Tax Year', 'Small', uintCell((i) => 2023 + (hash3(s, i, 78) % 3))),
-    field('LIST_104', 'ElementarySchool', 'Elementary School', 'Character', suffixed(W.streets, (i) => hash3(s, i, 79) % STREETS.length, ' Elementary'), { maximumLength: 50 }),
-    field('LIST_105', 'MiddleOrJuniorSchool', 'Middle School', 'Character', suffixed(W.lastNames, (i) => hash3(s, i, 80) % LAST_NAMES.length, ' Middle'), { maximumLength: 50 }),
-    field('LIST_106', 'HighSchool', 'High School', 'Character', suffixed(W.cities, (i) => cityOf(ds, i), ' High'), { maximumLength: 50 }),
+    field('LIST_104', 'ElementarySchool', 'Elementary School', 'Character', suffixed(STREETS, (i) => hash3(s, i, 79) % STREETS.length, ' Elementary'), { maximumLength: 50 }),
+    field('LIST_105', 'MiddleOrJuniorSchool', 'Middle School', 'Character', suffixed(LAST_NAMES, (i) => hash3(s, i, 80) % LAST_NAMES.length, ' Middle'), { maximumLength: 50 }),
+    field('LIST_106', 'HighSchool', 'High School', 'Character', suffixed(CITY_NAMES, (i) => cityOf(ds, i), ' High'), { maximumLength: 50 }),
     field('LIST_107', 'HighSchoolDistrict', 'High School District', 'Character', lookupPick(s, 81, L('SCHOOLDIST')), lk('SCHOOLDIST')),
     field('LFD_INTERIOR', 'InteriorFeatures', 'Interior Features', 'Character', lookupMulti(s, 82, L('FEATURES'), 8), lk('FEATURES', true)),
     field('LFD_HEATING', 'Heating', 'Heating', 'Character', lookupMulti(s, 83, L('HEATING'), 2), lk('HEATING', true)),
@@ -283,7 +172,7 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('LFD_GARAGE', 'GarageType', 'Garage Type', 'Character', lookupPick(s, 94, L('GARAGE')), lk('GARAGE')),
     field('LFD_WATER', 'WaterSource', 'Water', 'Character', lookupPick(s, 95, L('WATERSRC')), lk('WATERSRC')),
     field('LFD_SEWER', 'Sewer', 'Sewer', 'Character', lookupPick(s, 96, L('SEWER')), lk('SEWER')),
-    field('LIST_85', 'GarageSpaces', 'Garage Spaces', 'Decimal', withPut((i) => (ds.sqft[i] ? String(hash3(s, i, 97) % 4) + '.0' : ''), (i, out, pos) => (ds.sqft[i] ? putText('.0', out, putUint(hash3(s, i, 97) % 4, out, pos)) : pos), 4), { precision: '1' }),
+    field('LIST_85', 'GarageSpaces', 'Garage Spaces', 'Decimal', (i) => (ds.sqft[i] ? String(hash3(s, i, 97) % 4) + '.0' : ''), { precision: '1' }),
     field('LIST_86', 'ParkingTotal', 'Parking Spaces', 'Small', intRange(s, 98, 0, 6)),
     field('LIST_90', 'StoriesTotal', 'Stories', 'Tiny', uintCell((i) => (ds.sqft[i] ? 1 + (hash3(s, i, 99) % 3) : -1))),
     field('LIST_93', 'FireplacesTotal', 'Fireplaces', 'Tiny', intRange(s, 100, 0, 3)),
@@ -295,7 +184,7 @@ export function commonPropertyFields(ds: Dataset): FieldSpec[] {
     field('LIST_99', 'AssociationFee', 'HOA Fee', 'Int', uintCell((i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 50 + (hash3(s, i, 105) % 60) * 10 : -1)), money),
     field('LIST_100', 'AssociationFeeFrequency', 'HOA Frequency', 'Character', fromTable(['M'], (i) => (ds.cls[i] === 1 || hash3(s, i, 104) % 4 === 0 ? 0 : -1)), lk('HOAFREQ')),
     field('LIST_110', 'Zoning', 'Zoning', 'Character', lookupPick(s, 106, L('ZONING')), lk('ZONING')),
-    field('LIST_111', 'VirtualTourURLUnbranded', 'Virtual Tour', 'Character', withPut((i) => (hash3(s, i, 107) % 5 ? '' : `https://tours.example.com/${KEY_BASE.listing + i}`), (i, out, pos) => (hash3(s, i, 107) % 5 ? pos : putUint(KEY_BASE.listing + i, out, putBytes(B.tours, out, pos))), 40), { maximumLength: 200, interpretation: 'URI', searchable: false }),
+    field('LIST_111', 'VirtualTourURLUnbranded', 'Virtual Tour', 'Character', (i) => (hash3(s, i, 107) % 5 ? '' : `https://tours.example.com/${KEY_BASE.listing + i}`), { maximumLength: 200, interpretation: 'URI', searchable: false }),
     field('LIST_112', 'BuyerAgencyCompensation', 'Co-op Compensation', 'Character', fromList(s, 108, ['2.5%', '2%', '2.25%', '$5,000', '3%', '1.5%']), { maximumLength: 20 }),
     field('LIST_114', 'SpecialListingConditions', 'Sale Type', 'Character', fromList(s, 109, ['Standard', 'Standard', 'Standard', 'Short Sale', 'REO', 'Auction', 'Estate']), { maximumLength: 20 }),
     field('L_IdxInclude', 'InternetEntireListingDisplayYN', 'IDX Include', 'Boolean', yesNo(s, 110, 0.92)),

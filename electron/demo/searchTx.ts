@@ -1,18 +1,14 @@
 // The Search transaction: argument checks with the reply code a RETS server gives for each
 // mistake, matching rows through the shared DMQL2 evaluator, then COMPACT, COMPACT-DECODED or
-// STANDARD-XML streamed row by row (COMPACT rows of large searches encoded by worker threads, see
-// workerRows.ts; or kept once formatted if a row store is set, see rowStore.ts).
+// STANDARD-XML streamed row by row.
 import type { MetadataClass, MetadataResource, RetsMetadata } from '../../shared/rets/metadata/model';
 import { BodyWriter } from './bodyWriter';
 import type { DemoClass } from './catalog';
-import { type Ctx, type ServerState, arg, baseHeaders, sendReply } from './context';
-import type { EncodePool } from './encodePool';
+import { type Ctx, arg, baseHeaders, sendReply } from './context';
 import { bodyFaults } from './faults';
 import type { FieldSpec } from './fieldSpec';
 import { compileFilter } from './searchFilter';
-import { type RowWriter, type SearchFormat, rowWriter } from './searchRows';
-import { writeStoredRows } from './storedRows';
-import { chunkRows, writeWorkerRows } from './workerRows';
+import { type SearchFormat, rowFormatter } from './searchRows';
 
 export interface SearchTarget {
   demo: DemoClass;
@@ -20,11 +16,6 @@ export interface SearchTarget {
   cls: MetadataClass;
   metadata: RetsMetadata;
 }
-
-/** Rows formatted together before they go to the body writer (about 200 KB of COMPACT). */
-const BATCH_ROWS = 256;
-/** Encoding time of a COMPACT cell in-process (~85 ns measured at 200,000 listings, all fields). */
-const NS_PER_CELL = 85;
 
 class SearchArgError extends Error {
   constructor(readonly replyCode: number, message: string) { super(message); }
@@ -96,55 +87,17 @@ export async function handleSearch(ctx: Ctx): Promise<void> {
   const w = new BodyWriter(ctx.res, bodyFaults(ctx));
   await w.write('<?xml version="1.0" encoding="UTF-8"?>\r\n<RETS ReplyCode="0" ReplyText="Operation Successful">\r\n');
   if (count === 1) await w.write(`<COUNT Records="${total}" />\r\n`);
-  const rows = rowWriter(format, target, fields, plan.standardNames, ctx.state.metadata, arg(ctx, 'RestrictedIndicator'));
+  const rows = rowFormatter(format, target, fields, plan.standardNames, ctx.state.metadata);
   await w.write(rows.head);
   const rowOf = target.demo.row;
-  const stores = ctx.state.rowStores;
-  if (format !== 'STANDARD-XML' && stores.budget > 0) {
-    const key = [target.resource.id, target.cls.name, format, plan.standardNames ? 'std' : 'sys', ...fields.map((f) => f.systemName)].join('\t');
-    await writeStoredRows(w, stores, stores.get(key, target.demo.count), rows, matches, first, end, rowOf);
-  } else if (rows.encoder) {
-    const encodeHere = (from: number, to: number) => writeEncodedRows(w, rows, matches, from, to, rowOf);
-    const pool = await encodePoolFor(ctx.state, end - first, fields.length);
-    if (pool && format !== 'STANDARD-XML') {
-      const spec = { resource: target.resource.id, cls: target.cls.name, format, standardNames: plan.standardNames, fields: fields.map((f) => f.systemName) };
-      await writeWorkerRows(w, pool, spec, matches, first, end, ctx.state.tuning.encodeChunkRows || chunkRows(fields.length), encodeHere);
-    } else {
-      await encodeHere(first, end);
-    }
-  } else {
-    // Rows go out in batches, each one string (one flatten and one UTF-8 encode per ~200 KB).
-    for (let k = first; k < end; k += BATCH_ROWS) {
-      const p = w.write(rows.rows(matches, k, Math.min(end, k + BATCH_ROWS), rowOf));
-      if (p) await p;
-    }
+  for (let k = first; k < end; k++) {
+    const sent = w.write(rows.row(rowOf(matches[k])));
+    if (sent) await sent;
   }
   await w.write(rows.tail);
   if (truncated) await w.write('<MAXROWS />\r\n');
   await w.write('</RETS>\r\n');
   await w.end();
-}
-
-/** COMPACT rows go out as bytes in batches of ~200 KB, each encoded straight into one Buffer,
- * which the encoder uses again once the socket has sent it. */
-async function writeEncodedRows(w: BodyWriter, rows: RowWriter, keys: Uint32Array, from: number, to: number, rowOf: (k: number) => number): Promise<void> {
-  const enc = rows.encoder!(256 * 1024);
-  for (let k = from; k < to; k += BATCH_ROWS) {
-    const bytes = enc.encode(keys, k, Math.min(to, k + BATCH_ROWS), rowOf);
-    await w.writeBytes(bytes, () => enc.recycle(bytes));
-  }
-}
-
-/** The worker pool if this many rows are worth sending to it. While the workers are still
- * starting, a search waits for them up to half the time it would take in-process: at worst it
- * takes 1.5 times as long, and usually they are ready well before. */
-async function encodePoolFor(state: ServerState, rows: number, columns: number): Promise<EncodePool | undefined> {
-  const pool = state.encodePool;
-  if (!pool || rows < state.tuning.encodeMinRows) return undefined;
-  if (pool.usable) return pool;
-  const inProcessMs = (rows * columns * NS_PER_CELL) / 1e6;
-  if (pool.starting && (await pool.whenStarted(inProcessMs / 2))) return pool;
-  return undefined;
 }
 
 function planSearch(ctx: Ctx) {
@@ -166,14 +119,9 @@ function planSearch(ctx: Ctx) {
   return { target, fields, format, count, limit, offset, matches, standardNames };
 }
 
-/** Row positions (within the class) that match, in a growable typed array: 4 bytes a match. */
-function collect(demo: DemoClass, filter: (row: number) => boolean): Uint32Array {
-  let out = new Uint32Array(1024);
-  let n = 0;
-  for (let k = 0; k < demo.count; k++) {
-    if (!filter(demo.row(k))) continue;
-    if (n === out.length) { const bigger = new Uint32Array(out.length * 2); bigger.set(out); out = bigger; }
-    out[n++] = k;
-  }
-  return out.subarray(0, n);
+/** Row positions (within the class) that match. */
+function collect(demo: DemoClass, filter: (row: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < demo.count; k++) if (filter(demo.row(k))) out.push(k);
+  return out;
 }

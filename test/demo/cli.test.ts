@@ -1,7 +1,6 @@
 // `rets-workbench demo-mls --json` as a user or a script runs it: exactly one JSON line on stdout
 // once it listens (login URL, port and the accounts with their failure modes), a server that
-// answers a real login at that URL, a line on stderr once encoder threads are ready, and SIGTERM
-// stops it.
+// answers a real login at that URL, nothing on stderr, and SIGTERM stops it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -47,15 +46,7 @@ describe('demo-mls on the command line', () => {
     const [code] = (await once(s.c, 'exit')) as [number | null];
     expect(code).toBe(0);
     expect(s.stdout).toHaveLength(1); // nothing else on stdout: scripts read one JSON line
-    expect(s.stderr).toEqual([]); // 300 listings: no encoder threads, so no ready line
-  }, 90_000);
-
-  it('says on stderr when its encoder threads are ready', async () => {
-    const s = start(['--listings', '300', '--encode-workers', '1', '--json']);
-    child = s.c;
-    await s.line(s.stderr, /encoder thread/);
-    expect(s.stderr).toEqual(['demo-mls: 1 encoder thread ready']);
-    expect(s.stdout).toHaveLength(1);
+    expect(s.stderr).toEqual([]);
   }, 90_000);
 
   it('refuses a bad option with the usage and exit code 2', async () => {
@@ -65,5 +56,14 @@ describe('demo-mls on the command line', () => {
     expect(code).toBe(2);
     expect(s.stderr[0]).toBe('demo-mls: --listings needs a whole number');
     expect(s.stderr.join('\n')).toContain('usage: rets-workbench demo-mls');
+  }, 30_000);
+
+  it('has no encoder-thread option any more: --encode-workers is refused as unknown', async () => {
+    const s = start(['--encode-workers', '1']);
+    child = s.c;
+    const [code] = (await once(s.c, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(s.stderr[0]).toBe('demo-mls: unknown option --encode-workers');
+    expect(s.stderr.slice(1).join('\n')).not.toContain('encode'); // the usage offers no such option
   }, 30_000);
 });

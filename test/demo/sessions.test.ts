@@ -6,7 +6,7 @@ import { get, login, replyCode } from './helpers';
 
 let mls: DemoMls;
 let now = Date.UTC(2026, 0, 1);
-beforeAll(async () => { mls = await startDemoMls({ listings: 20, encodeWorkers: 0, clock: () => now }); });
+beforeAll(async () => { mls = await startDemoMls({ listings: 20, clock: () => now }); });
 afterAll(async () => { await mls.close(); });
 
 const sysMeta = () => `${mls.baseUrl}/rets/getMetadata?Type=METADATA-SYSTEM&ID=*&Format=COMPACT`;

@@ -16,7 +16,7 @@ import { isRetsError } from '../../shared/rets/errors';
 let mls: DemoMls;
 let dir: string;
 beforeAll(async () => {
-  mls = await startDemoMls({ listings: 300, encodeWorkers: 0 });
+  mls = await startDemoMls({ listings: 300 });
   dir = mkdtempSync(join(tmpdir(), 'rw-shared-login-'));
 });
 afterAll(async () => {

@@ -1,7 +1,6 @@
 // Packaging without Electron's binary: Forge's configuration loads and its Vite plugin resolves
-// the main, preload, encoder worker and renderer builds; main, preload and the worker really build
-// (bundled, only Electron, Node built-ins and the native keychain module left outside; the worker
-// bundle runs and encodes as the server does); electron-builder validates its
+// the main, preload and renderer builds; main and preload really build (bundled, only Electron,
+// Node built-ins and the native keychain module left outside); electron-builder validates its
 // configuration for Windows, macOS and Linux; build/ holds the icon and entitlements; the
 // window's security policy is what the issue asks for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,13 +16,6 @@ import { DebugLogger } from 'builder-util';
 import forgeConfig, { packagerIgnore } from '../../forge.config';
 import { callNames } from '../../shared/contract';
 import { DESKTOP_CSP, isAppUrl, isTrustedSender, webPreferences, windowCsp } from '../../electron/main/policy';
-import { on } from 'node:events';
-import { Worker } from 'node:worker_threads';
-import { buildCatalog } from '../../electron/demo/catalog';
-import { createDataset } from '../../electron/demo/dataset';
-import { workerScript } from '../../electron/demo/encodePool';
-import { buildMetadata } from '../../electron/demo/metadataModel';
-import { rowWriter } from '../../electron/demo/searchRows';
 
 const root = join(__dirname, '..', '..');
 const pluginConfig = (): VitePluginConfig => (forgeConfig.plugins![0] as unknown as { config: VitePluginConfig }).config;
@@ -31,7 +23,7 @@ const pluginConfig = (): VitePluginConfig => (forgeConfig.plugins![0] as unknown
 describe('forge.config.ts', () => {
   it('uses the Vite plugin with entries and configs that exist', () => {
     const cfg = pluginConfig();
-    expect(cfg.build.map((b) => [b.entry, b.target])).toEqual([['electron/main/main.ts', 'main'], ['electron/main/preload.ts', 'preload'], ['electron/demo/encodeWorker.ts', 'main']]);
+    expect(cfg.build.map((b) => [b.entry, b.target])).toEqual([['electron/main/main.ts', 'main'], ['electron/main/preload.ts', 'preload']]);
     for (const b of cfg.build) {
       expect(existsSync(join(root, String(b.entry)))).toBe(true);
       expect(existsSync(join(root, b.config))).toBe(true);
@@ -48,12 +40,10 @@ describe('forge.config.ts', () => {
 
   it("resolves Forge's Vite configs: CommonJS main and preload in .vite/build, the renderer in .vite/renderer/main_window", async () => {
     const gen = new ViteConfigGenerator(pluginConfig(), root, true);
-    const [main, preload, worker] = await gen.getBuildConfigs();
+    const [main, preload] = await gen.getBuildConfigs();
     expect(main.build?.lib).toMatchObject({ entry: 'electron/main/main.ts', formats: ['cjs'] });
     expect(main.build?.outDir).toBe('.vite/build');
     expect(preload.build?.outDir).toBe('.vite/build');
-    expect(worker.build?.lib).toMatchObject({ entry: 'electron/demo/encodeWorker.ts', formats: ['cjs'] });
-    expect(worker.build?.outDir).toBe('.vite/build');
     const [renderer] = await gen.getRendererConfig();
     expect(renderer.build?.outDir).toBe(join(root, '.vite', 'renderer', 'main_window'));
     expect(renderer.base).toBe('./');
@@ -79,36 +69,6 @@ describe('main and preload bundles', () => {
     const outside = readdirSync(out).filter((f) => f.endsWith('.js')).flatMap(requires)
       .filter((r) => !r.startsWith('./') && !builtins.has(r));
     expect([...new Set(outside)].sort(), [...new Set(outside)].join(' ')).toEqual(['@napi-rs/keyring/keytar', 'electron']);
-  });
-
-  it("builds the Demo MLS's encoder worker beside main.js, where the pool in main looks for it", () => {
-    expect(existsSync(join(out, 'encodeWorker.js'))).toBe(true);
-    expect(workerScript(out)).toBe(join(out, 'encodeWorker.js'));
-    expect(readFileSync(join(out, 'main.js'), 'utf8')).toContain('encodeWorker.js');
-    // From source (no bundle beside it) the pool starts the tsx bootstrap instead.
-    expect(workerScript(join(root, 'electron', 'demo'))).toBe(join(root, 'electron', 'demo', 'workerBootstrap.cjs'));
-    expect(existsSync(workerScript(join(root, 'electron', 'demo')))).toBe(true);
-  });
-
-  it('runs the bundled encoder worker: it encodes rows exactly as the server does in-process', async () => {
-    const setup = { listings: 300, seed: 3, baseUrl: 'http://127.0.0.1:9', exitAfterJobs: 0, shared: new SharedArrayBuffer(1 << 20), slotBytes: 1 << 20 };
-    const worker = new Worker(join(out, 'encodeWorker.js'), { workerData: setup });
-    try {
-      const replies = on(worker, 'message');
-      expect((await replies.next()).value).toEqual([{ type: 'ready' }]);
-      const catalog = buildCatalog(createDataset(setup.listings, setup.seed), () => setup.baseUrl);
-      const md = buildMetadata(catalog);
-      const demo = catalog[0].classes.find((c) => c.name === 'RES')!;
-      const target = { demo, resource: md.resources[0], cls: md.resources[0].classes.find((c) => c.name === 'RES')!, metadata: md };
-      const positions = Uint32Array.from({ length: demo.count }, (_, k) => k);
-      const expected = Buffer.from(rowWriter('COMPACT-DECODED', target, demo.fields, false, md).encoder!().encode(positions, 0, demo.count, demo.row));
-      worker.postMessage({ type: 'encode', id: 7, spec: { resource: 'Property', cls: 'RES', format: 'COMPACT-DECODED', standardNames: false, fields: demo.fields.map((f) => f.systemName) }, positions });
-      const [reply] = (await replies.next()).value as [{ type: string; id: number; slot: number; length: number }];
-      expect(reply).toMatchObject({ type: 'done', id: 7, length: expected.length });
-      expect(Buffer.from(setup.shared, reply.slot * setup.slotBytes, reply.length).equals(expected)).toBe(true);
-    } finally {
-      await worker.terminate();
-    }
   });
 
   it('sets up the window as the issue asks: single instance, isolated sandboxed page, blocked navigation', () => {
