@@ -1,0 +1,26 @@
+// $metadata text (XML, or the JSON CSDL some servers answer) into a CsdlDocument with the
+// `<Annotations Target>` blocks applied to their targets.
+
+import type { CsdlDocument } from './types';
+import { parseCsdlXml } from './parseXml';
+import { parseCsdlJson } from './parseJson';
+import { applyAnnotationBlocks } from './names';
+import { ODataParseError } from '../parseError';
+
+export interface CsdlParseOptions {
+  /** Deepest XML nesting accepted (default 200). */
+  maxDepth?: number;
+}
+
+export function parseCsdl(text: string, options: CsdlParseOptions = {}): CsdlDocument {
+  let i = 0;
+  if (text.charCodeAt(0) === 0xfeff) i = 1;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  const first = text.charCodeAt(i);
+  let doc: CsdlDocument;
+  if (first === 123) doc = parseCsdlJson(text.slice(i));
+  else if (first === 60) doc = parseCsdlXml(text, { maxDepth: options.maxDepth });
+  else throw new ODataParseError('not-csdl', 'The body is neither XML nor JSON: it is not OData $metadata', i);
+  applyAnnotationBlocks(doc);
+  return doc;
+}
