@@ -10,6 +10,8 @@ import { ODataParseError } from '../parseError';
 export interface CsdlParseOptions {
   /** Deepest XML nesting accepted (default 200). */
   maxDepth?: number;
+  /** Step counter of the XML scanner (see XmlScanOptions.stats). */
+  stats?: { steps: number };
 }
 
 export function parseCsdl(text: string, options: CsdlParseOptions = {}): CsdlDocument {
@@ -19,7 +21,7 @@ export function parseCsdl(text: string, options: CsdlParseOptions = {}): CsdlDoc
   const first = text.charCodeAt(i);
   let doc: CsdlDocument;
   if (first === 123) doc = parseCsdlJson(text.slice(i));
-  else if (first === 60) doc = parseCsdlXml(text, { maxDepth: options.maxDepth });
+  else if (first === 60) doc = parseCsdlXml(text, { maxDepth: options.maxDepth, stats: options.stats });
   else throw new ODataParseError('not-csdl', 'The body is neither XML nor JSON: it is not OData $metadata', i);
   applyAnnotationBlocks(doc);
   return doc;

@@ -37,6 +37,8 @@ export interface ODataPayloadParser {
   end(): ODataPayloadEvent[];
   /** Bytes read so far. */
   readonly bytesRead: number;
+  /** Bytes copied inside the parser (into its buffer, when it grows or compacts, into batches): linear in bytesRead. */
+  readonly bytesCopied: number;
 }
 
 export interface ODataPayloadOptions {
@@ -145,6 +147,7 @@ class PayloadParser implements ODataPayloadParser {
 
   private out: ODataPayloadEvent[] = [];
   private ended = false;
+  bytesCopied = 0;
 
   constructor(options: ODataPayloadOptions) {
     this.maxDepth = options.maxDepth ?? 256;
@@ -197,9 +200,11 @@ class PayloadParser implements ODataPayloadParser {
       while (size < need) size *= 2;
       const next = new Uint8Array(size);
       next.set(this.buf.subarray(0, this.len));
+      this.bytesCopied += this.len;
       this.buf = next;
     }
     this.buf.set(chunk, this.len);
+    this.bytesCopied += chunk.length;
     this.len = need;
   }
 
@@ -218,6 +223,7 @@ class PayloadParser implements ODataPayloadParser {
     if (this.len - keep > this.maxRowBytes) this.error('too-large', `A row or annotation is larger than ${this.maxRowBytes} bytes`, keep);
     if (keep === 0 || keep < this.len - keep) return;
     this.buf.copyWithin(0, keep, this.len);
+    this.bytesCopied += this.len - keep;
     this.len -= keep;
     this.pos -= keep;
     this.base += keep;
@@ -294,6 +300,7 @@ class PayloadParser implements ODataPayloadParser {
     const from = this.firstRowStart;
     const to = this.rowEnds[n - 1]!;
     const bytes = this.buf.slice(from, to);
+    this.bytesCopied += to - from;
     const done = this.rowFieldEnds[n - 1]!;
     const fields = this.fields.slice(0, done * 4);
     for (let i = 0; i < done; i++) { fields[i * 4 + 1]! -= from; fields[i * 4 + 2]! -= from; }

@@ -38,8 +38,8 @@ export class ODataRowBatch implements RowBatch {
   private readonly fields: Int32Array;
   /** Columns known when the batch was made: later columns are absent from it. */
   private readonly width: number;
-  /** Row x column -> field index, built on the first read that finds fields out of column order. */
-  private dense: Int32Array | null = null;
+  /** Per wide row read out of column order: column -> field index (-1: absent), built on its first such read. */
+  private index: Map<number, Int32Array> | null = null;
 
   constructor(columns: readonly string[], bytes: Uint8Array, rowFields: Int32Array, fields: Int32Array) {
     this.columns = columns;
@@ -54,22 +54,24 @@ export class ODataRowBatch implements RowBatch {
   private find(row: number, column: number): number {
     if (row < 0 || row >= this.length || column < 0 || column >= this.width) return -1;
     const first = this.rowFields[row]!;
+    const end = this.rowFields[row + 1]!;
     const j = first + column;
     // Servers send every row's properties in one order, which is the column order: one compare.
-    if (j < this.rowFields[row + 1]! && this.fields[j * 4] === column) return j;
-    if (this.dense === null) this.buildDense();
-    return this.dense![row * this.width + column]!;
-  }
-
-  private buildDense(): void {
-    const d = new Int32Array(this.length * this.width).fill(-1);
-    for (let r = 0; r < this.length; r++) {
-      for (let j = this.rowFields[r]!; j < this.rowFields[r + 1]!; j++) {
-        const slot = r * this.width + this.fields[j * 4]!;
-        if (d[slot] === -1) d[slot] = j; // a repeated property: the first one counts
-      }
+    if (j < end && this.fields[j * 4] === column) return j;
+    // A narrow row (few properties, as in sparse rows) is searched; a wide one gets an index, so
+    // reading all its cells stays linear. Rows are never indexed to the full width unless read.
+    if (end - first <= 16) {
+      for (let k = first; k < end; k++) if (this.fields[k * 4] === column) return k;
+      return -1;
     }
-    this.dense = d;
+    this.index ??= new Map();
+    let idx = this.index.get(row);
+    if (!idx) {
+      idx = new Int32Array(this.width).fill(-1);
+      for (let k = end - 1; k >= first; k--) idx[this.fields[k * 4]!] = k; // a repeated property: the first one counts
+      this.index.set(row, idx);
+    }
+    return idx[column]!;
   }
 
   private kindAt(j: number): number { return this.fields[j * 4 + 3]! & 15; }
