@@ -155,3 +155,19 @@ describe('a CSDL the size of the Data Dictionary 2.0 reference', () => {
     expect(md.resources[0]!.classes[0]!.fields[1]!.standardName).toBe('Field & 0');
   });
 });
+
+describe('Lookup resource rows read as a payload', () => {
+  it('builds lookups from the payload parser batches, as they come from /Lookup', async () => {
+    const { createODataPayloadParser } = await import('../../shared/odata/payload/index');
+    const p = createODataPayloadParser();
+    const bytes = new TextEncoder().encode(LOOKUP_ROWS_JSON);
+    const events = [...p.push(bytes.subarray(0, 150)), ...p.push(bytes.subarray(150)), ...p.end()];
+    const lookups = lookupsFromRows(events.flatMap((e) => (e.kind === 'rows' ? [e.batch] : [])));
+    expect([...lookups.keys()]).toEqual(['MlsStatus', 'AccessibilityFeatures']);
+    expect(lookups.get('MlsStatus')!.values.map((v) => [v.value, v.shortValue, v.odata?.memberValue, v.raw.ModificationTimestamp])).toEqual([
+      ['Active', 'Active', 'L1', '2024-01-02T03:04:05Z'], ['Back On Market', 'Active', 'L2', '2024-01-02T03:04:05Z'],
+    ]);
+    const md = csdlToMetadata(parseCsdl(RESO_CSDL), { lookupRows: lookups });
+    expect(md.odata!.unresolvedLookups).toEqual([]);
+  });
+});
