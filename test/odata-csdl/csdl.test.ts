@@ -171,3 +171,25 @@ describe('Lookup resource rows read as a payload', () => {
     expect(md.odata!.unresolvedLookups).toEqual([]);
   });
 });
+
+describe('vendor quirks', () => {
+  it('reads an MLS Grid-style $metadata: container in its own schema, undeclared types skipped with a warning', async () => {
+    const { VENDOR_QUIRKS_CSDL } = await import('./fixtures');
+    const md = csdlToMetadata(parseCsdl(VENDOR_QUIRKS_CSDL));
+    expect(md.resources.map((r) => r.id)).toEqual(['PropertyResi']);
+    expect(md.warnings).toEqual([expect.stringContaining('DataSystem')]);
+    expect(md.odata!.container).toBe('Default.Container');
+    const r = md.resources[0]!;
+    expect(r.standardName).toBe('Property');
+    expect(r.keyField).toBe('ListingKey');
+    const f = (n: string) => r.classes[0]!.fields.find((x) => x.systemName === n)!;
+    expect(f('Roof')).toMatchObject({ interpretation: 'LookupMulti', lookupName: 'Roof', odata: { enumType: 'Enums.Roof' } });
+    expect(f('BedroomsTotal').dataType).toBe('Tiny');
+    expect(f('CloseDate')).toMatchObject({ dataType: 'Date', maximumLength: 10 });
+    expect(f('MlgModificationTimestamp').odata!.annotations).toEqual([{ term: '' }]);
+    expect(r.lookups.find((l) => l.name === 'Roof')!.values.map((v) => [v.value, v.longValue, v.shortValue])).toEqual([
+      ['AsphaltGlassRolled', 'Asphalt/Glass (Rolled)', '1'], ['Metal', 'Metal', '64'],
+    ]);
+    expect(r.lookups.find((l) => l.name === 'ImageSizeDescription')!.values[0]!.value).toBe('1440x1080');
+  });
+});

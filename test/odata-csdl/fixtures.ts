@@ -181,3 +181,23 @@ export function bigCsdl(fields: number, values: number, style: 'enum' | 'lookup-
   out.push('</Schema>\n</edmx:DataServices>\n</edmx:Edmx>\n');
   return out.join('');
 }
+
+/**
+ * Vendor quirks seen in real $metadata captured by RESO's Web API Commander
+ * (RESOStandards/web-api-commander, metadata/REQ-WA103-END3_Metadata_MLSGrid_MLSGrid.xml, MIT
+ * licence; rewritten small here, not copied): the container in its own schema, entity sets whose
+ * type is not declared, an Annotation without Term, enum schema "Enums" without alias, member
+ * names that are not identifiers, a flags enum on a single-valued property, MaxLength on dates,
+ * and the DD resource name given by a StandardName annotation on a vendor-named type.
+ */
+export const VENDOR_QUIRKS_CSDL = `<?xml version="1.0" encoding="UTF-8"?><edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>
+<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="ODataService"><EntityType Name="PropertyResi" OpenType="true"><Key><PropertyRef Name="ListingKey"/></Key>
+<Property Name="ListingKey" Type="Edm.String" Nullable="false" MaxLength="255"><Annotation Term="Org.OData.Core.V1.Computed" Bool="true"/><Annotation Term="UI.ControlHint"/></Property>
+<Property Name="CloseDate" Type="Edm.Date" MaxLength="10"/><Property Name="BedroomsTotal" Type="Edm.Byte" Precision="3"/>
+<Property Name="Roof" Type="Enums.Roof" MaxLength="1024"/><Property Name="ImageSize" Type="Enums.ImageSizeDescription"/>
+<Property Name="MlgModificationTimestamp" Type="Edm.DateTimeOffset" Precision="27"><Annotation/></Property>
+<Annotation Term="UI.DisplayName" String="property_resi"/><Annotation Term="RESO.OData.Metadata.StandardName" String="Property"/></EntityType></Schema>
+<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="Default"><EntityContainer Name="Container"><EntitySet Name="DataSystem" EntityType="ODataService.DataSystem"/><EntitySet Name="PropertyResi" EntityType="ODataService.PropertyResi"/></EntityContainer></Schema>
+<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="Enums"><EnumType Name="Roof" UnderlyingType="Edm.Int64" IsFlags="true"><Member Name="AsphaltGlassRolled" Value="1"><Annotation Term="RESO.OData.Metadata.StandardName" String="Asphalt/Glass (Rolled)"/></Member><Member Name="Metal" Value="64"/></EnumType>
+<EnumType Name="ImageSizeDescription" UnderlyingType="Edm.Int64"><Member Name="1440x1080" Value="1"/><Member Name="undefinedxundefined" Value="3"/></EnumType></Schema>
+</edmx:DataServices></edmx:Edmx>`;
