@@ -171,3 +171,17 @@ describe('OData payload parser on a long page', () => {
     }
   });
 });
+
+describe('rows in another order than the columns', () => {
+  it('reads rows whose properties come in the server order, not the $select order, narrow and wide', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `F${i}`);
+    const row = (r: number, keys: string[]) => `{${keys.map((k) => `"${k}":"${k}-${r}"`).join(',')}}`;
+    const reversed = [...names].reverse();
+    const body = `{"value":[${row(0, reversed)},${row(1, reversed)},${row(2, reversed.filter((_, i) => i % 3))},${row(3, ['F5', 'F1'])},${row(4, reversed)}]}`;
+    const [b] = batches(run(body, [], names));
+    expect(b!.columns).toEqual(names);
+    for (const r of [0, 1, 4]) expect(b!.row(r)).toEqual(names.map((n) => `${n}-${r}`));
+    expect(b!.row(2)).toEqual(names.map((n) => (reversed.indexOf(n) % 3 ? `${n}-2` : '')));
+    expect(b!.row(3)).toEqual(names.map((n) => (n === 'F5' || n === 'F1' ? `${n}-3` : '')));
+  });
+});

@@ -130,6 +130,10 @@ class PayloadParser implements ODataPayloadParser {
   private rowPrimitive = false;
   private col = 0;
   private lastCol = -1;
+  /** Properties read so far in the current row. */
+  private keyInRow = 0;
+  /** Column of the k-th property of the previous row: rows come in one order, so the next key is guessed from it. */
+  private readonly keyOrder: number[] = [];
 
   // Columns, shared by every batch of this response.
   private readonly columns: string[] = [];
@@ -246,7 +250,15 @@ class PayloadParser implements ODataPayloadParser {
   }
 
   private resolveColumn(s: number, e: number, esc: boolean): number {
-    const expect = this.lastCol + 1;
+    const k = this.keyInRow++;
+    const expect = k < this.keyOrder.length ? this.keyOrder[k]! : this.lastCol + 1;
+    const c = this.columnOf(s, e, esc, expect);
+    if (k < this.keyOrder.length) this.keyOrder[k] = c;
+    else if (k === this.keyOrder.length) this.keyOrder.push(c);
+    return c;
+  }
+
+  private columnOf(s: number, e: number, esc: boolean, expect: number): number {
     if (!esc && expect < this.colBytes.length) {
       const want = this.colBytes[expect]!;
       if (want.length === e - s) {
@@ -281,6 +293,7 @@ class PayloadParser implements ODataPayloadParser {
     this.rowStart = at;
     this.rowDepth = depth;
     this.lastCol = -1;
+    this.keyInRow = 0;
     this.rowFieldStart = this.nFields;
   }
 

@@ -40,6 +40,8 @@ export class ODataRowBatch implements RowBatch {
   private readonly width: number;
   /** Per wide row read out of column order: column -> field index (-1: absent), built on its first such read. */
   private index: Map<number, Int32Array> | null = null;
+  /** Column -> position within the row, from the first row: rows in one order that is not the column order ($select). */
+  private order: Int32Array | null = null;
 
   constructor(columns: readonly string[], bytes: Uint8Array, rowFields: Int32Array, fields: Int32Array) {
     this.columns = columns;
@@ -58,6 +60,9 @@ export class ODataRowBatch implements RowBatch {
     const j = first + column;
     // Servers send every row's properties in one order, which is the column order: one compare.
     if (j < end && this.fields[j * 4] === column) return j;
+    if (this.order === null) this.order = this.orderOfRow(0);
+    const p = this.order[column]!;
+    if (p >= 0 && first + p < end && this.fields[(first + p) * 4] === column) return first + p;
     // A narrow row (few properties, as in sparse rows) is searched; a wide one gets an index, so
     // reading all its cells stays linear. Rows are never indexed to the full width unless read.
     if (end - first <= 16) {
@@ -74,6 +79,13 @@ export class ODataRowBatch implements RowBatch {
     return idx[column]!;
   }
 
+  private orderOfRow(row: number): Int32Array {
+    const o = new Int32Array(this.width).fill(-1);
+    const first = this.rowFields[row]!;
+    for (let k = this.rowFields[row + 1]! - 1; k >= first; k--) o[this.fields[k * 4]!] = k - first;
+    return o;
+  }
+
   private kindAt(j: number): number { return this.fields[j * 4 + 3]! & 15; }
 
   get(row: number, column: number): string {
@@ -88,9 +100,11 @@ export class ODataRowBatch implements RowBatch {
     }
   }
 
+  /** Every column of the response so far (columns first seen after this batch read ""). */
   row(row: number): string[] {
-    const out = new Array<string>(this.width);
-    for (let c = 0; c < this.width; c++) out[c] = this.get(row, c);
+    const n = this.columns.length;
+    const out = new Array<string>(n);
+    for (let c = 0; c < n; c++) out[c] = this.get(row, c);
     return out;
   }
 
@@ -98,7 +112,7 @@ export class ODataRowBatch implements RowBatch {
     const out: Record<string, string>[] = [];
     for (let r = 0; r < this.length; r++) {
       const o: Record<string, string> = {};
-      for (let c = 0; c < this.width; c++) o[this.columns[c]!] = this.get(r, c);
+      for (let c = 0; c < this.columns.length; c++) o[this.columns[c]!] = this.get(r, c);
       out.push(o);
     }
     return out;
