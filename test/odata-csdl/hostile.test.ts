@@ -22,7 +22,7 @@ function typedOutcome(fn: () => void): string {
 describe('hostile $metadata', () => {
   const expected: Record<string, string> = {
     deepElements: 'too-deep', deepAnnotation: 'too-deep', unclosedElements: 'too-deep', unterminatedComment: 'truncated',
-    unterminatedAttribute: 'truncated', longAttribute: 'ok', manyAttributes: 'ok', hugeNumbers: 'ok', manyLt: 'truncated', entities: 'ok',
+    unterminatedAttribute: 'truncated', longAttribute: 'ok', manyAttributes: 'ok', hugeNumbers: 'ok', manyLt: 'truncated', entities: 'ok', entityExpansion: 'ok',
     jsonDeep: 'too-deep', jsonDeepClosed: 'too-deep',
   };
   const docs = hostileCsdl(MB);
@@ -33,6 +33,11 @@ describe('hostile $metadata', () => {
       expect(stats.steps).toBeLessThanOrEqual(text.length);
     });
   }
+
+  it('does not expand entities declared in a DOCTYPE', () => {
+    const name = parseCsdl(docs.entityExpansion!).schemas[0]!.entityTypes[0]!.name;
+    expect(name.startsWith('&lol2;x')).toBe(true);
+  });
 
   it('warns about facets that are not numbers instead of failing', () => {
     const doc = parseCsdl(docs.hugeNumbers!);

@@ -36,6 +36,8 @@ export function hostileCsdl(size: number): Record<string, string> {
     manyAttributes: `${head}<EntityType ${'a="1" '.repeat(n / 2)}/></Schema></edmx:DataServices></edmx:Edmx>`,
     hugeNumbers: `${head}<EntityType Name="T"><Key><PropertyRef Name="K"/></Key><Property Name="K" Type="Edm.String" MaxLength="${'9'.repeat(size)}" Precision="-1" Scale="1e999"/></EntityType></Schema></edmx:DataServices></edmx:Edmx>`,
     manyLt: '<'.repeat(size),
+    // Entity definitions are never expanded: the document type is skipped, &lol; stays as written.
+    entityExpansion: `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>${head}<EntityType Name="&lol2;${'x'.repeat(size)}"/></Schema></edmx:DataServices></edmx:Edmx>`,
     entities: `${head}<EntityType Name="${'&amp;&#xFFFFFF;&#55357;&bogus;'.repeat(n / 10)}"/></Schema></edmx:DataServices></edmx:Edmx>`,
     jsonDeep: `{"$Version":"4.01","n":${'['.repeat(size)}`,
     jsonDeepClosed: `{"$Version":"4.01","n":{"T":${'{"a":'.repeat(n / 2)}1${'}'.repeat(n / 2)}}}`,
