@@ -32,6 +32,7 @@ describe('CSDL XML', () => {
     ]);
     expect(p.navigationProperties[1]!.referentialConstraints).toEqual([{ property: 'ListAgentKey', referencedProperty: 'MemberKey' }]);
     expect(doc.schemas[0]!.complexTypes.map((c) => c.name)).toEqual(['Address']);
+    expect(doc.schemas[0]!.other).toEqual([{ kind: 'Function', name: 'Ping', attributes: { Name: 'Ping' }, annotations: [], raw: '<Parameter Name="Echo" Type="Edm.String"/><ReturnType Type="Edm.String"/>' }]);
   });
 
   it('reads inline annotations (attribute and element forms, entities decoded) and applies Annotations blocks', () => {

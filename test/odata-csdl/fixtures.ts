@@ -67,6 +67,7 @@ export const RESO_CSDL = `<?xml version="1.0" encoding="UTF-8"?>
         <Property Name="LegacyODataValue" Type="Edm.String"/>
         <Property Name="ModificationTimestamp" Type="Edm.DateTimeOffset"/>
       </EntityType>
+      <Function Name="Ping"><Parameter Name="Echo" Type="Edm.String"/><ReturnType Type="Edm.String"/></Function>
       <ComplexType Name="Address">
         <Property Name="City" Type="Edm.String"/>
       </ComplexType>

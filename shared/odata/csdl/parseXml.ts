@@ -3,7 +3,7 @@
 
 import type {
   CsdlAnnotation, CsdlDocument, CsdlEntityContainer, CsdlEntityType, CsdlEnumType, CsdlNavigationProperty,
-  CsdlProperty, CsdlReference, CsdlSchema, CsdlStructuredType, CsdlAnnotationsBlock,
+  CsdlProperty, CsdlReference, CsdlSchema, CsdlStructuredType, CsdlAnnotationsBlock, CsdlOtherElement,
 } from './types';
 import { scanXml, type XmlScanOptions } from './xmlScan';
 import { ANNOTATION_VALUE_ATTRS, parseBool, parseFacetInt, parseMaxLength, parseScale, splitCollection } from './fields';
@@ -13,7 +13,7 @@ import { ODataParseError } from '../parseError';
 type FrameKind =
   | 'root' | 'edmx' | 'dataServices' | 'reference' | 'schema' | 'entityType' | 'complexType' | 'enumType' | 'member'
   | 'property' | 'navigation' | 'key' | 'container' | 'entitySet' | 'singleton' | 'annotations' | 'annotation'
-  | 'annotationChild' | 'documentation' | 'docPart' | 'other' | 'skip';
+  | 'annotationChild' | 'documentation' | 'docPart' | 'other' | 'otherRaw' | 'skip';
 
 /** One open element. A class, so every frame has one shape and the reads stay monomorphic. */
 class Frame {
@@ -79,7 +79,7 @@ export function parseCsdlXml(text: string, options: XmlScanOptions = {}): CsdlDo
       parent.children++;
       switch (parent.kind) {
         case 'annotation': case 'annotationChild': push('annotationChild'); return;
-        case 'skip': case 'docPart': push('skip'); return;
+        case 'skip': case 'docPart': case 'otherRaw': push('skip'); return;
         default: break;
       }
       if (local === 'Annotation' && parent.annotations) {
@@ -164,9 +164,9 @@ export function parseCsdlXml(text: string, options: XmlScanOptions = {}): CsdlDo
             push('annotations', b.annotations);
             return;
           }
-          const o = { kind: local, name: attrs.Name ?? '', attributes: attrs, annotations: [] };
+          const o: CsdlOtherElement = { kind: local, name: attrs.Name ?? '', attributes: attrs, annotations: [] };
           s.other.push(o);
-          push('skip', o.annotations);
+          push('otherRaw', undefined, undefined, o);
           return;
         }
         case 'entityType': case 'complexType': {
@@ -269,6 +269,8 @@ export function parseCsdlXml(text: string, options: XmlScanOptions = {}): CsdlDo
           parent.annotation!.value = decodeXmlEntities(text.slice(f.contentStart, start));
           parent.annotation!.valueKind = f.local;
         }
+      } else if (f.kind === 'otherRaw') {
+        if (f.children > 0) (f.obj as CsdlOtherElement).raw = text.slice(f.contentStart, start).trim();
       } else if (f.kind === 'docPart' && f.annotations) {
         const term = f.local === 'Summary' ? 'Core.Description' : f.local === 'LongDescription' ? 'Core.LongDescription' : `Documentation.${f.local}`;
         f.annotations.push({ term, value: decodeXmlEntities(text.slice(f.contentStart, start)).trim(), valueKind: 'Documentation' });

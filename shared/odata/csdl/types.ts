@@ -125,6 +125,8 @@ export interface CsdlOtherElement {
   name: string;
   attributes: Record<string, string>;
   annotations: CsdlAnnotation[];
+  /** Its content as written (XML children, e.g. a Function's Parameters and ReturnType), when it has any. */
+  raw?: string;
 }
 
 export interface CsdlEntityContainer {
