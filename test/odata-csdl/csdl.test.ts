@@ -63,6 +63,11 @@ describe('CSDL XML', () => {
     expect(c.other).toEqual([expect.objectContaining({ kind: 'FunctionImport', name: 'Ping' })]);
   });
 
+  it('reads bytes as received, charset from the declaration or UTF-8', () => {
+    const fromBytes = parseCsdl(new TextEncoder().encode(RESO_CSDL), { contentType: 'application/xml' });
+    expect(fromBytes.schemas[0]!.entityTypes[0]!.properties.find((p) => p.name === 'ListPrice')!.annotations[1]!.value).toContain('seller & the');
+  });
+
   it('rejects what is not CSDL with a typed error', () => {
     expect(() => parseCsdl('<html><body>Service unavailable</body></html>')).toThrow(ODataParseError);
     expect(() => parseCsdl('Bad gateway')).toThrow(ODataParseError);

@@ -6,6 +6,7 @@ import { parseCsdlXml } from './parseXml';
 import { parseCsdlJson } from './parseJson';
 import { applyAnnotationBlocks } from './names';
 import { ODataParseError } from '../parseError';
+import { decodeBody } from '../../rets/text';
 
 export interface CsdlParseOptions {
   /** Deepest XML nesting accepted (default 200). */
@@ -14,7 +15,9 @@ export interface CsdlParseOptions {
   stats?: { steps: number };
 }
 
-export function parseCsdl(text: string, options: CsdlParseOptions = {}): CsdlDocument {
+/** $metadata as received (bytes: charset from the Content-Type, the XML declaration, else UTF-8 or windows-1252). */
+export function parseCsdl(body: string | Uint8Array, options: CsdlParseOptions & { contentType?: string } = {}): CsdlDocument {
+  const text = typeof body === 'string' ? body : decodeBody(body, options.contentType);
   let i = 0;
   if (text.charCodeAt(0) === 0xfeff) i = 1;
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
