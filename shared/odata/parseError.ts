@@ -1,5 +1,5 @@
 // The one error the pure OData readers throw ($metadata, payloads, error bodies): a typed value
-// with the offset where reading stopped, so a hostile or broken body never ends in an untyped
+// with the offset where reading stopped (bytes for payloads, characters for $metadata text), so a hostile or broken body never ends in an untyped
 // exception or a stack overflow. The host turns it into a user-facing error (errors.ts).
 
 export type ODataParseErrorKind =
@@ -11,7 +11,7 @@ export type ODataParseErrorKind =
 
 export class ODataParseError extends Error {
   constructor(readonly kind: ODataParseErrorKind, message: string, readonly offset: number) {
-    super(`${message} (at byte ${offset})`);
+    super(`${message} (at offset ${offset})`);
     this.name = 'ODataParseError';
   }
 }
