@@ -1,6 +1,7 @@
-// The one error the pure OData readers throw ($metadata, payloads, error bodies): a typed value
-// with the offset where reading stopped (bytes for payloads, characters for $metadata text), so a hostile or broken body never ends in an untyped
-// exception or a stack overflow. The host turns it into a user-facing error (errors.ts).
+// The one error the pure OData readers throw ($metadata, payloads): a typed value with the offset
+// where reading stopped (bytes for payloads, characters for $metadata text), so a hostile or broken
+// body never ends in an untyped exception or a stack overflow. The host turns it into a
+// user-facing error (errors.ts).
 
 export type ODataParseErrorKind =
   | 'syntax'     // not well-formed XML / JSON
