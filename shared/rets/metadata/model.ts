@@ -5,6 +5,8 @@
 // columns we do not model yet are never lost. The typed properties are convenience views of
 // the common columns, filled from `raw` by the parsers; absent columns are "" / undefined.
 
+import type { ODataFieldInfo, ODataLookupValueInfo, ODataMetadataInfo, ODataResourceInfo } from '../../odata/csdl/model';
+
 /** One metadata row: every column as the server sent it. */
 export type RawRow = Record<string, string>;
 
@@ -52,6 +54,8 @@ export interface MetadataField {
   editMaskId: string;
   searchHelpId: string;
   raw: RawRow;
+  /** Set for metadata read from an OData `$metadata` (RESO Web API). */
+  odata?: ODataFieldInfo;
 }
 
 export interface MetadataLookupValue {
@@ -59,6 +63,8 @@ export interface MetadataLookupValue {
   shortValue: string;
   longValue: string;
   raw: RawRow;
+  /** Set for values from an OData EnumType member or a Lookup resource row. */
+  odata?: ODataLookupValueInfo;
 }
 
 export interface MetadataLookup extends MetadataStamp {
@@ -112,6 +118,8 @@ export interface MetadataResource extends MetadataStamp {
   searchHelps: MetadataSearchHelp[];
   editMasks: MetadataEditMask[];
   raw: RawRow;
+  /** Set when the resource is an OData entity set. */
+  odata?: ODataResourceInfo;
 }
 
 /**
@@ -134,6 +142,8 @@ export interface RetsMetadata {
   tables: MetadataTable[];
   /** Problems tolerated while parsing (vendor quirks), in plain words. */
   warnings: string[];
+  /** Set when the metadata came from an OData `$metadata` (RESO Web API) rather than RETS. */
+  odata?: ODataMetadataInfo;
 }
 
 export function findResource(md: RetsMetadata, id: string): MetadataResource | undefined {

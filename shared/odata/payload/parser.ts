@@ -1,0 +1,566 @@
+// OData JSON payloads read as the bytes arrive: a push parser (pure, no I/O) with a hand-written
+// tokenizer that walks each byte once, keeps an explicit stack of open containers (capped: a
+// hostile body gets a typed "too deep" error) and delivers the `value` rows in compact batches
+// at the end of each push. Only the bytes of the row being read are carried from one chunk to
+// the next; a page is never built as a JS object tree.
+//
+//   const p = createODataPayloadParser({ select }); for each chunk: events = p.push(chunk);
+//   at the end: events = p.end().
+//
+// Collections (`{"@odata.context": ..., "value": [ {...}, ... ], "@odata.nextLink": ...}`) give a
+// row per element of `value` (an element that is not an object, as in a collection of
+// primitives, is a row with the single column "value"). A single entity (`Property('A1')`, whose
+// context ends in `$entity`, or any top-level object without a `value` array) gives one row.
+
+import { ODataParseError } from '../parseError';
+import { decodeJsonString, utf8Text } from './jsonString';
+import {
+  COUNT_SHIFT, K_ARRAY, K_FALSE, K_NULL, K_NUMBER, K_OBJECT, K_STRING, K_STRING_ESC, K_TRUE, MAX_COUNT, ODataRowBatch,
+} from './rowBatch';
+
+export type ODataPayloadEvent =
+  | { kind: 'context'; context: string }
+  /** @odata.count: `raw` is the text as sent (servers send a number, some a string). */
+  | { kind: 'count'; count: number; raw: string }
+  | { kind: 'nextLink'; url: string }
+  /** Other top-level annotations (@odata.deltaLink, vendor ones), decoded when strings, else their JSON text. */
+  | { kind: 'annotation'; name: string; value: string }
+  /** The body is a single entity: its row follows as a one-row batch. */
+  | { kind: 'entity' }
+  /** The column list grew (the same array, now longer): sent before the batch that first uses it. */
+  | { kind: 'columns'; columns: readonly string[] }
+  | { kind: 'rows'; batch: ODataRowBatch }
+  | { kind: 'warning'; message: string };
+
+export interface ODataPayloadParser {
+  push(chunk: Uint8Array): ODataPayloadEvent[];
+  end(): ODataPayloadEvent[];
+  /** Bytes read so far. */
+  readonly bytesRead: number;
+  /** Bytes copied inside the parser (into its buffer, when it grows or compacts, into batches): linear in bytesRead. */
+  readonly bytesCopied: number;
+}
+
+export interface ODataPayloadOptions {
+  /** The $select list: columns start in this order (properties the server adds anyway follow). */
+  select?: readonly string[];
+  /** Deepest nesting of [ and { accepted (default 256). */
+  maxDepth?: number;
+  /** Most bytes one row (or one top-level annotation) may take (default 64 MiB). */
+  maxRowBytes?: number;
+  /** Most distinct columns (default 20,000). */
+  maxColumns?: number;
+}
+
+// Tokenizer states.
+const S_VALUE = 0;        // a value must come
+const S_VALUE_OR_END = 1; // after "[": a value or "]"
+const S_KEY_OR_END = 2;   // after "{": a key or "}"
+const S_KEY = 3;          // after "," in an object: a key
+const S_COLON = 4;
+const S_AFTER = 5;        // after a value: "," or the closer
+const S_STRING = 6;
+const S_STRING_ESC = 7;   // right after a backslash
+const S_NUMBER = 8;
+const S_LITERAL = 9;
+const S_END = 10;         // after the top-level value: only blanks
+
+// Roles of a value, by where it stands.
+const R_NONE = 0;   // inside a kept nested value
+const R_TOP = 1;    // the whole body
+const R_ANNOT = 2;  // a top-level annotation
+const R_VALUE = 3;  // the top-level "value" member (an array: collection)
+const R_ROW = 4;    // an element of the value array
+const R_FIELD = 5;  // a property of the row (or of the single entity)
+
+const M_UNKNOWN = 0;
+const M_COLLECTION = 1;
+const M_ENTITY = 2;
+
+const OBJ = 1;
+const ARR = 2;
+
+const LITERALS = ['true', 'false', 'null'].map((w) => Uint8Array.from(w, (c) => c.charCodeAt(0)));
+const LIT_KIND = [K_TRUE, K_FALSE, K_NULL];
+
+function isBlank(b: number): boolean { return b === 32 || b === 10 || b === 13 || b === 9; }
+function isNumberByte(b: number): boolean { return (b >= 48 && b <= 57) || b === 45 || b === 43 || b === 46 || b === 101 || b === 69; }
+
+class PayloadParser implements ODataPayloadParser {
+  private buf = new Uint8Array(1 << 16);
+  private len = 0;
+  private pos = 0;
+  /** Stream offset of buf[0]. */
+  private base = 0;
+  private state = S_VALUE;
+  private depth = 0;
+  private readonly types: Uint8Array;
+  private readonly maxDepth: number;
+  private readonly maxRowBytes: number;
+  private readonly maxColumns: number;
+
+  // The token being read.
+  private tokStart = -1;
+  private tokEsc = false;
+  private tokIsKey = false;
+  private tokRole = R_NONE;
+  private litIndex = 0;
+  private litPos = 0;
+
+  // Where the body is.
+  private mode = M_UNKNOWN;
+  private contextIsEntity = false;
+  private topRole = R_NONE;
+  private topName = '';
+  private valueOpen = false;
+
+  // A nested value being kept whole (object/array field, or object annotation).
+  private capDepth = 0;
+  private capStart = 0;
+  private capKind = 0;
+  private capCount = 0;
+  private capRole = R_NONE;
+  private capCol = 0;
+  private capName = '';
+
+  // The row being read.
+  private inRow = false;
+  private rowStart = 0;
+  private rowDepth = 0;
+  private rowPrimitive = false;
+  private col = 0;
+  private lastCol = -1;
+  /** Properties read so far in the current row. */
+  private keyInRow = 0;
+  /** Column of the k-th property of the previous row: rows come in one order, so the next key is guessed from it. */
+  private readonly keyOrder: number[] = [];
+
+  // Columns, shared by every batch of this response.
+  private readonly columns: string[] = [];
+  private readonly colBytes: Uint8Array[] = [];
+  private readonly colIndex = new Map<string, number>();
+  private columnsChanged = false;
+
+  // Fields and rows read since the last batch (absolute offsets into buf).
+  private fields = new Int32Array(4 * 1024);
+  private nFields = 0;
+  private rowEnds: number[] = [];
+  private rowFieldEnds: number[] = [];
+  private firstRowStart = -1;
+  private rowFieldStart = 0;
+
+  private out: ODataPayloadEvent[] = [];
+  private ended = false;
+  bytesCopied = 0;
+
+  constructor(options: ODataPayloadOptions) {
+    this.maxDepth = options.maxDepth ?? 256;
+    this.maxRowBytes = options.maxRowBytes ?? 64 * 1024 * 1024;
+    this.maxColumns = options.maxColumns ?? 20_000;
+    this.types = new Uint8Array(this.maxDepth + 2);
+    for (const name of options.select ?? []) this.addColumn(name, encodeAscii(name));
+    this.columnsChanged = this.columns.length > 0;
+  }
+
+  get bytesRead(): number { return this.base + this.len; }
+
+  push(chunk: Uint8Array): ODataPayloadEvent[] {
+    if (this.ended) throw new Error('push() after end()');
+    this.append(chunk);
+    this.scan();
+    this.flushRows();
+    this.compact();
+    return this.take();
+  }
+
+  end(): ODataPayloadEvent[] {
+    if (this.ended) return [];
+    this.ended = true;
+    if (this.state === S_NUMBER) this.endNumber(this.len);
+    if (this.state !== S_END) {
+      const what = this.depth === 0 && this.state === S_VALUE ? 'The body is empty' : 'The body ends before the JSON is complete: it is truncated';
+      throw new ODataParseError('truncated', what, this.base + this.len);
+    }
+    this.flushRows();
+    return this.take();
+  }
+
+  private take(): ODataPayloadEvent[] {
+    const o = this.out;
+    this.out = [];
+    return o;
+  }
+
+  private error(kind: 'syntax' | 'too-deep' | 'too-large', message: string, at: number): never {
+    throw new ODataParseError(kind, message, this.base + at);
+  }
+
+  // ---- bytes ----
+
+  private append(chunk: Uint8Array): void {
+    const need = this.len + chunk.length;
+    if (need > this.buf.length) {
+      let size = this.buf.length * 2;
+      while (size < need) size *= 2;
+      const next = new Uint8Array(size);
+      next.set(this.buf.subarray(0, this.len));
+      this.bytesCopied += this.len;
+      this.buf = next;
+    }
+    this.buf.set(chunk, this.len);
+    this.bytesCopied += chunk.length;
+    this.len = need;
+  }
+
+  /** The oldest byte still needed: the row being read, a kept value, or the token being read. */
+  private keepFrom(): number {
+    let k = this.pos;
+    if (this.tokStart >= 0) k = Math.min(k, this.tokStart - 1);
+    if (this.capDepth > 0) k = Math.min(k, this.capStart);
+    if (this.inRow) k = Math.min(k, this.rowStart);
+    return Math.max(0, k);
+  }
+
+  /** Drop the bytes no longer needed, when that frees at least half (so each byte moves O(1) times). */
+  private compact(): void {
+    const keep = this.keepFrom();
+    if (this.len - keep > this.maxRowBytes) this.error('too-large', `A row or annotation is larger than ${this.maxRowBytes} bytes`, keep);
+    if (keep === 0 || keep < this.len - keep) return;
+    this.buf.copyWithin(0, keep, this.len);
+    this.bytesCopied += this.len - keep;
+    this.len -= keep;
+    this.pos -= keep;
+    this.base += keep;
+    if (this.tokStart >= 0) this.tokStart -= keep;
+    this.capStart -= keep;
+    this.rowStart -= keep;
+    for (let i = 0; i < this.nFields; i++) { this.fields[i * 4 + 1]! -= keep; this.fields[i * 4 + 2]! -= keep; }
+  }
+
+  // ---- columns ----
+
+  private addColumn(name: string, bytes: Uint8Array): number {
+    if (this.columns.length >= this.maxColumns) this.error('too-large', `More than ${this.maxColumns} distinct properties`, this.pos);
+    const c = this.columns.length;
+    this.columns.push(name);
+    this.colBytes.push(bytes);
+    this.colIndex.set(name, c);
+    this.columnsChanged = true;
+    return c;
+  }
+
+  private resolveColumn(s: number, e: number, esc: boolean): number {
+    const k = this.keyInRow++;
+    const expect = k < this.keyOrder.length ? this.keyOrder[k]! : this.lastCol + 1;
+    const c = this.columnOf(s, e, esc, expect);
+    if (k < this.keyOrder.length) this.keyOrder[k] = c;
+    else if (k === this.keyOrder.length) this.keyOrder.push(c);
+    return c;
+  }
+
+  private columnOf(s: number, e: number, esc: boolean, expect: number): number {
+    if (!esc && expect < this.colBytes.length) {
+      const want = this.colBytes[expect]!;
+      if (want.length === e - s) {
+        let i = 0;
+        while (i < want.length && want[i] === this.buf[s + i]) i++;
+        if (i === want.length) return (this.lastCol = expect);
+      }
+    }
+    const name = esc ? decodeJsonString(this.buf, s, e) : utf8Text(this.buf, s, e);
+    const c = this.colIndex.get(name) ?? this.addColumn(name, esc ? new TextEncoder().encode(name) : this.buf.slice(s, e));
+    return (this.lastCol = c);
+  }
+
+  // ---- rows ----
+
+  private pushField(col: number, s: number, e: number, meta: number): void {
+    if ((this.nFields + 1) * 4 > this.fields.length) {
+      const next = new Int32Array(this.fields.length * 2);
+      next.set(this.fields);
+      this.fields = next;
+    }
+    const i = this.nFields * 4;
+    this.fields[i] = col;
+    this.fields[i + 1] = s;
+    this.fields[i + 2] = e;
+    this.fields[i + 3] = meta;
+    this.nFields++;
+  }
+
+  private startRow(at: number, depth: number): void {
+    this.inRow = true;
+    this.rowStart = at;
+    this.rowDepth = depth;
+    this.lastCol = -1;
+    this.keyInRow = 0;
+    this.rowFieldStart = this.nFields;
+  }
+
+  private endRow(end: number): void {
+    this.inRow = false;
+    this.rowPrimitive = false;
+    if (this.firstRowStart < 0) this.firstRowStart = this.rowStart;
+    this.rowEnds.push(end);
+    this.rowFieldEnds.push(this.nFields);
+  }
+
+  /** Hand the rows completed so far to the consumer as one batch (bytes copied out of the buffer). */
+  private flushRows(): void {
+    const n = this.rowEnds.length;
+    if (this.columnsChanged && (n > 0 || this.ended)) { this.out.push({ kind: 'columns', columns: this.columns }); this.columnsChanged = false; }
+    if (n === 0) return;
+    const from = this.firstRowStart;
+    const to = this.rowEnds[n - 1]!;
+    const bytes = this.buf.slice(from, to);
+    this.bytesCopied += to - from;
+    const done = this.rowFieldEnds[n - 1]!;
+    const fields = this.fields.slice(0, done * 4);
+    for (let i = 0; i < done; i++) { fields[i * 4 + 1]! -= from; fields[i * 4 + 2]! -= from; }
+    const rowFields = new Int32Array(n + 1);
+    for (let r = 0; r < n; r++) rowFields[r + 1] = this.rowFieldEnds[r]!;
+    // Fields of the row still being read move to the front.
+    this.fields.copyWithin(0, done * 4, this.nFields * 4);
+    this.nFields -= done;
+    this.rowFieldStart -= done;
+    this.rowEnds = [];
+    this.rowFieldEnds = [];
+    this.firstRowStart = -1;
+    this.out.push({ kind: 'rows', batch: new ODataRowBatch(this.columns, bytes, rowFields, fields) });
+  }
+
+  /** A non-row event, after the rows read before it. */
+  private emit(e: ODataPayloadEvent): void {
+    this.flushRows();
+    this.out.push(e);
+  }
+
+  // ---- annotations ----
+
+  private annotation(name: string, meta: number, s: number, e: number): void {
+    const kind = meta & 15;
+    const text = kind === K_STRING_ESC ? decodeJsonString(this.buf, s, e) : kind === K_NULL ? '' : utf8Text(this.buf, s, e);
+    if (name === '@odata.context' || name === '@context') {
+      if (text.endsWith('$entity')) this.contextIsEntity = true;
+      this.emit({ kind: 'context', context: text });
+    } else if (name === '@odata.count' || name === '@count') {
+      const n = Number(text.trim());
+      if (text.trim() !== '' && Number.isFinite(n)) this.emit({ kind: 'count', count: n, raw: text });
+      else this.emit({ kind: 'warning', message: `@odata.count "${text.slice(0, 40)}" is not a number: ignored` });
+    } else if (name === '@odata.nextLink' || name === '@nextLink') {
+      this.emit({ kind: 'nextLink', url: text });
+    } else {
+      this.emit({ kind: 'annotation', name, value: text });
+    }
+  }
+
+  // ---- values ----
+
+  /** The role of a value starting now at the current depth. */
+  private roleHere(): number {
+    const d = this.depth;
+    if (this.capDepth > 0) {
+      if (d === this.capDepth && this.capKind === K_ARRAY && this.capCount < MAX_COUNT) this.capCount++;
+      return R_NONE;
+    }
+    if (d === 0) return R_TOP;
+    if (d === 1) return this.topRole;
+    if (this.valueOpen && d === 2) return R_ROW;
+    if (this.inRow && d === this.rowDepth) return R_FIELD;
+    return R_NONE;
+  }
+
+  /** A value begins at pos with byte b. */
+  private beginValue(b: number): void {
+    let role = this.roleHere();
+    const at = this.pos;
+    if (role === R_VALUE) {
+      if (b === 91) { this.mode = M_COLLECTION; this.valueOpen = true; role = R_NONE; }
+      else { this.enterEntity(at); this.col = this.resolveName('value'); role = R_FIELD; }
+    } else if (role === R_ROW) {
+      if (b === 123) { this.startRow(at, 3); role = R_NONE; }
+      else { this.startRow(at, 2); this.rowPrimitive = true; this.col = this.resolveName('value'); role = R_FIELD; }
+    } else if (role === R_TOP && b !== 123) {
+      this.error('syntax', 'The body is not an OData JSON object', at);
+    }
+    if (b === 34) {
+      this.state = S_STRING; this.tokStart = at + 1; this.tokEsc = false; this.tokIsKey = false; this.tokRole = role;
+      this.pos = at + 1;
+      return;
+    }
+    if (b === 123 || b === 91) {
+      this.open(b === 123 ? OBJ : ARR, at);
+      if (role === R_FIELD || role === R_ANNOT) {
+        this.capDepth = this.depth; this.capStart = at; this.capKind = b === 123 ? K_OBJECT : K_ARRAY; this.capCount = 0;
+        this.capRole = role; this.capCol = this.col; this.capName = this.topName;
+      }
+      this.pos = at + 1;
+      return;
+    }
+    if (b === 45 || (b >= 48 && b <= 57)) { this.state = S_NUMBER; this.tokStart = at; this.tokRole = role; this.pos = at + 1; return; }
+    const lit = b === 116 ? 0 : b === 102 ? 1 : b === 110 ? 2 : -1;
+    if (lit < 0) this.error('syntax', `Unexpected character "${String.fromCharCode(b)}" where a value should be`, at);
+    this.state = S_LITERAL; this.litIndex = lit; this.litPos = 1; this.tokStart = at; this.tokRole = role;
+    this.pos = at + 1;
+  }
+
+  private resolveName(name: string): number {
+    const c = this.colIndex.get(name) ?? this.addColumn(name, encodeAscii(name));
+    this.lastCol = c;
+    return c;
+  }
+
+  private enterEntity(rowStart: number): void {
+    if (this.mode !== M_UNKNOWN) return;
+    this.mode = M_ENTITY;
+    this.emit({ kind: 'entity' });
+    this.startRow(rowStart, 1);
+  }
+
+  /** A scalar or kept value ended: [s, e) are its bytes (strings without quotes). */
+  private endValue(role: number, meta: number, s: number, e: number): void {
+    if (role === R_FIELD) {
+      this.pushField(this.col, s, e, meta);
+      if (this.rowPrimitive) this.endRow(e);
+    } else if (role === R_ANNOT) {
+      this.annotation(this.topName, meta, s, e);
+    }
+    this.state = this.depth === 0 ? S_END : S_AFTER;
+  }
+
+  private endNumber(at: number): void {
+    const s = this.tokStart;
+    this.tokStart = -1;
+    this.endValue(this.tokRole, K_NUMBER, s, at);
+  }
+
+  private open(type: number, at: number): void {
+    if (this.depth >= this.maxDepth) this.error('too-deep', `JSON nested deeper than ${this.maxDepth} levels`, at);
+    this.depth++;
+    this.types[this.depth] = type;
+    this.state = type === OBJ ? S_KEY_OR_END : S_VALUE_OR_END;
+  }
+
+  private close(b: number, at: number): void {
+    const type = b === 125 ? OBJ : ARR;
+    const d = this.depth;
+    if (this.types[d] !== type) this.error('syntax', `Unexpected "${String.fromCharCode(b)}"`, at);
+    this.depth--;
+    this.pos = at + 1;
+    if (this.capDepth === d) {
+      this.capDepth = 0;
+      const count = this.capCount > MAX_COUNT ? MAX_COUNT : this.capCount;
+      const role = this.capRole;
+      this.col = this.capCol;
+      this.topName = this.capName;
+      this.endValue(role, this.capKind | (count << COUNT_SHIFT), this.capStart, at + 1);
+      return;
+    }
+    if (this.inRow && !this.rowPrimitive && d === this.rowDepth) this.endRow(at + 1);
+    if (this.valueOpen && d === 2) this.valueOpen = false;
+    this.state = this.depth === 0 ? S_END : S_AFTER;
+  }
+
+  /** A key ended: decide what the value after it is. */
+  private endKey(s: number, e: number, esc: boolean): void {
+    const d = this.depth;
+    if (this.capDepth > 0) return;
+    if (d === 1) {
+      const name = esc ? decodeJsonString(this.buf, s, e) : utf8Text(this.buf, s, e);
+      this.topName = name;
+      if (name.charCodeAt(0) === 64 || this.mode === M_COLLECTION) { this.topRole = R_ANNOT; return; }
+      if (name === 'value' && this.mode === M_UNKNOWN && !this.contextIsEntity) { this.topRole = R_VALUE; return; }
+      this.enterEntity(s - 1);
+      this.topRole = R_FIELD;
+      this.col = this.resolveColumn(s, e, esc);
+      return;
+    }
+    if (this.inRow && d === this.rowDepth) this.col = this.resolveColumn(s, e, esc);
+  }
+
+  // ---- the tokenizer ----
+
+  private scan(): void {
+    const buf = this.buf;
+    const len = this.len;
+    let i = this.pos;
+    while (i < len) {
+      const st = this.state;
+      if (st === S_STRING) {
+        // The hot loop: most bytes are inside strings.
+        let b = 0;
+        while (i < len && (b = buf[i]!) !== 34 && b !== 92) i++;
+        if (i >= len) break;
+        if (b === 92) { this.tokEsc = true; i++; if (i >= len) { this.state = S_STRING_ESC; break; } i++; continue; }
+        const s = this.tokStart;
+        this.tokStart = -1;
+        this.pos = i + 1;
+        if (this.tokIsKey) { this.state = S_COLON; this.endKey(s, i, this.tokEsc); }
+        else this.endValue(this.tokRole, this.tokEsc ? K_STRING_ESC : K_STRING, s, i);
+        i = this.pos;
+        continue;
+      }
+      if (st === S_STRING_ESC) { i++; this.state = S_STRING; continue; }
+      const b = buf[i]!;
+      if (st === S_NUMBER) {
+        if (isNumberByte(b)) { i++; continue; }
+        this.pos = i;
+        this.endNumber(i);
+        continue;
+      }
+      if (st === S_LITERAL) {
+        const word = LITERALS[this.litIndex]!;
+        if (b !== word[this.litPos]) this.error('syntax', 'A misspelt true, false or null', i);
+        i++;
+        if (++this.litPos === word.length) {
+          const s = this.tokStart;
+          this.tokStart = -1;
+          this.pos = i;
+          this.endValue(this.tokRole, LIT_KIND[this.litIndex]!, s, i);
+        }
+        continue;
+      }
+      if (isBlank(b) || (this.depth === 0 && st === S_VALUE && (b === 0xef || b === 0xbb || b === 0xbf))) { i++; continue; } // blanks; a UTF-8 BOM
+      this.pos = i;
+      switch (st) {
+        case S_VALUE_OR_END:
+          if (b === 93) { this.close(b, i); break; }
+          this.beginValue(b);
+          break;
+        case S_VALUE:
+          this.beginValue(b);
+          break;
+        case S_KEY_OR_END:
+        case S_KEY:
+          if (b === 125 && st === S_KEY_OR_END) { this.close(b, i); break; }
+          if (b !== 34) this.error('syntax', 'A property name in quotes was expected', i);
+          this.state = S_STRING; this.tokStart = i + 1; this.tokEsc = false; this.tokIsKey = true;
+          this.pos = i + 1;
+          break;
+        case S_COLON:
+          if (b !== 58) this.error('syntax', 'A ":" was expected after a property name', i);
+          this.state = S_VALUE;
+          this.pos = i + 1;
+          break;
+        case S_AFTER:
+          if (b === 44) { this.state = this.types[this.depth] === OBJ ? S_KEY : S_VALUE; this.pos = i + 1; break; }
+          if (b === 125 || b === 93) { this.close(b, i); break; }
+          this.error('syntax', 'A "," or a closing bracket was expected', i);
+          break;
+        case S_END:
+          this.error('syntax', 'More data after the end of the JSON body', i);
+          break;
+        default:
+          break;
+      }
+      i = this.pos;
+    }
+    this.pos = i;
+  }
+}
+
+function encodeAscii(s: string): Uint8Array { return new TextEncoder().encode(s); }
+
+export function createODataPayloadParser(options: ODataPayloadOptions = {}): ODataPayloadParser {
+  return new PayloadParser(options);
+}
