@@ -12,7 +12,7 @@
 export * from './ast';
 export * from './tokens';
 export { lex, quote, unquote, isOpenEnded } from './lexer';
-export { parseFilter, describeToken, MAX_DEPTH, MAX_SYNTAX_ERRORS } from './parser';
+export { parseFilter, describeToken, MAX_DEPTH, MAX_SYNTAX_ERRORS, type ParseStats } from './parser';
 export { formatFilter, formatExpr, formatLiteral } from './format';
 export * from './schema';
 export { FUNCTIONS, FUNCTION_BY_NAME, type FunctionInfo } from './functions';

@@ -65,11 +65,13 @@ class Parser {
   private depth = 0;
   private readonly heights = new Map<Expr, number>();
   readonly errors: FilterError[] = [];
+  /** Token visits and nodes made: tests assert this grows linearly with the input. */
+  steps = 0;
   constructor(private readonly src: string, private readonly toks: Token[]) {}
 
-  private cur(): Token { return this.toks[this.i]; }
-  private peek(n = 1): Token { return this.toks[Math.min(this.i + n, this.toks.length - 1)]; }
-  private next(): Token { const t = this.toks[this.i]; if (t.kind !== 'eof') this.i += 1; return t; }
+  private cur(): Token { this.steps += 1; return this.toks[this.i]; }
+  private peek(n = 1): Token { this.steps += 1; return this.toks[Math.min(this.i + n, this.toks.length - 1)]; }
+  private next(): Token { this.steps += 1; const t = this.toks[this.i]; if (t.kind !== 'eof') this.i += 1; return t; }
   private prevEnd(): number { return this.i > 0 ? this.toks[this.i - 1].end : 0; }
 
   private fail(code: string, message: string, range: SourceRange, fix?: Fix): never {
@@ -92,6 +94,7 @@ class Parser {
 
   /** Registers a new node: its height is one more than its tallest child's, capped. */
   private mk<T extends Expr>(node: T, kids: (Expr | undefined)[] = []): T {
+    this.steps += 1 + kids.length;
     let h = 1;
     for (const k of kids) if (k) h = Math.max(h, (this.heights.get(k) ?? 1) + 1);
     if (h > MAX_DEPTH) this.tooDeep(node.range);
@@ -124,12 +127,23 @@ class Parser {
       const w = lower(t);
       if (w === 'and' || w === 'or') return w;
     }
-    if (t.kind === 'symbol' && (t.text === '&&' || t.text === '||')) {
-      const op = FOREIGN_OPERATORS[t.text];
-      this.note('foreign-operator', `\`${t.text}\` is not an OData operator: write \`${op}\``, t, replaceFix(`Write ${op}`, t, ` ${op} `));
-      return op as 'and' | 'or';
-    }
+    if (t.kind === 'symbol' && (t.text === '&&' || t.text === '||')) return FOREIGN_OPERATORS[t.text] as 'and' | 'or';
     return undefined;
+  }
+
+  /** Consumes an `and`/`or` (noting `&&`/`||` with a fix). */
+  private takeLogical(): Token {
+    const t = this.cur();
+    if (t.kind === 'symbol') {
+      const op = FOREIGN_OPERATORS[t.text];
+      this.note('foreign-operator', `\`${t.text}\` is not an OData operator: write \`${op}\``, t, this.symbolFix(t, op));
+    }
+    return this.next();
+  }
+
+  /** Replaces `=` (or `&&`…) by the OData word, adding the spaces the word needs. */
+  private symbolFix(t: Token, op: string): Fix {
+    return replaceFix(`Write ${op}`, t, `${t.spaceBefore ? '' : ' '}${op}${this.peek().spaceBefore ? '' : ' '}`);
   }
 
   parseFilter(): Expr | undefined {
@@ -147,7 +161,7 @@ class Parser {
         this.skipBroken(this.i, true);
       }
       if (this.isLogical()) {
-        this.next();
+        this.takeLogical();
         const more = this.parseOr();
         expr = this.combine('and', [expr, more], []);
       }
@@ -165,7 +179,7 @@ class Parser {
     const parts = [this.parseAnd()];
     const ops: SourceRange[] = [];
     while (this.isLogical() === 'or') {
-      const op = this.next();
+      const op = this.takeLogical();
       ops.push(r(op.start, op.end));
       parts.push(this.parseAnd());
     }
@@ -177,7 +191,7 @@ class Parser {
     const ops: SourceRange[] = [];
     for (;;) {
       if (this.isLogical() === 'and') {
-        const op = this.next();
+        const op = this.takeLogical();
         ops.push(r(op.start, op.end));
         parts.push(this.item());
         continue;
@@ -211,6 +225,7 @@ class Parser {
   /** Skips what is left of a broken operand: to the next `and`/`or`, `,` or enclosing `)` outside its own parentheses. */
   private skipBroken(from: number, top: boolean): void {
     let open = 0;
+    this.steps += this.i - from;
     for (let k = from; k < this.i; k += 1) open += this.toks[k].kind === 'lparen' ? 1 : this.toks[k].kind === 'rparen' ? -1 : 0;
     let moved = false;
     for (;;) {
@@ -244,7 +259,7 @@ class Parser {
         }
       } else if (t.kind === 'symbol' && FOREIGN_OPERATORS[t.text] && BP[FOREIGN_OPERATORS[t.text]] !== undefined) {
         op = FOREIGN_OPERATORS[t.text];
-        if (BP[op] >= minBp) this.note('foreign-operator', `\`${t.text}\` is not an OData operator: write \`${op}\``, t, replaceFix(`Write ${op}`, t, `${t.spaceBefore ? '' : ' '}${op}${this.peek().spaceBefore ? '' : ' '}`));
+        if (BP[op] >= minBp) this.note('foreign-operator', `\`${t.text}\` is not an OData operator: write \`${op}\``, t, this.symbolFix(t, op));
       }
       if (!op) return left;
       const bp = BP[op];
@@ -552,8 +567,24 @@ function mergeClosesAtEnd(errors: FilterError[], end: number): FilterError[] {
  * Parses a $filter expression. Never throws. Without syntax errors: the tree. With them: every
  * error (up to MAX_SYNTAX_ERRORS, in source order) and, in `partial`, the parts that did parse.
  */
-export function parseFilter(src: string): FilterParseResult {
-  const p = new Parser(src, lex(src));
+export interface ParseStats {
+  /** Tokens the lexer produced. */
+  tokens: number;
+  /** Work the parser did (token visits and nodes made). */
+  steps: number;
+}
+
+export function parseFilter(src: string, stats?: ParseStats): FilterParseResult {
+  const toks = lex(src);
+  const p = new Parser(src, toks);
+  try {
+    return parseTokens(src, p);
+  } finally {
+    if (stats) { stats.tokens = toks.length; stats.steps = p.steps; }
+  }
+}
+
+function parseTokens(src: string, p: Parser): FilterParseResult {
   let expr: Expr | undefined;
   try {
     expr = p.parseFilter();

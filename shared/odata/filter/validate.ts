@@ -227,7 +227,7 @@ class Checker {
     const op = e.kind === 'binary' ? e.op : 'eq';
     if (lk === 'unknown' || rk === 'unknown') return;
     if (lk === 'null' || rk === 'null') {
-      const other = lk === 'null' ? lt : rt;
+      const other = lk === 'null' ? rt : lt;
       if (op !== 'eq' && op !== 'ne') this.push(e.range, 'warning', 'null-order', `\`${op}\` with null is always false: use eq null or ne null.`);
       else if (other.field && !other.field.nullable) this.push(e.range, 'info', 'never-null', `${other.field.name} is not nullable (Nullable="false"), so it is never null.`);
       return;
