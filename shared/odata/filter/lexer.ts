@@ -86,7 +86,7 @@ export function lex(src: string): Token[] {
     const punct = PUNCT[ch];
     if (punct) { push(punct, pos + 1); continue; }
     const two = src.slice(pos, pos + 2);
-    if (FOREIGN_OPERATORS[two]) { push('symbol', pos + 2); continue; }
+    if (two.length === 2 && FOREIGN_OPERATORS[two]) { push('symbol', pos + 2); continue; }
     if (FOREIGN_OPERATORS[ch]) { push('symbol', pos + 1); continue; }
     push('invalid', pos + (c >= 0xd800 && c <= 0xdbff && pos + 1 < src.length ? 2 : 1));
   }

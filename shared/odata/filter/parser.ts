@@ -334,6 +334,7 @@ class Parser {
   /** `not x`, `-x` or a primary; the operand of a unary operator takes `has`/`in`, which bind tighter. */
   private parseUnary(): Expr {
     const t = this.cur();
+    if (t.kind === 'name' && lower(t) === 'not' && this.peek().kind === 'eof') this.fail('missing-operand', 'expected a condition after `not`', t);
     if ((t.kind === 'name' && lower(t) === 'not' && (this.peek().spaceBefore || this.peek().kind === 'lparen') && this.startsOperand(this.peek()) && !BP[lower(this.peek())])
       || (t.kind === 'symbol' && t.text === '!')) {
       if (t.kind === 'symbol') this.note('foreign-operator', '`!` is not an OData operator: write `not`', t, replaceFix('Write not', t, 'not '));
