@@ -8,7 +8,7 @@ import type { SourceRange } from './ast';
 import { endsOperand, isOperatorWord, operandEndingAt, scanFrames, type Frame } from './context';
 import { FUNCTIONS } from './functions';
 import { isOpenEnded, lex, quote, unquote } from './lexer';
-import type { FilterField, FilterSchema, FilterType } from './schema';
+import type { FilterField, FilterLookup, FilterSchema, FilterType } from './schema';
 import type { Token } from './tokens';
 import { isNumeric, resolveMember, type Scope, type TypeInfo } from './typing';
 import { pathEndingAt } from './context';
@@ -42,18 +42,39 @@ function score(name: string, typed: string): number {
   return l.startsWith(t) ? 0 : l.includes(t) ? 1 : -1;
 }
 
+interface NameIndex { sorted: FilterField[]; lower: string[] }
+
+/** Per type (once): fields sorted by name, with lower-cased names, so a keystroke sorts nothing. */
+function nameIndex(type: FilterType): NameIndex {
+  let idx = type.cache.get('completionNames') as NameIndex | undefined;
+  if (!idx) {
+    const sorted = [...type.fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    idx = { sorted, lower: sorted.map((f) => f.name.toLowerCase()) };
+    type.cache.set('completionNames', idx);
+  }
+  return idx;
+}
+
 function fieldItems(ctx: Ctx, type: FilterType, out: Suggestion[], prefix = ''): number {
+  const { sorted, lower } = nameIndex(type);
+  const t = ctx.typed.toLowerCase();
+  // Prefix matches first, then names containing the text; each group in name order.
+  const buckets: number[][] = [[], []];
   let total = 0;
-  const scored: [number, FilterField][] = [];
-  for (const f of type.fields) {
-    const s = score(f.name, ctx.typed);
+  for (let i = 0; i < sorted.length; i += 1) {
+    const s = !t || lower[i].startsWith(t) ? 0 : lower[i].includes(t) ? 1 : -1;
     if (s < 0) continue;
     total += 1;
-    scored.push([s, f]);
+    if (buckets[0].length + buckets[1].length < ctx.limit || s === 0) buckets[s].push(i);
   }
-  scored.sort((a, b) => a[0] - b[0] || (a[1].name < b[1].name ? -1 : a[1].name > b[1].name ? 1 : 0));
-  for (const [s, f] of scored.slice(0, ctx.limit)) {
-    out.push(item(ctx, { label: f.name, insertText: prefix + f.name, kind: 'field', detail: describeField(f), documentation: f.description, sortText: `1${s}${pad(out.length)}` }));
+  let n = 0;
+  for (const [s, ids] of buckets.entries()) {
+    for (const i of ids) {
+      if (n >= ctx.limit) break;
+      const f = sorted[i];
+      out.push(item(ctx, { label: f.name, insertText: prefix + f.name, kind: 'field', detail: describeField(f), documentation: f.description, sortText: `1${s}${pad(out.length)}` }));
+      n += 1;
+    }
   }
   return total;
 }
@@ -128,6 +149,30 @@ function operatorItems(ctx: Ctx, left: TypeInfo, condition: boolean): Completion
   return { items: out, range: ctx.range, incomplete: false };
 }
 
+interface LookupText { value: string[]; other: string[] }
+const lookupText = new WeakMap<FilterLookup, LookupText>();
+
+/** Lookup values matching typed text: LookupValue prefix first, then LookupValue containing it or a standard/legacy name starting with it. */
+function matchLookup(lookup: FilterLookup, typed: string, limit: number): { hits: number[]; total: number } {
+  if (typed === '') return { hits: lookup.values.slice(0, limit).map((_, i) => i), total: lookup.values.length };
+  let lt = lookupText.get(lookup);
+  if (!lt) {
+    lt = { value: lookup.values.map((v) => v.value.toLowerCase()), other: lookup.values.map((v) => `${v.standardValue ?? ''}\u0000${v.legacyODataValue ?? ''}`.toLowerCase()) };
+    lookupText.set(lookup, lt);
+  }
+  const t = typed.toLowerCase();
+  const first: number[] = [];
+  const second: number[] = [];
+  let total = 0;
+  for (let i = 0; i < lt.value.length; i += 1) {
+    const v = lt.value[i];
+    if (v.startsWith(t)) { total += 1; if (first.length < limit) first.push(i); continue; }
+    const o = lt.other[i];
+    if (v.includes(t) || o.startsWith(t) || o.includes(`\u0000${t}`)) { total += 1; if (first.length + second.length < limit) second.push(i); }
+  }
+  return { hits: [...first, ...second].slice(0, limit), total };
+}
+
 function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -138,19 +183,13 @@ function valueItems(ctx: Ctx, left: TypeInfo, inString: boolean): CompletionResu
   const f = left.field;
   let incomplete = false;
   if (f?.lookup) {
-    const t = typed.toLowerCase();
-    const hits: [number, number][] = [];
-    f.lookup.values.forEach((v, i) => {
-      const l = v.value.toLowerCase();
-      const s = !t || l.startsWith(t) ? 0 : l.includes(t) || v.standardValue?.toLowerCase().startsWith(t) || v.legacyODataValue?.toLowerCase().startsWith(t) ? 1 : -1;
-      if (s >= 0) hits.push([s, i]);
-    });
-    hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    incomplete = hits.length > ctx.limit || typed !== '';
-    for (const [, i] of hits.slice(0, ctx.limit)) {
-      const v = f.lookup.values[i];
+    const lookup = f.lookup;
+    const ids = matchLookup(lookup, typed, ctx.limit);
+    incomplete = ids.total > ctx.limit || typed !== '';
+    for (const i of ids.hits) {
+      const v = lookup.values[i];
       const extra = [v.standardValue && v.standardValue !== v.value ? `standard: ${v.standardValue}` : '', v.legacyODataValue && v.legacyODataValue !== v.value ? `enum: ${v.legacyODataValue}` : ''].filter((x) => x).join(' · ');
-      const s = item(ctx, { label: v.value, insertText: quote(v.value), kind: 'lookup', detail: extra || `lookup ${f.lookup.name}`, documentation: v.description, sortText: `1${pad(out.length)}` });
+      const s = item(ctx, { label: v.value, insertText: quote(v.value), kind: 'lookup', detail: extra || `lookup ${lookup.name}`, documentation: v.description, sortText: `1${pad(out.length)}` });
       // Inside a string the typed text starts with the quote: filter on the quoted value.
       s.filterText = inString ? quote(v.value) : v.value;
       out.push(s);
