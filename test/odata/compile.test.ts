@@ -126,6 +126,13 @@ describe('evaluate: arithmetic', () => {
     expect(matches('ListPrice div 2 eq 1.5', { ListPrice: 3 })).toBe(true);
   });
 
+  it('enum values held as numbers (member values) compare by member', () => {
+    expect(matches("PropertyType eq Odata.Models.PropertyType'Commercial'", { PropertyType: 2 })).toBe(true);
+    expect(matches("Utilities eq org.reso.metadata.enums.Utilities'Electric,Gas'", { Utilities: 3 })).toBe(true);
+    expect(matches("Utilities has org.reso.metadata.enums.Utilities'Gas'", { Utilities: 6 })).toBe(true);
+    expect(matches("Utilities has org.reso.metadata.enums.Utilities'Electric'", { Utilities: 6 })).toBe(false);
+  });
+
   it('cast and isof', () => {
     expect(matches("cast(BedroomsTotal, Edm.String) eq '3'", { BedroomsTotal: 3 })).toBe(true);
     expect(matches('isof(City, Edm.String)', { City: 'x' })).toBe(true);

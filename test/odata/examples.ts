@@ -92,3 +92,23 @@ export const RESO_EXAMPLES = [
 ];
 
 export const RESO_401_EXAMPLES = ["StandardStatus in ('Active','Pending')"];
+
+/** Test cases of the OData ABNF (oasis-tcs/odata-abnf, odata-abnf-testcases.yaml) for boolCommonExpr/commonExpr that this parser covers (not JSON arrays, $root, annotations, case()). */
+export const ABNF_PASS = [
+  'true eq false', 'Size eq true', 'Size eq 4.0', "Street eq 'Hugo'", "Address/Street eq 'Hugo'", "Name ne 'Milk'", 'true ne false',
+  "Name gt 'Milk'", "Name ge 'Milk'", "Name lt 'Milk'", "Name le 'Milk'", 'true and false', 'true or false', 'not false',
+  "Supplier/Name eq 'Milk'", "Name EQ 'Milk' AND Price LT 2.55", "Name Eq 'Milk' OR Price Lt 2.55", "not endswith(Name,'ilk')",
+  "style has Sales.Pattern'Yellow'", "Name in ('Milk', 'Cheese')", 'Price add 2.45', '(Price add 2.45) mod 2', 'Price sub 0.55', '-Price',
+  'Price mul 2', 'Price div 2', 'Price divby 2', 'Price mod 5', '(true)', '( true )', "(Name eq 'Milk')", '(false)', '(4 add 5) mod (4 sub 1)',
+  'concat(CompanyName, Name)', "concat(concat(Street,'-'),City)", "endswith(CompanyName,'Futterkiste')", "startswith(Supplier/Name,'Futterkiste')",
+  'substring(CompanyName, 5)', 'substring(CompanyName,5,2)', "matchesPattern(CompanyName,'%5EA.*e$')", 'date(LifeTime)', 'fractionalseconds(LifeTime)',
+  'maxdatetime()', 'mindatetime()', 'now()', 'time(ReleaseDate)', 'totaloffsetminutes(ReleaseDate)', 'totalseconds(LifeTime)', 'ceiling(Price)',
+  'cast(Model.Customer)', 'cast(Category,Model.Customer)', 'cast(Category,Edm.Boolean)', 'isof(Model.Customer)', 'isof(Location,Edm.GeographyPoint)',
+  'geo.distance(Supplier/Location,Product/Location)', 'geo.intersects(Supplier/SalesArea,Product/Location)', "geo.length(geography'SRID=0;LineString(142.1 64.1,3.14 2.78)')",
+  'lambda/Name eq $it/Name', 'Products/any(lambda:true)', 'Supplier/Products/any(lambda:true)', 'Products/any(lambda:lambda/Completed)',
+  'Products/any(lambda:$it/Completed)', 'DirectReports/Sales.Manager/any()', 'Products/all(lambda:true)', 'EmailAddresses/all(lambda:true)',
+  'ReleaseDate gt 2013-05-24', "endswith($it,'.com')", "$this eq 'Hugo'", 'Products/$count gt 0', 'Addresses/$count gt 0',
+];
+
+/** ABNF test cases that must fail, with the offset the ABNF reports (FailAt). */
+export const ABNF_FAIL: [string, number][] = [['any()', 3], ['all(lambda:true)', 3], ['Products/all()', 14]];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFilter, parseFilter, type BinaryExpr, type Expr, type LambdaExpr, type LogicalExpr } from '../../shared/odata/filter';
 import { applyFix } from './fixture';
-import { ODATA_401_EXAMPLES, ODATA_EXAMPLES, RESO_401_EXAMPLES, RESO_EXAMPLES } from './examples';
+import { ABNF_FAIL, ABNF_PASS, ODATA_401_EXAMPLES, ODATA_EXAMPLES, RESO_401_EXAMPLES, RESO_EXAMPLES } from './examples';
 
 function tree(q: string): Expr {
   const r = parseFilter(q);
@@ -29,6 +29,19 @@ describe('parse: specification and RESO examples', () => {
     const r = parseFilter(q);
     expect(r.errors).toEqual([]);
     expect(r.ast!.range).toEqual({ start: 0, end: q.length });
+  });
+});
+
+describe('parse: OData ABNF test cases', () => {
+  it.each(ABNF_PASS)('accepts %s', (q) => {
+    expect(parseFilter(q).errors).toEqual([]);
+  });
+
+  it.each(ABNF_FAIL)('rejects %s (the ABNF fails at %i)', (q, failAt) => {
+    const r = parseFilter(q);
+    expect(r.ast).toBeUndefined();
+    expect(r.errors[0].range.start).toBeLessThanOrEqual(failAt);
+    expect(r.errors[0].range.end).toBeGreaterThanOrEqual(Math.min(failAt, q.length) - 1);
   });
 });
 

@@ -154,13 +154,25 @@ const enumKey: Key = (v) => {
 };
 const autoKey: Key = (v) => (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? (v as number | string) : undefined);
 
+/** Enum values a row may hold as numbers (the member's value) read as member names. */
+function enumKeyOf(en: TypeInfo['enumType']): Key {
+  if (!en) return enumKey;
+  const byValue = new Map(en.members.map((m) => [m.value, m.name]));
+  return (v) => {
+    if (typeof v !== 'number') return enumKey(v);
+    const name = byValue.get(v);
+    if (name !== undefined || !en.isFlags) return name ?? String(v);
+    return enumKey(en.members.filter((m) => m.value !== 0 && (v & m.value) === m.value).map((m) => m.name).join(','));
+  };
+}
+
 function keyFor(lt: TypeInfo, rt: TypeInfo): Key {
   const ks = [lt.kind, rt.kind];
+  if (ks.includes('enum')) return enumKeyOf(lt.enumType ?? rt.enumType);
   if (ks.includes('datetimeoffset')) return parsed(instantKey);
   if (ks.includes('date')) return parsed(dateKey);
   if (ks.includes('timeofday')) return parsed(timeKey);
   if (ks.includes('duration')) return parsed(durationKey);
-  if (ks.includes('enum')) return enumKey;
   if (ks.includes('guid')) return (v) => asString(v)?.toLowerCase();
   if (isNumeric(lt.kind) || isNumeric(rt.kind)) return numberKey;
   if (ks.includes('string')) return asString;

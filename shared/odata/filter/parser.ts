@@ -463,7 +463,10 @@ class Parser {
       if (w === 'null') { this.next(); return this.literal('null', t, null); }
       if (t.text === 'INF' || t.text === 'NaN') { this.next(); return this.mk({ kind: 'literal', type: 'double', text: t.text, value: t.text === 'NaN' ? NaN : Infinity, range: r(t.start, t.end) }); }
     }
-    if (n.kind === 'lparen') return this.call(t);
+    if (n.kind === 'lparen') {
+      if (w === 'any' || w === 'all') this.fail('lambda-needs-path', `${w}() follows a collection: write Collection/${w}(x: …)`, r(t.start, n.end));
+      return this.call(t);
+    }
     return this.member();
   }
 

@@ -374,7 +374,7 @@ class Checker {
       this.push(e.nameRange, 'error', 'unknown-function', `${this.src?.slice(e.nameRange.start, e.nameRange.end) ?? e.name}() is not an OData function${g.length ? `. Did you mean ${g.map((x) => `${x}()`).join(', ')}?` : ''}`, g.length ? replaceFix(`Write ${g[0]}`, e.nameRange, g[0]) : undefined);
       return UNKNOWN;
     }
-    this.operatorCase(e.nameRange, e.name);
+    if (this.src?.slice(e.nameRange.start, e.nameRange.end) !== 'matchesPattern') this.operatorCase(e.nameRange, e.name); // the spec's own spelling
     if (e.args.length < info.min || e.args.length > info.max) {
       this.push(e.range, 'error', 'argument-count', `${info.name}() takes ${info.min === info.max ? info.min : `${info.min} to ${info.max}`} argument${info.max === 1 ? '' : 's'}: ${info.display}.`);
       return { kind: info.signature.returns === 'same' ? types[0]?.kind ?? 'unknown' : info.signature.returns, collection: false };
