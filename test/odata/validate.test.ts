@@ -159,6 +159,15 @@ describe('validate: lookups and enums', () => {
     expect(only("PropertyType eq 'Farm'").code).toBe('unknown-enum-member');
   });
 
+  it('an enum-style literal on a string-lookup server: the lookup string to write instead', () => {
+    const q = "StandardStatus eq org.reso.metadata.enums.StandardStatus'ActiveUnderContract'";
+    const d = only(q);
+    expect(d.code).toBe('enum-on-string');
+    expect(fixed(q, d)).toBe("StandardStatus eq 'Active Under Contract'");
+    const q2 = "StandardStatus has org.reso.metadata.enums.StandardStatus'Active'";
+    expect(fixed(q2, only(q2))).toBe("StandardStatus eq 'Active'");
+  });
+
   it('has applies to enums only', () => {
     expect(only("City has org.reso.metadata.enums.Utilities'Gas'").code).toBe('has-on-non-enum');
   });

@@ -192,6 +192,11 @@ class Checker {
         lt = inner;
       } else lt = { kind: 'boolean', collection: false };
     } else lt = this.check(left, scope);
+    if (e.right.kind === 'enum' && lt.kind === 'string' && lt.field?.lookup && !lt.collection) {
+      // An enum-style filter sent to a server whose lookups are strings (the Lookup resource).
+      this.enumOnString(e.right, lt, e.op === 'has' ? e : undefined);
+      return { kind: 'boolean', collection: false };
+    }
     if (e.op === 'has') return this.has(e, lt, scope);
     const rt = e.right.kind === 'enum' ? this.enumLiteral(e.right, lt.enumType) : this.check(e.right, scope);
     const okL = this.scalar(left, lt, e);
@@ -335,6 +340,19 @@ class Checker {
     return { kind: 'enum', collection: false, enumType: en };
   }
 
+  /** `Field eq NS.Type'Member'` where Field is a string lookup: the value to write is the lookup's string. */
+  private enumOnString(l: EnumLiteral, ft: TypeInfo, has?: BinaryExpr): void {
+    const f = ft.field;
+    const member = l.members[0] ?? '';
+    const hit = f?.lookup && (f.lookup.byValue.get(member) ?? f.lookup.values.find((v) => v.legacyODataValue === member) ?? f.lookup.byAnyLower.get(member.toLowerCase()));
+    const value = hit ? hit.value : member;
+    const literal = quote(value);
+    const fix = l.members.length !== 1 ? undefined : has && this.src !== undefined
+      ? replaceFix(`Write ${this.text(has.left)} eq ${literal}`, has.range, `${this.text(has.left)} eq ${literal}`)
+      : replaceFix(`Write ${literal}`, l.range, literal);
+    this.push(l.range, 'error', 'enum-on-string', `${f ? fieldLabel(f) : 'This property'} is a string${f?.lookup ? ' lookup (values from the Lookup resource)' : ''} on this server, not an enumeration: compare it with a string${hit ? `, ${literal}` : ''}${has ? ' using eq' : ''}.`, fix);
+  }
+
   private inExpr(e: InExpr, scope: Scope): TypeInfo {
     this.operatorCase(e.opRange, 'in');
     const lt = this.check(e.left, scope);
@@ -345,6 +363,7 @@ class Checker {
     }
     const scalar = this.scalar(e.left, lt, e);
     for (const x of e.items) {
+      if (x.kind === 'enum' && lt.kind === 'string' && lt.field?.lookup) { this.enumOnString(x, lt); continue; }
       const t = x.kind === 'enum' ? this.enumLiteral(x, lt.enumType) : this.check(x, scope);
       if (scalar) this.compare(e, e.left, lt, x, t);
     }
