@@ -45,7 +45,7 @@ function score(name: string, typed: string): number {
 interface NameIndex { sorted: FilterField[]; lower: string[] }
 
 /** Per type (once): fields sorted by name, with lower-cased names, so a keystroke sorts nothing. */
-function nameIndex(type: FilterType): NameIndex {
+export function nameIndex(type: FilterType): NameIndex {
   let idx = type.cache.get('completionNames') as NameIndex | undefined;
   if (!idx) {
     const sorted = [...type.fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

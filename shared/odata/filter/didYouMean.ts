@@ -4,7 +4,7 @@ import { allowedDistance, boundedDistance, GramIndex } from '../../dmql/didYouMe
 import { FUNCTIONS } from './functions';
 import type { FilterEnum, FilterEnumMemberInput, FilterField, FilterLookup, FilterLookupValueInput, FilterType } from './schema';
 
-function fieldGrams(type: FilterType): GramIndex {
+export function fieldGrams(type: FilterType): GramIndex {
   let g = type.cache.get('grams') as GramIndex | undefined;
   if (!g) {
     g = new GramIndex(type.fields.map((f) => f.name.toLowerCase()), type.fields.map((_, i) => i));

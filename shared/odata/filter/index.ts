@@ -3,6 +3,7 @@
 //
 //   const { ast, errors } = parseFilter("StandardStatus eq 'Active' and ListPrice gt 500000"); // never throws
 //   const schema = filterSchema(buildFilterModel(input), 'Property');  // input: see schema.ts (from CSDL)
+//   warmFilterSchema(schema);              // optional: build the completion indexes now
 //   validateFilter(filter, schema)        -> Diagnostic[] { range, severity, message, code, fix? }
 //   completeFilter(filter, offset, schema) -> { items: Suggestion[], range, incomplete }
 //   completeFieldList(list, offset, schema, { orderby }) -> the same, for $select / $orderby
@@ -21,4 +22,5 @@ export { validateFilter, syntaxDiagnostic, type Diagnostic, type Severity } from
 export { completeFilter, completeFieldList, type CompleteOptions, type CompletionResult, type Suggestion, type SuggestionKind } from './complete';
 export { hoverFilter, fieldHover, type HoverResult } from './hover';
 export { compileFilter, type CompileFilterOptions, type Row, type RowPredicate } from './compile';
+export { warmFilterSchema } from './warm';
 export { dateKey, instantKey, timeKey, durationKey, dateTimeParts } from './values';
