@@ -137,6 +137,14 @@ describe('parse: errors are values with positions and fixes', () => {
     expect(parseFilter(after).errors).toEqual([]);
   });
 
+  it('a filter copied from a URL: one error whose fix decodes it', () => {
+    const q = "StandardStatus%20eq%20%27Active%27+and+ListPrice+gt+500000";
+    const r = err(q);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0].code).toBe('url-encoded');
+    expect(applyFix(q, r.errors[0].fix)).toBe("StandardStatus eq 'Active' and ListPrice gt 500000");
+  });
+
   it('((A eq 1 : one error whose fix closes both', () => {
     const r = err('((A eq 1');
     expect(r.errors).toHaveLength(1);

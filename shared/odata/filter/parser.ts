@@ -581,11 +581,30 @@ export interface ParseStats {
 export function parseFilter(src: string, stats?: ParseStats): FilterParseResult {
   const toks = lex(src);
   const p = new Parser(src, toks);
+  let result: FilterParseResult;
   try {
-    return parseTokens(src, p);
+    result = parseTokens(src, p);
   } finally {
     if (stats) { stats.tokens = toks.length; stats.steps = p.steps; }
   }
+  return result.errors.length ? urlEncoded(src) ?? result : result;
+}
+
+const PERCENT = /%[0-9A-Fa-f]{2}/;
+
+/** A filter pasted from a URL (%20, %27, + for spaces) that reads fine once decoded: one error whose fix decodes it. */
+function urlEncoded(src: string): FilterParseResult | undefined {
+  if (!PERCENT.test(src) || src.length > 100000) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(src.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+  if (decoded === src) return undefined;
+  const inner = parseTokens(decoded, new Parser(decoded, lex(decoded)));
+  if (inner.errors.length) return undefined;
+  return { errors: [makeError('url-encoded', `this filter is URL-encoded (as copied from a request URL): it reads ${decoded.length > 60 ? `${decoded.slice(0, 60)}…` : decoded}`, r(0, src.length), replaceFix('Decode it', r(0, src.length), decoded))] };
 }
 
 function parseTokens(src: string, p: Parser): FilterParseResult {
