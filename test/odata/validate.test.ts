@@ -117,6 +117,12 @@ describe('validate: types', () => {
     expect(only("DaysOnMarketDuration gt duration'P1Y'").code).toBe('invalid-value');
   });
 
+  it('numbers: fractions on whole-number fields, decimals beyond Scale', () => {
+    expect(only('BedroomsTotal eq 2.5')).toMatchObject({ code: 'fraction-on-integer', severity: 'warning' });
+    expect(only('ListPrice eq 100.125')).toMatchObject({ code: 'beyond-scale', severity: 'info' });
+    expect(validateFilter('ListPrice eq 100.50 and BedroomsTotal ge 3.0', schema)).toEqual([]);
+  });
+
   it('null ordering and MaxLength', () => {
     expect(only('ListPrice gt null')).toMatchObject({ code: 'null-order', severity: 'warning' });
     expect(only('ListingKey eq null')).toMatchObject({ code: 'never-null', severity: 'info' });

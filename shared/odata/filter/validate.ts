@@ -237,7 +237,10 @@ class Checker {
       else if (other.field && !other.field.nullable) this.push(e.range, 'info', 'never-null', `${other.field.name} is not nullable (Nullable="false"), so it is never null.`);
       return;
     }
-    if (isNumeric(lk) && isNumeric(rk)) return;
+    if (isNumeric(lk) && isNumeric(rk)) {
+      if (!this.numberFits(lt, right)) this.numberFits(rt, left);
+      return;
+    }
     if (lk === rk && lk !== 'enum') {
       if (lk === 'string' && !this.stringValue(lt, right)) this.stringValue(rt, left);
       return;
@@ -264,6 +267,19 @@ class Checker {
     if (isNumeric(lk) !== isNumeric(rk) || lk !== rk) {
       this.push(e.range, 'error', 'type-mismatch', `${this.exprText(left)} is ${words(lt)} and ${this.exprText(right)} is ${words(rt)}: they cannot be compared.`);
     }
+  }
+
+  /** A number literal compared with a whole-number field, or with more decimals than the field's Scale. */
+  private numberFits(ft: TypeInfo, other: Expr): boolean {
+    const f = ft.field;
+    if (!f || other.kind !== 'literal' || (other.type !== 'decimal' && other.type !== 'double')) return false;
+    const frac = /\.(\d*?)0*(?:[eE]|$)/.exec(other.text)?.[1] ?? '';
+    if (ft.kind === 'int' && frac.length > 0 && other.type === 'decimal') {
+      this.push(other.range, 'warning', 'fraction-on-integer', `${f.name} holds whole numbers (${f.type}); ${other.text} has a fraction, so eq never matches it.`);
+    } else if (typeof f.scale === 'number' && other.type === 'decimal' && frac.length > f.scale) {
+      this.push(other.range, 'info', 'beyond-scale', `${f.name} keeps ${f.scale} decimal place${f.scale === 1 ? '' : 's'} (Scale ${f.scale}); ${other.text} has ${frac.length}.`);
+    }
+    return true;
   }
 
   /** The same value written as a literal of the field's type, when there is an obvious one. */
