@@ -56,6 +56,19 @@ describe('evaluate: RESO examples', () => {
   });
 });
 
+describe('evaluate: nested lambdas', () => {
+  const row: Row = { A: [1, 2], B: [[3], [4, 5]], C: [5] };
+  it.each([
+    ['A/any(x: B/any(x: x/any(y: y eq 5)))', true], // the inner x shadows the outer one
+    ['A/any(x: C/any(y: y eq x add 3))', true],
+    ['A/all(x: C/any(y: y gt x))', true],
+    ['A/any(x: B/any(b: b/any(y: y eq x add 3)))', true],
+    ['A/any(x: B/any(b: b/any(y: y eq x add 10)))', false],
+  ] as const)('%s -> %s', (q, want) => {
+    expect(matches(q, row, false)).toBe(want);
+  });
+});
+
 describe('evaluate: null semantics and three-valued logic', () => {
   const row: Row = { A: null, B: 5, S: 'x' };
   it.each([

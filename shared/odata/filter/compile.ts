@@ -24,11 +24,12 @@ export interface CompileFilterOptions {
 interface Env { row: Row; vars: unknown[] }
 type Fn = (env: Env) => unknown;
 
-interface Ctx { schema?: FilterSchema; now: Date; scope: Scope; slots: Map<string, number> }
+/** `slots`: lambda variable -> its index in Env.vars; `next`: the index the next (nested) lambda takes. */
+interface Ctx { schema?: FilterSchema; now: Date; scope: Scope; slots: Map<string, number>; next: number }
 
 /** Compiles a parsed filter into a predicate; the row matches when the filter evaluates to true. */
 export function compileFilter(ast: Filter | Expr, opts: CompileFilterOptions = {}): RowPredicate {
-  const ctx: Ctx = { schema: opts.schema, now: (opts.now ?? (() => new Date()))(), scope: new Map(), slots: new Map() };
+  const ctx: Ctx = { schema: opts.schema, now: (opts.now ?? (() => new Date()))(), scope: new Map(), slots: new Map(), next: 0 };
   const fn = compileExpr(ast.kind === 'filter' ? ast.expr : ast, ctx);
   return (row) => fn({ row, vars: [] }) === true;
 }
@@ -109,9 +110,10 @@ function compileMember(m: MemberExpr, ctx: Ctx): Fn {
 function compileLambda(e: LambdaExpr, ctx: Ctx): Fn {
   const coll = compileMember(e.collection, ctx);
   if (!e.variable || !e.predicate) return (env) => { const c = coll(env); return Array.isArray(c) && c.length > 0; };
-  const slot = ctx.slots.size;
+  const slot = ctx.next;
   const inner: Ctx = {
     ...ctx,
+    next: slot + 1,
     scope: lambdaScope(ctx.scope, e.variable.name, ctx.schema ? typeOf(e.collection, ctx.schema, ctx.scope) : UNKNOWN),
     slots: new Map(ctx.slots).set(e.variable.name, slot),
   };
@@ -119,15 +121,20 @@ function compileLambda(e: LambdaExpr, ctx: Ctx): Fn {
   const all = e.op === 'all';
   return (env) => {
     const c = coll(env);
-    const items = Array.isArray(c) ? c : [];
-    for (const item of items) {
-      const vars = env.vars.slice(0, slot);
-      vars[slot] = item;
-      const v = pred({ row: env.row, vars });
-      if (all && v !== true) return false;
-      if (!all && v === true) return true;
+    if (!Array.isArray(c)) return all;
+    // The slot is this lambda's own: set it per item (evaluation is synchronous), restore after.
+    const saved = env.vars[slot];
+    try {
+      for (const item of c) {
+        env.vars[slot] = item;
+        const v = pred(env);
+        if (all && v !== true) return false;
+        if (!all && v === true) return true;
+      }
+      return all;
+    } finally {
+      env.vars[slot] = saved;
     }
-    return all;
   };
 }
 
