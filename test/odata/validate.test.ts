@@ -189,6 +189,10 @@ describe('validate: collections and lambdas', () => {
     expect(fixed(q2, only(q2))).toBe("InteriorFeatures/any(i: i has org.reso.metadata.enums.InteriorFeatures'Bar')");
   });
 
+  it('a lambda whose condition never uses its variable', () => {
+    expect(only("Appliances/any(a: City eq 'Chicago')")).toMatchObject({ code: 'lambda-variable-unused', severity: 'warning', range: { start: 15, end: 16 } });
+  });
+
   it('a lambda over a single value', () => {
     expect(only("City/any(c: c eq 'x')").code).toBe('lambda-on-single');
   });

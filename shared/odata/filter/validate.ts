@@ -4,7 +4,7 @@
 // (from the Lookup resource), collections used without a lambda, lambda scopes, and what a 4.0
 // server rejects (`in`, upper-case operators). Messages say what is wrong and what to write.
 import type { Diagnostic, Severity } from '../../dmql/validate';
-import type { BinaryExpr, CallExpr, EnumLiteral, Expr, Filter, FilterError, Fix, InExpr, LambdaExpr, Literal, MemberExpr, SourceRange } from './ast';
+import { children, type BinaryExpr, type CallExpr, type EnumLiteral, type Expr, type Filter, type FilterError, type Fix, type InExpr, type LambdaExpr, type Literal, type MemberExpr, type SourceRange } from './ast';
 import { guessEnumMembers, guessFieldNames, guessFunctions, guessLookupValues } from './didYouMean';
 import { formatExpr } from './format';
 import { FUNCTION_BY_NAME, type ParamKind } from './functions';
@@ -393,6 +393,9 @@ class Checker {
     }
     if (e.variable && scope.has(e.variable.name)) this.push(e.variable.range, 'warning', 'lambda-shadow', `${e.variable.name} is already a lambda variable here: use another name so the outer one stays reachable.`);
     if (e.variable && ct.structured?.byName.has(e.variable.name)) this.push(e.variable.range, 'warning', 'lambda-shadow', `${e.variable.name} is also a property name: a different variable name avoids confusion.`);
+    if (e.predicate && e.variable && !mentions(e.predicate, e.variable.name)) {
+      this.push(e.variable.range, 'warning', 'lambda-variable-unused', `The condition inside ${e.op}() never uses ${e.variable.name}, so it does not look at the items of ${this.exprText(e.collection)}: write ${e.variable.name}/… or ${e.variable.name} where an item is meant.`);
+    }
     if (e.predicate) {
       const inner = lambdaScope(scope, e.variable?.name, ct.kind === 'unknown' ? UNKNOWN : ct);
       this.condition(e.predicate, this.check(e.predicate, inner), `${e.op}()`);
@@ -431,6 +434,18 @@ class Checker {
     if (info.signature.returns === 'same') return { kind: types[0]?.kind ?? 'unknown', collection: false };
     return { kind: info.signature.returns, collection: false };
   }
+}
+
+/** True when `e` refers to the variable `name` (walked iteratively). */
+function mentions(e: Expr, name: string): boolean {
+  const stack: Expr[] = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.kind === 'member' && x.segments[0].name === name) return true;
+    if (x.kind === 'lambda' && x.variable?.name === name) { stack.push(x.collection); continue; } // shadowed inside
+    stack.push(...children(x));
+  }
+  return false;
 }
 
 function fits(t: TypeInfo, accepts: ParamKind[]): boolean {
