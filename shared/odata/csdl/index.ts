@@ -5,3 +5,4 @@ export { parseCsdl, type CsdlParseOptions } from './parse';
 export { csdlToMetadata, withLookupRows, retsDataType, idFieldFor, type CsdlToMetadataOptions } from './toMetadata';
 export { lookupsFromRows, type LookupRow } from './lookupRows';
 export { resolveName, aliasMap, annotationValue, RESO_METADATA_NS, CORE_NS } from './names';
+export { csdlToFilterInput, filterLookups } from './toFilterModel';
