@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/keychain/**', 'test/e2e/**', 'node_modules/**'],
+    globalSetup: ['test/samples/globalSetup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,

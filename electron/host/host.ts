@@ -2,7 +2,7 @@
 // contract's schema first. Electron's IPC handlers and browser mode's HTTP server both call
 // `host.call(name, request)` and forward `host.events`.
 import type { Envelope, CallName, CallParsedRequest, CallResponse, FilePurpose, HostInfo } from '../../shared/contract';
-import { parseCallRequest } from '../../shared/contract';
+import { isCallName, parseCallRequest, unknownCallError } from '../../shared/contract';
 import type { DemoMlsOptions, DemoMls } from '../demo/index';
 import { startDemo } from './demo';
 import { listenOnRememberedPort } from './rememberedPorts';
@@ -73,6 +73,8 @@ export interface Host {
   readonly demo?: DemoMls;
   /** Validates and runs one contract call; never throws. */
   call(name: string, request: unknown): Promise<Envelope<unknown>>;
+  /** As `call`, also saying when the call was refused before it ran (browser mode answers 404 / 400). */
+  dispatch(name: string, request: unknown): Promise<Dispatched>;
   media(path: string): Promise<{ contentType: string; body: Uint8Array } | undefined>;
   download(id: string): { path: string; fileName: string } | undefined;
   /** Handles for files the host chose (dialogs, uploads). */
@@ -80,6 +82,9 @@ export interface Host {
   readonly local: LocalFiles;
   close(): Promise<void>;
 }
+
+/** A call's envelope, and why it never ran when it was refused at the door. */
+export interface Dispatched { envelope: Envelope<unknown>; refused?: 'unknown-call' | 'invalid-request' }
 
 type Handlers = { [N in CallName]: (req: CallParsedRequest<N>) => Promise<CallResponse<N>> | CallResponse<N> };
 
@@ -210,18 +215,22 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     'doctor.cancel': (r) => ({ cancelled: doctor.cancel(r.operationId) }),
   };
 
+  const dispatch = async (name: string, request: unknown): Promise<Dispatched> => {
+    if (!isCallName(name)) return { envelope: { ok: false, error: unknownCallError(name) }, refused: 'unknown-call' };
+    const parsed = parseCallRequest(name, request);
+    if (!parsed.ok) return { envelope: { ok: false, error: parsed.error }, refused: 'invalid-request' };
+    try {
+      const handler = handlers[parsed.name] as (req: unknown) => Promise<unknown> | unknown;
+      return { envelope: { ok: true, data: await handler(parsed.request) } };
+    } catch (err) {
+      return { envelope: { ok: false, error: toErrorInfo(err) } };
+    }
+  };
+
   return {
     events, layout, profiles, secrets, demo,
-    async call(name, request) {
-      const parsed = parseCallRequest(name, request);
-      if (!parsed.ok) return { ok: false, error: parsed.error };
-      try {
-        const handler = handlers[parsed.name] as (req: unknown) => Promise<unknown> | unknown;
-        return { ok: true, data: await handler(parsed.request) };
-      } catch (err) {
-        return { ok: false, error: toErrorInfo(err) };
-      }
-    },
+    dispatch,
+    call: async (name, request) => (await dispatch(name, request)).envelope,
     media: (path) => photos.media(path),
     download: (id) => exporter.download(id),
     files,

@@ -117,8 +117,8 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
         return sendJson(res, 400, { ok: false, error: { kind: 'input', transaction: 'Other', message: 'The request body is not valid JSON.' } });
       }
       const name = decodeURIComponent(path.slice('/api/'.length));
-      const envelope = await opts.host.call(name, body);
-      const status = envelope.ok ? 200 : envelope.error.kind === 'input' && /^(The request|There is no call)/.test(envelope.error.message) ? (envelope.error.message.startsWith('There is no call') ? 404 : 400) : 200;
+      const { envelope, refused } = await opts.host.dispatch(name, body);
+      const status = refused === 'unknown-call' ? 404 : refused === 'invalid-request' ? 400 : 200;
       return sendJson(res, status, envelope);
     }
 
