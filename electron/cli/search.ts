@@ -5,7 +5,7 @@ import { parseCommandArgs, intValue, oneOf, stringValue, UsageError, withUsage, 
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFlags, openConnection } from './connection';
 import { EXIT, runServerJob } from './serverRun';
 import { openRowSink, type RowSink } from './rowSinks';
-import type { SearchFormat } from '../../shared/rets/search/types';
+import { SEARCH_FORMATS, type SearchFormat } from '../../shared/rets/search/types';
 
 export const SEARCH_USAGE = `usage: rets-workbench search RESOURCE CLASS QUERY [options] (--profile NAME | --url URL --user NAME)
 
@@ -33,7 +33,6 @@ const OPTIONS = {
   header: { type: 'string' }, bom: { type: 'boolean' }, json: { type: 'boolean' },
 } as const satisfies OptionsSpec;
 
-const FORMATS = ['COMPACT-DECODED', 'COMPACT', 'STANDARD-XML'] as const;
 
 export interface SearchArgs {
   resource: string;
@@ -67,7 +66,7 @@ export function parseSearchArgs(values: Record<string, string | boolean | undefi
     resource, className, query, limit, count,
     ...(select?.length ? { select } : {}),
     ...(offset !== undefined ? { offset } : {}),
-    format: oneOf(values, 'format', FORMATS, true) ?? 'COMPACT-DECODED',
+    format: oneOf(values, 'format', SEARCH_FORMATS, true) ?? 'COMPACT-DECODED',
     standardNames: values['standard-names'] === true,
     ...(out ? { out } : {}),
     header: oneOf(values, 'header', ['SystemName', 'StandardName', 'LongName'] as const, true) ?? 'SystemName',

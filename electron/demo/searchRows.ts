@@ -1,11 +1,10 @@
 // Row formatting for COMPACT, COMPACT-DECODED and STANDARD-XML search replies: a head, one
 // string per row, a tail.
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
+import type { SearchFormat } from '../../shared/rets/search/types';
 import type { FieldSpec, Getter } from './fieldSpec';
 import type { SearchTarget } from './searchTx';
 import { esc } from './xml';
-
-export type SearchFormat = 'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML';
 
 export interface RowFormatter {
   head: string;

@@ -8,7 +8,8 @@ import { type Ctx, arg, baseHeaders, sendReply } from './context';
 import { bodyFaults } from './faults';
 import type { FieldSpec } from './fieldSpec';
 import { compileFilter } from './searchFilter';
-import { type SearchFormat, rowFormatter } from './searchRows';
+import type { SearchFormat } from '../../shared/rets/search/types';
+import { rowFormatter } from './searchRows';
 
 export interface SearchTarget {
   demo: DemoClass;

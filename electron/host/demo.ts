@@ -1,4 +1,4 @@
-// The Demo MLS (engineer E's server) started in-process and offered as the ready-made profile.
+// The Demo MLS started in-process and offered as the ready-made profile.
 import { DEMO_USER_AGENT, startDemoMls, type DemoMls, type DemoMlsOptions } from '../demo/index';
 import { DEFAULT_TIMEOUTS } from '../../shared/contract';
 import type { BuiltinProfile } from './profiles';

@@ -1,5 +1,5 @@
 // The connection doctor as a long operation: step events as each step runs, then one done event
-// with the copyable report (engineer H's runner in electron/doctor does the probing).
+// with the copyable report (the runner in electron/doctor does the probing).
 import type { z } from 'zod';
 import type { DoctorStartRequest, DoctorStep, HostEvent } from '../../shared/contract';
 import type { EventBus } from './events';

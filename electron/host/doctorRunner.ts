@@ -1,4 +1,4 @@
-// The connection doctor (engineer H's runDoctor) adapted to the contract: steps go out as they
+// The connection doctor (runDoctor) adapted to the contract: steps go out as they
 // change, and the end brings the verdict and the copyable Markdown report (secrets removed).
 import { contractStatus, renderReportMarkdown, type DoctorStep as ProbeStep } from '../../shared/doctor';
 import type { DoctorStep } from '../../shared/contract';

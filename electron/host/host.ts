@@ -42,7 +42,6 @@ export interface HostOptions {
   mediaUrl?: (path: string) => string;
   /** Native file dialogs (Electron): the chosen path, or null when cancelled. Absent in browser mode. */
   dialogs?: FileDialogs;
-  sessionFactory?: SessionFactory;
   /** Backoff base for photo retries (tests shorten it). */
   retryBaseMs?: number;
   /** Largest photo fetched from a Location URL (default: the GetObject object cap). */
@@ -95,7 +94,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const secrets = new SecretStore(opts.secrets);
   const profiles = new ProfileStore(layout.profiles, secrets);
   const ops = new OperationRegistry();
-  const pool = new SessionPool(profiles, opts.sessionFactory ?? lazyRetsFactory, events);
+  const pool = new SessionPool(profiles, lazyRetsFactory, events);
   const metadata = new MetadataService(layout.metadataCache, pool);
   const history = new HistoryStore(layout.history);
   const snippets = new SnippetStore(layout.snippets);
@@ -168,7 +167,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       await metadata.forget(r.id).catch(() => undefined);
       return { ok: true as const };
     },
-    'profiles.test': (r) => testProfile(r, profiles, opts.sessionFactory ?? lazyRetsFactory),
+    'profiles.test': (r) => testProfile(r, profiles, lazyRetsFactory),
 
     'session.connect': (r) => pool.connect(r.profileId),
     'session.disconnect': (r) => pool.disconnect(r.profileId),

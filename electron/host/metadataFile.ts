@@ -61,7 +61,7 @@ function bytesToText(buf: Uint8Array): string {
   return decodeBody(buf);
 }
 
-// The parser module (engineer A) is loaded on first use.
+// The parser module is loaded on first use.
 async function loadParser(): Promise<{ parseMetadata: (text: string) => import('../../shared/rets/metadata/model').RetsMetadata }> {
   return import('../../shared/rets/metadata/index');
 }

@@ -1,4 +1,4 @@
-// Backs the host's SessionLike with engineer D's RetsSession (electron/rets/session.ts).
+// Backs the host's SessionLike with the RetsSession (electron/rets/session.ts).
 import type { LoginInfo } from '../../shared/contract';
 import type { LoginResponse } from '../../shared/rets/login';
 import { RetsSession } from '../rets/session';

@@ -1,4 +1,4 @@
-// What the host services need from a RETS session. retsAdapter.ts backs it with engineer D's
+// What the host services need from a RETS session. retsAdapter.ts backs it with the
 // RetsSession (electron/rets/session.ts); keeping the seam narrow keeps the services readable.
 import type { RetsErrorInfo } from '../../shared/rets/errors';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';

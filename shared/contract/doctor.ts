@@ -1,4 +1,4 @@
-// The connection doctor (engineer H owns its step types in shared/doctor/): start, step events,
+// The connection doctor (its step types live in shared/doctor/): start, step events,
 // a final report, cancel. Steps cross the contract as open objects with these fields at least.
 import { z } from 'zod';
 import { Id, OperationId, RetsErrorInfoSchema } from './common';

@@ -1,9 +1,10 @@
 // Streaming searches: start -> operation id; columns, rows batches, count, maxrows, progress,
 // then exactly one of done / error; cancel at any time.
 import { z } from 'zod';
+import { SEARCH_FORMATS } from '../rets/search/types';
 import { Id, OperationId, Progress, RetsErrorInfoSchema } from './common';
 
-export const SearchFormat = z.enum(['COMPACT', 'COMPACT-DECODED', 'STANDARD-XML']);
+export const SearchFormat = z.enum(SEARCH_FORMATS);
 
 /** What to search: shared by search, export and snippets. */
 export const SearchQuery = z.object({

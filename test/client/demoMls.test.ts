@@ -1,4 +1,4 @@
-// The session client against engineer E's demo MLS (electron/demo): a full RETS server with its
+// The session client against the Demo MLS (electron/demo): a full RETS server with its
 // own Digest/Basic/UA auth, metadata, search and photos, and accounts that misbehave on purpose.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoMls, type DemoMls } from '../../electron/demo/index';

@@ -1,6 +1,6 @@
-// Completion, hover and diagnostics for DMQL2, all computed by shared/dmql (engineer C's
-// language) against the metadata of the tab's resource and class. Each editor model carries its
-// own context; the schema is built once per (metadata, resource, class).
+// Completion, hover and diagnostics for DMQL2, all computed by shared/dmql (the language) against
+// the metadata of the tab's resource and class. Each editor model carries its own context; the
+// schema is built once per (metadata, resource, class).
 import { buildSchema, complete, hover, validate, type DmqlSchema, type Suggestion, type SuggestionKind } from '../../../shared/dmql';
 import type { SourceRange } from '../../../shared/dmql';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';

@@ -4,7 +4,9 @@
 // The Node client turns that into an async iterator over the HTTP body, so a consumer that
 // awaits each batch slows the socket down (backpressure) instead of queueing rows in memory.
 
-export type SearchFormat = 'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML';
+/** The search reply formats, declared once (the contract's schema and the CLI use this list). */
+export const SEARCH_FORMATS = ['COMPACT', 'COMPACT-DECODED', 'STANDARD-XML'] as const;
+export type SearchFormat = (typeof SEARCH_FORMATS)[number];
 
 /**
  * A batch of rows. Rows are stored compactly (the parser may keep the raw bytes and field
