@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { MetadataCacheInfo } from '../../shared/contract';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
+import { METADATA_PARSER_VERSION, parseMetadata } from '../../shared/rets/metadata/index';
 import { readJsonFile, writeJsonAtomic } from './files';
 import type { SessionPool } from './sessions';
 import { insideFolder } from './safePath';
@@ -19,6 +20,23 @@ interface CacheFile {
   metadataTimestamp?: string;
   fetchedAt: string;
   metadata: RetsMetadata;
+  /** The server's body and its format (absent in files written before they were kept). */
+  raw?: string;
+  format?: string;
+  /** METADATA_PARSER_VERSION that made `metadata` from `raw`. */
+  parserVersion?: number;
+}
+
+const RETS_FORMATS = new Set(['COMPACT', 'STANDARD-XML']);
+
+/** A cached file made by an older parser is parsed again from its body (when it kept one). */
+export function upToDate(file: CacheFile): CacheFile {
+  if (file.raw === undefined || file.parserVersion === METADATA_PARSER_VERSION || !RETS_FORMATS.has(file.format ?? '')) return file;
+  try {
+    return { ...file, metadata: parseMetadata(file.raw), parserVersion: METADATA_PARSER_VERSION };
+  } catch {
+    return file; // the old parse still serves; a refresh fetches anew
+  }
 }
 
 export function fieldCount(md: RetsMetadata): number {
@@ -54,14 +72,18 @@ export class MetadataService {
     if (!refresh) {
       const mem = this.memory.get(profileId);
       if (mem && mem.key === key) return this.answer(mem.file, true);
-      const file = (await readJsonFile(path).catch(() => undefined)) as CacheFile | undefined;
-      if (file && Array.isArray(file.metadata?.resources)) {
+      const stored = (await readJsonFile(path).catch(() => undefined)) as CacheFile | undefined;
+      if (stored && Array.isArray(stored.metadata?.resources)) {
+        const file = upToDate(stored);
+        if (file !== stored) await this.save(profileId, path, file);
         this.memory.set(profileId, { key, file });
         return this.answer(file, true);
       }
     }
-    const metadata = await session.metadata(signal);
-    const file: CacheFile = { metadataVersion: version, metadataTimestamp: timestamp, fetchedAt: new Date().toISOString(), metadata };
+    const { metadata, raw, format } = await session.metadata(signal);
+    const file: CacheFile = {
+      metadataVersion: version, metadataTimestamp: timestamp, fetchedAt: new Date().toISOString(), metadata, raw, format, parserVersion: METADATA_PARSER_VERSION,
+    };
     this.memory.set(profileId, { key, file });
     const saveError = await this.save(profileId, path, file);
     const answer = this.answer(file, false);

@@ -64,7 +64,8 @@ class RetsSessionAdapter implements SessionLike {
   }
 
   async metadata(signal?: AbortSignal) {
-    return (await wholeMetadata(this.s, signal)).metadata;
+    const { metadata, raw, format } = await wholeMetadata(this.s, signal);
+    return { metadata, raw, format };
   }
 
   search(params: SessionSearchParams, signal?: AbortSignal) {

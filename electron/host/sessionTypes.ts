@@ -33,12 +33,19 @@ export interface FetchedObject {
   error?: RetsErrorInfo;
 }
 
+export interface FetchedMetadata {
+  metadata: RetsMetadata;
+  /** The body as the server sent it (decoded text), kept so a parser fix can read it again. */
+  raw: string;
+  format: string;
+}
+
 export interface SessionLike {
   /** Logs in (or returns the current login when already logged in). */
   login(signal?: AbortSignal): Promise<LoginInfo>;
   readonly loggedIn: boolean;
-  /** The whole metadata (every resource, class, table, lookup, object type). */
-  metadata(signal?: AbortSignal): Promise<RetsMetadata>;
+  /** The whole metadata (every resource, class, table, lookup, object type), and the body it came from. */
+  metadata(signal?: AbortSignal): Promise<FetchedMetadata>;
   /** One Search request, streamed. */
   search(params: SessionSearchParams, signal?: AbortSignal): AsyncIterable<SearchEvent>;
   /** Follows MAXROWS with Offset until every row (or the limit) has arrived. */

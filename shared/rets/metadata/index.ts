@@ -14,6 +14,12 @@ export { parseStandardXmlMetadata } from './standardXml';
 
 export type MetadataFormat = 'COMPACT' | 'STANDARD-XML';
 
+/**
+ * Bump when a parser fix changes what parseMetadata makes of the same body: cached metadata keeps
+ * the body it came from and is parsed again, so the fix reaches it without asking the server.
+ */
+export const METADATA_PARSER_VERSION = 1;
+
 /** COMPACT when the body has COLUMNS/DATA lines, else STANDARD-XML (SYSTEM-only bodies read alike). */
 export function detectMetadataFormat(text: string): MetadataFormat {
   return /<(COLUMNS|DATA)[\s>]/i.test(text) ? 'COMPACT' : 'STANDARD-XML';
