@@ -1,7 +1,7 @@
 // Building blocks every part of the contract uses: ids, the user-facing error shape, the
 // response envelope, and the small helpers that declare a call or an event once.
 import { z } from 'zod';
-import type { RetsErrorInfo } from '../rets/errors';
+import { RetsErrorInfoSchema, type RetsErrorInfo } from '../rets/errors';
 
 export const Id = z.string().min(1).max(200);
 /**
@@ -22,24 +22,8 @@ export const Timestamp = z.string();
 export const UnreadableFile = z.object({ file: z.string(), message: z.string(), fixed: z.boolean().optional() });
 export type UnreadableFile = z.infer<typeof UnreadableFile>;
 
-export const RetsTransaction = z.enum(['Login', 'Logout', 'GetMetadata', 'Search', 'GetObject', 'Action', 'Other']);
-export const RetsErrorKind = z.enum(['network', 'timeout', 'cancelled', 'http', 'auth', 'rets', 'parse', 'protocol', 'input', 'internal']);
-
-/** shared/rets/errors.ts RetsErrorInfo as a schema: the only error shape that crosses the contract. */
-export const RetsErrorInfoSchema = z.object({
-  kind: RetsErrorKind,
-  transaction: RetsTransaction,
-  message: z.string(),
-  cause: z.string().optional(),
-  hint: z.string().optional(),
-  httpStatus: z.number().int().optional(),
-  replyCode: z.number().int().optional(),
-  replyText: z.string().optional(),
-  url: z.string().optional(),
-});
-// Compile-time proof that the schema and the interface agree in both directions.
-type _ErrAgrees = [RetsErrorInfo extends z.infer<typeof RetsErrorInfoSchema> ? true : never, z.infer<typeof RetsErrorInfoSchema> extends RetsErrorInfo ? true : never];
-export const _errAgrees: _ErrAgrees = [true, true];
+// The error shape is declared once, with the errors themselves (shared/rets/errors.ts).
+export { RetsErrorInfoSchema, RetsErrorKind, RetsTransaction } from '../rets/errors';
 
 /** Every response on the wire: the call's value, or a typed error. */
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: RetsErrorInfo };

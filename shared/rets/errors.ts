@@ -2,37 +2,42 @@
 // plain-data form that crosses IPC and is shown in the UI. Node-side code throws RetsError
 // (which carries the same info); the renderer only ever sees the info. Never put secrets in any
 // field: URLs are stored with credentials and session ids removed.
+import { z } from 'zod';
 
-export type RetsTransaction =
-  | 'Login' | 'Logout' | 'GetMetadata' | 'Search' | 'GetObject' | 'Action' | 'Other';
+export const RetsTransaction = z.enum(['Login', 'Logout', 'GetMetadata', 'Search', 'GetObject', 'Action', 'Other']);
+export type RetsTransaction = z.infer<typeof RetsTransaction>;
 
-export type RetsErrorKind =
-  | 'network'        // DNS, refused, reset, TLS…
-  | 'timeout'        // connect or idle timeout
-  | 'cancelled'      // the user (or caller) aborted
-  | 'http'           // non-2xx HTTP status that is not auth
-  | 'auth'           // 401/403, wrong credentials or scheme
-  | 'rets'           // a non-zero RETS ReplyCode
-  | 'parse'          // the body could not be understood (HTML page, malformed XML, truncated)
-  | 'protocol'       // the server broke a protocol rule (e.g. ignored Offset)
-  | 'input'          // the user's input is invalid (bad URL, bad option)
-  | 'internal';
+export const RetsErrorKind = z.enum([
+  'network', //  DNS, refused, reset, TLS…
+  'timeout', //  connect or idle timeout
+  'cancelled', // the user (or caller) aborted
+  'http', //     non-2xx HTTP status that is not auth
+  'auth', //     401/403, wrong credentials or scheme
+  'rets', //     a non-zero RETS ReplyCode
+  'parse', //    the body could not be understood (HTML page, malformed XML, truncated)
+  'protocol', // the server broke a protocol rule (e.g. ignored Offset)
+  'input', //    the user's input is invalid (bad URL, bad option)
+  'internal',
+]);
+export type RetsErrorKind = z.infer<typeof RetsErrorKind>;
 
-export interface RetsErrorInfo {
-  kind: RetsErrorKind;
-  transaction: RetsTransaction;
+/** The error shape, declared once: the contract sends it, the type is derived from it. */
+export const RetsErrorInfoSchema = z.object({
+  kind: RetsErrorKind,
+  transaction: RetsTransaction,
   /** One sentence: what failed. */
-  message: string;
+  message: z.string(),
   /** The likely cause, in plain words. */
-  cause?: string;
+  cause: z.string().optional(),
   /** What to do about it. */
-  hint?: string;
-  httpStatus?: number;
-  replyCode?: number;
-  replyText?: string;
+  hint: z.string().optional(),
+  httpStatus: z.number().int().optional(),
+  replyCode: z.number().int().optional(),
+  replyText: z.string().optional(),
   /** Request URL with secrets removed. */
-  url?: string;
-}
+  url: z.string().optional(),
+});
+export type RetsErrorInfo = z.infer<typeof RetsErrorInfoSchema>;
 
 export class RetsError extends Error {
   readonly info: RetsErrorInfo;
