@@ -7,7 +7,9 @@ import { DEFAULT_SETTINGS, type ConnectionSettings } from '../../electron/rets/t
 import { collect, rejection } from './helpers';
 
 let mls: DemoMls;
-beforeAll(async () => { mls = await startDemoMls({ listings: 300, seed: 3, maxRows: 100, tuning: { shortSessionSeconds: 1, rateLimitPerMinute: 3 } }); });
+/** The server's clock runs this far ahead (sessions expire without waiting). */
+let skewMs = 0;
+beforeAll(async () => { mls = await startDemoMls({ listings: 300, seed: 3, maxRows: 100, clock: () => Date.now() + skewMs, tuning: { shortSessionSeconds: 1, rateLimitPerMinute: 3 } }); });
 afterAll(async () => { await mls.close(); });
 
 async function withSession<T>(username: string, fn: (s: RetsSession) => Promise<T>, extra: Partial<ConnectionSettings> = {}): Promise<T> {
@@ -101,7 +103,7 @@ describe('RetsSession against the demo MLS', () => {
   it('logs in again when the session times out', async () => {
     await withSession('shortsession', async (s) => {
       await s.login();
-      await new Promise((r) => setTimeout(r, 1300));
+      skewMs += 1500; // past the 1 s session life
       const r = await collect(s.search({ ...active, limit: 3, format: 'COMPACT' }));
       expect(r.rows.length).toBe(3);
       expect(s.trace.list().filter((e) => e.transaction === 'Login' && e.status === 200).length).toBe(2);

@@ -4,8 +4,10 @@ import { type DemoMls, startDemoMls } from '../../electron/demo/index';
 import { basic, curl, get, login, replyCode } from './helpers';
 
 let mls: DemoMls;
+/** The server's clock runs this far ahead (sessions expire without waiting). */
+let skewMs = 0;
 beforeAll(async () => {
-  mls = await startDemoMls({ listings: 80, seed: 5, tuning: { shortSessionSeconds: 1, rateLimitPerMinute: 4, slowDelayMs: 300 } });
+  mls = await startDemoMls({ listings: 80, seed: 5, clock: () => Date.now() + skewMs, tuning: { shortSessionSeconds: 1, rateLimitPerMinute: 4, slowDelayMs: 300 } });
 });
 afterAll(async () => { await mls.close(); });
 
@@ -77,7 +79,7 @@ describe('failure modes', () => {
   it('shortsession: the session dies early; 401 with 20701, and a new login works', async () => {
     const { cookie, reply } = await login(mls.loginUrl, 'shortsession', 'demo');
     expect(reply.text).toContain('TimeoutSeconds=1800');
-    await new Promise((r) => setTimeout(r, 1200));
+    skewMs += 1500; // past the 1 s session life, without waiting
     const r = await get(sysMeta(), { Cookie: cookie });
     expect(r.status).toBe(401);
     expect(replyCode(r.text)).toBe(20701);

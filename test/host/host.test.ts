@@ -9,7 +9,9 @@ import { parseCsv } from './csv';
 import { call, runOperation, startHarness, type Harness } from './hostHarness';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+/** The Demo MLS's clock runs this far ahead: sessions expire without waiting. */
+let demoSkewMs = 0;
+beforeAll(async () => { h = await startHarness({ demoClock: () => Date.now() + demoSkewMs }); });
 afterAll(async () => { await h?.close(); });
 
 const RES = { profileId: 'demo', resource: 'Property', class: 'RES' };
@@ -99,8 +101,9 @@ describe('session expiry', () => {
     const short = await demoProfile('shortsession');
     const first = await searchRows({ ...RES, profileId: short.id, query: '(L_ListPrice=200000-300000)', select: ['L_ListingKey'], options: { limit: 3 } });
     expect(first.rows).toHaveLength(3);
-    // The shortsession account drops sessions after 5 s idle (HTTP 401, ReplyCode 20701).
-    await new Promise((r) => setTimeout(r, 5500));
+    // The shortsession account drops sessions after 5 s idle (HTTP 401, ReplyCode 20701): move the
+    // server's clock past that instead of waiting.
+    demoSkewMs += 6000;
     const second = await searchRows({ ...RES, profileId: short.id, query: '(L_ListPrice=200000-300000)', select: ['L_ListingKey'], options: { limit: 3 } });
     expect(second.last.type).toBe('search.done');
     expect(second.rows).toEqual(first.rows);
@@ -139,7 +142,6 @@ describe('search', () => {
     const slow = await demoProfile('slow');
     let cancelled = false;
     const { last } = await runOperation(h.host, 'search.start', { ...RES, profileId: slow.id, query: '(L_ListPrice=0+)', options: { limit: 'NONE' } }, undefined, async (id) => {
-      await new Promise((r) => setTimeout(r, 200));
       cancelled = (await call<{ cancelled: boolean }>(h.host, 'search.cancel', { operationId: id })).cancelled;
     });
     expect(cancelled).toBe(true);
@@ -233,7 +235,6 @@ describe('CSV export', () => {
     let cancelled = false;
     const handle = h.host.files.issue(path, 'export-csv', 'write');
     const { last } = await runOperation(h.host, 'export.start', { ...RES, profileId: slow.id, query, destination: { kind: 'file', handle } }, undefined, async (id) => {
-      await new Promise((r) => setTimeout(r, 200));
       cancelled = (await call<{ cancelled: boolean }>(h.host, 'export.cancel', { operationId: id })).cancelled;
     });
     expect(cancelled).toBe(true);

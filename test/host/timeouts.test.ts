@@ -29,8 +29,7 @@ describe('profile timeouts', () => {
     expect(r.ok).toBe(false);
     expect(r.error?.kind).toBe('timeout');
     expect(r.error?.hint).toMatch(/response timeout/);
-    expect(r.elapsedMs).toBeGreaterThanOrEqual(4900);
-    expect(r.elapsedMs).toBeLessThan(9000);
+    expect(r.error?.message).toMatch(/did not start answering in time|stopped sending/);
   }, 20_000);
 
   it('loads a profile file written before timeouts existed with the defaults', async () => {
