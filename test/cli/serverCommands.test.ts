@@ -56,7 +56,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('rets-workbench search', () => {
+describe('rets-workbench search', { timeout: 180_000 }, () => {
   it('writes every matching row to CSV with the chosen header names and says how many', async () => {
     const out = path.join(work, 'active.csv');
     const r = await cli(['search', 'Property', 'RES', '(L_Status=|A)', '--select', 'L_ListingKey,L_Status,L_ListPrice', '--csv', out, '--header', 'LongName', '--json', ...byHand()], pw);
@@ -121,7 +121,7 @@ describe('rets-workbench search', () => {
   });
 });
 
-describe('rets-workbench metadata and objects', () => {
+describe('rets-workbench metadata and objects', { timeout: 180_000 }, () => {
   it('saves the metadata as the server sent it and summarizes it', async () => {
     const out = path.join(work, 'md.xml');
     const r = await cli(['metadata', '--out', out, '--json', ...byHand()], pw);
@@ -157,7 +157,7 @@ describe('rets-workbench metadata and objects', () => {
   });
 });
 
-describe('rets-workbench profiles', () => {
+describe('rets-workbench profiles', { timeout: 180_000 }, () => {
   it('adds a profile with the secret from stdin, shows it without the secret, runs a search with it, removes it', async () => {
     const secret = 'demo';
     const add = await cli(['profiles', 'add', 'Acme MLS', '--url', demo.loginUrl, '--user', 'demo', '--password-stdin'], { stdin: `${secret}\n` });
@@ -187,7 +187,7 @@ describe('rets-workbench profiles', () => {
   });
 });
 
-describe('usage', () => {
+describe('usage', { timeout: 180_000 }, () => {
   it('--help works on every command; unknown flags, missing arguments and passwords on argv exit 2', async () => {
     for (const cmd of ['search', 'metadata', 'objects', 'profiles', 'doctor', 'dmql', 'inspect']) {
       const r = await cli([cmd, '--help']);
