@@ -6,7 +6,7 @@ import { RetsError } from '../errors';
 import { asciiText, concatBytes, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
 import { CompactRowBatch } from './rowBatch';
 import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
-import { decodeText } from './text';
+import { decodeCharset, decodeText } from './text';
 import type { SearchEvent, SearchParser } from './types';
 
 const LT = 0x3c;
@@ -18,6 +18,8 @@ export const MAX_BATCH_ROWS = 2000;
 const EAGER_CHECK_ROWS = 1000;
 /** A single tag or row larger than this means a broken body (no closing tag), not a big search. */
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
+/** How much of a body that is not RETS an error quotes. */
+const HEAD_CHARS = 400;
 
 export class CompactSearchParser implements SearchParser {
   private buf: Uint8Array = new Uint8Array(0);
@@ -38,9 +40,12 @@ export class CompactSearchParser implements SearchParser {
   private segments: Uint8Array[] = [];
   private batchRows = 0;
   private events: SearchEvent[] = [];
+  /** The first bytes of the body, for an error about a body that is not RETS (scanning consumes plain text). */
+  private head = '';
 
   push(chunk: Uint8Array): SearchEvent[] {
     if (chunk.length === 0) return [];
+    if (!this.sawRoot && this.head.length < HEAD_CHARS) this.head += decodeCharset(chunk.subarray(0, HEAD_CHARS - this.head.length));
     if (this.pos >= this.buf.length) {
       this.useBuffer(chunk, 0);
       if (!this.started) this.skipBom();
@@ -56,9 +61,8 @@ export class CompactSearchParser implements SearchParser {
   }
 
   end(): SearchEvent[] {
-    const rest = this.buf.subarray(this.pos);
-    const restText = asciiText(rest, 0, Math.min(rest.length, 400)).trim();
     if (!this.sawRoot) {
+      const restText = this.head.trim();
       if (/<html|<!doctype\s+html|<body/i.test(restText)) throw htmlPageError(restText);
       throw notRetsError(this.started || restText ? 'is not RETS XML (no <RETS> element)' : 'was empty', restText);
     }
@@ -144,7 +148,7 @@ export class CompactSearchParser implements SearchParser {
   private readRow(buf: Uint8Array, start: number): number {
     const close = this.findDataClose(buf, start);
     if (close < 0) return -1;
-    if (close - start <= 2 && isBlank(buf, start, close)) { this.warn('Blank row skipped.'); return close; }
+    if (close - start <= 2 && isBlankRow(buf, start, close, this.delimiter)) { this.warn('Blank row skipped.'); return close; }
     const width = (this.columns as string[]).length;
     const d = this.delimiter;
     let s = start;
@@ -175,7 +179,7 @@ export class CompactSearchParser implements SearchParser {
   private slowRow(buf: Uint8Array, start: number): number {
     const close = this.findDataClose(buf, start);
     if (close < 0) return -1;
-    if (close - start <= 2 && isBlank(buf, start, close)) { this.warn('Blank row skipped.'); return close; }
+    if (close - start <= 2 && isBlankRow(buf, start, close, this.delimiter)) { this.warn('Blank row skipped.'); return close; }
     this.inventColumns(buf, start, close);
     return this.readRow(buf, start);
   }
@@ -333,7 +337,8 @@ export class CompactSearchParser implements SearchParser {
   }
 }
 
-function isBlank(buf: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (buf[i] > 0x20) return false;
+/** White space without a delimiter: `<DATA>\t\t</DATA>` is one empty value in a one-column search, not blank. */
+function isBlankRow(buf: Uint8Array, start: number, end: number, delimiter: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] > 0x20 || buf[i] === delimiter) return false;
   return true;
 }

@@ -18,6 +18,10 @@ const LT = 0x3c;
 const GT = 0x3e;
 const NOT_RECORDS = new Set(['PAGINATION']);
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
+/** Real records nest a few levels; a deeper body is hostile or broken (each leaf costs its depth). */
+export const MAX_SEARCH_XML_DEPTH = 64;
+/** Real classes have up to ~1,500 fields; every record with new columns sends the whole list again. */
+export const MAX_SEARCH_XML_COLUMNS = 5000;
 
 interface Open { name: string; hasChildren: boolean; text: string }
 
@@ -37,6 +41,8 @@ export class StandardXmlSearchParser implements SearchParser {
   private columnOf = new Map<string, number>();
   private row: string[] = [];
   private newColumns = false;
+  /** Per column path of the current record: how many times it came (repeated elements get `#n`). */
+  private repeats = new Map<string, number>();
   private rows: string[][] = [];
   /** The columns the pending rows were built with (a record may add columns before its row is pending). */
   private rowsColumns: string[] = [];
@@ -130,6 +136,7 @@ export class StandardXmlSearchParser implements SearchParser {
 
   private open(name: string, tag: string, buf: Uint8Array, lt: number): void {
     const depth = this.stack.length; // depth of the new element: RETS is 0
+    if (depth >= MAX_SEARCH_XML_DEPTH) throw tooMuch(`nests elements deeper than ${MAX_SEARCH_XML_DEPTH} levels`, this.rowCount);
     const upper = name.toUpperCase();
     if (depth === 0) {
       if (upper !== 'RETS') {
@@ -191,6 +198,7 @@ export class StandardXmlSearchParser implements SearchParser {
   private startRecord(tag: string): void {
     this.inRecord = true;
     this.row = [];
+    this.repeats.clear();
     for (const [k, v] of Object.entries(parseAttributes(tag.slice(tagName(tag).length), true))) this.setValue(`@${k}`, k, v);
   }
 
@@ -200,10 +208,12 @@ export class StandardXmlSearchParser implements SearchParser {
   }
 
   private setValue(path: string, leaf: string, value: string): void {
-    let key = path;
-    for (let n = 2; this.row[this.columnOf.get(key) ?? -1] !== undefined; n++) key = `${path}#${n}`;
+    const seen = this.repeats.get(path) ?? 0;
+    this.repeats.set(path, seen + 1);
+    const key = seen === 0 ? path : `${path}#${seen + 1}`;
     let col = this.columnOf.get(key);
     if (col === undefined) {
+      if (this.names.length >= MAX_SEARCH_XML_COLUMNS) throw tooMuch(`has more than ${MAX_SEARCH_XML_COLUMNS} different fields`, this.rowCount);
       col = this.names.length;
       const name = this.taken.has(leaf) ? key : leaf;
       this.names.push(name);
@@ -222,9 +232,8 @@ export class StandardXmlSearchParser implements SearchParser {
       this.columns = this.names.slice();
       this.events.push({ kind: 'columns', columns: this.columns });
     }
-    const row = new Array<string>(this.columns.length);
-    for (let c = 0; c < row.length; c++) row[c] = this.row[c] ?? '';
-    this.rows.push(row);
+    // Kept as set: a record without some fields has holes, read as "" (ArrayRowBatch.get).
+    this.rows.push(this.row);
     this.rowsColumns = this.columns;
     this.rowCount++;
     if (this.rows.length >= MAX_BATCH_ROWS) this.flushRows();
@@ -239,6 +248,16 @@ export class StandardXmlSearchParser implements SearchParser {
   private warn(message: string): void {
     this.events.push({ kind: 'warning', message });
   }
+}
+
+/** A body shaped beyond what any real search response is: refused before it costs the host. */
+function tooMuch(what: string, rows: number): RetsError {
+  return new RetsError({
+    kind: 'parse', transaction: 'Search',
+    message: `The STANDARD-XML search response ${what} (after ${rows} records): it is not read further.`,
+    cause: 'No real search response is shaped like this: the body is broken, or the server is not a RETS server.',
+    hint: 'Try Format=COMPACT-DECODED; if it persists, save the raw response and report it to the MLS.',
+  });
 }
 
 function isEnvelope(upper: string): boolean {
