@@ -33,11 +33,17 @@ export function matchesAt(text: string, at: number, word: string): boolean {
 /** Index of `word` (case-insensitive ASCII) at or after from and before to, or -1. */
 export function indexOfIgnoreCase(text: string, word: string, from = 0, to = text.length): number {
   const first = word.charCodeAt(0);
-  const alt = first >= 0x41 && first <= 0x7a ? first ^ 0x20 : first;
   const limit = Math.min(to, text.length) - word.length;
+  const lf = first | 0x20;
+  if (!(lf >= 0x61 && lf <= 0x7a)) { // "<" or "</": the native search finds the candidates
+    for (let i = text.indexOf(word[0]!, from); i >= 0 && i <= limit; i = text.indexOf(word[0]!, i + 1)) {
+      if (matchesAt(text, i, word)) return i;
+    }
+    return -1;
+  }
   for (let i = from; i <= limit; i++) {
     const c = text.charCodeAt(i);
-    if ((c === first || c === alt) && matchesAt(text, i, word)) return i;
+    if ((c | 0x20) === lf && matchesAt(text, i, word)) return i;
   }
   return -1;
 }
