@@ -2,6 +2,7 @@
 // object (or a whole-request RETS error) through the same events.
 
 import { RetsError } from '../errors';
+import { HeldChunks } from '../search/bytes';
 import { boundaryOf, objectHeaders, objectHeadersFromRecord, parseHeaderBlock } from './headers';
 import { PartWriter } from './partWriter';
 import type { ObjectEvent, ObjectHeaders, ObjectParser } from './types';
@@ -70,6 +71,8 @@ class MultipartObjectParser implements ObjectParser {
   private seen = 0;
   /** Where the search for a boundary or a blank line goes on after a push that did not complete it. */
   private scanFrom = 0;
+  /** Chunks waiting while a cut header block or preamble is carried (see HeldChunks). */
+  private readonly held = new HeldChunks();
   private readonly events: ObjectEvent[] = [];
 
   constructor(private readonly boundary: string) {
@@ -78,16 +81,22 @@ class MultipartObjectParser implements ObjectParser {
 
   push(chunk: Uint8Array): ObjectEvent[] {
     this.seen += chunk.length;
+    const now = this.held.offer(chunk, this.buf.length - this.pos);
+    if (now) this.parse(now);
+    return this.events.splice(0);
+  }
+
+  private parse(chunk: Uint8Array): void {
     const rest = this.buf.subarray(this.pos);
     if (rest.length === 0) this.buf = chunk;
     else { const b = new Uint8Array(rest.length + chunk.length); b.set(rest); b.set(chunk, rest.length); this.buf = b; }
     this.scanFrom = Math.max(0, this.scanFrom - this.pos);
     this.pos = 0;
     while (this.step()) { /* until more bytes are needed */ }
-    return this.events.splice(0);
   }
 
   end(): ObjectEvent[] {
+    if (this.held.size > 0) this.parse(this.held.drain());
     switch (this.state) {
       case 'preamble': throw this.wrongBoundary();
       case 'body':

@@ -3,7 +3,7 @@
 // an Int32Array of field offsets, so nothing is decoded until a field is read.
 
 import { RetsError } from '../errors';
-import { asciiText, concatBytes, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
+import { asciiText, concatBytes, HeldChunks, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
 import { CompactRowBatch } from './rowBatch';
 import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
 import { decodeCharset, decodeText } from './text';
@@ -42,10 +42,22 @@ export class CompactSearchParser implements SearchParser {
   private events: SearchEvent[] = [];
   /** The first bytes of the body, for an error about a body that is not RETS (scanning consumes plain text). */
   private head = '';
+  private readonly held = new HeldChunks();
 
   push(chunk: Uint8Array): SearchEvent[] {
     if (chunk.length === 0) return [];
     if (!this.sawRoot && this.head.length < HEAD_CHARS) this.head += decodeCharset(chunk.subarray(0, HEAD_CHARS - this.head.length));
+    const carried = this.buf.length - this.pos;
+    const now = this.held.offer(chunk, carried);
+    if (!now) {
+      if (carried + this.held.size > MAX_PENDING_BYTES) throw this.tooLong();
+      return this.take();
+    }
+    this.parse(now);
+    return this.take();
+  }
+
+  private parse(chunk: Uint8Array): void {
     if (this.pos >= this.buf.length) {
       this.useBuffer(chunk, 0);
       if (!this.started) this.skipBom();
@@ -54,13 +66,15 @@ export class CompactSearchParser implements SearchParser {
       this.stitch(chunk);
     }
     this.flushBatch();
-    if (this.buf.length - this.pos > MAX_PENDING_BYTES) {
-      throw notRetsError(`has a tag or row longer than ${MAX_PENDING_BYTES >> 20} MiB with no closing tag (after ${this.rowCount} rows)`, '');
-    }
-    return this.take();
+    if (this.buf.length - this.pos > MAX_PENDING_BYTES) throw this.tooLong();
+  }
+
+  private tooLong(): RetsError {
+    return notRetsError(`has a tag or row longer than ${MAX_PENDING_BYTES >> 20} MiB with no closing tag (after ${this.rowCount} rows)`, '');
   }
 
   end(): SearchEvent[] {
+    if (this.held.size > 0) this.parse(this.held.drain());
     if (!this.sawRoot) {
       const restText = this.head.trim();
       if (/<html|<!doctype\s+html|<body/i.test(restText)) throw htmlPageError(restText);

@@ -7,7 +7,7 @@
 // (records one level under any other data root, skipping <Pagination>).
 
 import { RetsError } from '../errors';
-import { asciiText, concatBytes, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
+import { asciiText, concatBytes, HeldChunks, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
 import { ArrayRowBatch } from './rowBatch';
 import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
 import { decodeCharset, decodeText } from './text';
@@ -48,18 +48,30 @@ export class StandardXmlSearchParser implements SearchParser {
   private rowsColumns: string[] = [];
   private events: SearchEvent[] = [];
   private rowCount = 0;
+  private readonly held = new HeldChunks();
 
   push(chunk: Uint8Array): SearchEvent[] {
     if (chunk.length === 0) return [];
+    const carried = this.buf.length - this.pos;
+    const now = this.held.offer(chunk, carried);
+    if (!now) {
+      if (carried + this.held.size > MAX_PENDING_BYTES) throw notRetsError('has a tag longer than 64 MiB', '');
+      return this.take();
+    }
+    this.parse(now);
+    return this.take();
+  }
+
+  private parse(chunk: Uint8Array): void {
     this.buf = this.pos >= this.buf.length ? chunk : concatBytes(this.buf.subarray(this.pos), chunk);
     this.pos = 0;
     this.scan();
     this.flushRows();
     if (this.buf.length - this.pos > MAX_PENDING_BYTES) throw notRetsError('has a tag longer than 64 MiB', '');
-    return this.take();
   }
 
   end(): SearchEvent[] {
+    if (this.held.size > 0) this.parse(this.held.drain());
     const rest = asciiText(this.buf, this.pos, Math.min(this.buf.length, this.pos + 400)).trim();
     if (!this.sawRoot) {
       if (/<html|<!doctype\s+html|<body/i.test(rest)) throw htmlPageError(rest);
