@@ -35,28 +35,21 @@ function isBreak(c: number): boolean {
   return c === 10 || c === 13;
 }
 
-/** Contents of every <TAG>…</TAG> inside [from, to) (any case, attributes allowed); an unclosed one runs to `to`. */
+/**
+ * Contents of every <TAG>…</TAG> inside [from, to) (any case, attributes allowed); an unclosed one
+ * runs to `to`. Every search stops at `to` and starts where the last one ended: one pass per block.
+ */
 function elements(text: string, tag: string, from: number, to: number): string[] {
   const out: string[] = [];
-  const upperOpen = `<${tag}>`;
-  const upperClose = `</${tag}>`;
   let pos = from;
   while (pos < to) {
-    // The common spelling first (indexOf is memchr-fast); other casing or attributes through the scanner.
-    let start = text.indexOf(upperOpen, pos);
-    let bodyStart = start + upperOpen.length;
-    if (start < 0 || start >= to) {
-      const found = findStartTag(text, tag, pos, to);
-      if (!found) return out;
-      if (found.selfClosing) { pos = found.end; continue; } // <DATA/> holds no line
-      start = found.start;
-      bodyStart = found.end;
-    }
-    let end = text.indexOf(upperClose, bodyStart);
-    if (end < 0 || end > to) end = findEndTag(text, tag, bodyStart, to);
-    if (end < 0) end = to;
-    out.push(text.slice(bodyStart, end));
-    pos = end < to ? afterEndTag(text, end) : to;
+    const open = findStartTag(text, tag, pos, to);
+    if (!open) return out;
+    if (open.selfClosing) { pos = open.end; continue; } // <DATA/> holds no line
+    const close = findEndTag(text, tag, open.end, to);
+    const end = close < 0 ? to : close;
+    out.push(text.slice(open.end, end));
+    pos = close < 0 ? to : afterEndTag(text, close);
   }
   return out;
 }

@@ -14,6 +14,11 @@ const GT = 0x3e;
 const TAB = 0x09;
 /** Rows per batch at most: big enough to amortize, small enough for a consumer to await. */
 export const MAX_BATCH_ROWS = 2000;
+/**
+ * Columns of a search at most (real classes have up to ~1,500 fields): every row reads as this
+ * many cells, so a COLUMNS line of a million tabs would turn each short row into a million cells.
+ */
+export const MAX_SEARCH_COLUMNS = 5000;
 /** Rows whose field count is checked as they are parsed (later ones when they are read). */
 const EAGER_CHECK_ROWS = 1000;
 /** A single tag or row larger than this means a broken body (no closing tag), not a big search. */
@@ -97,7 +102,8 @@ export class CompactSearchParser implements SearchParser {
    */
   private stitch(chunk: Uint8Array): void {
     const carry = this.buf.subarray(this.pos);
-    let w = Math.min(chunk.length, 4096);
+    // At least as many new bytes as carried ones: a long cut element is not rescanned per 4 KB.
+    let w = Math.min(chunk.length, Math.max(4096, carry.length));
     for (;;) {
       this.useBuffer(concatBytes(carry, chunk.subarray(0, w)), 0);
       if (!this.started) this.skipBom();
@@ -294,12 +300,25 @@ export class CompactSearchParser implements SearchParser {
     const stop = this.trailing ? end - 1 : end;
     if (stop >= s) {
       for (;;) {
+        if (names.length > MAX_SEARCH_COLUMNS) break; // refused below, without decoding the rest
         let e = buf.indexOf(d, s);
         if (e < 0 || e > stop) e = stop;
         names.push(decodeText(buf, s, e));
         if (e >= stop) break;
         s = e + 1;
       }
+    }
+    this.setColumnNames(names);
+  }
+
+  private setColumnNames(names: string[]): void {
+    if (names.length > MAX_SEARCH_COLUMNS) {
+      throw new RetsError({
+        kind: 'parse', transaction: 'Search',
+        message: `The search response has more than ${MAX_SEARCH_COLUMNS} columns, more than any real class has: it is not read further.`,
+        cause: 'The COLUMNS line (or the first row) is broken, or the server is not a RETS server.',
+        hint: 'Select fewer fields; if it persists, save the raw response and report it to the MLS.',
+      });
     }
     this.columns = names;
     this.events.push({ kind: 'columns', columns: names });
@@ -312,10 +331,9 @@ export class CompactSearchParser implements SearchParser {
     if (end > start && buf[end - 1] === this.delimiter) n--;
     this.leading = buf[start] === this.delimiter;
     this.trailing = buf[end - 1] === this.delimiter;
-    const names = Array.from({ length: Math.max(n, 1) }, (_, i) => `Column${i + 1}`);
     this.warn('DATA arrived before COLUMNS: columns named Column1, Column2, ….');
-    this.columns = names;
-    this.events.push({ kind: 'columns', columns: names });
+    if (n > MAX_SEARCH_COLUMNS) this.setColumnNames(new Array<string>(n));
+    this.setColumnNames(Array.from({ length: Math.max(n, 1) }, (_, i) => `Column${i + 1}`));
   }
 
   private warnRagged(found: number, width: number): void {

@@ -12,7 +12,7 @@ import { ArrayRowBatch } from './rowBatch';
 import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
 import { decodeCharset, decodeText } from './text';
 import type { SearchEvent, SearchParser } from './types';
-import { MAX_BATCH_ROWS } from './compact';
+import { MAX_BATCH_ROWS, MAX_SEARCH_COLUMNS } from './compact';
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -20,8 +20,6 @@ const NOT_RECORDS = new Set(['PAGINATION']);
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 /** Real records nest a few levels; a deeper body is hostile or broken (each leaf costs its depth). */
 export const MAX_SEARCH_XML_DEPTH = 64;
-/** Real classes have up to ~1,500 fields; every record with new columns sends the whole list again. */
-export const MAX_SEARCH_XML_COLUMNS = 5000;
 
 interface Open { name: string; hasChildren: boolean; text: string }
 
@@ -225,7 +223,7 @@ export class StandardXmlSearchParser implements SearchParser {
     const key = seen === 0 ? path : `${path}#${seen + 1}`;
     let col = this.columnOf.get(key);
     if (col === undefined) {
-      if (this.names.length >= MAX_SEARCH_XML_COLUMNS) throw tooMuch(`has more than ${MAX_SEARCH_XML_COLUMNS} different fields`, this.rowCount);
+      if (this.names.length >= MAX_SEARCH_COLUMNS) throw tooMuch(`has more than ${MAX_SEARCH_COLUMNS} different fields`, this.rowCount);
       col = this.names.length;
       const name = this.taken.has(leaf) ? key : leaf;
       this.names.push(name);
