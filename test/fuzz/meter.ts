@@ -14,12 +14,16 @@ export function currentWork(): number { return work; }
  * so regexes run over long text are listed: each must be one reviewed as linear (reviewed.ts).
  */
 export const LONG_SUBJECT = 8 * 1024;
-const longSubjects = new Map<string, number>();
+let longSubjects = new Map<RegExp, number>();
 
 /** `/source/flags` of every regex run over more than LONG_SUBJECT characters since the last call. */
 export function takeLongSubjectRegexes(): Map<string, number> {
-  const out = new Map(longSubjects);
-  longSubjects.clear();
+  const out = new Map<string, number>();
+  for (const [re, chars] of longSubjects) {
+    const key = `/${re.source}/${re.flags}`;
+    out.set(key, Math.max(out.get(key) ?? 0, chars));
+  }
+  longSubjects = new Map();
   return out;
 }
 
@@ -75,10 +79,7 @@ export function installMeter(): void {
     value: function execMetered(this: RegExp, input: string): RegExpExecArray | null {
       const text = String(input);
       const start = this.global || this.sticky ? this.lastIndex : 0;
-      if (text.length - start > LONG_SUBJECT) {
-        const key = `/${this.source}/${this.flags}`;
-        longSubjects.set(key, Math.max(longSubjects.get(key) ?? 0, text.length - start));
-      }
+      if (text.length - start > LONG_SUBJECT && !((longSubjects.get(this) ?? 0) >= text.length - start)) longSubjects.set(this, text.length - start);
       const m = exec.call(this, text);
       // A sticky regex tries one position; others move along the text until they match.
       if (m) work += 1 + m.index + m[0].length - start;
