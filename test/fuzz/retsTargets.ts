@@ -207,7 +207,8 @@ export const retsTargets: FuzzTarget[] = [
   {
     name: 'raw HTTP capture',
     parse: (bytes) => {
-      if (looksLikeRawHttp(bytes)) parseRawHttpResponse(bytes);
+      looksLikeRawHttp(bytes);
+      parseRawHttpResponse(bytes);
       dechunk(bytes);
     },
     generators: [
