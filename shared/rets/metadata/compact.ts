@@ -4,7 +4,7 @@
 
 import { RetsError } from '../errors';
 import { attr, parseAttributes } from '../envelope';
-import { afterEndTag, findEndTag, findStartTag, indexOfIgnoreCase } from '../tagScan';
+import { afterEndTag, findEndTag, findStartTag, indexOfIgnoreCase, matchesAt } from '../tagScan';
 import { decodeXmlEntities } from '../text';
 import type { MetadataTable, RawRow } from './model';
 
@@ -41,15 +41,26 @@ function isBreak(c: number): boolean {
  */
 function elements(text: string, tag: string, from: number, to: number): string[] {
   const out: string[] = [];
+  const open = `<${tag}>`;
+  const close = `</${tag}>`;
   let pos = from;
   while (pos < to) {
-    const open = findStartTag(text, tag, pos, to);
-    if (!open) return out;
-    if (open.selfClosing) { pos = open.end; continue; } // <DATA/> holds no line
-    const close = findEndTag(text, tag, open.end, to);
-    const end = close < 0 ? to : close;
-    out.push(text.slice(open.end, end));
-    pos = close < 0 ? to : afterEndTag(text, close);
+    // Rows follow each other: the next "<" is usually the open tag, and the next "<" after it the
+    // close (indexOf is memchr-fast). Anything else (attributes, a stray "<") goes through the scanner.
+    let bodyStart: number;
+    const lt = text.indexOf('<', pos);
+    if (lt >= 0 && lt < to && matchesAt(text, lt, open)) bodyStart = lt + open.length;
+    else {
+      const found = findStartTag(text, tag, pos, to);
+      if (!found) return out;
+      if (found.selfClosing) { pos = found.end; continue; } // <DATA/> holds no line
+      bodyStart = found.end;
+    }
+    const next = text.indexOf('<', bodyStart);
+    const close0 = next >= 0 && next < to && matchesAt(text, next, close) ? next : findEndTag(text, tag, bodyStart, to);
+    const end = close0 < 0 ? to : close0;
+    out.push(text.slice(bodyStart, end));
+    pos = close0 < 0 ? to : close0 === next ? next + close.length : afterEndTag(text, close0);
   }
   return out;
 }
