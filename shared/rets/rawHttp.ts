@@ -14,8 +14,10 @@ export interface RawHttpResponse {
 }
 
 const latin1 = new TextDecoder('latin1');
-const STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?:\s+(.*))?$/;
-const BARE_STATUS = /^(\d{3})(?:\s+(.*))?$/; // libRETS fixtures: first line is only the code
+// The code, then a blank or the end; the reason phrase is the rest of the line (sliced, not
+// matched: `\s+(.*)$` backtracks over every blank before a stray CR).
+const STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?=\s|$)/;
+const BARE_STATUS = /^(\d{3})(?=\s|$)/; // libRETS fixtures: first line is only the code
 
 /** True when the bytes start with an HTTP status line (or libRETS' bare status code line). */
 export function looksLikeRawHttp(bytes: Uint8Array): boolean {
@@ -44,19 +46,20 @@ function parseHead(bytes: Uint8Array, from: number): Head | undefined {
   if (!first) return undefined;
   const m = STATUS_LINE.exec(first.text) ?? BARE_STATUS.exec(first.text);
   if (!m) return undefined;
+  const statusText = first.text.slice(m[0].length).trim();
   const headerList: [string, string][] = [];
   let pos = first.next;
   for (;;) {
     // Header lines may be long (a big Set-Cookie or CSP): the body must not vanish behind one.
     const line = firstLine(bytes, pos, Infinity);
-    if (!line) return { status: Number(m[1]), statusText: m[2] ?? '', headerList, bodyStart: bytes.length };
+    if (!line) return { status: Number(m[1]), statusText, headerList, bodyStart: bytes.length };
     pos = line.next;
     if (line.text === '') break;
     const colon = line.text.indexOf(':');
     if (colon > 0) headerList.push([line.text.slice(0, colon).trim(), line.text.slice(colon + 1).trim()]);
     else if (headerList.length > 0) headerList[headerList.length - 1]![1] += ' ' + line.text; // folded line
   }
-  return { status: Number(m[1]), statusText: m[2] ?? '', headerList, bodyStart: pos };
+  return { status: Number(m[1]), statusText, headerList, bodyStart: pos };
 }
 
 function headerMap(list: [string, string][]): Record<string, string> {

@@ -13,7 +13,7 @@ export function currentWork(): number { return work; }
  * A regex's own backtracking is invisible to the counter (one exec counts what it passed over),
  * so regexes run over long text are listed: each must be one reviewed as linear (reviewed.ts).
  */
-export const LONG_SUBJECT = 8 * 1024;
+export const LONG_SUBJECT = 1024;
 let longSubjects = new Map<RegExp, number>();
 
 /** `/source/flags` of every regex run over more than LONG_SUBJECT characters since the last call. */

@@ -15,6 +15,15 @@ export const REVIEWED_REGEXES = new Set<string>([
   // Metadata format and envelope checks: a literal start, then one bounded step.
   '/<(COLUMNS|DATA)[\\s>]/i',
   '/<METADATA/i',
+  '/<html[\\s>]/',
+  '/<rets[\\s/>]/',
+  // HTTP status lines: anchored, the reason phrase sliced off (rawHttp.ts).
+  '/^HTTP\\/\\d(?:\\.\\d)?\\s+(\\d{3})(?=\\s|$)/',
+  '/^(\\d{3})(?=\\s|$)/',
+  // A multipart's first line for an error message: "^" at line starts, the rest bounded by the line.
+  '/^--[^\\r\\n]*/m',
+  // Words looked for in an error page's first 2,000 characters.
+  '/user[- ]?agent|\\bUA\\b/i',
   // DMQL2 lexer: sticky, fixed-width dates and times.
   '/\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,3})?/y',
   '/\\d{4}-\\d{2}-\\d{2}(?![0-9A-Za-z_])/y',
