@@ -50,7 +50,7 @@ function parseArgs(args: string[]): Options {
   return { file, kind: kind as Kind, contentType, loginUrl };
 }
 
-interface Input { status?: number; headers: Record<string, string>; contentType?: string; body: Uint8Array }
+interface Input { status?: number; statusText?: string; headers: Record<string, string>; contentType?: string; body: Uint8Array }
 
 function readInput(o: Options): Input {
   let bytes: Uint8Array;
@@ -61,20 +61,46 @@ function readInput(o: Options): Input {
   }
   if (looksLikeRawHttp(bytes)) {
     const r = parseRawHttpResponse(bytes);
-    return { status: r.status, headers: r.headers, contentType: o.contentType ?? r.headers['content-type'], body: r.body };
+    return { status: r.status, statusText: r.statusText, headers: r.headers, contentType: o.contentType ?? r.headers['content-type'], body: r.body };
   }
   return { headers: {}, contentType: o.contentType, body: bytes };
 }
 
-/** Rejects HTML pages and empty bodies where a RETS reply was expected. */
-function rejectNonRets(text: string, what: string): void {
-  if (text.trim() === '') throw new InspectError(`The ${what} body is empty.`);
-  if (looksLikeHtml(text)) throw new InspectError(`This is an HTML page, not a RETS ${what} response: "${htmlSummary(text)}".`);
+/** "HTTP 500 Internal Server Error" for a capture with a status line, else "". */
+function statusOf(input: Input): string {
+  return input.status === undefined ? '' : `HTTP ${input.status}${input.statusText ? ` ${input.statusText}` : ''}`;
+}
+
+/** A capture whose status is not 2xx: the status, then the start of its body. */
+function failedStatus(input: Input): string | undefined {
+  if (input.status === undefined || (input.status >= 200 && input.status < 300)) return undefined;
+  const head = decodeBody(input.body.subarray(0, 400), input.contentType).replace(/\s+/g, ' ').trim();
+  return `The server answered ${statusOf(input)}${head ? `; the body starts with ${JSON.stringify(head.slice(0, 200))}` : ' with an empty body'}.`;
+}
+
+/** Rejects HTML pages and empty bodies where a RETS reply was expected, naming the HTTP status. */
+function rejectNonRets(text: string, what: string, input: Input): void {
+  const status = statusOf(input);
+  if (text.trim() === '') throw new InspectError(`The ${what} body is empty${status ? ` (${status})` : ''}.`);
+  // The summary is the page's title when it has one.
+  if (looksLikeHtml(text)) throw new InspectError(`This is an HTML page${status ? ` (${status})` : ''}, not a RETS ${what} response: "${htmlSummary(text)}".`);
+}
+
+/** Parses with `parse`; when that fails on a capture whose status is not 2xx, the status leads the error. */
+function withStatus<T>(input: Input, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    const failed = failedStatus(input);
+    const message = isRetsError(e) ? describeError(e.info) : (e as Error).message;
+    if (!failed || message.includes(`HTTP ${input.status}`)) throw e;
+    throw new InspectError(`${failed} ${message}`);
+  }
 }
 
 function inspectLogin(input: Input, o: Options): unknown {
   const text = decodeBody(input.body, input.contentType);
-  rejectNonRets(text, 'login');
+  rejectNonRets(text, 'login', input);
   // Without --login-url, relative capability URLs are printed as sent.
   const r = parseLoginResponse(text, o.loginUrl ?? '');
   if (!parseRetsEnvelope(text)) throw new InspectError('Not a RETS login response: no <RETS> element with a ReplyCode.');
@@ -83,7 +109,7 @@ function inspectLogin(input: Input, o: Options): unknown {
 
 function inspectSearch(input: Input): unknown {
   const text = decodeBody(input.body.subarray(0, 4096), input.contentType);
-  rejectNonRets(text, 'search');
+  rejectNonRets(text, 'search', input);
   const r = collectSearch(input.body);
   if (r.replyCode === -1 && r.columns.length === 0 && r.count === null) {
     throw new InspectError('Not a RETS search response: no <RETS> reply, COUNT, COLUMNS or records found.');
@@ -118,7 +144,7 @@ function inspectObject(input: Input): unknown {
 
 function inspectMetadata(input: Input): unknown {
   const text = decodeBody(input.body, input.contentType);
-  rejectNonRets(text, 'metadata');
+  rejectNonRets(text, 'metadata', input);
   const md = parseMetadata(text);
   if (!md.system && md.resources.length === 0 && md.tables.length === 0) {
     throw new InspectError('This is not RETS metadata: no METADATA-* block was found (save the body of a GetMetadata answer).');
@@ -134,11 +160,12 @@ export async function run(args: string[]): Promise<number> {
   try {
     const o = parseArgs(args);
     const input = readInput(o);
-    let out: unknown;
-    if (o.kind === 'login') out = inspectLogin(input, o);
-    else if (o.kind === 'metadata') out = inspectMetadata(input);
-    else if (o.kind === 'search') out = inspectSearch(input);
-    else out = inspectObject(input);
+    const out = withStatus(input, (): unknown => {
+      if (o.kind === 'login') return inspectLogin(input, o);
+      if (o.kind === 'metadata') return inspectMetadata(input);
+      if (o.kind === 'search') return inspectSearch(input);
+      return inspectObject(input);
+    });
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     return 0;
   } catch (e) {

@@ -3,7 +3,7 @@
 // where XML was expected, and RETS reply codes. Nothing here lets a bare stack trace through.
 import { RetsError, isRetsError, type RetsErrorInfo, type RetsTransaction } from '../../shared/rets/errors';
 import { replyCodeInfo } from '../../shared/rets/replyCodes';
-import { htmlSummary, looksLikeHtml } from '../../shared/rets/envelope';
+import { htmlSummary, htmlTitle, looksLikeHtml } from '../../shared/rets/envelope';
 
 export interface ErrorContext {
   transaction: RetsTransaction;
@@ -96,7 +96,7 @@ export function httpError(status: number, ctx: ErrorContext, opts: {
     }
     return new RetsError({
       ...base, kind: 'auth', message: 'The server rejected the username or password.',
-      cause: 'HTTP 401: the credentials were not accepted (or the account is locked or not yet enabled).',
+      cause: `HTTP 401: the credentials were not accepted (or the account is locked or not yet enabled).${html ? ` The server sent an HTML page: "${html}".` : ''}`,
       hint: 'Check the username and password; if they are right, ask the MLS whether the account and your IP address are enabled.',
     });
   }
@@ -143,9 +143,11 @@ export function httpError(status: number, ctx: ErrorContext, opts: {
 
 /** An HTML page (error, login or block page) where RETS XML was expected. */
 export function htmlInsteadOfXml(ctx: ErrorContext, body: string, status?: number): RetsError {
+  const title = htmlTitle(body);
+  const what = [status === undefined ? '' : `HTTP ${status}`, title ? `"${title}"` : ''].filter(Boolean).join(', ');
   return new RetsError({
     ...ctx, kind: 'parse', httpStatus: status,
-    message: `The server sent an HTML page instead of a RETS response to ${ctx.transaction}.`,
+    message: `The server sent an HTML page${what ? ` (${what})` : ''} instead of a RETS response to ${ctx.transaction}.`,
     cause: `It said: "${htmlSummary(body)}". This is usually an error page from a web server or proxy, or a block page.`,
     hint: 'Check the URL; if it is right, the server has a problem or your IP is blocked.',
   });

@@ -6,8 +6,12 @@ import type { SessionCore } from './core';
 import { htmlInsteadOfXml, isHtmlBody, parseError, replyError } from './errors';
 import type { MetadataRequest } from './types';
 
-/** Metadata bodies of big MLSs reach tens of MB in STANDARD-XML; beyond this something is wrong. */
-const METADATA_CAP = 512 * 1024 * 1024;
+/**
+ * Metadata is read whole, up to this size: the largest real dumps (a whole big MLS in
+ * STANDARD-XML) are tens of MB, and a body is held as text and parsed at once. A server that
+ * sends more is refused with a typed error rather than allowed to fill the host's memory.
+ */
+export const METADATA_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface MetadataResult {
   metadata: RetsMetadata;
@@ -30,7 +34,7 @@ async function metadataOnce(core: SessionCore, req: MetadataRequest, signal?: Ab
   const type = /^METADATA-/i.test(req.type) ? req.type.toUpperCase() : `METADATA-${req.type.toUpperCase()}`;
   const url = core.capabilityUrl('GetMetadata', 'GetMetadata');
   const res = await core.open({ transaction: 'GetMetadata', url, params: { Type: type, ID: req.id, Format: req.format ?? 'COMPACT' }, signal });
-  const raw = await res.text(METADATA_CAP);
+  const raw = await res.text(METADATA_MAX_BYTES);
   if (isHtmlBody(res.contentType, raw)) throw htmlInsteadOfXml(res.context, raw, res.status);
   const env = parseRetsEnvelope(raw);
   if (!env) throw parseError(res.context, raw.trim() === '' ? 'The body is empty.' : 'The body holds no <RETS> reply.');

@@ -3,6 +3,7 @@
 
 import { RetsError, type RetsTransaction } from './errors';
 import { replyCodeInfo } from './replyCodes';
+import { findEndTag, findStartTag, scanAttributes } from './tagScan';
 import { decodeXmlEntities } from './text';
 
 export interface RetsEnvelope {
@@ -12,12 +13,10 @@ export interface RetsEnvelope {
   attributes: Record<string, string>;
 }
 
-const ATTR = /([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/]+))/g;
-
 /** Attributes of one start tag's attribute text. */
 export function parseAttributes(text: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const m of text.matchAll(ATTR)) attrs[m[1]!] = decodeXmlEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  scanAttributes(text, (name, value) => { attrs[name] = decodeXmlEntities(value); });
   return attrs;
 }
 
@@ -38,20 +37,19 @@ function envelopeOf(attrText: string): RetsEnvelope | undefined {
   return { replyCode, replyText: attr(attributes, 'ReplyText') ?? '', attributes };
 }
 
-// <RETS followed by a blank, "/" or ">" (so <RETS-RESPONSE>, <RETS-STATUS>, <RETSPayloadList> are not it).
-const RETS_OPEN = /<RETS(?=[\s/>])((?:"[^"]*"|'[^']*'|[^>"'])*)>/i;
-const RETS_STATUS = /<RETS-STATUS(?=[\s/>])((?:"[^"]*"|'[^']*'|[^>"'])*)>/gi;
-
 /** The reply code, text and attributes of the (first) <RETS> element, or undefined. */
 export function parseRetsEnvelope(text: string): RetsEnvelope | undefined {
-  const m = RETS_OPEN.exec(text);
-  return m ? envelopeOf(m[1]!) : undefined;
+  // <RETS followed by a blank, "/" or ">" (so <RETS-RESPONSE>, <RETS-STATUS>, <RETSPayloadList> are not it).
+  const tag = findStartTag(text, 'RETS');
+  return tag ? envelopeOf(tag.attrText) : undefined;
 }
 
 /** The last <RETS-STATUS> element (a status known only after streaming began), or undefined. */
 export function findRetsStatus(text: string): RetsEnvelope | undefined {
   let found: RetsEnvelope | undefined;
-  for (const m of text.matchAll(RETS_STATUS)) found = envelopeOf(m[1]!) ?? found;
+  for (let tag = findStartTag(text, 'RETS-STATUS'); tag; tag = findStartTag(text, 'RETS-STATUS', tag.end)) {
+    found = envelopeOf(tag.attrText) ?? found;
+  }
   return found;
 }
 
@@ -62,12 +60,42 @@ export function looksLikeHtml(text: string): boolean {
   return /<html[\s>]/.test(head) && !/<rets[\s/>]/.test(head);
 }
 
+/** How much of a page is read for its summary: a title or heading is near the top. */
+export const SUMMARY_SCAN_CHARS = 64 * 1024;
+
+/** The text of the first <name>…</name> element in text (markup inside removed), or undefined. */
+function elementText(text: string, name: string): string | undefined {
+  const open = findStartTag(text, name);
+  if (!open || open.selfClosing) return undefined;
+  const close = findEndTag(text, name, open.end);
+  return close < 0 ? undefined : stripTags(text.slice(open.end, close));
+}
+
+/** Text with every `<…>` tag replaced by a blank; a `<` that never closes stays as text. */
+function stripTags(text: string): string {
+  let out = '';
+  let pos = 0;
+  for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', pos)) {
+    const gt = text.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    out += text.slice(pos, lt) + ' ';
+    pos = gt + 1;
+  }
+  return out + text.slice(pos);
+}
+
+/** The title of an HTML page (from its first 64 KB), single-line, or undefined. */
+export function htmlTitle(text: string): string | undefined {
+  const title = elementText(text.slice(0, SUMMARY_SCAN_CHARS), 'title');
+  const line = title === undefined ? '' : decodeXmlEntities(title.replace(/\s+/g, ' ').trim());
+  return line ? line.slice(0, 160) : undefined;
+}
+
 /** A short, single-line excerpt of an HTML page's title or text, for error messages. */
 export function htmlSummary(text: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
-  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1];
-  const raw = (title || h1 || text.replace(/<[^>]*>/g, ' ')).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return decodeXmlEntities(raw).slice(0, 160);
+  const head = text.slice(0, SUMMARY_SCAN_CHARS);
+  const raw = elementText(head, 'title')?.trim() || elementText(head, 'h1')?.trim() || stripTags(head);
+  return decodeXmlEntities(raw.replace(/\s+/g, ' ').trim()).slice(0, 160);
 }
 
 /**

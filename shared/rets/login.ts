@@ -3,6 +3,7 @@
 
 import { RetsError } from './errors';
 import { envelopeError, parseRetsEnvelope } from './envelope';
+import { findEndTag, findStartTag } from './tagScan';
 import { decodeXmlEntities } from './text';
 
 /** Capabilities defined by RETS 1.7.2 / 1.8. Others starting with X- are vendor extensions. */
@@ -70,10 +71,16 @@ const CANONICAL_CAP = new Map<string, StandardCapability>(STANDARD_CAPABILITIES.
 
 /** The text of the key=value block: inside <RETS-RESPONSE>, else inside <RETS> (RETS 1.0). */
 function responseBlock(body: string): string {
-  const rr = /<RETS-RESPONSE\b[^>]*>([\s\S]*?)(?:<\/RETS-RESPONSE\s*>|$)/i.exec(body);
-  if (rr) return rr[1]!;
-  const rets = /<RETS(?=[\s>])(?:"[^"]*"|'[^']*'|[^>"'])*>([\s\S]*?)(?:<\/RETS\s*>|$)/i.exec(body);
-  return rets ? rets[1]! : '';
+  const rr = findStartTag(body, 'RETS-RESPONSE');
+  if (rr) return contentUntil(body, 'RETS-RESPONSE', rr.end);
+  const rets = findStartTag(body, 'RETS');
+  return rets && !rets.selfClosing ? contentUntil(body, 'RETS', rets.end) : '';
+}
+
+/** From `from` to the end tag `</name>`, or to the end of the body when it never comes. */
+function contentUntil(body: string, name: string, from: number): string {
+  const close = findEndTag(body, name, from);
+  return body.slice(from, close < 0 ? body.length : close);
 }
 
 /** key=value lines of a RETS-RESPONSE block; lines without "=" are reported, not fatal. */

@@ -1,6 +1,8 @@
 // A whole HTTP response saved as bytes (`curl -i`, GuzzleRecorder, libRETS fixtures) split into
 // status, headers and body. Pure: no Node APIs.
 
+import { RetsError } from './errors';
+
 export interface RawHttpResponse {
   status: number;
   statusText: string;
@@ -12,8 +14,10 @@ export interface RawHttpResponse {
 }
 
 const latin1 = new TextDecoder('latin1');
-const STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?:\s+(.*))?$/;
-const BARE_STATUS = /^(\d{3})(?:\s+(.*))?$/; // libRETS fixtures: first line is only the code
+// The code, then a blank or the end; the reason phrase is the rest of the line (sliced, not
+// matched: `\s+(.*)$` backtracks over every blank before a stray CR).
+const STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?=\s|$)/;
+const BARE_STATUS = /^(\d{3})(?=\s|$)/; // libRETS fixtures: first line is only the code
 
 /** True when the bytes start with an HTTP status line (or libRETS' bare status code line). */
 export function looksLikeRawHttp(bytes: Uint8Array): boolean {
@@ -26,15 +30,13 @@ export function looksLikeRawHttp(bytes: Uint8Array): boolean {
   return !!second && /^[A-Za-z0-9-]+\s*:/.test(second.text);
 }
 
-function firstLine(bytes: Uint8Array, from: number): { text: string; next: number } | undefined {
-  const limit = Math.min(bytes.length, from + 8192);
-  for (let i = from; i < limit; i++) {
-    if (bytes[i] === 0x0a) {
-      const end = i > from && bytes[i - 1] === 0x0d ? i - 1 : i;
-      return { text: latin1.decode(bytes.subarray(from, end)).trim(), next: i + 1 };
-    }
-  }
-  return undefined;
+/** The line at `from` (up to `limit` bytes long) and where the next one starts, or undefined. */
+function firstLine(bytes: Uint8Array, from: number, limit = 8192): { text: string; next: number } | undefined {
+  const lf = bytes.subarray(from, Math.min(bytes.length, from + limit)).indexOf(0x0a);
+  if (lf < 0) return undefined;
+  const i = from + lf;
+  const end = i > from && bytes[i - 1] === 0x0d ? i - 1 : i;
+  return { text: latin1.decode(bytes.subarray(from, end)).trim(), next: i + 1 };
 }
 
 interface Head { status: number; statusText: string; headerList: [string, string][]; bodyStart: number }
@@ -44,18 +46,20 @@ function parseHead(bytes: Uint8Array, from: number): Head | undefined {
   if (!first) return undefined;
   const m = STATUS_LINE.exec(first.text) ?? BARE_STATUS.exec(first.text);
   if (!m) return undefined;
+  const statusText = first.text.slice(m[0].length).trim();
   const headerList: [string, string][] = [];
   let pos = first.next;
   for (;;) {
-    const line = firstLine(bytes, pos);
-    if (!line) return { status: Number(m[1]), statusText: m[2] ?? '', headerList, bodyStart: bytes.length };
+    // Header lines may be long (a big Set-Cookie or CSP): the body must not vanish behind one.
+    const line = firstLine(bytes, pos, Infinity);
+    if (!line) return { status: Number(m[1]), statusText, headerList, bodyStart: bytes.length };
     pos = line.next;
     if (line.text === '') break;
     const colon = line.text.indexOf(':');
     if (colon > 0) headerList.push([line.text.slice(0, colon).trim(), line.text.slice(colon + 1).trim()]);
     else if (headerList.length > 0) headerList[headerList.length - 1]![1] += ' ' + line.text; // folded line
   }
-  return { status: Number(m[1]), statusText: m[2] ?? '', headerList, bodyStart: pos };
+  return { status: Number(m[1]), statusText, headerList, bodyStart: pos };
 }
 
 function headerMap(list: [string, string][]): Record<string, string> {
@@ -80,7 +84,13 @@ export function parseRawHttpResponse(bytes: Uint8Array): RawHttpResponse {
   let from = 0;
   for (;;) {
     const head = parseHead(bytes, from);
-    if (!head) throw new Error('Not an HTTP response: the first line is not an HTTP status line.');
+    if (!head) {
+      throw new RetsError({
+        kind: 'parse', transaction: 'Other',
+        message: 'Not an HTTP response: the first line is not an HTTP status line.',
+        hint: 'Save the response with `curl -i` (status line and headers first), or pass the bare body.',
+      });
+    }
     const headers = headerMap(head.headerList);
     const len = Number(headers['content-length']);
     const next = Number.isInteger(len) && len >= 0 ? head.bodyStart + len : -1;

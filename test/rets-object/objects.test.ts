@@ -25,7 +25,9 @@ describe('object samples', () => {
     const { objects } = collectObjects(s.contentType ?? '', s.body, s.headers);
     expect(objects.length).toBeGreaterThan(0);
     for (const o of objects) {
-      expect(o.data.length).toBe(o.size);
+      // size is the part body's length whatever it holds; a Location part's or an error's body is not object data.
+      if (o.error || o.headers.location !== undefined) expect(o.data.length).toBe(0);
+      else expect(o.data.length).toBe(o.size);
       // Only a Location part, an error, or a part with no Content-Type at all (photo.1's last) is empty.
       if (!o.error && o.headers.location === undefined && o.headers.contentType !== undefined) expect(o.size).toBeGreaterThan(0);
     }
@@ -66,12 +68,13 @@ describe('object samples', () => {
     const ruby = collect('Homefinder__ruby-rets/spec/responses/get_object/multipart_location_success.txt').objects;
     expect(ruby.map((o) => [o.headers.contentId, o.headers.location, o.size, o.headers.contentDescription])).toEqual([
       ['1234', 'http://foobar.com/images/1234_1686250.jpg', 0, 'Foo Bar'],
-      ['5678', 'http://foobar.com/images/1234_0186250.jpg', 0, 'Bar Foo'],
+      ['5678', 'http://foobar.com/images/1234_0186250.jpg', 1, 'Bar Foo'], // its body is one blank line
     ]);
 
     const estately = collect('estately__rets/test/fixtures.rb__MULTIPART_RESPONSE_URLS.txt').objects;
     expect(estately).toHaveLength(5);
-    expect(estately.every((o) => !o.error && o.size === 0 && o.headers.contentType === 'text/xml')).toBe(true);
+    // Each body is a 57-byte `<RETS ReplyCode="0" …/>`: no data, but the size is the body's.
+    expect(estately.every((o) => !o.error && o.data.length === 0 && o.size === 57 && o.headers.contentType === 'text/xml')).toBe(true);
     expect(estately[0].headers.location).toMatch(/RETS\/\/MediaDisplay/);
 
     const flex = collect('refindlyllc__rets/tests/rets_responses/GetObject_multipart_Location1.byte').objects;
@@ -165,7 +168,7 @@ describe('GetObject quirks', () => {
     ]);
     const { objects } = collectObjects('multipart/parallel; boundary="b"', body);
     expect(objects.map((o) => [o.headers.objectId, o.error?.replyCode ?? null, o.error?.replyText ?? null, o.size])).toEqual([
-      ['1', null, null, 4], ['2', null, 'Object not found', 0], ['3', 20409, 'Object Unavailable', 0], ['4', null, null, 27],
+      ['1', null, null, 4], ['2', null, 'Object not found', 16], ['3', 20409, 'Object Unavailable', 56], ['4', null, null, 27],
     ]);
   });
 
@@ -176,6 +179,19 @@ describe('GetObject quirks', () => {
     expect(whole.size).toBe(13);
     const split = collectObjects('multipart/parallel; boundary="b"', splitEvery(body, 5, 2)).objects[0];
     expect(new TextDecoder().decode(split.data)).toBe('Hello, world!');
+  });
+
+  it('a Location=1 part whose body is a small RETS reply: no data, size is the body\'s byte length', () => {
+    const reply = '<RETS ReplyCode="0" ReplyText="Operation Successful" />\r\n';
+    const body = mp('b', [
+      part('Content-ID: L1\r\nObject-ID: 1\r\nContent-Type: text/xml\r\nLocation: https://cdn.example.com/L1-1.jpg', reply),
+      part('Content-ID: L1\r\nObject-ID: 2\r\nContent-Type: image/jpeg\r\nLocation: https://cdn.example.com/L1-2.jpg', ''),
+    ]);
+    const { objects } = collectObjects('multipart/parallel; boundary="b"', body);
+    expect(objects.map((o) => [o.headers.objectId, o.headers.location, o.data.length, o.size, o.error])).toEqual([
+      ['1', 'https://cdn.example.com/L1-1.jpg', 0, new TextEncoder().encode(reply).length, undefined],
+      ['2', 'https://cdn.example.com/L1-2.jpg', 0, 0, undefined],
+    ]);
   });
 
   it('a single object with Content-Length 0 and only a Location', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectSearch, createSearchParser } from '../../shared/rets/search/index';
 import type { RowBatch, SearchEvent } from '../../shared/rets/search/types';
-import { isRetsError } from '../../shared/rets/errors';
+import { isRetsError, type RetsError } from '../../shared/rets/errors';
 import { bytes, compact, prng, splitAt } from './helpers';
 import { sample } from '../samples/corpus';
 
@@ -39,6 +39,26 @@ describe('COMPACT delimiters', () => {
     expect(r.rows).toEqual([['1', '', ''], ['1', '2', '3'], ['', '', '']]);
     expect(r.warnings.some((w) => /fields for 3 columns/.test(w))).toBe(true);
     expect(r.warnings.filter((w) => /Blank row/.test(w))).toHaveLength(2);
+  });
+});
+
+describe('COMPACT empty values', () => {
+  it('a one-column search keeps a row whose only value is empty (`<DATA>\\t\\t</DATA>`)', () => {
+    const body = '<RETS ReplyCode="0" ReplyText="OK">\n<COLUMNS>\tListingKey\t</COLUMNS>\n<DATA>\tA1\t</DATA>\n<DATA>\t\t</DATA>\n<DATA>\tA3\t</DATA>\n</RETS>';
+    for (const chunks of [[bytes(body)], [...bytes(body)].map((b) => new Uint8Array([b]))]) {
+      const r = collectSearch(chunks, 'COMPACT');
+      expect(r.rows).toEqual([['A1'], [''], ['A3']]);
+      expect(r.warnings.filter((w) => /Blank row/.test(w))).toEqual([]);
+    }
+    // With the delimiter `|`, the same row is `<DATA>||</DATA>`; a row of white space alone is still blank.
+    const piped = collectSearch(bytes('<RETS ReplyCode="0"><DELIMITER value="7C"/><COLUMNS>|A|</COLUMNS><DATA>||</DATA><DATA> </DATA></RETS>'));
+    expect(piped.rows).toEqual([['']]);
+  });
+
+  it('a body that is not RETS XML is quoted in the error, not called empty', () => {
+    let cause: string | undefined;
+    try { collectSearch(bytes('A server error\n')); } catch (e) { cause = (e as RetsError).info.cause; }
+    expect(cause).toBe('It starts with: "A server error"');
   });
 });
 

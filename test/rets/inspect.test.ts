@@ -77,6 +77,19 @@ describe('rets-workbench inspect', () => {
     expect(JSON.parse(r.stdout).capabilities).toEqual({ Search: 'https://mls.example/rets/search', GetMetadata: 'https://mls.example/rets/md', Login: 'https://mls.example/rets/login' });
   });
 
+  it('a curl -i capture of an HTTP error: the status and the start of the body, to the end of the file', async () => {
+    const plain = path.join(tmp, 'error500.txt'); // neither Content-Length nor chunked: the body runs to the end
+    writeFileSync(plain, 'HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nServer: test\r\n\r\nA server error');
+    const page = path.join(tmp, 'login401.txt');
+    writeFileSync(page, 'HTTP/1.1 401 Unauthorized\r\nContent-Type: text/html\r\n\r\n<html><head><title>401 Authorization Required</title></head><body><h1>No</h1></body></html>\r\n');
+    const [search, login] = await Promise.all([inspect(plain, '--kind', 'search'), inspect(page, '--kind', 'login')]);
+    expect(search.code).toBe(1);
+    expect(search.stderr).toMatch(/^rets-workbench inspect: The server answered HTTP 500 Internal Server Error; the body starts with "A server error"\./);
+    expect(search.stderr).not.toMatch(/body was empty/);
+    expect(login.code).toBe(1);
+    expect(login.stderr).toBe('rets-workbench inspect: This is an HTML page (HTTP 401 Unauthorized), not a RETS login response: "401 Authorization Required".\n');
+  });
+
   it('fails with one clear line on input it cannot parse', async () => {
     const garbage = path.join(tmp, 'garbage.txt');
     writeFileSync(garbage, 'hello world\n');

@@ -56,4 +56,12 @@ describe('parseRawHttpResponse', () => {
     expect(dechunk(enc.encode('<RETS/>'))).toBeUndefined();
     expect(dechunk(enc.encode('0\r\n\r\n'))).toEqual(new Uint8Array(0));
   });
+  it('a capture with neither Content-Length nor chunked coding has its body up to the end of the file, long header lines or not', () => {
+    const enc = new TextEncoder();
+    for (const extra of ['', `Set-Cookie: a=${'x'.repeat(20_000)}\r\n`]) {
+      const r = parseRawHttpResponse(enc.encode(`HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\n${extra}\r\nA server error\nsecond line`));
+      expect(r.status).toBe(500);
+      expect(new TextDecoder().decode(r.body)).toBe('A server error\nsecond line');
+    }
+  });
 });

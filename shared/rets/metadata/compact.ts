@@ -4,16 +4,15 @@
 
 import { RetsError } from '../errors';
 import { attr, parseAttributes } from '../envelope';
+import { afterEndTag, findEndTag, findStartTag, indexOfIgnoreCase, matchesAt } from '../tagScan';
 import { decodeXmlEntities } from '../text';
 import type { MetadataTable, RawRow } from './model';
 
-const OPEN = /<METADATA-([A-Za-z0-9_]+)((?:"[^"]*"|'[^']*'|[^>"'])*?)(\/?)>/g;
-
 /** The delimiter a <DELIMITER value="09"/> names (two hex digits, "9" seen too), default tab. */
-export function delimiterOf(text: string): string {
-  const m = /<DELIMITER((?:"[^"]*"|'[^']*'|[^>"'])*)>/i.exec(text);
-  if (!m) return '\t';
-  const v = attr(parseAttributes(m[1]!), 'value');
+export function delimiterOf(text: string, from = 0, to = text.length): string {
+  const tag = findStartTag(text, 'DELIMITER', from, to);
+  if (!tag) return '\t';
+  const v = attr(parseAttributes(tag.attrText), 'value');
   const code = v ? Number.parseInt(v.trim(), 16) : NaN;
   return Number.isFinite(code) && code > 0 ? String.fromCharCode(code) : '\t';
 }
@@ -36,42 +35,34 @@ function isBreak(c: number): boolean {
   return c === 10 || c === 13;
 }
 
-function endTag(text: string, type: string, from: number): number {
-  const exact = text.indexOf(`</METADATA-${type}`, from);
-  if (exact >= 0) return exact;
-  const re = new RegExp(`</METADATA-${type}\\s*>`, 'i');
-  re.lastIndex = 0;
-  const m = re.exec(text.slice(from));
-  return m ? from + m.index : -1;
-}
-
-/** Contents of every <TAG>…</TAG> inside [from, to). Tag names match case-insensitively. */
+/**
+ * Contents of every <TAG>…</TAG> inside [from, to) (any case, attributes allowed); an unclosed one
+ * runs to `to`. Every search stops at `to` and starts where the last one ended: one pass per block.
+ */
 function elements(text: string, tag: string, from: number, to: number): string[] {
   const out: string[] = [];
-  const upperOpen = `<${tag}>`;
-  const upperClose = `</${tag}>`;
+  const open = `<${tag}>`;
+  const close = `</${tag}>`;
   let pos = from;
-  for (;;) {
-    let start = text.indexOf(upperOpen, pos);
-    if (start < 0 || start >= to) {
-      // Rare: other casing or attributes on the tag.
-      const re = new RegExp(`<${tag}(?:\\s[^>]*)?>`, 'ig');
-      re.lastIndex = pos;
-      const m = re.exec(text);
-      if (!m || m.index >= to) return out;
-      start = m.index;
-      const close = text.toUpperCase().indexOf(upperClose, start);
-      const end = close < 0 || close > to ? to : close;
-      out.push(text.slice(start + m[0].length, end));
-      pos = end + upperClose.length;
-      continue;
+  while (pos < to) {
+    // Rows follow each other: the next "<" is usually the open tag, and the next "<" after it the
+    // close (indexOf is memchr-fast). Anything else (attributes, a stray "<") goes through the scanner.
+    let bodyStart: number;
+    const lt = text.indexOf('<', pos);
+    if (lt >= 0 && lt < to && matchesAt(text, lt, open)) bodyStart = lt + open.length;
+    else {
+      const found = findStartTag(text, tag, pos, to);
+      if (!found) return out;
+      if (found.selfClosing) { pos = found.end; continue; } // <DATA/> holds no line
+      bodyStart = found.end;
     }
-    const bodyStart = start + upperOpen.length;
-    let end = text.indexOf(upperClose, bodyStart);
-    if (end < 0 || end > to) end = to;
+    const next = text.indexOf('<', bodyStart);
+    const close0 = next >= 0 && next < to && matchesAt(text, next, close) ? next : findEndTag(text, tag, bodyStart, to);
+    const end = close0 < 0 ? to : close0;
     out.push(text.slice(bodyStart, end));
-    pos = end + upperClose.length;
+    pos = close0 < 0 ? to : close0 === next ? next + close.length : afterEndTag(text, close0);
   }
+  return out;
 }
 
 function rowsOf(columns: string[], lines: string[], delim: string, type: string, warnings: string[]): RawRow[] {
@@ -96,11 +87,11 @@ function rowsOf(columns: string[], lines: string[], delim: string, type: string,
 
 /** METADATA-SYSTEM: <SYSTEM attrs/> and <COMMENTS>…</COMMENTS> instead of COLUMNS/DATA. */
 function systemTable(text: string, from: number, to: number, attributes: Record<string, string>): MetadataTable {
-  const block = text.slice(from, to);
-  const sys = /<SYSTEM\b((?:"[^"]*"|'[^']*'|[^>"'])*?)\/?>/i.exec(block);
-  const row: RawRow = sys ? parseAttributes(sys[1]!) : {};
-  const comments = /<COMMENTS\s*>([\s\S]*?)<\/COMMENTS\s*>/i.exec(block);
-  if (comments) row.Comments = decodeXmlEntities(comments[1]!.trim());
+  const sys = findStartTag(text, 'SYSTEM', from, to);
+  const row: RawRow = sys ? parseAttributes(sys.attrText) : {};
+  const comments = findStartTag(text, 'COMMENTS', from, to);
+  const commentsEnd = comments && !comments.selfClosing ? findEndTag(text, 'COMMENTS', comments.end, to) : -1;
+  if (comments && commentsEnd >= 0) row.Comments = decodeXmlEntities(text.slice(comments.end, commentsEnd).trim());
   return { type: 'METADATA-SYSTEM', attributes, columns: Object.keys(row), rows: [row] };
 }
 
@@ -108,17 +99,16 @@ function systemTable(text: string, from: number, to: number, attributes: Record<
 export function parseCompactMetadata(text: string, warnings: string[]): MetadataTable[] {
   const tables: MetadataTable[] = [];
   const delim = delimiterOf(text);
-  OPEN.lastIndex = 0;
-  for (let m = OPEN.exec(text); m; m = OPEN.exec(text)) {
-    const rawType = m[1]!;
+  for (let open = findStartTag(text, 'METADATA-', 0, text.length, true); open; open = findStartTag(text, 'METADATA-', open.end, text.length, true)) {
+    const rawType = text.slice(open.start + 10, open.nameEnd);
     const type = `METADATA-${rawType.toUpperCase()}`;
-    const attributes = parseAttributes(m[2]!);
-    const bodyStart = m.index + m[0].length;
-    if (m[3] === '/') { // <METADATA-LOOKUP Resource="Office"/>: an empty level
+    const attributes = parseAttributes(open.attrText);
+    const bodyStart = open.end;
+    if (open.selfClosing) { // <METADATA-LOOKUP Resource="Office"/>: an empty level
       tables.push({ type, attributes, columns: [], rows: [] });
       continue;
     }
-    const close = endTag(text, rawType, bodyStart);
+    const close = findEndTag(text, `METADATA-${rawType}`, bodyStart);
     if (close < 0) {
       throw new RetsError({
         kind: 'parse', transaction: 'GetMetadata',
@@ -129,14 +119,14 @@ export function parseCompactMetadata(text: string, warnings: string[]): Metadata
     }
     if (type === 'METADATA-SYSTEM') tables.push(systemTable(text, bodyStart, close, attributes));
     else {
-      const blockDelim = /<DELIMITER/i.test(text.slice(bodyStart, Math.min(close, bodyStart + 300))) ? delimiterOf(text.slice(bodyStart, close)) : delim;
+      const blockDelim = indexOfIgnoreCase(text, '<DELIMITER', bodyStart, Math.min(close, bodyStart + 300)) >= 0 ? delimiterOf(text, bodyStart, close) : delim;
       const colLines = elements(text, 'COLUMNS', bodyStart, close);
       const columns = colLines.length ? splitCompactLine(colLines[0]!, blockDelim).map((c) => c.trim()) : [];
       const data = elements(text, 'DATA', bodyStart, close);
       if (data.length > 0 && columns.length === 0) warnings.push(`${type} has DATA rows but no COLUMNS; its rows were skipped.`);
       tables.push({ type, attributes, columns, rows: columns.length ? rowsOf(columns, data, blockDelim, type, warnings) : [] });
     }
-    OPEN.lastIndex = close;
+    open.end = close;
   }
   return tables;
 }

@@ -3,6 +3,7 @@
 
 import { RetsError } from '../errors';
 import { envelopeError, findRetsStatus, htmlSummary, looksLikeHtml, parseRetsEnvelope } from '../envelope';
+import { findEndTag, findStartTag } from '../tagScan';
 import { assembleMetadata } from './assemble';
 import { parseCompactMetadata } from './compact';
 import type { MetadataTable, RetsMetadata } from './model';
@@ -53,7 +54,7 @@ export function parseMetadataTables(text: string, warnings: string[] = []): Meta
   }
   const status = findRetsStatus(body);
   if (status && status.replyCode !== 0) warnings.push(`The server ended the metadata with RETS-STATUS ${status.replyCode}${status.replyText ? ` "${status.replyText}"` : ''}.`);
-  if (env && !/<\/RETS\s*>/i.test(body) && !/<RETS\b[^>]*\/>/i.test(body)) warnings.push('The body ends before </RETS>; it may be truncated.');
+  if (env && findEndTag(body, 'RETS') < 0 && !findStartTag(body, 'RETS')?.selfClosing) warnings.push('The body ends before </RETS>; it may be truncated.');
   return detectMetadataFormat(body) === 'COMPACT' ? parseCompactMetadata(body, warnings) : parseStandardXmlMetadata(body);
 }
 

@@ -50,7 +50,8 @@ function newRow(el: XmlElement, templates: Map<string, RawRow>): RawRow {
   return Object.keys(attrs).length === 0 ? { ...template } : { ...attrs, ...template };
 }
 
-function readBlock(block: XmlElement, parentAttrs: Record<string, string>, out: MetadataTable[]): void {
+/** One METADATA-* block read into a table; the blocks nested in it are returned, not read. */
+function readBlock(block: XmlElement, parentAttrs: Record<string, string>, out: MetadataTable[]): Array<[XmlElement, Record<string, string>]> {
   const type = block.name.toUpperCase();
   const attributes = { ...parentAttrs, ...attributesOf(block) };
   const table: MetadataTable = { type, attributes, columns: [], rows: [] };
@@ -80,13 +81,24 @@ function readBlock(block: XmlElement, parentAttrs: Record<string, string>, out: 
   }
   table.columns = [...columns];
   // Nested blocks need their parent row's key, known only once the row is read.
-  for (const [child, attrs] of nested) readBlock(child, attrs, out);
+  return nested;
 }
 
+/**
+ * Every METADATA-* block under the given elements, in document order. Iterative (a stack of
+ * pending elements) because the nesting is the server's: recursion would let it overflow ours.
+ */
 function findBlocks(elements: XmlElement[], out: MetadataTable[]): void {
-  for (const el of elements) {
-    if (isMetadataName(el.name)) readBlock(el, {}, out);
-    else findBlocks(el.children, out); // <RETS>, <METADATA>
+  const pending: Array<[XmlElement, Record<string, string> | undefined]> = [];
+  const pushAll = (items: Array<[XmlElement, Record<string, string> | undefined]>): void => {
+    for (let i = items.length - 1; i >= 0; i--) pending.push(items[i]!);
+  };
+  pushAll(elements.map((el) => [el, undefined]));
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const [el, attrs] = item;
+    if (attrs !== undefined) pushAll(readBlock(el, attrs, out)); // a block nested in a block's row
+    else if (isMetadataName(el.name)) pushAll(readBlock(el, {}, out));
+    else pushAll(el.children.map((c) => [c, undefined])); // <RETS>, <METADATA>
   }
 }
 

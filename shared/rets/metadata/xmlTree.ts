@@ -13,6 +13,9 @@ export interface XmlElement {
   text: string;
 }
 
+/** Real metadata nests about a dozen levels (RETS, METADATA, each level's block and row); far deeper is hostile. */
+export const MAX_XML_DEPTH = 256;
+
 export class XmlSyntaxError extends Error {
   constructor(message: string, readonly line: number) {
     super(`${message} (line ${line})`);
@@ -97,7 +100,10 @@ export function parseXml(s: string): XmlElement[] {
     const el: XmlElement = { name: s.slice(lt + 1, nameEnd), attrText: nameEnd < innerEnd ? s.slice(nameEnd, innerEnd) : '', children: NO_CHILDREN, text: '' };
     if (stack.length > 0) append(stack[stack.length - 1]!, el);
     else roots.push(el);
-    if (!selfClosing) stack.push(el);
+    if (!selfClosing) {
+      if (stack.length >= MAX_XML_DEPTH) throw new XmlSyntaxError(`Elements nest deeper than ${MAX_XML_DEPTH} levels`, lineAt(s, lt));
+      stack.push(el);
+    }
     pos = gt + 1;
   }
   if (stack.length > 0) throw new XmlSyntaxError(`The document ends before </${stack[stack.length - 1]!.name}>: it is truncated`, lineAt(s, s.length));

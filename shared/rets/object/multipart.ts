@@ -2,6 +2,7 @@
 // object (or a whole-request RETS error) through the same events.
 
 import { RetsError } from '../errors';
+import { HeldChunks } from '../search/bytes';
 import { boundaryOf, objectHeaders, objectHeadersFromRecord, parseHeaderBlock } from './headers';
 import { PartWriter } from './partWriter';
 import type { ObjectEvent, ObjectHeaders, ObjectParser } from './types';
@@ -14,6 +15,8 @@ const latin1 = new TextDecoder('windows-1252');
 /** How far into the body the first boundary may be before we say the boundary is wrong. */
 const PREAMBLE_LIMIT = 64 * 1024;
 const HEADER_LIMIT = 256 * 1024;
+/** Parts in one response at most: far beyond a real GetObject (Location=1 for a page of listings). */
+export const MAX_OBJECT_PARTS = 100_000;
 
 /**
  * A parser for a GetObject response body. contentType is the response's Content-Type; headers
@@ -66,6 +69,10 @@ class MultipartObjectParser implements ObjectParser {
   private part: PartWriter | null = null;
   private index = -1;
   private seen = 0;
+  /** Where the search for a boundary or a blank line goes on after a push that did not complete it. */
+  private scanFrom = 0;
+  /** Chunks waiting while a cut header block or preamble is carried (see HeldChunks). */
+  private readonly held = new HeldChunks();
   private readonly events: ObjectEvent[] = [];
 
   constructor(private readonly boundary: string) {
@@ -74,15 +81,22 @@ class MultipartObjectParser implements ObjectParser {
 
   push(chunk: Uint8Array): ObjectEvent[] {
     this.seen += chunk.length;
-    const rest = this.buf.subarray(this.pos);
-    if (rest.length === 0) this.buf = chunk;
-    else { const b = new Uint8Array(rest.length + chunk.length); b.set(rest); b.set(chunk, rest.length); this.buf = b; }
-    this.pos = 0;
-    while (this.step()) { /* until more bytes are needed */ }
+    const now = this.held.offer(chunk, this.buf.length - this.pos);
+    if (now) this.parse(now);
     return this.events.splice(0);
   }
 
+  private parse(chunk: Uint8Array): void {
+    const rest = this.buf.subarray(this.pos);
+    if (rest.length === 0) this.buf = chunk;
+    else { const b = new Uint8Array(rest.length + chunk.length); b.set(rest); b.set(chunk, rest.length); this.buf = b; }
+    this.scanFrom = Math.max(0, this.scanFrom - this.pos);
+    this.pos = 0;
+    while (this.step()) { /* until more bytes are needed */ }
+  }
+
   end(): ObjectEvent[] {
+    if (this.held.size > 0) this.parse(this.held.drain());
     switch (this.state) {
       case 'preamble': throw this.wrongBoundary();
       case 'body':
@@ -115,12 +129,14 @@ class MultipartObjectParser implements ObjectParser {
   }
 
   private findFirstBoundary(): boolean {
-    const at = this.findDelimiter(this.pos);
+    const at = this.findDelimiter(Math.max(this.pos, this.scanFrom));
     if (at < 0) {
       if (this.seen > PREAMBLE_LIMIT) throw this.wrongBoundary();
+      this.resumeNearEnd();
       return false;
     }
     this.pos = at + this.delim.length;
+    this.scanFrom = this.pos;
     this.state = 'delimiter';
     return true;
   }
@@ -132,38 +148,56 @@ class MultipartObjectParser implements ObjectParser {
     const lf = buf.indexOf(LF, this.pos);
     if (lf < 0) return false;
     this.pos = lf + 1;
+    this.scanFrom = this.pos;
     this.state = 'headers';
     return true;
   }
 
   private readHeaders(): boolean {
     const buf = this.buf;
-    // A blank line ends the headers; a part may also stop right at the next boundary.
+    // The part's headers end at the next boundary at the latest: the blank line is looked for
+    // only before it, so a run of empty parts costs each part its own bytes, not the rest of the body.
+    const nextDelim = this.findDelimiter(Math.max(this.pos, this.scanFrom));
+    const limit = nextDelim >= 0 ? nextDelim : buf.length;
     let end = -1;
     let bodyStart = -1;
     if (buf[this.pos] === LF) { end = this.pos; bodyStart = this.pos + 1; }
     else if (buf[this.pos] === CR && buf[this.pos + 1] === LF) { end = this.pos; bodyStart = this.pos + 2; }
     else {
-      for (let i = buf.indexOf(LF, this.pos); i >= 0; i = buf.indexOf(LF, i + 1)) {
+      for (let i = buf.indexOf(LF, Math.max(this.pos, this.scanFrom - 3)); i >= 0 && i < limit; i = buf.indexOf(LF, i + 1)) {
         if (buf[i + 1] === LF) { end = i + 1; bodyStart = i + 2; break; }
         if (buf[i + 1] === CR && buf[i + 2] === LF) { end = i + 1; bodyStart = i + 3; break; }
         if (i + 2 >= buf.length) break;
       }
     }
-    const nextDelim = this.findDelimiter(this.pos);
     if (nextDelim >= 0 && (end < 0 || nextDelim < end)) { end = nextDelim; bodyStart = nextDelim; }
     if (end < 0) {
       if (buf.length - this.pos > HEADER_LIMIT) throw this.badPart('has a header block longer than 256 KiB');
+      this.resumeNearEnd();
       return false;
     }
     const headers = objectHeaders(parseHeaderBlock(latin1.decode(buf.subarray(this.pos, end))));
     this.startPart(headers);
     this.pos = bodyStart;
+    this.scanFrom = bodyStart;
     this.state = 'body';
     return true;
   }
 
+  /** The bytes scanned so far hold no boundary: the next push looks only at what may complete one. */
+  private resumeNearEnd(): void {
+    this.scanFrom = Math.max(this.pos, this.buf.length - (this.delim.length + 3));
+  }
+
   private startPart(headers: ObjectHeaders): void {
+    if (this.index + 1 >= MAX_OBJECT_PARTS) {
+      throw new RetsError({
+        kind: 'parse', transaction: 'GetObject',
+        message: `The GetObject response has more than ${MAX_OBJECT_PARTS} parts: it is not read further.`,
+        cause: 'No real GetObject response holds that many objects: the body is broken or hostile.',
+        hint: 'Ask for fewer objects at a time (fewer listings, or ID=key:1).',
+      });
+    }
     this.index++;
     this.part = new PartWriter(this.index, headers, false, this.events);
   }
@@ -229,6 +263,7 @@ export interface CollectedObject {
   headers: ObjectHeaders;
   /** The object's bytes (empty for a Location-only part or an error). */
   data: Uint8Array;
+  /** The part body's byte length, whatever it holds (a Location part's RETS reply, an error text). */
   size: number;
   error?: { replyCode?: number; replyText: string; whole: boolean };
 }
@@ -241,19 +276,21 @@ export function collectObjects(contentType: string, bytes: Uint8Array | Iterable
   const chunks = new Map<number, Uint8Array[]>();
   const started = new Map<number, ObjectHeaders>();
   const events: ObjectEvent[] = [];
-  for (const chunk of bytes instanceof Uint8Array ? [bytes] : bytes) events.push(...parser.push(chunk));
-  events.push(...parser.end());
+  // Appended one by one: spreading a push's events as arguments overflows the stack at ~100,000.
+  const take = (batch: ObjectEvent[]): void => { for (const e of batch) events.push(e); };
+  for (const chunk of bytes instanceof Uint8Array ? [bytes] : bytes) take(parser.push(chunk));
+  take(parser.end());
   for (const e of events) {
     if (e.kind === 'part-start') { chunks.set(e.index, []); started.set(e.index, e.headers); }
     else if (e.kind === 'data') chunks.get(e.index)?.push(e.chunk);
     else if (e.kind === 'part-end') {
       const parts = chunks.get(e.index) ?? [];
-      const data = new Uint8Array(e.size);
+      const data = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
       let at = 0;
       for (const c of parts) { data.set(c, at); at += c.length; }
       objects.push({ index: e.index, headers: started.get(e.index) as ObjectHeaders, data, size: e.size });
     } else if (e.kind === 'object-error') {
-      objects.push({ index: e.index, headers: e.headers, data: new Uint8Array(0), size: 0, error: { replyCode: e.replyCode, replyText: e.replyText, whole: e.whole } });
+      objects.push({ index: e.index, headers: e.headers, data: new Uint8Array(0), size: e.size, error: { replyCode: e.replyCode, replyText: e.replyText, whole: e.whole } });
     } else warnings.push(e.message);
   }
   return { objects, warnings };

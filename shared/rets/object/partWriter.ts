@@ -55,26 +55,27 @@ export class PartWriter {
   private settleHeld(body: Uint8Array): boolean {
     const reply = this.kind.includes('xml') || this.headers.all['rets-error'] === '1' ? retsReplyOf(body) : null;
     if (this.headers.all['rets-error'] === '1' || (reply && reply.replyCode !== 0)) {
-      this.error(reply?.replyCode, reply?.replyText || 'The server reported an error for this object.');
+      this.error(reply?.replyCode, reply?.replyText || 'The server reported an error for this object.', body.length);
       return true;
     }
-    if (reply) { this.emptyObject(); return true; } // <RETS ReplyCode="0"/>: a Location part
+    if (reply) { this.emptyObject(body.length); return true; } // <RETS ReplyCode="0"/>: a Location part
     if (this.kind.startsWith('text/plain')) {
       const text = plainNotFound(body);
-      if (text !== null) { this.error(undefined, text); return true; }
+      if (text !== null) { this.error(undefined, text, body.length); return true; }
     }
-    if (this.headers.location !== undefined && isBlank(body)) { this.emptyObject(); return true; }
+    if (this.headers.location !== undefined && isBlank(body)) { this.emptyObject(body.length); return true; }
     return false;
   }
 
-  private error(replyCode: number | undefined, replyText: string): void {
-    this.events.push({ kind: 'object-error', index: this.index, headers: this.headers, replyCode, replyText, whole: this.whole });
+  private error(replyCode: number | undefined, replyText: string, size: number): void {
+    this.events.push({ kind: 'object-error', index: this.index, headers: this.headers, replyCode, replyText, whole: this.whole, size });
   }
 
-  private emptyObject(): void {
+  /** An object with no data of its own (its Location is the object); size is still its body's length. */
+  private emptyObject(bodyBytes: number): void {
     this.held = null;
     this.start();
-    this.events.push({ kind: 'part-end', index: this.index, size: 0 });
+    this.events.push({ kind: 'part-end', index: this.index, size: bodyBytes });
   }
 
   private release(): void {

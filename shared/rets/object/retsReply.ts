@@ -1,17 +1,29 @@
 // Whether a (small) part body is a RETS reply, and which.
 
+import { attr, parseAttributes } from '../envelope';
+import { findStartTag, indexOfIgnoreCase } from '../tagScan';
+
 const decoder = new TextDecoder('utf-8');
 
 export interface PartReply { replyCode: number; replyText: string }
 
+/** The attribute text of the first `<RETS …>` in text; a tag cut off by the end of text runs to it. */
+function retsAttributes(text: string): string | undefined {
+  const tag = findStartTag(text, 'RETS');
+  if (tag) return tag.attrText;
+  const at = indexOfIgnoreCase(text, '<RETS');
+  if (at < 0) return undefined;
+  const next = text.charCodeAt(at + 5);
+  return Number.isNaN(next) || next <= 0x20 || next === 0x2f ? text.slice(at + 5) : undefined;
+}
+
 /** The ReplyCode/ReplyText of a `<RETS …>` element in the body, or null when there is none. */
 export function retsReplyOf(body: Uint8Array): PartReply | null {
-  const text = decoder.decode(body.subarray(0, 8192));
-  const m = /<RETS\b([^>]*)>?/i.exec(text);
-  if (!m) return null;
-  const code = /replycode\s*=\s*["']?\s*(-?\d+)/i.exec(m[1]);
-  const msg = /replytext\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(m[1]);
-  return { replyCode: code ? Number(code[1]) : -1, replyText: msg ? (msg[1] ?? msg[2] ?? '') : '' };
+  const attrText = retsAttributes(decoder.decode(body.subarray(0, 8192)));
+  if (attrText === undefined) return null;
+  const attrs = parseAttributes(attrText);
+  const code = Number.parseInt((attr(attrs, 'ReplyCode') ?? '').trim(), 10);
+  return { replyCode: Number.isFinite(code) ? code : -1, replyText: attr(attrs, 'ReplyText') ?? '' };
 }
 
 /** A short text/plain body that says the object is missing ("Object not found", "No photo"). */

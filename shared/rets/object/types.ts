@@ -20,9 +20,10 @@ export interface ObjectHeaders {
 export type ObjectEvent =
   | { kind: 'part-start'; index: number; headers: ObjectHeaders }
   | { kind: 'data'; index: number; chunk: Uint8Array }
+  /** size: the part body's byte length, whatever it holds (a Location part's RETS reply sends no data but counts). */
   | { kind: 'part-end'; index: number; size: number }
   /** This object could not be delivered (RETS error part, e.g. 20403); the others can. */
-  | { kind: 'object-error'; index: number; headers: ObjectHeaders; replyCode?: number; replyText: string; whole: boolean }
+  | { kind: 'object-error'; index: number; headers: ObjectHeaders; replyCode?: number; replyText: string; whole: boolean; size: number }
   | { kind: 'warning'; message: string };
 
 export interface ObjectParser {

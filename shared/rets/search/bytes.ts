@@ -52,3 +52,40 @@ export function isPrefixCut(bytes: Uint8Array, at: number): boolean {
   const head = asciiText(bytes, at, bytes.length);
   return '<![CDATA['.startsWith(head) || '<!--'.startsWith(head);
 }
+
+/**
+ * Chunks held back while an element cut by a chunk boundary is still incomplete. Parsing again
+ * after every small chunk would rescan (and copy) the carried bytes each time: a row or tag of
+ * n bytes arriving in pieces of k would cost n²/k. Retrying once the held bytes at least match
+ * the carried ones keeps the cost linear, and a whole chunk of ordinary rows is never held.
+ */
+export class HeldChunks {
+  private chunks: Uint8Array[] = [];
+  private held = 0;
+
+  /** Bytes waiting. */
+  get size(): number { return this.held; }
+
+  /** The bytes to parse now (held ones and this chunk, joined), or null to wait for more. */
+  offer(chunk: Uint8Array, carried: number): Uint8Array | null {
+    if (carried > 0 && this.held + chunk.length < carried) {
+      this.chunks.push(chunk);
+      this.held += chunk.length;
+      return null;
+    }
+    return this.drain(chunk);
+  }
+
+  /** Everything held (and the chunk, if given), joined; nothing stays held. */
+  drain(chunk?: Uint8Array): Uint8Array {
+    if (chunk) this.chunks.push(chunk);
+    const parts = this.chunks;
+    this.chunks = [];
+    this.held = 0;
+    if (parts.length === 1) return parts[0]!;
+    const out = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of parts) { out.set(c, at); at += c.length; }
+    return out;
+  }
+}

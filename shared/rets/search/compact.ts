@@ -3,10 +3,10 @@
 // an Int32Array of field offsets, so nothing is decoded until a field is read.
 
 import { RetsError } from '../errors';
-import { asciiText, concatBytes, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
+import { asciiText, concatBytes, HeldChunks, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
 import { CompactRowBatch } from './rowBatch';
 import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
-import { decodeText } from './text';
+import { decodeCharset, decodeText } from './text';
 import type { SearchEvent, SearchParser } from './types';
 
 const LT = 0x3c;
@@ -14,10 +14,17 @@ const GT = 0x3e;
 const TAB = 0x09;
 /** Rows per batch at most: big enough to amortize, small enough for a consumer to await. */
 export const MAX_BATCH_ROWS = 2000;
+/**
+ * Columns of a search at most (real classes have up to ~1,500 fields): every row reads as this
+ * many cells, so a COLUMNS line of a million tabs would turn each short row into a million cells.
+ */
+export const MAX_SEARCH_COLUMNS = 5000;
 /** Rows whose field count is checked as they are parsed (later ones when they are read). */
 const EAGER_CHECK_ROWS = 1000;
 /** A single tag or row larger than this means a broken body (no closing tag), not a big search. */
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
+/** How much of a body that is not RETS an error quotes. */
+const HEAD_CHARS = 400;
 
 export class CompactSearchParser implements SearchParser {
   private buf: Uint8Array = new Uint8Array(0);
@@ -38,9 +45,24 @@ export class CompactSearchParser implements SearchParser {
   private segments: Uint8Array[] = [];
   private batchRows = 0;
   private events: SearchEvent[] = [];
+  /** The first bytes of the body, for an error about a body that is not RETS (scanning consumes plain text). */
+  private head = '';
+  private readonly held = new HeldChunks();
 
   push(chunk: Uint8Array): SearchEvent[] {
     if (chunk.length === 0) return [];
+    if (!this.sawRoot && this.head.length < HEAD_CHARS) this.head += decodeCharset(chunk.subarray(0, HEAD_CHARS - this.head.length));
+    const carried = this.buf.length - this.pos;
+    const now = this.held.offer(chunk, carried);
+    if (!now) {
+      if (carried + this.held.size > MAX_PENDING_BYTES) throw this.tooLong();
+      return this.take();
+    }
+    this.parse(now);
+    return this.take();
+  }
+
+  private parse(chunk: Uint8Array): void {
     if (this.pos >= this.buf.length) {
       this.useBuffer(chunk, 0);
       if (!this.started) this.skipBom();
@@ -49,16 +71,17 @@ export class CompactSearchParser implements SearchParser {
       this.stitch(chunk);
     }
     this.flushBatch();
-    if (this.buf.length - this.pos > MAX_PENDING_BYTES) {
-      throw notRetsError(`has a tag or row longer than ${MAX_PENDING_BYTES >> 20} MiB with no closing tag (after ${this.rowCount} rows)`, '');
-    }
-    return this.take();
+    if (this.buf.length - this.pos > MAX_PENDING_BYTES) throw this.tooLong();
+  }
+
+  private tooLong(): RetsError {
+    return notRetsError(`has a tag or row longer than ${MAX_PENDING_BYTES >> 20} MiB with no closing tag (after ${this.rowCount} rows)`, '');
   }
 
   end(): SearchEvent[] {
-    const rest = this.buf.subarray(this.pos);
-    const restText = asciiText(rest, 0, Math.min(rest.length, 400)).trim();
+    if (this.held.size > 0) this.parse(this.held.drain());
     if (!this.sawRoot) {
+      const restText = this.head.trim();
       if (/<html|<!doctype\s+html|<body/i.test(restText)) throw htmlPageError(restText);
       throw notRetsError(this.started || restText ? 'is not RETS XML (no <RETS> element)' : 'was empty', restText);
     }
@@ -79,7 +102,8 @@ export class CompactSearchParser implements SearchParser {
    */
   private stitch(chunk: Uint8Array): void {
     const carry = this.buf.subarray(this.pos);
-    let w = Math.min(chunk.length, 4096);
+    // At least as many new bytes as carried ones: a long cut element is not rescanned per 4 KB.
+    let w = Math.min(chunk.length, Math.max(4096, carry.length));
     for (;;) {
       this.useBuffer(concatBytes(carry, chunk.subarray(0, w)), 0);
       if (!this.started) this.skipBom();
@@ -144,7 +168,7 @@ export class CompactSearchParser implements SearchParser {
   private readRow(buf: Uint8Array, start: number): number {
     const close = this.findDataClose(buf, start);
     if (close < 0) return -1;
-    if (close - start <= 2 && isBlank(buf, start, close)) { this.warn('Blank row skipped.'); return close; }
+    if (close - start <= 2 && isBlankRow(buf, start, close, this.delimiter)) { this.warn('Blank row skipped.'); return close; }
     const width = (this.columns as string[]).length;
     const d = this.delimiter;
     let s = start;
@@ -175,7 +199,7 @@ export class CompactSearchParser implements SearchParser {
   private slowRow(buf: Uint8Array, start: number): number {
     const close = this.findDataClose(buf, start);
     if (close < 0) return -1;
-    if (close - start <= 2 && isBlank(buf, start, close)) { this.warn('Blank row skipped.'); return close; }
+    if (close - start <= 2 && isBlankRow(buf, start, close, this.delimiter)) { this.warn('Blank row skipped.'); return close; }
     this.inventColumns(buf, start, close);
     return this.readRow(buf, start);
   }
@@ -276,12 +300,25 @@ export class CompactSearchParser implements SearchParser {
     const stop = this.trailing ? end - 1 : end;
     if (stop >= s) {
       for (;;) {
+        if (names.length > MAX_SEARCH_COLUMNS) break; // refused below, without decoding the rest
         let e = buf.indexOf(d, s);
         if (e < 0 || e > stop) e = stop;
         names.push(decodeText(buf, s, e));
         if (e >= stop) break;
         s = e + 1;
       }
+    }
+    this.setColumnNames(names);
+  }
+
+  private setColumnNames(names: string[]): void {
+    if (names.length > MAX_SEARCH_COLUMNS) {
+      throw new RetsError({
+        kind: 'parse', transaction: 'Search',
+        message: `The search response has more than ${MAX_SEARCH_COLUMNS} columns, more than any real class has: it is not read further.`,
+        cause: 'The COLUMNS line (or the first row) is broken, or the server is not a RETS server.',
+        hint: 'Select fewer fields; if it persists, save the raw response and report it to the MLS.',
+      });
     }
     this.columns = names;
     this.events.push({ kind: 'columns', columns: names });
@@ -294,10 +331,9 @@ export class CompactSearchParser implements SearchParser {
     if (end > start && buf[end - 1] === this.delimiter) n--;
     this.leading = buf[start] === this.delimiter;
     this.trailing = buf[end - 1] === this.delimiter;
-    const names = Array.from({ length: Math.max(n, 1) }, (_, i) => `Column${i + 1}`);
     this.warn('DATA arrived before COLUMNS: columns named Column1, Column2, ….');
-    this.columns = names;
-    this.events.push({ kind: 'columns', columns: names });
+    if (n > MAX_SEARCH_COLUMNS) this.setColumnNames(new Array<string>(n));
+    this.setColumnNames(Array.from({ length: Math.max(n, 1) }, (_, i) => `Column${i + 1}`));
   }
 
   private warnRagged(found: number, width: number): void {
@@ -333,7 +369,8 @@ export class CompactSearchParser implements SearchParser {
   }
 }
 
-function isBlank(buf: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (buf[i] > 0x20) return false;
+/** White space without a delimiter: `<DATA>\t\t</DATA>` is one empty value in a one-column search, not blank. */
+function isBlankRow(buf: Uint8Array, start: number, end: number, delimiter: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] > 0x20 || buf[i] === delimiter) return false;
   return true;
 }

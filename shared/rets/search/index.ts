@@ -2,7 +2,7 @@
 // small bodies and tests.
 
 import { CompactSearchParser } from './compact';
-import { sniffSearchFormat } from './sniff';
+import { FormatSniffer } from './sniff';
 import { StandardXmlSearchParser } from './standardXml';
 import type { SearchEvent, SearchFormat, SearchParser } from './types';
 
@@ -18,6 +18,7 @@ export function createSearchParser(format: SearchFormat | 'auto' = 'auto'): Sear
 /** Holds the first bytes until the format is clear, then hands everything to the right parser. */
 class SniffingParser implements SearchParser {
   private inner: SearchParser | null = null;
+  private readonly sniffer = new FormatSniffer();
   private held: Uint8Array[] = [];
   private heldBytes = 0;
 
@@ -25,10 +26,10 @@ class SniffingParser implements SearchParser {
     if (this.inner) return this.inner.push(chunk);
     this.held.push(chunk);
     this.heldBytes += chunk.length;
-    const all = joinChunks(this.held);
-    const format = sniffSearchFormat(all, this.heldBytes > 1 << 20);
+    const format = this.sniffer.feed(chunk) ?? (this.heldBytes > 1 << 20 ? 'COMPACT' : null);
     if (!format) return [];
     this.inner = createSearchParser(format);
+    const all = joinChunks(this.held);
     this.held = [];
     return this.inner.push(all);
   }

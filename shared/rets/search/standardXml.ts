@@ -7,17 +7,19 @@
 // (records one level under any other data root, skipping <Pagination>).
 
 import { RetsError } from '../errors';
-import { asciiText, concatBytes, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
+import { asciiText, concatBytes, HeldChunks, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
 import { ArrayRowBatch } from './rowBatch';
 import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
 import { decodeCharset, decodeText } from './text';
 import type { SearchEvent, SearchParser } from './types';
-import { MAX_BATCH_ROWS } from './compact';
+import { MAX_BATCH_ROWS, MAX_SEARCH_COLUMNS } from './compact';
 
 const LT = 0x3c;
 const GT = 0x3e;
 const NOT_RECORDS = new Set(['PAGINATION']);
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
+/** Real records nest a few levels; a deeper body is hostile or broken (each leaf costs its depth). */
+export const MAX_SEARCH_XML_DEPTH = 64;
 
 interface Open { name: string; hasChildren: boolean; text: string }
 
@@ -37,23 +39,37 @@ export class StandardXmlSearchParser implements SearchParser {
   private columnOf = new Map<string, number>();
   private row: string[] = [];
   private newColumns = false;
+  /** Per column path of the current record: how many times it came (repeated elements get `#n`). */
+  private repeats = new Map<string, number>();
   private rows: string[][] = [];
   /** The columns the pending rows were built with (a record may add columns before its row is pending). */
   private rowsColumns: string[] = [];
   private events: SearchEvent[] = [];
   private rowCount = 0;
+  private readonly held = new HeldChunks();
 
   push(chunk: Uint8Array): SearchEvent[] {
     if (chunk.length === 0) return [];
+    const carried = this.buf.length - this.pos;
+    const now = this.held.offer(chunk, carried);
+    if (!now) {
+      if (carried + this.held.size > MAX_PENDING_BYTES) throw notRetsError('has a tag longer than 64 MiB', '');
+      return this.take();
+    }
+    this.parse(now);
+    return this.take();
+  }
+
+  private parse(chunk: Uint8Array): void {
     this.buf = this.pos >= this.buf.length ? chunk : concatBytes(this.buf.subarray(this.pos), chunk);
     this.pos = 0;
     this.scan();
     this.flushRows();
     if (this.buf.length - this.pos > MAX_PENDING_BYTES) throw notRetsError('has a tag longer than 64 MiB', '');
-    return this.take();
   }
 
   end(): SearchEvent[] {
+    if (this.held.size > 0) this.parse(this.held.drain());
     const rest = asciiText(this.buf, this.pos, Math.min(this.buf.length, this.pos + 400)).trim();
     if (!this.sawRoot) {
       if (/<html|<!doctype\s+html|<body/i.test(rest)) throw htmlPageError(rest);
@@ -130,6 +146,7 @@ export class StandardXmlSearchParser implements SearchParser {
 
   private open(name: string, tag: string, buf: Uint8Array, lt: number): void {
     const depth = this.stack.length; // depth of the new element: RETS is 0
+    if (depth >= MAX_SEARCH_XML_DEPTH) throw tooMuch(`nests elements deeper than ${MAX_SEARCH_XML_DEPTH} levels`, this.rowCount);
     const upper = name.toUpperCase();
     if (depth === 0) {
       if (upper !== 'RETS') {
@@ -191,6 +208,7 @@ export class StandardXmlSearchParser implements SearchParser {
   private startRecord(tag: string): void {
     this.inRecord = true;
     this.row = [];
+    this.repeats.clear();
     for (const [k, v] of Object.entries(parseAttributes(tag.slice(tagName(tag).length), true))) this.setValue(`@${k}`, k, v);
   }
 
@@ -200,10 +218,12 @@ export class StandardXmlSearchParser implements SearchParser {
   }
 
   private setValue(path: string, leaf: string, value: string): void {
-    let key = path;
-    for (let n = 2; this.row[this.columnOf.get(key) ?? -1] !== undefined; n++) key = `${path}#${n}`;
+    const seen = this.repeats.get(path) ?? 0;
+    this.repeats.set(path, seen + 1);
+    const key = seen === 0 ? path : `${path}#${seen + 1}`;
     let col = this.columnOf.get(key);
     if (col === undefined) {
+      if (this.names.length >= MAX_SEARCH_COLUMNS) throw tooMuch(`has more than ${MAX_SEARCH_COLUMNS} different fields`, this.rowCount);
       col = this.names.length;
       const name = this.taken.has(leaf) ? key : leaf;
       this.names.push(name);
@@ -222,9 +242,8 @@ export class StandardXmlSearchParser implements SearchParser {
       this.columns = this.names.slice();
       this.events.push({ kind: 'columns', columns: this.columns });
     }
-    const row = new Array<string>(this.columns.length);
-    for (let c = 0; c < row.length; c++) row[c] = this.row[c] ?? '';
-    this.rows.push(row);
+    // Kept as set: a record without some fields has holes, read as "" (ArrayRowBatch.get).
+    this.rows.push(this.row);
     this.rowsColumns = this.columns;
     this.rowCount++;
     if (this.rows.length >= MAX_BATCH_ROWS) this.flushRows();
@@ -239,6 +258,16 @@ export class StandardXmlSearchParser implements SearchParser {
   private warn(message: string): void {
     this.events.push({ kind: 'warning', message });
   }
+}
+
+/** A body shaped beyond what any real search response is: refused before it costs the host. */
+function tooMuch(what: string, rows: number): RetsError {
+  return new RetsError({
+    kind: 'parse', transaction: 'Search',
+    message: `The STANDARD-XML search response ${what} (after ${rows} records): it is not read further.`,
+    cause: 'No real search response is shaped like this: the body is broken, or the server is not a RETS server.',
+    hint: 'Try Format=COMPACT-DECODED; if it persists, save the raw response and report it to the MLS.',
+  });
 }
 
 function isEnvelope(upper: string): boolean {

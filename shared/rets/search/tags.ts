@@ -1,14 +1,14 @@
 // Small helpers for the few RETS envelope tags the search parsers read.
 
 import { RetsError } from '../errors';
+import { htmlTitle } from '../envelope';
+import { scanAttributes } from '../tagScan';
 import { decodeXmlEntities } from '../text';
 
 /** Attributes of a tag's text (`RETS ReplyCode="0" ReplyText='OK'`), names lower-cased unless keepCase. */
 export function parseAttributes(tag: string, keepCase = false): Record<string, string> {
   const out: Record<string, string> = {};
-  const re = /([A-Za-z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>/"']+))/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag)) !== null) out[keepCase ? m[1] : m[1].toLowerCase()] = decodeXmlEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  scanAttributes(tag, (name, value) => { out[keepCase ? name : name.toLowerCase()] = decodeXmlEntities(value); });
   return out;
 }
 
@@ -25,7 +25,7 @@ export function replyOf(attrs: Record<string, string>): { replyCode: number; rep
 
 /** The error for an HTML page (login page, proxy block, Tomcat/IIS error) where RETS XML was expected. */
 export function htmlPageError(snippet: string): RetsError {
-  const title = /<title[^>]*>([^<]*)/i.exec(snippet)?.[1]?.trim();
+  const title = htmlTitle(snippet);
   return new RetsError({
     kind: 'parse', transaction: 'Search',
     message: `The server sent an HTML page${title ? ` ("${title}")` : ''} where a RETS XML search response was expected.`,
