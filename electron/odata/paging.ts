@@ -57,10 +57,14 @@ export async function* readPages(transport: ODataTransport, firstUrl: string, o:
         } else if (e.kind === 'context' || e.kind === 'count' || e.kind === 'columns' || e.kind === 'warning') yield e;
       }
     };
+    // One iterator, released in `finally` whatever ends the page (the limit, an error, a consumer
+    // that stops iterating): the socket is freed, not drained.
+    const chunks = res.body[Symbol.asyncIterator]();
     try {
       const head: Uint8Array[] = [];
       let headBytes = 0;
-      for await (const chunk of res.body) {
+      for (let step = await chunks.next(); !step.done; step = await chunks.next()) {
+        const chunk = step.value;
         if (!checked) {
           const b = firstNonBlank(chunk);
           if (b < 0) { head.push(chunk); continue; }
@@ -69,7 +73,7 @@ export async function* readPages(transport: ODataTransport, firstUrl: string, o:
             // Not a JSON object: read a little more to name what it is (an HTML page's title).
             head.push(chunk);
             headBytes += chunk.byteLength;
-            for await (const more of res.body) { head.push(more); headBytes += more.byteLength; if (headBytes >= WRONG_HEAD_CAP) break; }
+            for (let more = await chunks.next(); !more.done && headBytes < WRONG_HEAD_CAP; more = await chunks.next()) { head.push(more.value); headBytes += more.value.byteLength; }
             throw wrongContent(ctx, res.status, Buffer.concat(head), res.contentType, 'JSON');
           }
           for (const h of head) yield* handle(parser.push(h));
@@ -83,6 +87,8 @@ export async function* readPages(transport: ODataTransport, firstUrl: string, o:
       }
     } catch (e) {
       throw toODataError(e, ctx, o.signal);
+    } finally {
+      await chunks.return?.();
     }
     const follow = stopped || (o.top !== undefined && totalRows >= o.top) ? undefined : nextLink;
     yield { kind: 'page', page: { n, rows: pageRows, totalRows, nextLink: follow } };
