@@ -146,3 +146,13 @@ describe('compression', () => {
     await s.close();
   });
 });
+
+describe('a consumer that stops', () => {
+  it('releases the page it was reading (the request ends in the trace)', async () => {
+    srv.handle((_q, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.write(page(rows(0, 3000)).slice(0, 120_000)); });
+    const s = session(`${srv.base}/odata`);
+    for await (const e of s.query('Property')) if (e.kind === 'rows') break;
+    expect(s.trace.list()[0]!.timing.end).toBeDefined();
+    await s.close();
+  });
+});
