@@ -49,7 +49,8 @@ function startServer(): Promise<{ base: string; close: () => void; pageBytes: nu
 
 function runChild(mode: string, root: string, pages: number): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BUNDLE, mode, root, String(pages)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof when tuning
+    const p = spawn(process.execPath, [...flags, BUNDLE, mode, root, String(pages)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (c: Buffer) => { out += c.toString(); });
     p.on('exit', (code) => {
@@ -64,13 +65,14 @@ async function main(): Promise<void> {
   bundleClients();
   const server = await startServer();
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-  const runs: [string, string, number][] = [
+  const only = process.env.BENCH_ONLY; // "mode:pages", to profile one client
+  const runs = ([
     ['(c) raw download, node:http (floor)', 'raw', PAGES],
     ['(a) ours: ODataSession.query, awaiting consumer', 'ours', PAGES],
     ['(b) naive: fetch + JSON.parse per page', 'naive', PAGES],
     ['(a) ours over 25 pages', 'ours', 25],
     ['(b) naive over 25 pages', 'naive', 25],
-  ];
+  ] as [string, string, number][]).filter(([, mode, pages]) => !only || only === `${mode}:${pages}`);
   const results = new Map<string, Result>();
   for (const [label, mode, pages] of runs) {
     try { results.set(label, await runChild(mode, `${server.base}/p${pages}/odata`, pages)); } catch (e) { process.stdout.write(`${label}: FAILED ${(e as Error).message}\n`); }
@@ -88,7 +90,8 @@ async function main(): Promise<void> {
     out += row([label, String(r.pages), r.rows.toLocaleString('en-US'), `${(r.wallMs / 1000).toFixed(2)} s`, `${(r.cpuMs / 1000).toFixed(2)} s`, ((mb * pages / PAGES) / (r.wallMs / 1000)).toFixed(0), `${(r.maxRssKiB / 1024).toFixed(0)} MiB`]);
   }
   const get = (label: string) => results.get(label);
-  const a = get(runs[1]![0]); const b = get(runs[2]![0]); const c = get(runs[0]![0]); const a25 = get(runs[3]![0]); const b25 = get(runs[4]![0]);
+  const find = (mode: string, pages: number) => { const run = runs.find(([, m, n]) => m === mode && n === pages); return run ? get(run[0]) : undefined; };
+  const a = find('ours', PAGES); const b = find('naive', PAGES); const c = find('raw', PAGES); const a25 = find('ours', 25); const b25 = find('naive', 25);
   out += '\n';
   if (a && c) out += `(a) wall / (c) wall: ${(a.wallMs / c.wallMs).toFixed(2)}x (goal <= 1.5x); CPU (a) / (c): ${(a.cpuMs / c.cpuMs).toFixed(2)}x\n`;
   if (a && b) out += `(a) wall / (b) wall: ${(a.wallMs / b.wallMs).toFixed(2)}x (goal <= 1x); CPU (a) / (b): ${(a.cpuMs / b.cpuMs).toFixed(2)}x\n`;

@@ -188,3 +188,22 @@ describe('broken answers', () => {
     await s.close();
   });
 });
+
+describe('timeouts and $metadata', () => {
+  it('a server that stops sending mid-page hits the idle timeout as a typed timeout error', async () => {
+    srv.handle((_q, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.write(page(rows(50)).slice(0, 3000)); });
+    const s = session(fakeClock(), { idleTimeoutMs: 300 });
+    const err = await failure(collect(s.query('Property')));
+    expect(err.info).toMatchObject({ kind: 'timeout', operation: 'Query' });
+    await s.close();
+  });
+
+  it('an HTML page where $metadata was expected is a typed error naming the page', async () => {
+    srv.handle((_q, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><html><head><title>Access Denied</title></head></html>'); });
+    const s = session();
+    const err = await failure(s.metadata());
+    expect(err.info).toMatchObject({ kind: 'parse', operation: 'Metadata', httpStatus: 200 });
+    expect(err.message).toContain('Access Denied');
+    await s.close();
+  });
+});
