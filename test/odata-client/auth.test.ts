@@ -196,3 +196,19 @@ describe('static bearer token', () => {
     await bad.close();
   });
 });
+
+describe('a token in the service root (Bridge\'s ?access_token=)', () => {
+  it('is kept on every request and removed from the trace and from errors', async () => {
+    srv.handle((req, res) => {
+      if (new URL(req.url!, srv.base).searchParams.get('access_token') === 'root-tok-42') json(res, 404, { error: { code: '404', message: 'no such set' } });
+      else { res.writeHead(401); res.end(); }
+    });
+    const s = new ODataSession({ serviceRoot: `${srv.base}/api/v2/OData/ds?access_token=root-tok-42`, auth: { kind: 'none' } });
+    const err = await failure(collect(s.query('Nope', { top: 1 })));
+    expect(srv.seen[0]!.url).toBe('/api/v2/OData/ds/Nope?access_token=root-tok-42&$top=1');
+    expect(err.info.httpStatus).toBe(404);
+    expect(JSON.stringify(err.info)).not.toContain('root-tok-42');
+    expect(JSON.stringify(s.trace.list())).not.toContain('root-tok-42');
+    await s.close();
+  });
+});

@@ -207,3 +207,19 @@ describe('timeouts and $metadata', () => {
     await s.close();
   });
 });
+
+describe('a 429 without Retry-After', () => {
+  it('backs off exponentially, each wait reported', async () => {
+    let n = 0;
+    srv.handle((_q, res) => { if (++n < 3) { res.writeHead(429); res.end(); } else json(res, 200, page(rows(1))); });
+    const clock = fakeClock();
+    const s = session(clock);
+    const waits = (await collect(s.query('Property'))).flatMap((e) => (e.kind === 'wait' ? [e.retryAfterMs] : []));
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBeGreaterThanOrEqual(1000);
+    expect(waits[0]).toBeLessThan(2000);
+    expect(waits[1]).toBeGreaterThanOrEqual(2000);
+    expect(clock.slept).toEqual(waits);
+    await s.close();
+  });
+});
