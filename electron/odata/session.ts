@@ -58,7 +58,8 @@ export class ODataSession {
   get quota(): QuotaInfo | undefined { return this.transport.lastQuota; }
 
   async serviceDocument(signal?: AbortSignal): Promise<ServiceDocument> {
-    const body = await this.readWhole('ServiceDocument', underRoot(this.settings.serviceRoot, ''), 'application/json', 16 * 1024 * 1024, signal, 'JSON');
+    // The root exactly as given: some servers answer only with, others only without, the trailing slash.
+    const body = await this.readWhole('ServiceDocument', this.settings.serviceRoot, 'application/json', 16 * 1024 * 1024, signal, 'JSON');
     const ctx = { operation: 'ServiceDocument' as const, url: this.transport.redact(this.settings.serviceRoot) };
     let doc: unknown;
     try { doc = parseJsonCapped(new TextDecoder().decode(body), 16); } catch (e) { throw toODataError(e, ctx); }

@@ -51,7 +51,7 @@ describe('requests', () => {
       </Schema></edmx:DataServices></edmx:Edmx>`;
     srv.handle((req, res) => {
       if (req.url === '/v2/odata/$metadata') { res.writeHead(200, { 'content-type': 'application/xml' }); res.end(csdl); return; }
-      if (req.url === '/v2/odata/') { json(res, 200, { '@odata.context': '$metadata', value: [{ name: 'Property', kind: 'EntitySet', url: 'Property' }] }); return; }
+      if (req.url === '/v2/odata') { json(res, 200, { '@odata.context': '$metadata', value: [{ name: 'Property', kind: 'EntitySet', url: 'Property' }] }); return; }
       res.writeHead(404); res.end();
     });
     const s = session(`${srv.base}/v2/odata`);
