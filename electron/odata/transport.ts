@@ -6,8 +6,7 @@
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, request } from 'undici';
-import type { ODataOperation } from '../../shared/odata/errors';
-import { retryAfterSeconds } from '../../shared/odata/errors';
+import { ODataError, retryAfterSeconds, type ODataOperation } from '../../shared/odata/errors';
 import { redactHeaders, redactUrl } from '../../shared/redact';
 import { Trace, type TraceEntry } from '../rets/trace';
 import { headerText, httpFailure, toODataError, tooLarge, waitTooLong, type ODataErrorContext } from './errors';
@@ -102,6 +101,9 @@ export class ODataTransport {
   async *exchange(req: ODataRequest): AsyncGenerator<TransportEvent, ODataResponse> {
     const ctx: ODataErrorContext = { operation: req.operation, url: this.redact(req.url) };
     if (req.signal?.aborted) throw toODataError(req.signal.reason, ctx, req.signal);
+    if (!/^https?:\/\/[^/?#]/i.test(req.url)) {
+      throw new ODataError({ kind: 'input', operation: req.operation, url: ctx.url, message: 'The service root is not an http(s) URL.', hint: 'Enter the service root exactly as the MLS gave it, e.g. https://api.example.com/reso/odata.' });
+    }
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
       await this.throttle(req.signal, ctx);

@@ -156,3 +156,11 @@ describe('a consumer that stops', () => {
     await s.close();
   });
 });
+
+describe('a service root that is not http(s)', () => {
+  it('is a typed input error before anything is sent', async () => {
+    const s = session('ftp://example.com/odata');
+    await expect(collect(s.query('Property'))).rejects.toMatchObject({ info: { kind: 'input', operation: 'Query' } });
+    await s.close();
+  });
+});
