@@ -13,9 +13,10 @@ export interface TraceTiming {
   end?: number;
 }
 
-export interface TraceEntry {
+/** T: the protocol's operation names (RETS transactions by default; the Web API client uses its own). */
+export interface TraceEntry<T extends string = RetsTransaction> {
   id: number;
-  transaction: RetsTransaction;
+  transaction: T;
   method: string;
   /** Request URL with secrets removed. */
   url: string;
@@ -27,36 +28,38 @@ export interface TraceEntry {
   bytes: number;
   /** Request body bytes (POST). */
   requestBytes: number;
+  /** A form body with its secret fields removed (token requests), when worth showing. */
+  requestBody?: string;
   /** Short error message if the request failed. */
   error?: string;
 }
 
 export type TraceEvent = 'begin' | 'headers' | 'end';
-export type TraceListener = (entry: Readonly<TraceEntry>, event: TraceEvent) => void;
+export type TraceListener<T extends string = RetsTransaction> = (entry: Readonly<TraceEntry<T>>, event: TraceEvent) => void;
 
-export class Trace {
-  private readonly entries: TraceEntry[] = [];
-  private readonly listeners = new Set<TraceListener>();
+export class Trace<T extends string = RetsTransaction> {
+  private readonly entries: TraceEntry<T>[] = [];
+  private readonly listeners = new Set<TraceListener<T>>();
   private nextId = 1;
 
   constructor(readonly limit = 500) {}
 
-  begin(e: Omit<TraceEntry, 'id' | 'bytes' | 'timing'> & { timing?: TraceTiming }): TraceEntry {
-    const entry: TraceEntry = { ...e, id: this.nextId++, bytes: 0, timing: e.timing ?? { start: Date.now() } };
+  begin(e: Omit<TraceEntry<T>, 'id' | 'bytes' | 'timing'> & { timing?: TraceTiming }): TraceEntry<T> {
+    const entry: TraceEntry<T> = { ...e, id: this.nextId++, bytes: 0, timing: e.timing ?? { start: Date.now() } };
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     this.emit(entry, 'begin');
     return entry;
   }
 
-  headers(entry: TraceEntry, status: number, responseHeaders: Record<string, string | string[] | undefined>): void {
+  headers(entry: TraceEntry<T>, status: number, responseHeaders: Record<string, string | string[] | undefined>): void {
     entry.status = status;
     entry.responseHeaders = redactHeaders(responseHeaders);
     entry.timing.headers = Date.now();
     this.emit(entry, 'headers');
   }
 
-  end(entry: TraceEntry, error?: string): void {
+  end(entry: TraceEntry<T>, error?: string): void {
     if (entry.timing.end !== undefined) return;
     entry.timing.end = Date.now();
     if (error) entry.error = error;
@@ -64,7 +67,7 @@ export class Trace {
   }
 
   /** A copy of the entries, oldest first. */
-  list(): TraceEntry[] {
+  list(): TraceEntry<T>[] {
     return this.entries.map((e) => ({ ...e, timing: { ...e.timing } }));
   }
 
@@ -73,12 +76,12 @@ export class Trace {
   }
 
   /** Called on begin, headers and end of every request; returns the unsubscribe function. */
-  subscribe(listener: TraceListener): () => void {
+  subscribe(listener: TraceListener<T>): () => void {
     this.listeners.add(listener);
     return () => { this.listeners.delete(listener); };
   }
 
-  private emit(entry: TraceEntry, event: TraceEvent): void {
+  private emit(entry: TraceEntry<T>, event: TraceEvent): void {
     for (const l of this.listeners) {
       try { l(entry, event); } catch { /* a listener's failure must not break the request */ }
     }

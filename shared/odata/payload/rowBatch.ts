@@ -52,6 +52,12 @@ export class ODataRowBatch implements RowBatch {
     this.width = columns.length;
   }
 
+  /** The first n rows (a view on the same bytes): for a client that stops at a row limit mid-page. */
+  head(n: number): ODataRowBatch {
+    if (n >= this.length) return this;
+    return new ODataRowBatch(this.columns, this.bytes, this.rowFields.subarray(0, Math.max(0, n) + 1), this.fields);
+  }
+
   /** Field index of (row, column), or -1 when the row does not have it. */
   private find(row: number, column: number): number {
     if (row < 0 || row >= this.length || column < 0 || column >= this.width) return -1;
