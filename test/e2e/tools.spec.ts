@@ -57,7 +57,7 @@ async function filterTree(text: string): Promise<void> {
   await settled(text);
 }
 const openFile = () => page.getByTestId('open-metadata-file');
-const metadataHeader = () => page.locator('.left .section-h', { hasText: 'Metadata' });
+const metadataHeader = () => page.locator('.rw-left .section-h', { hasText: 'Metadata' });
 
 test.beforeAll(async ({ browser }) => {
   host = await startHost(freshDirs());
