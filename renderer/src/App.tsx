@@ -26,7 +26,7 @@ import { appCommands } from './shell/appCommands';
 import { paletteFor, paletteShortcuts } from './shell/shortcuts';
 import { paneVars, usePaneSizes } from './shell/paneSizes';
 import { Splitter } from './shell/Splitter';
-import { gateRun } from './query/runGate';
+import { gateRun, searchTarget } from './query/runGate';
 import { askToConfirm, clearConfirm } from './query/confirmRun';
 import { DoctorPanel } from './doctor/DoctorPanel';
 import { TitleBar } from './shell/TitleBar';
@@ -97,12 +97,13 @@ export function App() {
   // and errors the editor found ask first unless this tab said not to.
   const runTab = useCallback((t: QueryTab, force?: boolean) => {
     const gate = gateRun(t, metadata, activeId);
-    if (gate.kind === 'blocked' || !activeId) return;
+    if (gate.kind === 'blocked' || !activeId || !metadata) return;
     if (gate.kind === 'errors' && !force && !t.runWithErrors) { askToConfirm(t.id); return; }
     clearConfirm(t.id);
     setRowSel(undefined);
+    const target = searchTarget(t, metadata);
     void runFor(t.id).start({
-      profileId: activeId, resource: t.resource, class: t.cls, query: t.query, select: t.select,
+      profileId: activeId, resource: target.resource, class: target.cls, query: t.query, select: target.select,
       options: { limit: t.limit, count: t.count, format: t.format, standardNames: !!t.standardNames, ...(t.offset ? { offset: t.offset } : {}) },
     });
   }, [activeId, metadata]);

@@ -1,15 +1,13 @@
 // Overtype for operators a completion inserted: accepting `L_Status` inserts `L_Status=`, and a
 // user who types `=` next means the same `=` (as editors treat a typed closing bracket after an
 // auto-inserted one). The completion item runs AFTER_INSERT, which remembers the operator and
-// where it ends; the next key, if it is that operator at that spot with no edit between, is
-// swallowed. Any other key, edit or cursor move forgets it.
+// where it ends; that operator typed at that spot with no edit between (Esc closing the value
+// list is fine) is swallowed. An edit or a click forgets it.
 import { monaco } from './setup';
 
 export const AFTER_INSERT = 'rw.dmql.afterInsert';
 /** Operators a completion may end with. */
 export const OVERTYPE_CHARS = new Set(['=', ',', '|']);
-
-const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph']);
 
 interface Pending { char: string; version: number; offset: number }
 const pending = new Map<string, Pending>();
@@ -41,9 +39,10 @@ export function attachOvertype(editor: monaco.editor.IStandaloneCodeEditor): mon
       const model = editor.getModel();
       const pos = editor.getPosition();
       const p = pending.get(key());
-      if (!p || MODIFIERS.has(e.browserEvent.key)) return;
-      pending.delete(key());
-      if (model && pos && isOvertype(p, e.browserEvent.key, model.getVersionId(), model.getOffsetAt(pos))) {
+      if (!p || !model || !pos) return;
+      if (model.getVersionId() !== p.version) { pending.delete(key()); return; }
+      if (isOvertype(p, e.browserEvent.key, model.getVersionId(), model.getOffsetAt(pos))) {
+        pending.delete(key());
         e.preventDefault();
         e.stopPropagation();
       }

@@ -95,7 +95,7 @@ export function QueryPanel(p: Props) {
         <span style={{ flex: 1 }} />
         <button className="btn ghost" onClick={p.onSnippets} title={`Snippets (${p.keys.snippets})`} data-testid="open-snippets">Snippets</button>
         <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
-        <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet <span className="kbd">Ctrl+S</span></button>
+        <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
       </div>
       <div className="editor-wrap">
         <QueryEditor

@@ -42,9 +42,9 @@ export function RunBar({ tab, run, update, blocked, onRun, onCancel, confirm, on
     <>
       <div className="runbar">
         <button className="btn primary" onClick={() => onRun(tab)} disabled={!!blocked} title={blocked ?? `Run (${runShortcutLabel})`} data-testid="run">
-          ▶ Run <span className="kbd" style={{ color: 'inherit', background: 'transparent' }}>Ctrl+↵</span>
+          ▶ Run
         </button>
-        <button className="btn" onClick={onCancel} disabled={!running} title="Cancel (Esc)" data-testid="cancel">■ Cancel <span className="kbd">Esc</span></button>
+        <button className="btn" onClick={onCancel} disabled={!running} title="Cancel (Esc)" data-testid="cancel">■ Cancel</button>
         <span className="lbl">Limit</span>
         <input className={`input narrow num${limit.ok ? '' : ' invalid'}`} value={limitText} aria-label="Limit" data-testid="limit" list="rw-limit-choices"
           aria-invalid={!limit.ok} title="Rows to ask for: a number, or NONE for the server’s maximum"
@@ -57,19 +57,17 @@ export function RunBar({ tab, run, update, blocked, onRun, onCancel, confirm, on
           onChange={(e) => { const p = parseOffset(e.target.value); update(p.ok ? { offset: p.value, offsetText: e.target.value } : { offsetText: e.target.value }); }}
           onBlur={() => { if (offset.ok) update({ offsetText: undefined }); }} />
         <button className="btn" onClick={() => page(-1)} disabled={running || !!blocked || pageSize === undefined || (tab.offset ?? 1) <= 1}
-          title={pageSize === undefined ? 'Paging needs a numeric Limit' : `Previous page (Offset − ${pageSize})`} data-testid="page-prev" aria-label="Previous page">‹ Prev</button>
+          title={pageSize === undefined ? 'Paging needs a numeric Limit' : `Previous page (Offset − ${pageSize})`} data-testid="page-prev" aria-label="Previous page">‹</button>
         <button className="btn" onClick={() => page(1)} disabled={running || !!blocked || !moreAfter}
-          title={pageSize === undefined ? 'Paging needs a numeric Limit' : `Next page (Offset + ${pageSize})`} data-testid="page-next" aria-label="Next page">Next ›</button>
-        <span className="lbl">Count</span>
-        <select className="input" value={tab.count} onChange={(e) => update({ count: Number(e.target.value) as 0 | 1 | 2 })} aria-label="Count">
-          <option value={0}>off</option><option value={1}>with rows</option><option value={2}>only</option>
+          title={pageSize === undefined ? 'Paging needs a numeric Limit' : `Next page (Offset + ${pageSize})`} data-testid="page-next" aria-label="Next page">›</button>
+        <select className="input" value={tab.count} onChange={(e) => update({ count: Number(e.target.value) as 0 | 1 | 2 })} aria-label="Count" title="Count: how many records match">
+          <option value={0}>no count</option><option value={1}>count + rows</option><option value={2}>count only</option>
         </select>
-        <span className="lbl">Format</span>
-        <select className="input" value={tab.format} onChange={(e) => update({ format: e.target.value as QueryTab['format'] })} aria-label="Format">
+        <select className="input" value={tab.format} onChange={(e) => update({ format: e.target.value as QueryTab['format'] })} aria-label="Format" title="Format the server answers in">
           <option value="COMPACT">COMPACT</option><option value="COMPACT-DECODED">DECODED</option><option value="STANDARD-XML">XML</option>
         </select>
-        <label className="check small" title="StandardNames=1: the query and Select use the RESO standard names (ListPrice) instead of the server’s system names (L_ListPrice)">
-          <input type="checkbox" checked={!!tab.standardNames} onChange={(e) => update({ standardNames: e.target.checked, select: [] })} data-testid="standard-names" />StandardNames
+        <label className="check lbl" title="StandardNames=1: the query and Select use the RESO standard names (ListPrice) instead of the server’s system names (L_ListPrice)">
+          <input type="checkbox" checked={!!tab.standardNames} onChange={(e) => update({ standardNames: e.target.checked })} data-testid="standard-names" />StandardNames
         </label>
       </div>
       {(blocked || !limit.ok || !offset.ok) && (

@@ -19,10 +19,22 @@ export function blockReason(tab: QueryTab, metadata: RetsMetadata | undefined, p
   if (!metadata) return 'No metadata for this connection yet (not logged in?): Resource and Class cannot be chosen, so nothing would be searched';
   const r = tab.resource ? findResource(metadata, tab.resource) : undefined;
   if (!r) return tab.resource ? `Resource ${tab.resource} is not in this server’s metadata: pick one` : 'Pick a Resource';
-  if (!tab.cls || !findClass(r, tab.cls)) return tab.cls ? `Class ${tab.cls} is not in ${r.id}: pick one` : 'Pick a Class';
+  const c = tab.cls ? findClass(r, tab.cls) : undefined;
+  if (!c) return tab.cls ? `Class ${tab.cls} is not in ${r.id}: pick one` : 'Pick a Class';
+  if (tab.standardNames && (!r.standardName || !c.standardName)) return `${!r.standardName ? `Resource ${r.id}` : `Class ${c.name}`} has no StandardName in the metadata: turn StandardNames off to search it`;
   if (tab.limitText !== undefined) { const p = parseLimit(tab.limitText); if (!p.ok) return p.message; }
   if (tab.offsetText !== undefined) { const p = parseOffset(tab.offsetText); if (!p.ok) return p.message; }
   return undefined;
+}
+
+/** The SearchType, Class and Select to send: with StandardNames=1 the server expects standard
+ *  names for all three (the pickers hold system names). */
+export function searchTarget(tab: QueryTab, metadata: RetsMetadata): { resource: string; cls: string; select: string[] } {
+  if (!tab.standardNames) return { resource: tab.resource, cls: tab.cls, select: tab.select };
+  const r = findResource(metadata, tab.resource);
+  const c = r && findClass(r, tab.cls);
+  const std = new Map((c?.fields ?? []).map((f) => [f.systemName, f.standardName || f.systemName]));
+  return { resource: r?.standardName || tab.resource, cls: c?.standardName || tab.cls, select: tab.select.map((f) => std.get(f) ?? f) };
 }
 
 export function gateRun(tab: QueryTab, metadata: RetsMetadata | undefined, profileId: string | undefined): Gate {
