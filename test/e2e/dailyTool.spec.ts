@@ -78,7 +78,7 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-test.skip('the completion list reads in both themes: no app rule reaches Monaco’s spans', async () => {
+test('the completion list reads in both themes: no app rule reaches Monaco’s spans', async () => {
   await setQuery('(L_Sta');
   await page.keyboard.press('Control+Space');
   const row = page.locator('.suggest-widget .monaco-list-row.focused');
@@ -114,7 +114,7 @@ test.skip('the completion list reads in both themes: no app rule reaches Monaco�
   await page.locator('[data-theme-choice=light]').click();
 });
 
-test.skip('the theme switch is remembered across a reload, and "system" follows the OS', async () => {
+test('the theme switch is remembered across a reload, and "system" follows the OS', async () => {
   await page.locator('[data-theme-choice=dark]').click();
   await page.reload();
   await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
@@ -128,7 +128,7 @@ test.skip('the theme switch is remembered across a reload, and "system" follows 
   await expect(editor().locator('.monaco-editor')).not.toHaveClass(/vs-dark/);
 });
 
-test.skip('accepting a field completion then typing = gives one =', async () => {
+test('accepting a field completion then typing = gives one =', async () => {
   await setQuery('(L_Stat');
   await page.keyboard.press('Control+Space');
   const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'L_Status' }).first();
@@ -145,7 +145,7 @@ test.skip('accepting a field completion then typing = gives one =', async () => 
   await expect(editorLines()).toContainText('(L_Status==');
 });
 
-test.skip('the placeholder is a query that works on the class; StandardNames is an option and is sent', async () => {
+test('the placeholder is a query that works on the class; StandardNames is an option and is sent', async () => {
   await setQuery('');
   await expect(editor()).toContainText('(L_Status=|A),(L_ListPrice=0+)');
   await page.getByTestId('standard-names').check();
@@ -164,7 +164,7 @@ test.skip('the placeholder is a query that works on the class; StandardNames is 
   expect(await lastSearchUrl()).toContain('StandardNames=0');
 });
 
-test.skip('Limit and Offset keep what is typed, say what is wrong, and page by Limit', async () => {
+test('Limit and Offset keep what is typed, say what is wrong, and page by Limit', async () => {
   const limit = page.getByTestId('limit');
   await limit.fill('');
   await expect(limit).toHaveValue('');
@@ -203,7 +203,7 @@ test.skip('Limit and Offset keep what is typed, say what is wrong, and page by L
   await expect.poll(firstKey).toBe(page1);
 });
 
-test.skip('the status bar counts what the log lists, and its last time is the log’s last', async () => {
+test('the status bar counts what the log lists, and its last time is the log’s last', async () => {
   await runAndWait();
   await page.getByTestId('log-toggle').click();
   const log = page.getByTestId('log-panel');
@@ -220,7 +220,7 @@ test.skip('the status bar counts what the log lists, and its last time is the lo
   await page.getByTestId('log-toggle').click();
 });
 
-test.skip('Run asks before sending a query with errors; Fix goes to it; a quick fix repairs it', async () => {
+test('Run asks before sending a query with errors; Fix goes to it; a quick fix repairs it', async () => {
   await page.getByTestId('limit').fill('20');
   await setQuery('(L_ListPrise=100000+)');
   await expect(page.getByTestId('diagnostics')).toContainText('L_ListPrice');
@@ -280,7 +280,7 @@ test.skip('Run asks before sending a query with errors; Fix goes to it; a quick 
   await expect(page.getByTestId('run-confirm')).toHaveCount(0);
 });
 
-test.skip('a logged-out profile (dropper: no metadata) cannot Run a search it does not show', async () => {
+test('a logged-out profile (dropper: no metadata) cannot Run a search it does not show', async () => {
   const { profile } = await callHost<{ profile: { id: string } }>(host, 'profiles.create', { name: 'Dropper', loginUrl: host.demoLoginUrl, username: 'dropper', password: 'demo' });
   await page.getByTestId('profile-switcher').selectOption(profile.id);
   await expect(page.getByTestId('metadata-error')).toBeVisible({ timeout: 60_000 });
@@ -297,7 +297,7 @@ test.skip('a logged-out profile (dropper: no metadata) cannot Run a search it do
   await expect(page.getByTestId('run')).toBeEnabled();
 });
 
-test.skip('the metadata footer shows all of itself; tree rows have separated names', async () => {
+test('the metadata footer shows all of itself; tree rows have separated names', async () => {
   const foot = page.getByTestId('metadata-version');
   await expect(foot).toBeVisible();
   const cut = await foot.evaluate((f) => Array.from(f.children).some((c) => {
@@ -353,7 +353,7 @@ test('columns: widths from content, frozen first column, a filter and hide all, 
   await page.keyboard.press('Escape');
 });
 
-test.skip('panes resize by dragging and keep their sizes after a reload', async () => {
+test('panes resize by dragging and keep their sizes after a reload', async () => {
   const left = page.locator('aside.rw-left');
   const w0 = (await left.boundingBox())!.width;
   const handle = page.getByTestId('splitter-left');
@@ -418,7 +418,7 @@ test('snippets, history and every command from visible buttons and browser-safe 
   const sheet = page.getByTestId('shortcuts');
   await expect(sheet).toContainText('Alt+P');
   await expect(sheet).toContainText('Alt+R');
-  await expect(sheet).not.toContainText('Ctrl/Cmd+P');
+  await expect(sheet.locator('.kbd', { hasText: /^Ctrl\/Cmd\+[PR]$/ })).toHaveCount(0);
   await shotBoth('shortcuts');
   await page.keyboard.press('Escape');
 });
