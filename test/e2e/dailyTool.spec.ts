@@ -287,6 +287,7 @@ test('a logged-out profile (dropper: no metadata) cannot Run a search it does no
   await expect(page.getByTestId('resource-picker')).toHaveValue('');
   await expect(page.getByTestId('run')).toBeDisabled();
   await expect(page.getByTestId('run-blocked')).toContainText('No metadata');
+  await expect(page.getByTestId('export-open')).toBeDisabled();
   await shotBoth('logged-out');
   const { entries } = await callHost<{ entries: { transaction: string }[] }>(host, 'trace.list', { profileId: profile.id });
   await page.keyboard.press('ControlOrMeta+Enter');

@@ -134,7 +134,7 @@ export function QueryPanel(p: Props) {
             aria-haspopup="dialog" aria-expanded={showColumns} aria-controls={showColumns ? 'column-menu' : undefined} data-testid="columns-toggle">Columns</button>
           <button className="btn" onClick={() => p.setFindOpen(true)} disabled={!shown} title="Find in results (Ctrl/Cmd+F)">Find</button>
           <button className="btn" onClick={() => copyRef.current?.()} disabled={p.selectedRow === undefined} title="Copy the selected rows as CSV (Ctrl/Cmd+C; Ctrl/Cmd+A selects all)">Copy</button>
-          <button className="btn" onClick={p.onExport} disabled={!active.cls || !p.profileId} data-testid="export-open">Export CSV…</button>
+          <button className="btn" onClick={p.onExport} disabled={!!blocked} title={blocked} data-testid="export-open">Export CSV…</button>
         </div>
         {run.status === 'done' && shown === 0 && run.count === undefined && (
           <div className="grid-empty" data-testid="empty-result">
