@@ -66,6 +66,14 @@ export function QueryEditor({ tabId, value, context, placeholder, onChange, onRu
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, () => {
       hostRef.current?.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));
     });
+    // In a browser tab the palettes use Alt+P, Alt+R and Alt+Shift+P (shell/shortcuts.ts); Monaco
+    // would toggle its find options with them: outside the find widget, they go to the app.
+    const forward = (code: 'KeyP' | 'KeyR', shiftKey: boolean) => () => {
+      hostRef.current?.dispatchEvent(new KeyboardEvent('keydown', { key: code.slice(3).toLowerCase(), code, altKey: true, shiftKey, bubbles: true }));
+    };
+    editor.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.KeyP, forward('KeyP', false), '!findWidgetVisible');
+    editor.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.KeyR, forward('KeyR', false), '!findWidgetVisible');
+    editor.addCommand(monaco.KeyMod.Alt | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, forward('KeyP', true), '!findWidgetVisible');
     editor.addCommand(monaco.KeyCode.Escape, () => handlers.current.onCancel(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible');
     apiRef.current = {
       insert(text) {
