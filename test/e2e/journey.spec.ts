@@ -250,6 +250,8 @@ test('edits a profile and cancels a slow search', async () => {
   await expect(dlg).toHaveCount(0);
   await setQuery('(L_ListPrice=0+)');
   await page.getByTestId('limit').fill('NONE');
+  // Run waits for the metadata (fetched again with the new password; this account sends it slowly).
+  await expect(page.getByTestId('run')).toBeEnabled({ timeout: 60_000 });
   await page.getByTestId('run').click();
   await expect(page.getByTestId('running')).toBeVisible();
   await shot('14-slow-search');
