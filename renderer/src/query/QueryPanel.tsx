@@ -1,6 +1,6 @@
 // The center: query tabs, the active tab's resource/class/Select pickers (with the snippets and
 // history buttons), the DMQL2 editor, the run bar, and the streaming results grid.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { QueryEditor, type EditorApi } from '../monaco/QueryEditor';
@@ -62,6 +62,8 @@ export function QueryPanel(p: Props) {
     const g = gateRun(active, p.metadata, p.profileId);
     return g.kind === 'errors' ? g.errors : undefined;
   }, [confirming, active, p.metadata, p.profileId]);
+  // The question is about the errors Run saw: once they are fixed it is gone, not kept for later ones.
+  useEffect(() => { if (confirming && !confirmErrors) clearConfirm(active.id); }, [confirming, confirmErrors, active.id]);
   const up = (patch: Partial<QueryTab>) => p.tabs.update(active.id, patch);
   const shown = run.rows.length;
 
