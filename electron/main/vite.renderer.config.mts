@@ -1,4 +1,4 @@
-// The desktop renderer is the browser-mode renderer (renderer/vite.config.mts, engineer G's),
+// The desktop renderer is the browser-mode renderer (renderer/vite.config.mts),
 // built into .vite/renderer/main_window/ where the main process serves it from app://workbench/.
 import { defineConfig, mergeConfig, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';

@@ -22,6 +22,13 @@ import { uploadFile } from './host/upload';
 import { SnippetSaveDialog } from './dialogs/SnippetSaveDialog';
 import { Palette } from './dialogs/Palette';
 import { Shortcuts } from './dialogs/Shortcuts';
+import { CommandPalette } from './dialogs/CommandPalette';
+import { appCommands } from './shell/appCommands';
+import { paletteFor, paletteShortcuts } from './shell/shortcuts';
+import { paneVars, usePaneSizes } from './shell/paneSizes';
+import { Splitter } from './shell/Splitter';
+import { gateRun, searchTarget } from './query/runGate';
+import { askToConfirm, clearConfirm } from './query/confirmRun';
 import { DoctorPanel } from './doctor/DoctorPanel';
 import { TitleBar } from './shell/TitleBar';
 import { StatusBar } from './shell/StatusBar';
@@ -46,6 +53,7 @@ export function App() {
   useEffect(() => { if (activeId) localStorage.setItem('rw.profile', activeId); }, [activeId]);
 
   const session = useSession(activeId);
+  const activeProfile = profiles.data?.find((p) => p.id === activeId);
   const md = useMetadata(activeId);
   const refresh = useRefreshMetadata(activeId);
   const [offline, setOffline] = useState<{ metadata: RetsMetadata; name: string } | null>(null);
@@ -70,6 +78,10 @@ export function App() {
   const [saveOpen, setSaveOpen] = useState(false);
   const [palette, setPalette] = useState<'snippets' | 'history' | null>(null);
   const [shortcuts, setShortcuts] = useState(false);
+  const [commandsOpen, setCommandsOpen] = useState(false);
+  const mode = info.data?.mode;
+  const keys = paletteShortcuts(mode);
+  const panes = usePaneSizes();
   const [logOpen, setLogOpen] = useState(false);
   const [findOpen, setFindOpen] = useState(false);
   const [toast, showToast] = useToast();
@@ -82,23 +94,29 @@ export function App() {
   }, [metadata, tab.id, tab.resource, tab.cls, tabs]);
   useEffect(() => { setRowSel(undefined); }, [tab.id, run.startedAt]);
 
-  const runTab = useCallback((t: QueryTab) => {
-    if (!activeId || !t.resource || !t.cls) return;
+  // Run goes through the run check (runGate.ts): nothing is sent without a known Resource/Class,
+  // and errors the editor found ask first unless this tab said not to.
+  const runTab = useCallback((t: QueryTab, force?: boolean) => {
+    const gate = gateRun(t, metadata, activeId);
+    if (gate.kind === 'blocked' || !activeId || !metadata) return;
+    if (gate.kind === 'errors' && !force && !t.runWithErrors) { askToConfirm(t.id); return; }
+    clearConfirm(t.id);
     setRowSel(undefined);
+    const target = searchTarget(t, metadata);
     void runFor(t.id).start({
-      profileId: activeId, resource: t.resource, class: t.cls, query: t.query, select: t.select,
-      options: { limit: t.limit, count: t.count, format: t.format, ...(t.offset ? { offset: t.offset } : {}) },
+      profileId: activeId, resource: target.resource, class: target.cls, query: t.query, select: target.select,
+      options: { limit: t.limit, count: t.count, format: t.format, standardNames: !!t.standardNames, ...(t.offset ? { offset: t.offset } : {}) },
     });
-  }, [activeId]);
+  }, [activeId, metadata]);
 
   function loadSnippet(s: Snippet) {
     const o = s.options ?? {};
-    tabs.add({ title: s.name, resource: s.resource, cls: s.class, query: s.query, select: s.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', offset: o.offset });
+    tabs.add({ title: s.name, resource: s.resource, cls: s.class, query: s.query, select: s.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', offset: o.offset, standardNames: o.standardNames });
     showToast(`Loaded snippet “${s.name}”`);
   }
   function rerun(h: HistoryEntry) {
     const o = h.options ?? {};
-    const t = tabs.add({ resource: h.resource, cls: h.class, query: h.query, select: h.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT' });
+    const t = tabs.add({ resource: h.resource, cls: h.class, query: h.query, select: h.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', standardNames: o.standardNames });
     setTimeout(() => runTab(t), 0);
   }
 
@@ -108,8 +126,8 @@ export function App() {
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
-      if (mod && k === 'p') { e.preventDefault(); setPalette('snippets'); }
-      else if (mod && k === 'r') { e.preventDefault(); setPalette('history'); }
+      const pal = paletteFor(mode, e);
+      if (pal) { e.preventDefault(); if (pal === 'commands') setCommandsOpen(true); else setPalette(pal); }
       else if (mod && k === 'k') { e.preventDefault(); filterRef.current?.focus(); filterRef.current?.select(); }
       else if (mod && k === 'f' && !(e.target as HTMLElement)?.closest?.('.monaco-editor')) { e.preventDefault(); setFindOpen(true); }
       else if (mod && k === 's') { e.preventDefault(); setSaveOpen(true); }
@@ -120,7 +138,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [tab, run.status, runTab]);
+  }, [tab, run.status, runTab, mode]);
 
   const resource = metadata && tab.resource ? findResource(metadata, tab.resource) : undefined;
   const cls = resource && tab.cls ? findClass(resource, tab.cls) : undefined;
@@ -145,9 +163,9 @@ export function App() {
   }
 
   return (
-    <div className="app" style={logOpen ? undefined : { gridTemplateRows: '36px 1fr 0 24px' }}>
+    <div className="app" style={{ ...paneVars(panes), ...(logOpen ? {} : { gridTemplateRows: '36px 1fr 0 24px' }) }}>
       <TitleBar profiles={profiles.data ?? []} activeId={activeId} onPick={(id) => { setActiveId(id); closeFile(); }} status={session.data} cache={cache} mode={info.data?.mode} />
-      <aside className="left">
+      <aside className="rw-left">
         <Connections activeId={activeId} sessionState={session.data?.state} onPick={(id) => { setActiveId(id); closeFile(); }} onNew={() => setProfileDialog({})} onEdit={(p) => setProfileDialog({ profile: p })} onTest={(p) => setDoctor({ profileId: p.id, name: p.name })} />
         <div className="section-h">
           Metadata{offline && <span style={{ textTransform: 'none', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={offline.name}>· {offline.name}</span>}<span className="spacer" />
@@ -178,16 +196,19 @@ export function App() {
           </div>
         )}
       </aside>
-      <main className="center">
+      <main className="rw-center">
+        <Splitter pane="left" axis="x" label="Explorer width" className="rw-splitter-left" />
+        <Splitter pane="right" axis="x" invert label="Details width" className="rw-splitter-right" />
         <QueryPanel
           profileId={activeId} metadata={metadata} tabs={tabs} editorApi={editorApi} selectedRow={rowSel}
           onSelectRow={(i) => { setRowSel(i); if (i !== undefined) setDrawer('row'); }}
           onSaveSnippet={() => setSaveOpen(true)} onExport={() => setExportOpen(true)} onToast={showToast}
           findOpen={findOpen} setFindOpen={setFindOpen} onRun={runTab}
+          onSnippets={() => setPalette('snippets')} onHistory={() => setPalette('history')} keys={{ snippets: keys.snippets.label, history: keys.history.label }}
         />
         {doctor && <DoctorPanel target={doctor} onClose={() => setDoctor(null)} onToast={showToast} />}
       </main>
-      <aside className="right" data-testid="details">
+      <aside className="rw-right" data-testid="details">
         {drawer === 'row' && row && recordKey && activeId && hasPhotos && <Photos profileId={activeId} resource={tab.resource} recordKey={recordKey} />}
         <div className="section-h">Details</div>
         {drawer === 'row' && row ? <RowDetails index={rowSel!} columns={run.columns} row={row} cls={cls} decoders={decoders} />
@@ -195,7 +216,7 @@ export function App() {
             : <div className="teach">Click a field in the explorer to see every metadata column and its lookup values; double-click inserts it into the query. Click a result row to see it here with its photos.</div>}
       </aside>
       {logOpen ? <LogPanel profileId={activeId} onClose={() => setLogOpen(false)} onToast={showToast} /> : <div style={{ gridArea: 'log' }} />}
-      <StatusBar status={session.data} logOpen={logOpen} onToggleLog={() => setLogOpen((o) => !o)} onShortcuts={() => setShortcuts(true)} />
+      <StatusBar profileId={activeId} status={session.data} logOpen={logOpen} onToggleLog={() => setLogOpen((o) => !o)} onShortcuts={() => setShortcuts(true)} onCommands={() => setCommandsOpen(true)} commandsKey={keys.commands.label} />
 
       {profileDialog && (
         <ProfileDialog profile={profileDialog.profile} onClose={() => setProfileDialog(null)}
@@ -205,7 +226,16 @@ export function App() {
       {exportOpen && activeId && <ExportDialog profileId={activeId} tab={tab} browserMode={info.data?.mode !== 'electron'} onClose={() => setExportOpen(false)} />}
       {saveOpen && <SnippetSaveDialog tab={tab} onClose={() => setSaveOpen(false)} onSaved={(n) => { setSaveOpen(false); tabs.update(tab.id, { title: n }); showToast(`Saved snippet “${n}”`); }} />}
       {palette && <Palette mode={palette} onClose={() => setPalette(null)} onLoadSnippet={loadSnippet} onRerun={rerun} />}
-      {shortcuts && <Shortcuts onClose={() => setShortcuts(false)} />}
+      {shortcuts && <Shortcuts mode={mode} onClose={() => setShortcuts(false)} />}
+      {commandsOpen && <CommandPalette onClose={() => setCommandsOpen(false)} commands={appCommands({
+        keys, run: () => runTab(tab), cancel: () => void runFor(tab.id).cancel(), running: run.status === 'running',
+        snippets: () => setPalette('snippets'), history: () => setPalette('history'), saveSnippet: () => setSaveOpen(true),
+        newTab: () => tabs.add({ resource: tab.resource, cls: tab.cls }), toggleLog: () => setLogOpen((o) => !o),
+        filterMetadata: () => { filterRef.current?.focus(); filterRef.current?.select(); }, find: () => setFindOpen(true),
+        exportCsv: activeId ? () => setExportOpen(true) : undefined, newConnection: () => setProfileDialog({}),
+        doctor: activeProfile ? () => setDoctor({ profileId: activeProfile.id, name: activeProfile.name }) : undefined,
+        refreshMetadata: activeId ? () => refresh.mutate() : undefined, shortcuts: () => setShortcuts(true),
+      })} />}
       {toast && <div className="toast" role="status" data-testid="toast">{toast}</div>}
     </div>
   );

@@ -235,7 +235,7 @@ test('saves a snippet, restarts the host and loads it again', async () => {
   await page.goto(host.openUrl);
   await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
   await page.locator('body').click({ position: { x: 700, y: 600 } });
-  await page.keyboard.press('ControlOrMeta+P');
+  await page.keyboard.press('Alt+KeyP'); // browser mode: Ctrl/Cmd+P stays Print
   const palette = page.getByTestId('palette-snippets');
   await palette.locator('input').fill('mid-price');
   await expect(palette.getByTestId('palette-item')).toHaveCount(1);
@@ -245,7 +245,7 @@ test('saves a snippet, restarts the host and loads it again', async () => {
   await expect(page.getByRole('tab', { name: /Active mid-price/ })).toBeVisible();
   await expect(page.getByTestId('query-editor').locator('.view-lines')).toContainText('L_ListPrice=200000-500000');
   await runAndWait();
-  await page.keyboard.press('ControlOrMeta+R');
+  await page.keyboard.press('Alt+KeyR'); // browser mode: Ctrl/Cmd+R stays Reload
   await expect(page.getByTestId('palette-history').getByTestId('palette-item').first()).toContainText('L_ListPrice=200000-500000');
   await shot('13-history');
   await page.keyboard.press('Escape');
@@ -263,6 +263,8 @@ test('edits a profile and cancels a slow search', async () => {
   await expect(dlg).toHaveCount(0);
   await setQuery('(L_ListPrice=0+)');
   await page.getByTestId('limit').fill('NONE');
+  // Run waits for the metadata (fetched again with the new password; this account sends it slowly).
+  await expect(page.getByTestId('run')).toBeEnabled({ timeout: 60_000 });
   await page.getByTestId('run').click();
   await expect(page.getByTestId('running')).toBeVisible();
   await shot('14-slow-search');

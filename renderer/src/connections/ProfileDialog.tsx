@@ -1,8 +1,14 @@
 // Create or edit a connection profile. Secrets go to the host (its keychain) and never come
-// back: an existing profile shows "stored" and an empty box keeps the stored secret.
+// back: an existing profile shows "stored" and an empty box keeps the stored secret. Every field
+// says what is wrong with it as it is typed (profileValidation.ts); Save and Test stay disabled,
+// with the reason, until the form is usable; Test logs in (and out) here and shows the result.
 import { useState } from 'react';
-import { DEFAULT_TIMEOUTS, type Profile, type ProfileInput } from '../../../shared/contract';
+import { useMutation } from '@tanstack/react-query';
+import { DEFAULT_TIMEOUTS, type Profile, type ProfileInput, type ProfileTestResult } from '../../../shared/contract';
+import type { z } from 'zod';
+import { host } from '../host/client';
 import { useCreateProfile, useUpdateProfile } from '../host/queries';
+import { validateProfileForm, type FormErrors, type ProfileForm } from './profileValidation';
 import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
 import { ErrorBox } from '../shell/ErrorBox';
@@ -19,23 +25,41 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
     responseS: String(profile?.timeouts.responseSeconds ?? DEFAULT_TIMEOUTS.responseSeconds),
     keepLoginHost: profile?.keepLoginHost ?? false,
   });
+  const [touched, setTouched] = useState<Set<string>>(() => new Set(profile ? Object.keys(f) : []));
+  const [tried, setTried] = useState(false);
   const create = useCreateProfile();
   const update = useUpdateProfile();
   const busy = create.isPending || update.isPending;
   const err = create.error ?? update.error;
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((s) => ({ ...s, [k]: e.target.value }));
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => { setF((s) => ({ ...s, [k]: e.target.value })); test.reset(); };
+  const errors: FormErrors = validateProfileForm(f as ProfileForm);
+  const problems = Object.values(errors);
+  // A saved password never comes back: a test of an edited profile without a newly typed one
+  // tests the saved profile, so only while the form still matches it.
+  const dirty = !!profile && JSON.stringify(fields()) !== JSON.stringify(savedFields(profile));
+  const needsPassword = !!profile?.hasPassword && !f.password && dirty;
+  const blocked = problems.length ? `${problems.length === 1 ? 'Fix this field' : `Fix ${problems.length} fields`}: ${problems[0]}` : undefined;
+  const testBlocked = blocked ?? (needsPassword ? 'Type the password to test the changed settings (the stored one never comes back to the app)' : undefined);
+  const test = useMutation({
+    mutationFn: (): Promise<z.infer<typeof ProfileTestResult>> => host.profiles.test(profile && !f.password && !dirty ? { profileId: profile.id } : { draft: { ...fields(), password: f.password || undefined, uaPassword: f.uaPassword || undefined } }),
+  });
+  // A field says what is wrong once it holds something or has been left: a new, empty form is not all red.
+  const shown = (k: keyof FormErrors) => (touched.has(k) || tried || String(f[k]).trim() !== '' ? errors[k] : undefined);
+  const touch = (k: string) => () => setTouched((t) => (t.has(k) ? t : new Set(t).add(k)));
 
   function fields() {
     return {
       name: f.name, loginUrl: f.loginUrl, username: f.username, userAgent: f.userAgent,
       retsVersion: f.retsVersion as ProfileInput['retsVersion'], authScheme: f.authScheme as ProfileInput['authScheme'],
       method: f.method as ProfileInput['method'], throttle: { requestsPerMinute: Number(f.rpm) || 0 },
-      // Out-of-range numbers go to the host as typed: its schema check names the field and the range.
+      // Numbers are checked in the form (profileValidation.ts) before Save or Test can send them.
       timeouts: { connectSeconds: Number(f.connectS), responseSeconds: Number(f.responseS) },
       keepLoginHost: f.keepLoginHost,
     };
   }
   async function save() {
+    setTried(true);
+    if (blocked) return;
     const secrets = { ...(f.password ? { password: f.password } : {}), ...(f.uaPassword ? { uaPassword: f.uaPassword } : {}) };
     const p = profile
       ? await update.mutateAsync({ id: profile.id, patch: { ...fields(), ...secrets } })
@@ -47,10 +71,11 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
     <Dialog
       title={profile ? `Edit ${profile.name}` : 'New connection'} onClose={onClose} testId="profile-dialog" wide
       footer={<>
-        <button className="btn" onClick={() => onTest({ ...fields(), password: f.password || undefined, uaPassword: f.uaPassword || undefined })} disabled={!f.loginUrl}>Test connection</button>
-        <span style={{ flex: 1 }} />
+        <button className="btn" onClick={() => { setTried(true); if (!testBlocked) test.mutate(); }} disabled={!!testBlocked || test.isPending} title={testBlocked ?? 'Log in and out with these settings'} data-testid="profile-test">{test.isPending ? 'Testing…' : 'Test connection'}</button>
+        <button className="btn ghost" onClick={() => onTest({ ...fields(), password: f.password || undefined, uaPassword: f.uaPassword || undefined })} disabled={!!blocked} title={blocked ?? 'Run the connection doctor, step by step'}>Doctor…</button>
+        <span className="rw-dialog-reason" data-testid="profile-blocked">{testBlocked ?? ''}</span>
         <button className="btn" onClick={onClose}>Cancel</button>
-        <button className="btn primary" onClick={() => void save().catch(() => undefined)} disabled={busy || !f.name || !f.loginUrl} data-testid="profile-save">{busy ? 'Saving…' : 'Save'}</button>
+        <button className="btn primary" onClick={() => void save().catch(() => undefined)} disabled={busy || !!blocked} title={blocked} data-testid="profile-save">{busy ? 'Saving…' : 'Save'}</button>
       </>}
     >
       {!profile && (
@@ -61,32 +86,59 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
         </div>
       )}
       {err && <ErrorBox error={toErrorInfo(err)} />}
+      {test.data && <TestResult result={test.data} />}
+      {test.error && <ErrorBox error={toErrorInfo(test.error)} testId="profile-test-error" />}
       <div className="form-grid">
-        <label className="field">Name<input className="input" value={f.name} onChange={set('name')} placeholder="Acme MLS" name="name" autoFocus /></label>
-        <label className="field">Username<input className="input" value={f.username} onChange={set('username')} name="username" autoComplete="off" /></label>
-        <label className="field wide">Login URL<input className="input mono" value={f.loginUrl} onChange={set('loginUrl')} placeholder="https://rets.example-mls.com/rets/login" name="loginUrl" /></label>
+        <label className="field">Name<input className="input" value={f.name} onChange={set('name')} onBlur={touch('name')} aria-invalid={!!shown('name')} placeholder="Acme MLS" name="name" autoFocus /><FieldError text={shown('name')} /></label>
+        <label className="field">Username<input className="input" value={f.username} onChange={set('username')} onBlur={touch('username')} aria-invalid={!!shown('username')} name="username" autoComplete="off" /><FieldError text={shown('username')} /></label>
+        <label className="field wide">Login URL<input className="input mono" value={f.loginUrl} onChange={set('loginUrl')} onBlur={touch('loginUrl')} aria-invalid={!!shown('loginUrl')} placeholder="https://rets.example-mls.com/rets/login" name="loginUrl" /><FieldError text={shown('loginUrl')} /></label>
         <label className="field">Password {profile?.hasPassword && <span className="small">· stored in {profile.secretStorage === 'keychain' ? 'the keychain' : 'memory for this session'}</span>}
           <input className="input" type="password" value={f.password} onChange={set('password')} name="password" autoComplete="new-password" placeholder={profile?.hasPassword ? 'unchanged' : ''} /></label>
-        <label className="field">User-Agent<input className="input mono" value={f.userAgent} onChange={set('userAgent')} name="userAgent" /></label>
+        <label className="field">User-Agent<input className="input mono" value={f.userAgent} onChange={set('userAgent')} onBlur={touch('userAgent')} aria-invalid={!!shown('userAgent')} name="userAgent" /><FieldError text={shown('userAgent')} /></label>
         <label className="field">UA password {profile?.hasUaPassword && <span className="small">· stored</span>}
           <input className="input" type="password" value={f.uaPassword} onChange={set('uaPassword')} name="uaPassword" autoComplete="new-password" placeholder={profile?.hasUaPassword ? 'unchanged' : 'only if the MLS gave you one'} /></label>
         <label className="field">RETS version
           <select className="input" value={f.retsVersion} onChange={set('retsVersion')} name="retsVersion">
             {['RETS/1.5', 'RETS/1.7', 'RETS/1.7.2', 'RETS/1.8'].map((v) => <option key={v}>{v}</option>)}
-          </select></label>
+          </select><FieldError text={shown('retsVersion')} /></label>
         <label className="field">Authentication
           <select className="input" value={f.authScheme} onChange={set('authScheme')} name="authScheme">
             <option value="auto">Automatic (Digest or Basic)</option><option value="digest">Digest</option><option value="basic">Basic</option>
           </select></label>
         <label className="field">HTTP method
           <select className="input" value={f.method} onChange={set('method')} name="method"><option>GET</option><option>POST</option></select></label>
-        <label className="field">Throttle (requests a minute, 0 = none)<input className="input num" type="number" min={0} value={f.rpm} onChange={set('rpm')} name="throttle" /></label>
-        <label className="field">Connect timeout (seconds)<input className="input num" type="number" min={1} max={300} value={f.connectS} onChange={set('connectS')} name="connectTimeout" /></label>
-        <label className="field" title="How long the server may stay silent: raise it for MLS servers that think for minutes before a large search or the full metadata">Response timeout (seconds)<input className="input num" type="number" min={5} max={3600} value={f.responseS} onChange={set('responseS')} name="responseTimeout" /></label>
+        <label className="field">Throttle (requests a minute, 0 = none)<input className="input num" inputMode="numeric" value={f.rpm} onChange={set('rpm')} onBlur={touch('rpm')} aria-invalid={!!shown('rpm')} name="throttle" /><FieldError text={shown('rpm')} /></label>
+        <label className="field">Connect timeout (seconds)<input className="input num" inputMode="numeric" value={f.connectS} onChange={set('connectS')} onBlur={touch('connectS')} aria-invalid={!!shown('connectS')} name="connectTimeout" /><FieldError text={shown('connectS')} /></label>
+        <label className="field" title="How long the server may stay silent: raise it for MLS servers that think for minutes before a large search or the full metadata">Response timeout (seconds)<input className="input num" inputMode="numeric" value={f.responseS} onChange={set('responseS')} onBlur={touch('responseS')} aria-invalid={!!shown('responseS')} name="responseTimeout" /><FieldError text={shown('responseS')} /></label>
         <label className="check wide" title="The server's login reply may name its own host in the URLs for search, metadata and photos; through an SSH tunnel, a proxy or a port forward those requests would go around it">
           <input type="checkbox" checked={f.keepLoginHost} onChange={(e) => setF((s) => ({ ...s, keepLoginHost: e.target.checked }))} name="keepLoginHost" />
           Send every request to the login URL&apos;s host (server reached through a tunnel or proxy)</label>
       </div>
     </Dialog>
+  );
+}
+
+function savedFields(p: Profile) {
+  return {
+    name: p.name, loginUrl: p.loginUrl, username: p.username, userAgent: p.userAgent, retsVersion: p.retsVersion, authScheme: p.authScheme,
+    method: p.method, throttle: { requestsPerMinute: p.throttle.requestsPerMinute }, timeouts: { connectSeconds: p.timeouts.connectSeconds, responseSeconds: p.timeouts.responseSeconds },
+    keepLoginHost: p.keepLoginHost,
+  };
+}
+
+function FieldError({ text }: { text?: string }) {
+  return text ? <span className="rw-field-msg" role="alert">{text}</span> : null;
+}
+
+function TestResult({ result }: { result: z.infer<typeof ProfileTestResult> }) {
+  if (!result.ok) return result.error ? <ErrorBox error={result.error} testId="profile-test-error" /> : null;
+  const l = result.login;
+  return (
+    <div className="rw-test-ok" role="status" data-testid="profile-test-ok">
+      ✓ Logged in and out in {Math.round(result.elapsedMs)} ms
+      {l?.serverRetsVersion && <> · {l.serverRetsVersion}</>}
+      {l && <> · {Object.keys(l.capabilities).length} capabilities</>}
+      {l?.metadataVersion && <> · metadata {l.metadataVersion}</>}
+    </div>
   );
 }

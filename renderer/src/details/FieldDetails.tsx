@@ -9,7 +9,22 @@ export function FieldDetails({ metadata, sel, onInsert }: { metadata: RetsMetada
   if (!res) return null;
   if (sel.kind === 'lookup') {
     const lk = findLookup(res, sel.lookup);
-    return lk ? <div className="drawer" data-testid="lookup-details"><h3><span className="mono">{lk.name}</span><span className="muted small">{lk.visibleName}</span></h3><LookupValues lookup={lk} onInsert={onInsert} /></div> : null;
+    if (!lk) return null;
+    const users = res.classes.flatMap((c) => c.fields.filter((f) => f.lookupName === lk.name).map((f) => ({ cls: c.name, field: f })));
+    return (
+      <div className="drawer" data-testid="lookup-details">
+        <h3><span className="mono">{lk.name}</span><span className="muted small">{lk.visibleName}</span></h3>
+        <div className="rw-used-by" data-testid="lookup-used-by">
+          <span className="muted">Used by {users.length === 0 ? 'no field' : users.length === 1 ? '1 field' : `${users.length} fields`}{users.length ? ':' : ''}</span>
+          {users.map((u) => (
+            <span key={`${u.cls}.${u.field.systemName}`} className="tag" title={`${sel.resource} · ${u.cls} · ${u.field.longName}`}>
+              <span className="mono">{u.field.systemName}</span> <span className="muted">{u.cls}</span>
+            </span>
+          ))}
+        </div>
+        <LookupValues lookup={lk} onInsert={onInsert} />
+      </div>
+    );
   }
   if (sel.kind === 'object') {
     const o = res.objects.find((x) => x.objectType === sel.objectType);

@@ -1,12 +1,11 @@
-// Photos of the selected row: thumbnails (lazy), full size on click, and a retry that asks
-// the host to try the failed objects again.
+// Photos of the selected row: thumbnails (lazy), full size on click (PhotoViewer: previous,
+// next, download, description), and a retry that asks the host to try the failed objects again.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { host } from '../host/client';
 import { toErrorInfo } from '../host/errors';
 import { ErrorBox } from '../shell/ErrorBox';
-import { useEscape } from '../shell/useEscape';
-import type { ObjectInfo } from '../../../shared/contract';
+import { PhotoViewer } from './PhotoViewer';
 
 interface Props { profileId: string; resource: string; recordKey: string }
 
@@ -17,8 +16,7 @@ export function Photos({ profileId, resource, recordKey }: Props) {
     queryFn: () => host.objects.list({ profileId, resource, key: recordKey, type: 'Photo', retry: retry > 0 }),
     retry: false, staleTime: 60_000,
   });
-  const [open, setOpen] = useState<ObjectInfo | null>(null);
-  useEscape(open ? () => setOpen(null) : undefined);
+  const [open, setOpen] = useState<number | null>(null);
   const failed = q.data?.objects.filter((o) => o.error).length ?? 0;
   return (
     <>
@@ -30,17 +28,14 @@ export function Photos({ profileId, resource, recordKey }: Props) {
       {q.error && <ErrorBox error={toErrorInfo(q.error)} onRetry={() => setRetry((r) => r + 1)} />}
       {q.data && q.data.objects.length === 0 && <div className="teach">This record has no photos.</div>}
       <div className="photos" data-testid="photos">
-        {q.data?.objects.map((o) => (
-          <button key={o.objectId} className="thumb" onClick={() => !o.error && setOpen(o)} title={o.error ? o.error.message : o.description || `Photo ${o.objectId}`} data-testid="photo-thumb">
+        {q.data?.objects.map((o, i) => (
+          <button key={o.objectId} className="thumb" onClick={() => !o.error && setOpen(i)} title={o.error ? o.error.message : o.description || `Photo ${o.objectId}`} data-testid="photo-thumb">
             {o.error ? <span>⚠ {o.objectId}</span> : <img src={o.thumbnailUrl ?? o.url} loading="lazy" alt={o.description || `Photo ${o.objectId}`} />}
           </button>
         ))}
       </div>
-      {open && (
-        <div className="lightbox" onClick={() => setOpen(null)} data-testid="lightbox">
-          <img src={open.url} alt={open.description || `Photo ${open.objectId}`} />
-          <div>{open.description || `Photo ${open.objectId}`} · click or Esc to close</div>
-        </div>
+      {open !== null && q.data && (
+        <PhotoViewer photos={q.data.objects} index={open} recordKey={recordKey} onIndex={setOpen} onClose={() => setOpen(null)} />
       )}
     </>
   );

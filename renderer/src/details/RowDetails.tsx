@@ -1,21 +1,29 @@
-// The selected result row: every column, with the field's long name and the decoded lookup.
+// The selected result row: every column with its SystemName and LongName, and a lookup's code
+// beside its decoded value.
 import type { MetadataClass } from '../../../shared/rets/metadata/model';
 import type { Decoder } from '../grid/decode';
 
 interface Props { index: number; columns: string[]; row: string[]; cls?: MetadataClass; decoders: Map<string, Decoder> }
 
 export function RowDetails({ index, columns, row, cls, decoders }: Props) {
-  const names = new Map((cls?.fields ?? []).map((f) => [f.systemName, f.longName]));
+  // Columns are SystemNames, or StandardNames when the search asked with StandardNames=1.
+  const names = new Map<string, string>();
+  for (const f of cls?.fields ?? []) {
+    if (f.longName) { names.set(f.systemName, f.longName); if (f.standardName && !names.has(f.standardName)) names.set(f.standardName, f.longName); }
+  }
   return (
     <div className="drawer" data-testid="row-details">
       <h3>Row {index + 1}</h3>
-      <dl className="kv">
+      <dl className="kv rw-row-kv">
         {columns.map((c, i) => {
           const raw = row[i] ?? '';
           const dec = decoders.get(c)?.(raw);
+          const long = names.get(c);
           return [
-            <dt key={`k${c}`} title={names.get(c) ?? c}>{c}</dt>,
-            <dd key={`v${c}`}>{raw === '' ? <span className="muted">–</span> : raw}{dec && dec !== raw && <span className="muted" style={{ fontFamily: 'var(--sans)' }}> · {dec}</span>}</dd>,
+            <dt key={`k${c}`} title={long ? `${c} — ${long}` : c}><span className="mono">{c}</span>{long && long !== c && <span className="rw-long">{long}</span>}</dt>,
+            <dd key={`v${c}`} data-col={c}>
+              {raw === '' ? <span className="muted">–</span> : dec && dec !== raw ? <><span className="rw-code">{raw}</span> <span className="rw-decoded">{dec}</span></> : raw}
+            </dd>,
           ];
         })}
       </dl>

@@ -1,4 +1,4 @@
-// Snippets (Ctrl/Cmd+P) and history (Ctrl/Cmd+R) as a searchable palette: arrows move,
+// Snippets and history as a searchable palette (their keys: shell/shortcuts.ts): arrows move,
 // Enter loads (history: re-runs), Delete removes a snippet.
 import { useMemo, useState } from 'react';
 import { useDeleteSnippet, useHistory, useSnippets, useUnreadableSnippets } from '../host/queries';

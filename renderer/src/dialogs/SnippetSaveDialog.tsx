@@ -14,7 +14,7 @@ export function SnippetSaveDialog({ tab, onClose, onSaved }: { tab: QueryTab; on
     await save.mutateAsync({
       name, tags: tags.split(',').map((t) => t.trim()).filter(Boolean),
       resource: tab.resource, class: tab.cls, query: tab.query, select: tab.select,
-      options: { limit: tab.limit, count: tab.count, format: tab.format, ...(tab.offset ? { offset: tab.offset } : {}) },
+      options: { limit: tab.limit, count: tab.count, format: tab.format, ...(tab.offset ? { offset: tab.offset } : {}), ...(tab.standardNames ? { standardNames: true } : {}) },
     });
     onSaved(name);
   }

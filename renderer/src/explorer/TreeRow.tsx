@@ -4,6 +4,7 @@
 import { memo } from 'react';
 import { splitMatches, type TreeNode } from './treeModel';
 import { ariaLevel, isBranch } from './treeNav';
+import { treeLabel } from './treeLabel';
 
 interface Props {
   node: TreeNode;
@@ -33,7 +34,7 @@ export const TreeRow = memo(function TreeRow({ node: n, index, top, open, select
   const leaf = !isBranch(n);
   return (
     <div
-      role="treeitem" id={`${idPrefix}-${index}`} aria-level={ariaLevel(n)} aria-expanded={leaf ? undefined : open} aria-selected={selected}
+      role="treeitem" id={`${idPrefix}-${index}`} aria-label={treeLabel(n)} aria-level={ariaLevel(n)} aria-expanded={leaf ? undefined : open} aria-selected={selected}
       aria-posinset={pos} aria-setsize={size}
       data-node={n.id} data-kind={n.kind} data-i={index}
       className={`tree-row${selected ? ' selected' : ''}${active ? ' active' : ''}`}

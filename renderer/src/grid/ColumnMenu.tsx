@@ -1,4 +1,5 @@
-// The results' Columns popover: show and hide columns, show all, reset order and widths. It hangs
+// The results' Columns popover: a filter over the column names, show and hide columns (all, or
+// all the filter shows), freeze the first column, reset order and widths. It hangs
 // under its toolbar button in a portal with fixed position (above the grid, below the toolbar),
 // and closes on Esc (focus back to the button), on a press outside it, and from its button
 // (a press on the button is not "outside", so the button's own click toggles it closed).
@@ -13,6 +14,8 @@ interface Props {
   anchor?: RefObject<HTMLElement | null>;
   onReset(): void;
   onClose(): void;
+  frozen: boolean;
+  onFrozen(v: boolean): void;
 }
 
 const GAP = 4; // px between the button and the popover
@@ -28,7 +31,8 @@ function placeUnder(anchor: HTMLElement | null | undefined): Place {
   return { top, left, maxHeight: Math.max(120, Math.min(420, window.innerHeight - top - MARGIN)) };
 }
 
-export function ColumnMenu({ table, anchor, onReset, onClose }: Props) {
+export function ColumnMenu({ table, anchor, onReset, onClose, frozen, onFrozen }: Props) {
+  const [filter, setFilter] = useState('');
   const ref = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   close.current = onClose;
@@ -77,17 +81,36 @@ export function ColumnMenu({ table, anchor, onReset, onClose }: Props) {
     anchor?.current?.focus();
   }
 
+  const all = table.getAllLeafColumns();
+  const needle = filter.trim().toLowerCase();
+  const shown = needle ? all.filter((c) => c.id.toLowerCase().includes(needle)) : all;
+  const visibleCount = all.filter((c) => c.getIsVisible()).length;
+  /** Show or hide every column the filter shows; hiding all still keeps one, so the grid keeps a header to click. */
+  function setAll(visible: boolean) {
+    const next = Object.fromEntries(all.map((c) => [c.id, shown.includes(c) ? visible : c.getIsVisible()]));
+    if (!visible && !Object.values(next).some(Boolean)) next[all[0].id] = true;
+    table.setColumnVisibility(next);
+  }
+
   return createPortal(
     <div
       ref={ref} className="colmenu popover" data-testid="column-menu" id="column-menu" role="dialog" aria-label="Columns"
       style={{ top: place.top, left: place.left, maxHeight: place.maxHeight }} onKeyDown={onTab}
     >
       <div className="muted small colmenu-h">Columns — drag headers to reorder</div>
-      {table.getAllLeafColumns().map((c) => (
+      <input className="input colmenu-filter" placeholder="Filter columns" aria-label="Filter columns" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="column-filter" />
+      <div className="colmenu-bulk">
+        <button className="btn small" onClick={() => setAll(true)} data-testid="columns-show-all">{needle ? 'Show these' : 'Show all'}</button>
+        <button className="btn small" onClick={() => setAll(false)} data-testid="columns-hide-all">{needle ? 'Hide these' : 'Hide all'}</button>
+        <span className="muted small num">{visibleCount} of {all.length} shown</span>
+      </div>
+      {shown.map((c) => (
         <label key={c.id}><input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />{c.id}</label>
       ))}
+      {shown.length === 0 && <div className="muted small" style={{ padding: 4 }}>No column matches “{filter}”.</div>}
       <div className="colmenu-f">
-        <button className="btn" onClick={() => table.toggleAllColumnsVisible(true)}>Show all</button>
+        <label className="check small" style={{ fontFamily: 'var(--sans)' }}><input type="checkbox" checked={frozen} onChange={(e) => onFrozen(e.target.checked)} data-testid="freeze-first" />Freeze first column</label>
+        <span style={{ flex: 1 }} />
         <button className="btn" onClick={onReset}>Reset</button>
       </div>
     </div>,

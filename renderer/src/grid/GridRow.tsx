@@ -14,6 +14,8 @@ interface Props {
   /** Columns [from, to) are near the viewport; the others' text is kept hidden, not laid out. */
   from: number;
   to: number;
+  /** The first column is frozen (sticky): its text shows wherever the grid is scrolled. */
+  pin: boolean;
   top: number;
   width: number;
   alt: boolean;
@@ -40,7 +42,7 @@ function cell(key: string, text: string, width: number, near: boolean) {
   return <div key={key} className={cls} style={{ width }} role="gridcell">{shown}<span className="rest">{text.slice(shown.length)}</span></div>;
 }
 
-export const GridRow = memo(function GridRow({ index, pos, row, cols, from, to, top, width, alt, selected, onMouseDown, onOpen }: Props) {
+export const GridRow = memo(function GridRow({ index, pos, row, cols, from, to, pin, top, width, alt, selected, onMouseDown, onOpen }: Props) {
   return (
     <div
       className={`grid-row${alt ? ' alt' : ''}${selected ? ' selected' : ''}`} role="row" data-row={index} aria-rowindex={pos + 1}
@@ -48,7 +50,7 @@ export const GridRow = memo(function GridRow({ index, pos, row, cols, from, to, 
       onClick={(e) => onMouseDown(e, index)} onDoubleClick={() => onOpen(index)}
     >
       <div className="grid-td rownum" style={{ width: ROWNUM_WIDTH }}>{index + 1}</div>
-      {cols.map((c, i) => cell(c.id, cellText(row, c), c.width, i >= from && i < to))}
+      {cols.map((c, i) => cell(c.id, cellText(row, c), c.width, (pin && i === 0) || (i >= from && i < to)))}
     </div>
   );
 });

@@ -12,6 +12,7 @@ import { buildView, cellText } from './view';
 import { ROWNUM_WIDTH as ROWNUM, type SizedColumn } from './GridRow';
 import { GridBody } from './GridBody';
 import { ColumnMenu } from './ColumnMenu';
+import { fitWidths } from './columnFit';
 
 interface Props {
   columns: string[];
@@ -32,6 +33,8 @@ interface Props {
   titles: Map<string, string>;
   /** Lets the results toolbar's Copy button copy the selection. */
   copyRef?: { current: (() => void) | null };
+  /** The loaded rows are not the whole result (more match, or still streaming): a sort covers only them. */
+  partial?: boolean;
 }
 
 const NO_DATA: string[][] = [];
@@ -46,6 +49,8 @@ export function ResultsGrid(p: Props) {
   const [find, setFind] = useState('');
   const [multi, setMulti] = useState<Set<number>>(new Set());
   const [dragCol, setDragCol] = useState<string | null>(null);
+  const [frozen, setFrozen] = useState(true);
+  const fittedFor = useRef<string[] | null>(null);
   const findRef = useRef<HTMLInputElement>(null);
   // Set from a press on a resize handle until just after its click: the header is draggable
   // (to reorder) and sortable (on click), and a resize must do neither.
@@ -64,6 +69,15 @@ export function ResultsGrid(p: Props) {
     columnResizeMode: 'onChange',
   });
   useEffect(() => { setOrder([]); setVisibility({}); setSorting([]); setSizing({}); setMulti(new Set()); }, [p.columns]);
+  // Once the first rows of a result are in, columns take widths from their content (columnFit.ts);
+  // a width the user set since is kept.
+  useEffect(() => {
+    if (!p.rows.length || fittedFor.current === p.columns) return;
+    fittedFor.current = p.columns;
+    const decs = p.columns.map((c) => (p.decoded ? p.decoders.get(c) : undefined));
+    const widths = fitWidths(p.columns, p.rows, (r, c) => { const v = r[c] ?? ''; const d = decs[c]; return d ? d(v) : v; });
+    setSizing((s) => Object.fromEntries(p.columns.map((c, i) => [c, s[c] ?? widths[i]])));
+  }, [p.columns, p.version, p.rows, p.decoded, p.decoders]);
   useEffect(() => { if (p.findOpen) findRef.current?.focus(); }, [p.findOpen]);
 
   const visibleIds = table.getVisibleLeafColumns().map((c) => `${c.id}\u0000${c.getSize()}`).join('\u0001');
@@ -171,16 +185,21 @@ export function ResultsGrid(p: Props) {
           <button className="btn ghost" onClick={() => { setFind(''); p.onCloseFind(); }}>Close</button>
         </div>
       )}
-      {p.showColumns && <ColumnMenu table={table} anchor={p.columnsAnchor} onReset={() => { setOrder([]); setSizing({}); }} onClose={p.onCloseColumns} />}
-      <div className="grid" ref={scrollRef} tabIndex={0} onKeyDown={onKey} data-testid="results-grid" role="grid" aria-rowcount={count}>
+      {p.showColumns && <ColumnMenu table={table} anchor={p.columnsAnchor} onReset={() => { setOrder([]); setSizing({}); fittedFor.current = null; }} onClose={p.onCloseColumns} frozen={frozen} onFrozen={setFrozen} />}
+      {sorting.length > 0 && p.partial && (
+        <div className="rw-sort-note" role="status" data-testid="sort-note">
+          Sorted by {sorting[0].id}: only the {p.rows.length.toLocaleString()} loaded rows are sorted, not the whole result on the server. Raise Limit (or NONE) to sort them all.
+        </div>
+      )}
+      <div className={`grid${frozen ? ' frozen' : ''}`} ref={scrollRef} tabIndex={0} onKeyDown={onKey} data-testid="results-grid" role="grid" aria-rowcount={count}>
         <div style={{ width: totalWidth, minWidth: '100%' }}>
           <div className="grid-head" style={{ width: totalWidth }}>
-            <div className="grid-th rownum" style={{ width: ROWNUM }}>#</div>
-            {table.getHeaderGroups()[0]?.headers.map((h) => {
+            <div className={`grid-th rownum${frozen ? ' frozen-num' : ''}`} style={{ width: ROWNUM }}>#</div>
+            {table.getHeaderGroups()[0]?.headers.map((h, hi) => {
               const sorted = h.column.getIsSorted();
               return (
                 <div
-                  key={h.id} className={`grid-th${dragCol && dragCol !== h.id ? ' dragover' : ''}`} style={{ width: h.getSize() }}
+                  key={h.id} className={`grid-th${dragCol && dragCol !== h.id ? ' dragover' : ''}${frozen && hi === 0 ? ' frozen' : ''}`} style={{ width: h.getSize() }}
                   role="columnheader" data-col={h.id} title={p.titles.get(h.id) ?? h.id}
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                   tabIndex={0} aria-description="Enter sorts; Alt+Left and Alt+Right resize"
@@ -204,7 +223,7 @@ export function ResultsGrid(p: Props) {
           </div>
           <GridBody
             scrollRef={scrollRef} scrollToRef={scrollToRef} count={count} at={at} rows={p.rows} cols={cols} width={totalWidth}
-            selected={p.selected} multi={multi} onRowClick={onRowClick} onOpenRow={p.onOpenRow}
+            selected={p.selected} multi={multi} onRowClick={onRowClick} onOpenRow={p.onOpenRow} frozen={frozen}
           />
         </div>
       </div>

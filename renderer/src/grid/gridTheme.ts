@@ -1,7 +1,8 @@
 // The colours and font the DOM rows take from the theme's CSS variables, read once per theme so
-// the fast-scroll canvas draws light and dark alike. Themes follow the OS (styles.css), so a
-// prefers-color-scheme change is the only thing that invalidates them.
+// the fast-scroll canvas draws light and dark alike. A theme change (the title bar's pick, or the
+// OS while on "system": shell/theme.ts) is the only thing that invalidates them.
 import { useEffect, useRef } from 'react';
+import { onThemeChange } from '../shell/theme';
 
 export interface GridTheme {
   /** What shows behind rows without a stripe: the first opaque background up the tree. */
@@ -31,14 +32,11 @@ export function readGridTheme(el: Element): GridTheme {
   return { bg: backgroundOf(el), mono: v('--mono'), text: s.color, muted: v('--muted'), line: v('--panel-2'), rowAlt: v('--row-alt'), sel: v('--sel') };
 }
 
-/** The theme of `el`, read when first asked for and again after the OS theme changes. */
+/** The theme of `el`, read when first asked for and again after the theme changes. */
 export function useGridTheme(): (el: Element) => GridTheme {
   const theme = useRef<GridTheme | null>(null);
   useEffect(() => {
-    const mq = window.matchMedia('(prefers-color-scheme: dark)');
-    const reset = () => { theme.current = null; };
-    mq.addEventListener('change', reset);
-    return () => mq.removeEventListener('change', reset);
+    return onThemeChange(() => { theme.current = null; });
   }, []);
   return (el) => (theme.current ??= readGridTheme(el));
 }

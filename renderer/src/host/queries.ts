@@ -40,7 +40,8 @@ export function useUpdateProfile() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, patch }: { id: string; patch: ProfilePatch }) => (await host.profiles.update({ id, patch })).profile,
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.profiles }),
+    // New settings (a corrected password) deserve a new try at the metadata that may have failed.
+    onSuccess: (p) => Promise.all([qc.invalidateQueries({ queryKey: keys.profiles }), qc.invalidateQueries({ queryKey: keys.metadata(p.id) })]),
   });
 }
 

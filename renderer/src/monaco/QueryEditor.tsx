@@ -3,15 +3,23 @@
 // Ctrl/Cmd+S saves a snippet. The parent inserts fields at the cursor through `api`.
 import { useEffect, useRef } from 'react';
 import { monaco } from './setup';
-import { DMQL, currentTheme, followOsTheme, registerDmqlLanguage } from './dmqlLanguage';
+import { DMQL, currentTheme, followAppTheme, registerDmqlLanguage } from './dmqlLanguage';
 import { setModelContext, type DmqlContext } from './dmqlProviders';
+import { attachOvertype } from './overtype';
 
-export interface EditorApi { insert(text: string): void; focus(): void }
+export interface EditorApi {
+  insert(text: string): void;
+  focus(): void;
+  /** Put the cursor on the query's first problem and offer its quick fixes. */
+  showFirstProblem(): void;
+}
 
 interface Props {
   tabId: string;
   value: string;
   context: DmqlContext | undefined;
+  /** Shown while the query is empty: an example that works on the tab's class. */
+  placeholder: string;
   onChange(value: string): void;
   onRun(): void;
   onCancel(): void;
@@ -21,7 +29,7 @@ interface Props {
   apiRef: { current: EditorApi | null };
 }
 
-export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, onSave, onMarkers, apiRef }: Props) {
+export function QueryEditor({ tabId, value, context, placeholder, onChange, onRun, onCancel, onSave, onMarkers, apiRef }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const handlers = useRef({ onChange, onRun, onCancel, onSave, onMarkers });
@@ -29,7 +37,8 @@ export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, 
 
   useEffect(() => {
     registerDmqlLanguage();
-    const uri = monaco.Uri.parse(`inmemory://query/${tabId}.dmql`);
+    // The problems widget (F8) titles itself with the model's file name: make it a word, not the tab id.
+    const uri = monaco.Uri.from({ scheme: 'inmemory', authority: 'query', path: `/${tabId}/DMQL2 query` });
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, DMQL, uri);
     const editor = monaco.editor.create(hostRef.current!, {
       model, theme: currentTheme(), editContext: false,
@@ -37,11 +46,12 @@ export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, 
       fontSize: 13, fontFamily: "ui-monospace, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace",
       wordWrap: 'on', scrollBeyondLastLine: false, automaticLayout: true, renderLineHighlight: 'none',
       fixedOverflowWidgets: true, quickSuggestions: { other: true, strings: true, comments: false },
-      suggestOnTriggerCharacters: true, placeholder: '(Status=A),(ListPrice=200000-500000)   Ctrl+Space completes · Ctrl+Enter runs',
+      suggestOnTriggerCharacters: true, placeholder, lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
       overviewRulerLanes: 0, hideCursorInOverviewRuler: true, scrollbar: { verticalScrollbarSize: 8 },
     });
     editorRef.current = editor;
-    const offTheme = followOsTheme();
+    const offTheme = followAppTheme();
+    const overtype = attachOvertype(editor);
     const sub = model.onDidChangeContent(() => handlers.current.onChange(model.getValue()));
     const markerSub = monaco.editor.onDidChangeMarkers((uris) => {
       if (!uris.some((u) => u.toString() === uri.toString())) return;
@@ -56,7 +66,15 @@ export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, 
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, () => {
       hostRef.current?.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));
     });
-    editor.addCommand(monaco.KeyCode.Escape, () => handlers.current.onCancel(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
+    // In a browser tab the palettes use Alt+P, Alt+R and Alt+Shift+P (shell/shortcuts.ts); Monaco
+    // would toggle its find options with them: outside the find widget, they go to the app.
+    const forward = (code: 'KeyP' | 'KeyR', shiftKey: boolean) => () => {
+      hostRef.current?.dispatchEvent(new KeyboardEvent('keydown', { key: code.slice(3).toLowerCase(), code, altKey: true, shiftKey, bubbles: true }));
+    };
+    editor.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.KeyP, forward('KeyP', false), '!findWidgetVisible');
+    editor.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.KeyR, forward('KeyR', false), '!findWidgetVisible');
+    editor.addCommand(monaco.KeyMod.Alt | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, forward('KeyP', true), '!findWidgetVisible');
+    editor.addCommand(monaco.KeyCode.Escape, () => handlers.current.onCancel(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible');
     apiRef.current = {
       insert(text) {
         const sel = editor.getSelection() ?? new monaco.Selection(1, 1, 1, 1);
@@ -64,9 +82,16 @@ export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, 
         editor.focus();
       },
       focus() { editor.focus(); },
+      showFirstProblem() {
+        const first = monaco.editor.getModelMarkers({ resource: uri }).sort((a, b) => a.startLineNumber - b.startLineNumber || a.startColumn - b.startColumn)[0];
+        editor.focus();
+        if (!first) return;
+        editor.setSelection(new monaco.Selection(first.startLineNumber, first.startColumn, first.startLineNumber, first.startColumn));
+        void editor.getAction('editor.action.marker.next')?.run();
+      },
     };
     return () => {
-      sub.dispose(); markerSub.dispose(); offTheme(); handlers.current.onMarkers([]); editor.dispose(); apiRef.current = null; editorRef.current = null;
+      sub.dispose(); markerSub.dispose(); offTheme(); overtype.dispose(); handlers.current.onMarkers([]); editor.dispose(); apiRef.current = null; editorRef.current = null;
       model.dispose();
     };
   }, [tabId]); // one editor per tab; the value flows in below
@@ -80,6 +105,8 @@ export function QueryEditor({ tabId, value, context, onChange, onRun, onCancel, 
     const m = editorRef.current?.getModel();
     if (m) setModelContext(m, context);
   }, [context, tabId]);
+
+  useEffect(() => { editorRef.current?.updateOptions({ placeholder }); }, [placeholder, tabId]);
 
   return <div className="editor-host" ref={hostRef} data-testid="query-editor" />;
 }

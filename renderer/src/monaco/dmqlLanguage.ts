@@ -1,6 +1,7 @@
 // The DMQL2 language in Monaco: id, bracket rules, a Monarch tokenizer, and both themes (light
-// and dark, following the OS). Completion, hover and diagnostics are registered in dmqlProviders.
+// and dark, following the app's theme). Completion, hover and diagnostics are registered in dmqlProviders.
 import { monaco } from './setup';
+import { effectiveTheme, onThemeChange } from '../shell/theme';
 
 export const DMQL = 'dmql2';
 let registered = false;
@@ -91,14 +92,12 @@ export function registerDmqlLanguage(): void {
 }
 
 export function currentTheme(): string {
-  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'rw-dark' : 'rw-light';
+  return effectiveTheme() === 'dark' ? 'rw-dark' : 'rw-light';
 }
 
-/** Keeps Monaco's theme in step with the OS. */
-export function followOsTheme(): () => void {
-  const mq = window.matchMedia('(prefers-color-scheme: dark)');
+/** Keeps Monaco's theme in step with the app's (the title bar's pick, or the OS). */
+export function followAppTheme(): () => void {
   const apply = () => monaco.editor.setTheme(currentTheme());
   apply();
-  mq.addEventListener('change', apply);
-  return () => mq.removeEventListener('change', apply);
+  return onThemeChange(apply);
 }

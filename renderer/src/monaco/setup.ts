@@ -12,6 +12,7 @@ import 'monaco-editor/features/clipboard/register.js';
 import 'monaco-editor/features/comment/register.js';
 import 'monaco-editor/features/cursorUndo/register.js';
 import 'monaco-editor/features/gotoError/register.js';
+import 'monaco-editor/features/codeAction/register.js';
 import 'monaco-editor/features/linesOperations/register.js';
 import 'monaco-editor/features/multicursor/register.js';
 import 'monaco-editor/features/wordHighlighter/register.js';

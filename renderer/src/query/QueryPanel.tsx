@@ -1,6 +1,6 @@
-// The center: query tabs, the active tab's resource/class/Select pickers, the DMQL2 editor,
-// run options, and the streaming results grid.
-import { useMemo, useRef, useState } from 'react';
+// The center: query tabs, the active tab's resource/class/Select pickers (with the snippets and
+// history buttons), the DMQL2 editor, the run bar, and the streaming results grid.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { QueryEditor, type EditorApi } from '../monaco/QueryEditor';
@@ -8,6 +8,12 @@ import { ResultsGrid } from '../grid/ResultsGrid';
 import { buildDecoders } from '../grid/decode';
 import { ErrorBox } from '../shell/ErrorBox';
 import { SelectPicker } from './SelectPicker';
+import { RunBar } from './RunBar';
+import { Splitter } from '../shell/Splitter';
+import { blockReason, gateRun } from './runGate';
+import { clearConfirm, useConfirmPending } from './confirmRun';
+import { sampleQuery } from './sampleQuery';
+import { schemaFor } from './schemaCache';
 import { runFor, useRun } from './runs';
 import { tabTitle, type QueryTab } from '../state/tabs';
 import type { useTabs } from '../state/tabs';
@@ -24,7 +30,12 @@ interface Props {
   onToast(msg: string): void;
   findOpen: boolean;
   setFindOpen(v: boolean): void;
-  onRun(tab: QueryTab): void;
+  /** Run the tab's search (through the run check); force skips the question about errors. */
+  onRun(tab: QueryTab, force?: boolean): void;
+  onSnippets(): void;
+  onHistory(): void;
+  /** The palette keys of this mode, for the buttons' tooltips. */
+  keys: { snippets: string; history: string };
 }
 
 export function QueryPanel(p: Props) {
@@ -39,9 +50,21 @@ export function QueryPanel(p: Props) {
   const cls = resource && active.cls ? findClass(resource, active.cls) : undefined;
   const decoders = useMemo(() => buildDecoders(resource, cls), [resource, cls]);
   const titles = useMemo(() => new Map((cls?.fields ?? []).map((f) => [f.systemName, `${f.systemName} — ${f.longName} (${f.dataType})`])), [cls]);
-  const ctx = useMemo(() => (p.metadata && active.resource && active.cls ? { metadata: p.metadata, resource: active.resource, cls: active.cls } : undefined), [p.metadata, active.resource, active.cls]);
+  const ctx = useMemo(() => (p.metadata && active.resource && active.cls ? { metadata: p.metadata, resource: active.resource, cls: active.cls, standardNames: !!active.standardNames } : undefined), [p.metadata, active.resource, active.cls, active.standardNames]);
+  const placeholder = useMemo(() => {
+    const sample = sampleQuery(ctx && schemaFor(ctx));
+    return `${sample ?? '(Field=value)'}   Ctrl+Space completes · Ctrl+Enter runs`;
+  }, [ctx]);
+  const blocked = blockReason(active, p.metadata, p.profileId);
+  const confirming = useConfirmPending(active.id);
+  const confirmErrors = useMemo(() => {
+    if (!confirming) return undefined;
+    const g = gateRun(active, p.metadata, p.profileId);
+    return g.kind === 'errors' ? g.errors : undefined;
+  }, [confirming, active, p.metadata, p.profileId]);
+  // The question is about the errors Run saw: once they are fixed it is gone, not kept for later ones.
+  useEffect(() => { if (confirming && !confirmErrors) clearConfirm(active.id); }, [confirming, confirmErrors, active.id]);
   const up = (patch: Partial<QueryTab>) => p.tabs.update(active.id, patch);
-  const running = run.status === 'running';
   const shown = run.rows.length;
 
   return (
@@ -72,37 +95,28 @@ export function QueryPanel(p: Props) {
         <span className="lbl">Select</span>
         <SelectPicker fields={cls?.fields ?? []} value={active.select} onChange={(select) => up({ select })} />
         <span style={{ flex: 1 }} />
-        <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet <span className="kbd">Ctrl+S</span></button>
+        <button className="btn ghost" onClick={p.onSnippets} title={`Snippets (${p.keys.snippets})`} data-testid="open-snippets">Snippets</button>
+        <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
+        <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
       </div>
       <div className="editor-wrap">
         <QueryEditor
-          tabId={active.id} value={active.query} context={ctx} apiRef={p.editorApi}
+          tabId={active.id} value={active.query} context={ctx} placeholder={placeholder} apiRef={p.editorApi}
           onChange={(query) => up({ query })} onRun={() => p.onRun(active)} onCancel={() => void runFor(active.id).cancel()} onSave={p.onSaveSnippet} onMarkers={setMarkers}
         />
       </div>
+      <Splitter pane="editor" axis="y" label="Editor height" className="" />
       {markers.length > 0 && (
         <div className={`diag${markers.some((m) => m.severity === 'error') ? ' error' : ''}`} data-testid="diagnostics">
           {markers[0].severity === 'error' ? '✕' : '!'} {markers[0].message} <span className="muted">(col {markers[0].column})</span>
           {markers.length > 1 && <span className="muted"> · {markers.length - 1} more</span>}
         </div>
       )}
-      <div className="runbar">
-        <button className="btn primary" onClick={() => p.onRun(active)} disabled={!p.profileId || !active.cls} title="Run (Ctrl/Cmd+Enter)" data-testid="run">▶ Run <span className="kbd" style={{ color: 'inherit', background: 'transparent' }}>Ctrl+↵</span></button>
-        <button className="btn" onClick={() => void runFor(active.id).cancel()} disabled={!running} title="Cancel (Esc)" data-testid="cancel">■ Cancel <span className="kbd">Esc</span></button>
-        <span className="lbl">Limit</span>
-        <input className="input narrow num" value={String(active.limit)} aria-label="Limit" data-testid="limit"
-          onChange={(e) => up({ limit: e.target.value.toUpperCase() === 'NONE' ? 'NONE' : Math.max(1, Number(e.target.value) || 1) })} />
-        <span className="lbl">Offset</span>
-        <input className="input narrow num" value={active.offset ?? ''} placeholder="1" aria-label="Offset" onChange={(e) => up({ offset: Number(e.target.value) > 0 ? Number(e.target.value) : undefined })} />
-        <span className="lbl">Count</span>
-        <select className="input" value={active.count} onChange={(e) => up({ count: Number(e.target.value) as 0 | 1 | 2 })} aria-label="Count">
-          <option value={0}>off</option><option value={1}>with rows</option><option value={2}>only</option>
-        </select>
-        <span className="lbl">Format</span>
-        <select className="input" value={active.format} onChange={(e) => up({ format: e.target.value as QueryTab['format'] })} aria-label="Format">
-          <option value="COMPACT">COMPACT</option><option value="COMPACT-DECODED">DECODED</option><option value="STANDARD-XML">XML</option>
-        </select>
-      </div>
+      <RunBar
+        tab={active} run={run} update={up} blocked={blocked} onRun={p.onRun} onCancel={() => void runFor(active.id).cancel()}
+        confirm={confirming ? confirmErrors : undefined} onDismissConfirm={() => clearConfirm(active.id)}
+        onFix={() => { clearConfirm(active.id); p.editorApi.current?.showFirstProblem(); }}
+      />
       {run.error && <ErrorBox error={run.error} testId="search-error" />}
       <div className="results">
         <div className="results-h" data-testid="results-header">
@@ -113,7 +127,7 @@ export function QueryPanel(p: Props) {
               {run.firstRowsMs !== undefined && <span className="muted"> (first rows {Math.round(run.firstRowsMs)} ms)</span>}
             </>}
           </span>
-          {running && <span className="pill" data-testid="running"><span className="dot running" />streaming…</span>}
+          {run.status === 'running' && <span className="pill" data-testid="running"><span className="dot running" />streaming…</span>}
           {run.status === 'cancelled' && <span className="pill" data-testid="cancelled"><span className="dot warn" />cancelled</span>}
           {run.maxrows && <span className="pill" title="The server stopped at its row limit: more rows match. Narrow the query or use Offset."><span className="dot warn" />MAXROWS reached</span>}
           <span className="spacer" />
@@ -122,7 +136,7 @@ export function QueryPanel(p: Props) {
             aria-haspopup="dialog" aria-expanded={showColumns} aria-controls={showColumns ? 'column-menu' : undefined} data-testid="columns-toggle">Columns</button>
           <button className="btn" onClick={() => p.setFindOpen(true)} disabled={!shown} title="Find in results (Ctrl/Cmd+F)">Find</button>
           <button className="btn" onClick={() => copyRef.current?.()} disabled={p.selectedRow === undefined} title="Copy the selected rows as CSV (Ctrl/Cmd+C; Ctrl/Cmd+A selects all)">Copy</button>
-          <button className="btn" onClick={p.onExport} disabled={!active.cls || !p.profileId} data-testid="export-open">Export CSV…</button>
+          <button className="btn" onClick={p.onExport} disabled={!!blocked} title={blocked} data-testid="export-open">Export CSV…</button>
         </div>
         {run.status === 'done' && shown === 0 && run.count === undefined && (
           <div className="grid-empty" data-testid="empty-result">
@@ -138,7 +152,7 @@ export function QueryPanel(p: Props) {
             columns={run.columns} rows={run.rows} version={run.version} decoders={decoders} decoded={decoded} titles={titles}
             selected={p.selectedRow} onSelect={(i) => p.onSelectRow(i)} onOpenRow={(i) => p.onSelectRow(i, true)} onCopied={p.onToast}
             findOpen={p.findOpen} onCloseFind={() => p.setFindOpen(false)} showColumns={showColumns} onCloseColumns={() => setShowColumns(false)} columnsAnchor={columnsButton}
-            copyRef={copyRef}
+            copyRef={copyRef} partial={run.status === 'running' || run.maxrows || (run.count !== undefined && run.count > shown)}
           />
         )}
       </div>

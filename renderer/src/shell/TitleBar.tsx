@@ -1,4 +1,5 @@
-// The title bar: profile switcher, session state, metadata version.
+// The title bar: profile switcher, session state, metadata version, theme switch.
+import { ThemeSwitch } from './ThemeSwitch';
 import type { Profile, SessionStatus, MetadataCacheInfo } from '../../../shared/contract';
 
 interface Props { profiles: Profile[]; activeId?: string; onPick(id: string): void; status?: SessionStatus; cache?: MetadataCacheInfo; mode?: string }
@@ -26,6 +27,7 @@ export function TitleBar({ profiles, activeId, onPick, status, cache, mode }: Pr
       )}
       <span className="spacer" />
       {mode && <span className="muted small">{mode === 'browser' ? 'browser mode' : 'desktop'}</span>}
+      <ThemeSwitch />
     </div>
   );
 }

@@ -15,6 +15,13 @@ export interface QueryTab {
   offset?: number;
   count: 0 | 1 | 2;
   format: z.infer<typeof SearchFormat>;
+  /** Ask with StandardNames=1: the query and Select use standard names. */
+  standardNames?: boolean;
+  /** The Limit / Offset box's text while it does not parse (limit and offset keep the last good value). */
+  limitText?: string;
+  offsetText?: string;
+  /** The user chose "run anyway" for queries with errors in this tab, and not to be asked again. */
+  runWithErrors?: boolean;
 }
 
 const KEY = 'rw.tabs.v1';

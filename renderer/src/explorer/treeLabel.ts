@@ -1,0 +1,27 @@
+// A tree row's accessible name: its parts with separators ("L_Status, Status, lookup field,
+// Lookup"), not the row's text run together ("LL_StatusStatus": glyph, name and long name).
+import type { TreeNode } from './treeModel';
+
+function fieldKindWord(type: string, interp: string): string {
+  if (interp.startsWith('Lookup')) return 'lookup field';
+  if (/Date|Time/.test(type)) return 'date field';
+  if (/Int|Long|Small|Tiny|Decimal/.test(type)) return 'number field';
+  if (type === 'Boolean') return 'yes/no field';
+  return 'text field';
+}
+
+const join = (...parts: (string | undefined | false)[]) => parts.filter((p): p is string => !!p && p.trim() !== '').join(', ');
+const plural = (n: number, one: string) => `${n.toLocaleString()} ${one}${n === 1 ? '' : 's'}`;
+
+export function treeLabel(n: TreeNode): string {
+  switch (n.kind) {
+    case 'resource': return join(`${n.label} resource`, n.sub, plural(n.count, 'class'));
+    case 'group': return join(n.label, plural(n.count, 'item'));
+    case 'class': return join(`${n.label} class`, n.sub, plural(n.count, 'field'));
+    case 'field': return join(n.field.systemName, n.field.longName || n.field.standardName, fieldKindWord(n.field.dataType, n.field.interpretation),
+      n.field.standardName && n.field.standardName !== n.field.longName && `standard name ${n.field.standardName}`);
+    case 'lookup': return join(`${n.lookup.name} lookup`, n.lookup.visibleName, plural(n.count, 'value'));
+    case 'value': return join(n.value.value, n.value.longValue || n.value.shortValue);
+    case 'object': return join(`${n.object.objectType} object`, n.object.mimeType);
+  }
+}
