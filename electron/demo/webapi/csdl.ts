@@ -70,7 +70,8 @@ export function csdlXml(model: WebModel, style: LookupStyle): string {
 function propertyJson(p: WebProp, style: LookupStyle): Record<string, unknown> {
   const o: Record<string, unknown> = { $Type: p.collection ? typeOf(p, style).slice(11, -1) : typeOf(p, style) };
   if (p.collection) o.$Collection = true;
-  if (!p.nullable) o.$Nullable = false;
+  // CSDL JSON's default is the opposite of XML's: absent $Nullable means not nullable.
+  if (p.nullable) o.$Nullable = true;
   if (p.maxLength !== undefined && !(style === 'enum' && p.lookup)) o.$MaxLength = p.maxLength;
   if (p.precision !== undefined) o.$Precision = p.precision;
   if (p.scale !== undefined) o.$Scale = p.scale;
