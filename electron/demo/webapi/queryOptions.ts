@@ -49,8 +49,7 @@ export function readQueryOptions(params: URLSearchParams, table: WebTable): Quer
   for (const [name, value] of params) {
     if (!name.startsWith('$')) continue;
     if (!KNOWN.has(name)) {
-      const other = [...KNOWN].find((k) => k.toLowerCase() === name.toLowerCase());
-      throw new WebApiError(400, 'InvalidQueryOption', `Unknown system query option ${name}${other ? ` (did you mean ${other}?)` : ''}.`, name);
+      throw new WebApiError(400, 'InvalidQueryOption', `Unknown system query option ${name}; this service supports ${[...KNOWN].join(', ')} (names are case-sensitive).`, name);
     }
     if (seen.has(name)) throw new WebApiError(400, 'InvalidQueryOption', `${name} is given twice.`, name);
     seen.add(name);
