@@ -137,7 +137,8 @@ describe('rehearsal clients', () => {
     let chunks = 0;
     let text = '';
     const decoder = new TextDecoder();
-    for await (const chunk of res.body!) { chunks++; text += decoder.decode(chunk, { stream: true }); }
+    const reader = res.body!.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) { chunks++; text += decoder.decode(r.value, { stream: true }); }
     expect(chunks).toBeGreaterThan(1);
     expect((JSON.parse(text) as { value: Entity[] }).value.length).toBe(3);
   });
