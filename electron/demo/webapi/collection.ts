@@ -99,12 +99,27 @@ export interface PagePlan {
   options: QueryOptions;
 }
 
+const KEPT_RESULTS = 4;
+
+/** The matching rows in order. A first page computes them; its nextLinks reuse them, so a paging run sees one snapshot (now() included). */
+function matchingRows(req: CollectionRequest, o: QueryOptions): number[] {
+  const key = `${req.table.entitySet}?${o.filter ?? ''}&${o.orderby.map((x) => `${x.prop.name} ${x.desc ? 'desc' : 'asc'}`).join(',')}&${req.client?.failure === 'filter-limit' ? 'strict' : ''}`;
+  const cache = req.service.results;
+  const kept = cache.get(key);
+  if (kept && o.skiptoken > 0) return kept;
+  const match = o.filter !== undefined ? matcher(req, o.filter) : undefined;
+  const rows: number[] = [];
+  for (let r = 0; r < req.table.count; r++) if (!match || match(r)) rows.push(r);
+  const result = ordered(req, o, rows);
+  cache.delete(key);
+  if (cache.size >= KEPT_RESULTS) cache.delete(cache.keys().next().value as string);
+  cache.set(key, result);
+  return result;
+}
+
 export function planPage(req: CollectionRequest): PagePlan {
   const o = readQueryOptions(req.params, req.table);
-  const match = o.filter !== undefined ? matcher(req, o.filter) : undefined;
-  let rows: number[] = [];
-  for (let r = 0; r < req.table.count; r++) if (!match || match(r)) rows.push(r);
-  rows = ordered(req, o, rows);
+  const rows = matchingRows(req, o);
   const total = rows.length;
   const page = pageSizeOf(req.prefer);
   let size = page.size;

@@ -18,6 +18,8 @@ export interface WebService {
   json: string;
   filterModel: FilterModel;
   schemas: Map<string, FilterSchema>;
+  /** Matching rows in order of the last few queries, by entity set and options: each nextLink then costs one page, not a new scan. */
+  results: Map<string, number[]>;
 }
 
 function lookupRows(table: WebTable): LookupRow[] {
@@ -36,5 +38,5 @@ export function buildService(model: WebModel, style: LookupStyle): WebService {
   const lookups = style === 'lookup' ? lookupsFromRows(lookupRows(lookupTable)) : undefined;
   const filterModel = buildFilterModel(csdlToFilterInput(parseCsdl(xml), lookups));
   const schemas = new Map(model.tables.map((t) => [t.entitySet, filterSchema(filterModel, t.entitySet)]));
-  return { style, path: SERVICE_PATHS[style], version: ODATA_VERSION[style], model, xml, json: csdlJson(model, style), filterModel, schemas };
+  return { style, path: SERVICE_PATHS[style], version: ODATA_VERSION[style], model, xml, json: csdlJson(model, style), filterModel, schemas, results: new Map() };
 }
