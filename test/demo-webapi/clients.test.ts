@@ -84,7 +84,7 @@ describe('@odata/client', () => {
     const page = await paged.newRequest<Entity>({ collection: 'Member', params: paged.newParam().select(['MemberKey']).count(true) });
     expect(page.value!.length).toBe(50);
     expect(page['@odata.count']).toBeGreaterThan(100);
-    expect(page['@odata.nextLink']).toMatch(/\/Member\?.*\$skiptoken=/);
+    expect((page as Record<string, unknown>)['@odata.nextLink']).toMatch(/\/Member\?.*\$skiptoken=/);
   });
 });
 
