@@ -1,11 +1,13 @@
 // The Demo MLS's Web API verified by clients we did not write: curl (token request, $metadata, a
 // filtered page, nextLinks followed to the end), the npm OData client @odata/client (its own OAuth2
-// client-credentials flow, queries, count, an entity by key), and every nextLink the server emits,
+// client-credentials flow, queries, count, an entity by key), the OAuth library oauth4webapi (the
+// three grants and an error), and every nextLink the server emits,
 // with the $filter inside it, parsed by the independent odata-v4-parser (which predates 4.01: no
 // `in (...)`, no `cast`, so those forms stay out of this cross-check).
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { OData } from '@odata/client';
+import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoMls, startDemoMls } from '../../electron/demo/index';
 import { parseCsdl } from '../../shared/odata/csdl';
@@ -85,6 +87,23 @@ describe('@odata/client', () => {
     expect(page.value!.length).toBe(50);
     expect(page['@odata.count']).toBeGreaterThan(100);
     expect((page as Record<string, unknown>)['@odata.nextLink']).toMatch(/\/Member\?.*\$skiptoken=/);
+  });
+});
+
+describe('oauth4webapi', () => {
+  it('gets tokens by client credentials, the password grant and a refresh, and reads the RFC 6749 errors', async () => {
+    const as: oauth.AuthorizationServer = { issuer: mls.baseUrl, token_endpoint: mls.webApi.tokenUrl };
+    const client: oauth.Client = { client_id: 'demo-client' };
+    const http = { [oauth.allowInsecureRequests]: true };
+    const cc = await oauth.processClientCredentialsResponse(as, client, await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic('demo-secret'), new URLSearchParams({ scope: 'api' }), http));
+    expect(cc).toMatchObject({ token_type: 'bearer', expires_in: 3600, scope: 'api' });
+    const pw = await oauth.processGenericTokenEndpointResponse(as, client, await oauth.genericTokenEndpointRequest(as, client, oauth.ClientSecretPost('demo-secret'), 'password', new URLSearchParams({ username: 'agent1', password: 'demo' }), http));
+    const refreshed = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, oauth.ClientSecretBasic('demo-secret'), pw.refresh_token!, http));
+    for (const t of [cc.access_token, pw.access_token, refreshed.access_token]) {
+      expect((await allPages(query(mls.webApi.serviceRoot, 'Office', { $top: 1 }), bearer(t))).rows.length).toBe(1);
+    }
+    const refused = await oauth.clientCredentialsGrantRequest(as, { client_id: 'scope-client' }, oauth.ClientSecretBasic('demo-secret'), new URLSearchParams(), http);
+    await expect(oauth.processClientCredentialsResponse(as, { client_id: 'scope-client' }, refused)).rejects.toMatchObject({ error: 'invalid_scope', status: 400 });
   });
 });
 
