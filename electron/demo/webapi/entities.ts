@@ -82,7 +82,8 @@ function prop(name: string, fields: (FieldSpec | undefined)[], classOf: (row: nu
   const empty: JsonValue = collection ? [] : null;
   const convs = fields.map((f) => (f ? { get: f.get, conv: converter(f, edm, lookup) } : undefined));
   const p: WebProp = {
-    name, edm, collection, nullable: !first.required, displayName: first.longName,
+    // A class without the field leaves it null, so only a field every class requires is non-nullable.
+    name, edm, collection, nullable: fields.some((f) => !f?.required), displayName: first.longName,
     get: convs.length === 1
       ? (row) => convs[0]!.conv(convs[0]!.get(row))
       : (row) => { const c = convs[classOf(row)]; return c ? c.conv(c.get(row)) : empty; },
