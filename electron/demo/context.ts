@@ -22,8 +22,8 @@ export interface ServerState {
   maxRows: number;
   /** Failure-mode settings (tests shorten them). */
   tuning: Tuning;
-  /** The RESO Web API side (/reso/...). */
-  webApi: WebApiState;
+  /** The RESO Web API side (/reso/...), built on its first request. */
+  webApi(): WebApiState;
 }
 
 export interface Tuning {

@@ -12,6 +12,7 @@ import { buildMetadata } from './metadataModel';
 import { handleRequest } from './server';
 import { Sessions } from './sessions';
 import { SHORT_TOKEN_SECONDS } from './webapi/accounts';
+import type { WebApiState } from './webapi/handler';
 import { buildWebApi, webApiInfo, type WebApiInfo } from './webapi/info';
 
 export type { DemoAccount, FailureMode, Tuning, WebApiInfo };
@@ -72,9 +73,10 @@ export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> 
   const tuning: Tuning = { shortSessionSeconds: SHORT_SESSION_SECONDS, rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, slowDelayMs: SLOW_DELAY_MS,
     shortTokenSeconds: SHORT_TOKEN_SECONDS, standardXmlMetadataOnly: false, ...opts.tuning };
   let baseUrl = '';
+  let webApi: WebApiState | undefined;
   const catalog = buildCatalog(ds, () => baseUrl);
   const state: ServerState = { ds, catalog, metadata: buildMetadata(catalog), auth: new Authenticator(), sessions: new Sessions(opts.clock), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
-    tuning, webApi: buildWebApi(ds, catalog, opts.clock ?? Date.now, () => tuning.shortTokenSeconds) };
+    tuning, webApi: () => (webApi ??= buildWebApi(ds, catalog, opts.clock ?? Date.now, () => tuning.shortTokenSeconds)) };
   const server = createServer((req, res) => { void handleRequest(state, req, res); });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

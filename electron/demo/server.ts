@@ -26,7 +26,7 @@ export async function handleRequest(state: ServerState, req: IncomingMessage, re
   const ctx: Ctx = { req, res, state, path: url.pathname, args: new Map(), extraHeaders: {} };
   try {
     if (url.pathname.startsWith(PATHS.media)) return await handleMedia(ctx);
-    if (isWebApiPath(url.pathname)) return await handleWebApi(state.webApi, state.tuning, state.baseUrl, req, res);
+    if (isWebApiPath(url.pathname)) return await handleWebApi(state.webApi(), state.tuning, state.baseUrl, req, res);
     const tx = ROUTES[url.pathname.toLowerCase()];
     if (!tx) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
