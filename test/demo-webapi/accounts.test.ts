@@ -169,6 +169,9 @@ describe('rehearsal clients', () => {
     expect((odd.body.value as Entity[]).length).toBe(5);
     const next = await request(odd.body['@odata.nextLink'] as string, bearer(await clientToken(mls, 'toppage-client')));
     expect((next.body.value as Entity[]).map((r) => r.ListingKey)).toEqual(['500005', '500006', '500007', '500008', '500009']);
+    const none = await page(await clientToken(mls, 'toppage-client'), { $top: 0 });
+    expect(none.body.value).toEqual([]);
+    expect(none.body['@odata.nextLink']).toBeUndefined();
     const normal = await page(await clientToken(mls), { $top: 5 });
     expect((normal.body.value as Entity[]).length).toBe(5);
     expect(normal.body['@odata.nextLink']).toBeUndefined();

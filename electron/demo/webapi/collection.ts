@@ -124,7 +124,8 @@ export function planPage(req: CollectionRequest): PagePlan {
   const page = pageSizeOf(req.prefer);
   let size = page.size;
   let end = o.top !== undefined ? Math.min(total, o.skip + o.top) : total;
-  if (req.client?.failure === 'top-as-page-size' && o.top !== undefined) { size = Math.min(o.top, size); end = total; }
+  // ($top=0 still means no rows: a page size of 0 would send clients round a nextLink loop.)
+  if (req.client?.failure === 'top-as-page-size' && o.top) { size = Math.min(o.top, size); end = total; }
   const from = Math.min(total, o.skip + o.skiptoken);
   const to = Math.min(end, from + size);
   const plan: PagePlan = { rows, from, to, total, options: o, ...(page.applied ? { applied: page.applied } : {}) };
