@@ -109,6 +109,12 @@ describe('$select, $orderby, $top, $skip, $count, $expand', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('answers /$count with the number of matches as plain text', async () => {
+    const r = await request(query(mls.webApi.serviceRoot, 'Property/$count', { $filter: "StandardStatus eq 'Active'" }), bearer(token));
+    expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(r.text).toBe(String(rowsWhere((i) => ds.status[i] === 0).length));
+  });
+
   it('pages the Lookup resource with $top, $skip and $count', async () => {
     const { pages } = await get({ $count: true, $top: 4, $skip: 2 }, mls.webApi.serviceRoot, 'Lookup');
     expect((pages[0].body.value as Entity[]).length).toBe(4);

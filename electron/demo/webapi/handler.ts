@@ -6,7 +6,7 @@ import { BodyWriter, ClientGone, type BodyFaults } from '../bodyWriter';
 import type { Tuning } from '../context';
 import { DROP_AFTER_BYTES } from '../faults';
 import { findStaticToken, type WebClient } from './accounts';
-import { contextUrl, sendCollection, type CollectionRequest } from './collection';
+import { contextUrl, planPage, sendCollection, type CollectionRequest } from './collection';
 import type { LookupStyle } from './entities';
 import { rowOfKey } from './entities';
 import { sendError, WebApiError } from './errors';
@@ -126,13 +126,14 @@ async function route(r: Req, rest: string, params: URLSearchParams): Promise<voi
       ? sendText(r, 'application/json; charset=utf-8', service.json)
       : sendText(r, 'application/xml; charset=utf-8', service.xml);
   }
-  const m = /^\/([A-Za-z]+)(?:\((.*)\))?$/.exec(rest);
+  const m = /^\/([A-Za-z]+)(?:\((.*)\)|(\/\$count))?$/.exec(rest);
   const table = m ? service.model.tables.find((t) => t.entitySet === m[1]) : undefined;
   if (!m || !table) {
     const other = m ? service.model.tables.find((t) => t.entitySet.toLowerCase() === m[1].toLowerCase()) : undefined;
     throw new WebApiError(404, 'NotFound', `No resource at ${rest}.${other ? ` Names are case-sensitive: ${other.entitySet}.` : ''} Entity sets: ${service.model.tables.map((t) => t.entitySet).join(', ')}.`);
   }
   const req: CollectionRequest = { service, table, params, client: r.client, prefer: [r.req.headers.prefer ?? []].flat().join(", "), baseUrl, now: new Date(r.web.now()) };
+  if (m[3]) return sendText(r, 'text/plain; charset=utf-8', String(planPage(req).total));
   if (m[2] === undefined) return sendCollection(req, r.res, r.headers, faults(r, true));
   const key = /^(?:[A-Za-z]+=)?'((?:[^']|'')*)'$/.exec(m[2])?.[1]?.replace(/''/g, "'") ?? m[2];
   const row = rowOfKey(table, key);
