@@ -1,5 +1,6 @@
 // `rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--json]`:
-// starts the Demo MLS on 127.0.0.1 and prints where to log in and with which accounts.
+// starts the Demo MLS on 127.0.0.1 and prints where to log in and with which accounts (RETS and
+// the RESO Web API).
 import { DEFAULT_LISTINGS, type DemoMls, startDemoMls } from '../demo/index';
 
 function usage(): string {
@@ -32,6 +33,12 @@ function describe(mls: DemoMls): string {
     const ua = a.userAgent ? ` [User-Agent ${a.userAgent}, UA password ${a.userAgentPassword}]` : '';
     lines.push(`  ${a.username.padEnd(13)} ${a.password.padEnd(8)} ${a.retsVersion}${ua}  ${a.description}`);
   }
+  const w = mls.webApi;
+  lines.push(`RESO Web API: ${w.serviceRoot} (EnumType style: ${w.enumServiceRoot}), OAuth2 token URL ${w.tokenUrl}, scope ${w.scope}.`);
+  for (const a of w.clients) {
+    const who = a.kind === 'client' ? `client ${a.clientId} / ${a.clientSecret}` : a.kind === 'user' ? `user ${a.username} / ${a.password}` : `token ${a.token}`;
+    lines.push(`  ${who.padEnd(36)} ${a.description}`);
+  }
   lines.push('Press Ctrl+C to stop.');
   return lines.join('\n') + '\n';
 }
@@ -52,7 +59,7 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ loginUrl: mls.loginUrl, port: mls.port, listings: mls.listings, seed: mls.seed, accounts: mls.accounts }) + '\n');
+    process.stdout.write(JSON.stringify({ loginUrl: mls.loginUrl, port: mls.port, listings: mls.listings, seed: mls.seed, accounts: mls.accounts, webApi: mls.webApi }) + '\n');
   } else {
     process.stdout.write(describe(mls));
   }

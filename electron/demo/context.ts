@@ -7,6 +7,7 @@ import type { Authenticator } from './auth';
 import type { DemoResource } from './catalog';
 import type { Dataset } from './dataset';
 import type { Sessions, Session } from './sessions';
+import type { WebApiState } from './webapi/handler';
 import { replyXml } from './xml';
 
 export interface ServerState {
@@ -21,6 +22,8 @@ export interface ServerState {
   maxRows: number;
   /** Failure-mode settings (tests shorten them). */
   tuning: Tuning;
+  /** The RESO Web API side (/reso/...), built on its first request. */
+  webApi(): WebApiState;
 }
 
 export interface Tuning {
@@ -28,6 +31,8 @@ export interface Tuning {
   shortSessionSeconds: number;
   rateLimitPerMinute: number;
   slowDelayMs: number;
+  /** Lifetime of the Web API's short-lived tokens (short-client). */
+  shortTokenSeconds: number;
   /** GetMetadata in COMPACT answers 20514, as servers that offer STANDARD-XML only do. */
   standardXmlMetadataOnly: boolean;
 }

@@ -11,8 +11,11 @@ import { PATHS } from './login';
 import { buildMetadata } from './metadataModel';
 import { handleRequest } from './server';
 import { Sessions } from './sessions';
+import { SHORT_TOKEN_SECONDS } from './webapi/accounts';
+import type { WebApiState } from './webapi/handler';
+import { buildWebApi, webApiInfo, type WebApiInfo } from './webapi/info';
 
-export type { DemoAccount, FailureMode, Tuning };
+export type { DemoAccount, FailureMode, Tuning, WebApiInfo };
 export { DEMO_ACCOUNTS, DEMO_USER_AGENT } from './accounts';
 
 export interface DemoMlsOptions {
@@ -45,6 +48,8 @@ export interface DemoMls {
   baseUrl: string;
   port: number;
   accounts: DemoMlsAccountInfo[];
+  /** The RESO Web API on the same server: service roots, token URL and its accounts. */
+  webApi: WebApiInfo;
   listings: number;
   seed: number;
   /** Sessions the server holds (expired ones leave at the next sweep). */
@@ -65,11 +70,13 @@ export function accountInfo(a: DemoAccount): DemoMlsAccountInfo {
 export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> {
   const seed = opts.seed ?? 1;
   const ds = createDataset(opts.listings ?? DEFAULT_LISTINGS, seed);
-  const state: ServerState = { ds, catalog: [], metadata: { resources: [], tables: [], warnings: [] }, auth: new Authenticator(), sessions: new Sessions(opts.clock), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
-    tuning: { shortSessionSeconds: SHORT_SESSION_SECONDS, rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, slowDelayMs: SLOW_DELAY_MS,
-      standardXmlMetadataOnly: false, ...opts.tuning } };
-  state.catalog = buildCatalog(ds, () => state.baseUrl);
-  state.metadata = buildMetadata(state.catalog);
+  const tuning: Tuning = { shortSessionSeconds: SHORT_SESSION_SECONDS, rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, slowDelayMs: SLOW_DELAY_MS,
+    shortTokenSeconds: SHORT_TOKEN_SECONDS, standardXmlMetadataOnly: false, ...opts.tuning };
+  let baseUrl = '';
+  let webApi: WebApiState | undefined;
+  const catalog = buildCatalog(ds, () => baseUrl);
+  const state: ServerState = { ds, catalog, metadata: buildMetadata(catalog), auth: new Authenticator(), sessions: new Sessions(opts.clock), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
+    tuning, webApi: () => (webApi ??= buildWebApi(ds, catalog, opts.clock ?? Date.now, () => tuning.shortTokenSeconds)) };
   const server = createServer((req, res) => { void handleRequest(state, req, res); });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
@@ -78,9 +85,10 @@ export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> 
   });
   const port = (server.address() as AddressInfo).port;
   state.baseUrl = `http://127.0.0.1:${port}`;
+  baseUrl = state.baseUrl;
   return {
     loginUrl: `${state.baseUrl}${PATHS.login}`, baseUrl: state.baseUrl, port, listings: ds.listings, seed,
-    accounts: DEMO_ACCOUNTS.map(accountInfo),
+    accounts: DEMO_ACCOUNTS.map(accountInfo), webApi: webApiInfo(state.baseUrl),
     sessionCount: () => state.sessions.size,
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());

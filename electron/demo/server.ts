@@ -10,6 +10,7 @@ import { handleGetMetadata } from './metadataTx';
 import { handleMedia, handleGetObject } from './objectTx';
 import { handleSearch } from './searchTx';
 import { readCookie } from './sessions';
+import { handleWebApi, isWebApiPath } from './webapi/handler';
 
 type Tx = 'login' | 'search' | 'getMetadata' | 'getObject' | 'logout' | 'action' | 'api';
 const ROUTES: Record<string, Tx> = {
@@ -25,6 +26,7 @@ export async function handleRequest(state: ServerState, req: IncomingMessage, re
   const ctx: Ctx = { req, res, state, path: url.pathname, args: new Map(), extraHeaders: {} };
   try {
     if (url.pathname.startsWith(PATHS.media)) return await handleMedia(ctx);
+    if (isWebApiPath(url.pathname)) return await handleWebApi(state.webApi(), state.tuning, state.baseUrl, req, res);
     const tx = ROUTES[url.pathname.toLowerCase()];
     if (!tx) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
