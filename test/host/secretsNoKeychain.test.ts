@@ -82,7 +82,7 @@ describe('no keychain', () => {
     });
   });
 
-  it('the doctor on such a profile says the same, before any request', async () => {
+  it('testing such a profile (the doctor\'s way in) says the same, before any request', async () => {
     await withHost(async (host) => {
       const err = await failure(host, 'profiles.test', { profileId: id });
       expect(err.message).toBe('No password is stored for this profile (no keychain here): enter it.');
