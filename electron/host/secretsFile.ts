@@ -17,11 +17,12 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const Sealed = z.object({
   format: z.literal('rets-workbench-secrets'),
   version: z.literal(1),
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().min(1024).max(1 << 20), r: z.number().int().min(1).max(32), p: z.number().int().min(1).max(16), salt: z.string() }),
+  // Bounded before use: the cost is read from the file before it can be authenticated (at most 128 MiB, a few seconds).
+  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().min(1 << 14).max(1 << 17).refine((n) => (n & (n - 1)) === 0), r: z.number().int().min(1).max(8), p: z.number().int().min(1).max(4), salt: z.string().max(64) }),
   cipher: z.literal('aes-256-gcm'),
-  check: z.string(),
-  nonce: z.string(),
-  tag: z.string(),
+  check: z.string().max(64),
+  nonce: z.string().max(32),
+  tag: z.string().max(32),
   data: z.string(),
 });
 type Sealed = z.infer<typeof Sealed>;
@@ -63,7 +64,7 @@ export async function seal(entries: Record<string, string>, passphrase: string):
   const salt = randomBytes(16);
   const nonce = randomBytes(12);
   const { key, check } = await deriveKey(passphrase, salt, KDF);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 });
   const header = { format: 'rets-workbench-secrets', version: 1, kdf: { name: 'scrypt', ...KDF, salt: b64(salt) }, cipher: 'aes-256-gcm', check: b64(check) } as const;
   // The header is authenticated too: a changed cost or check value is caught like changed data.
   cipher.setAAD(Buffer.from(JSON.stringify(header)));
@@ -80,7 +81,8 @@ export async function open(text: string, passphrase: string): Promise<Record<str
   const stored = unb64(header.check);
   if (stored.length !== check.length || !timingSafeEqual(stored, check)) throw wrongPassphrase();
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, unb64(nonce));
+    // A full 16-byte tag only: GCM would accept a truncated one, and with it a weaker check.
+    const decipher = createDecipheriv('aes-256-gcm', key, unb64(nonce), { authTagLength: 16 });
     decipher.setAAD(Buffer.from(JSON.stringify(header)));
     decipher.setAuthTag(unb64(tag));
     const plain = Buffer.concat([decipher.update(unb64(data)), decipher.final()]).toString('utf8');

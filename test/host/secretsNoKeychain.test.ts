@@ -137,6 +137,9 @@ describe('the encrypted secrets file', () => {
     // The header is authenticated too: a lowered scrypt cost is caught.
     writeFileSync(secretsFile(), JSON.stringify({ ...sealed, kdf: { ...sealed.kdf, N: sealed.kdf.N / 2 } }));
     await expect(open(readFileSync(secretsFile(), 'utf8'), PASSPHRASE)).rejects.toThrow(/passphrase does not open|changed outside/);
+    // A truncated GCM tag (which GCM alone would accept as a weaker check) is refused.
+    const short = { ...sealed, tag: Buffer.from((sealed as unknown as { tag: string }).tag, 'base64').subarray(0, 4).toString('base64') };
+    await expect(open(JSON.stringify(short), PASSPHRASE)).rejects.toThrow(/changed outside the workbench/);
     writeFileSync(secretsFile(), good, { mode: 0o600 });
   });
 
