@@ -22,8 +22,9 @@ export const CONNECTION_USAGE = `Connection (every command that talks to a serve
                             built-in Demo MLS in this process
   --url LOGIN_URL --user NAME [--user-agent UA] [--rets-version V] [--auth auto|digest|basic]
                             [--method GET|POST] [--keep-login-host]
-  Passwords: the profile's keychain entry, or RETS_PASSWORD / RETS_UA_PASSWORD (they win), or a
-  prompt on a terminal; never on the command line.
+  Passwords: the profile's keychain entry (or, with no keychain, the encrypted secrets file,
+  unlocked by RETS_WORKBENCH_PASSPHRASE or a prompt), or RETS_PASSWORD / RETS_UA_PASSWORD (they
+  win), or a prompt on a terminal; never on the command line.
 `;
 
 export interface ConnectionFlags {
@@ -83,17 +84,18 @@ async function profileSettings(name: string): Promise<OpenConnection> {
     const { demo, profile } = await startDemo({ port: 0 });
     return { settings: connectionSettings(profile), label: profile.name, close: () => demo.close() };
   }
-  const [{ ProfileStore }, { SecretStore }, { dataLayout, defaultDataDir }, { connectionSettings }] = await Promise.all([
-    import('../host/profiles'), import('../host/secrets'), import('../host/paths'), import('../host/retsAdapter'),
+  const [{ ProfileStore }, { cliSecretStore }, { dataLayout, defaultDataDir }, { connectionSettings }] = await Promise.all([
+    import('../host/profiles'), import('./secretStore'), import('../host/paths'), import('../host/retsAdapter'),
   ]);
-  const store = new ProfileStore(dataLayout(defaultDataDir()).profiles, new SecretStore());
+  const store = new ProfileStore(dataLayout(defaultDataDir()).profiles, cliSecretStore());
   const all = await store.list();
   const match = all.find((p) => p.name === name || p.id === name) ?? all.find((p) => p.name.toLowerCase() === name.toLowerCase());
   if (!match) {
     const names = all.map((p) => `"${p.name}"`).join(', ');
     throw new UsageError(`No profile named "${name}". ${names ? `Profiles: ${names}, and "demo".` : 'There are no saved profiles yet; "demo" is the built-in Demo MLS.'}`);
   }
-  return { settings: connectionSettings(await store.connection(match.id)), label: match.name, close: async () => undefined };
+  // RETS_PASSWORD or a prompt may supply what the store lacks (openConnection below).
+  return { settings: connectionSettings(await store.connection(match.id, { requireSecrets: false })), label: match.name, close: async () => undefined };
 }
 
 /** Resolves the flags to settings with secrets; the caller closes it (a Demo MLS stops then). */

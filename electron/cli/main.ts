@@ -28,5 +28,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const mod = await cmd.load();
-  return mod.run(rest);
+  try {
+    return await mod.run(rest);
+  } catch (e) {
+    // A typed error outside a server job (a locked secrets file, a wrong passphrase): the input said no.
+    const { describeError, isRetsError } = await import('../../shared/rets/errors');
+    if (!isRetsError(e)) throw e;
+    process.stderr.write(`rets-workbench ${name}: ${describeError(e.info)}\n`);
+    return 1;
+  }
 }

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { ProfileInput, type Profile } from '../../shared/contract';
 import { isRetsError } from '../../shared/rets/errors';
 import { ProfileStore } from '../host/profiles';
-import { SecretStore } from '../host/secrets';
 import { dataLayout, defaultDataDir } from '../host/paths';
+import { cliSecretStore } from './secretStore';
 import { intValue, parseCommandArgs, UsageError, withUsage, type OptionsSpec } from './args';
 import { CONNECTION_OPTIONS, connectionFlags } from './connection';
 import { EXIT } from './serverRun';
@@ -19,7 +19,8 @@ export const PROFILES_USAGE = `usage: rets-workbench profiles list [--json]
        rets-workbench profiles remove NAME
 
 Profiles live in the workbench's data folder (RETS_WORKBENCH_HOME overrides it), secrets in the
-OS keychain. Secrets are read from stdin only (e.g. \`printf %s "$PW" | ... --password-stdin\`);
+OS keychain; with no keychain, in the encrypted secrets file when RETS_WORKBENCH_PASSPHRASE is set
+(AES-256-GCM, key from the passphrase by scrypt; the same file the app unlocks). Secrets are read from stdin only (e.g. \`printf %s "$PW" | ... --password-stdin\`);
 \`show\` never prints one.
 `;
 
@@ -38,7 +39,7 @@ async function readStdin(): Promise<string> {
 }
 
 function store(): ProfileStore {
-  return new ProfileStore(dataLayout(defaultDataDir()).profiles, new SecretStore());
+  return new ProfileStore(dataLayout(defaultDataDir()).profiles, cliSecretStore());
 }
 
 async function find(s: ProfileStore, name: string): Promise<Profile> {
@@ -52,7 +53,8 @@ async function find(s: ProfileStore, name: string): Promise<Profile> {
 }
 
 function describe(p: Profile): string {
-  const secret = (has: boolean) => (has ? `set (${p.secretStorage === 'keychain' ? 'in the keychain' : 'in memory only'})` : 'not set');
+  const where = { keychain: 'in the keychain', file: 'in the encrypted secrets file', memory: 'in memory only', none: '' }[p.secretStorage];
+  const secret = (has: boolean) => (has ? `set (${where})` : 'not set');
   return [
     `${p.name}${p.builtin ? ' (built in)' : ''}`,
     `  id:              ${p.id}`,
@@ -71,7 +73,7 @@ function describe(p: Profile): string {
 
 function noKeychainNote(p: Profile): string {
   return p.secretStorage === 'memory'
-    ? 'No keychain answered here, so the secret was not kept after this command: set RETS_PASSWORD (and RETS_UA_PASSWORD) when you run commands with this profile.\n'
+    ? 'No keychain answered here, so the secret was not kept after this command: set RETS_PASSWORD (and RETS_UA_PASSWORD) when you run commands with this profile, or set RETS_WORKBENCH_PASSPHRASE to keep secrets in the encrypted secrets file.\n'
     : '';
 }
 

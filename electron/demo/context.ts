@@ -35,6 +35,8 @@ export interface Tuning {
   shortTokenSeconds: number;
   /** GetMetadata in COMPACT answers 20514, as servers that offer STANDARD-XML only do. */
   standardXmlMetadataOnly: boolean;
+  /** Cut the rate-limited account's bodies after this many bytes too (rehearses a cut under a rate limit). */
+  rateLimitDropAfterBytes?: number;
 }
 
 export interface Ctx {

@@ -8,5 +8,6 @@ export function bodyFaults(ctx: Ctx): BodyFaults {
   const f = ctx.account?.failure;
   if (f === 'drop-connection') return { dropAfterBytes: DROP_AFTER_BYTES };
   if (f === 'slow') return { trickle: true };
+  if (f === 'rate-limit' && ctx.state.tuning.rateLimitDropAfterBytes) return { dropAfterBytes: ctx.state.tuning.rateLimitDropAfterBytes };
   return {};
 }

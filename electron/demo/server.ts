@@ -107,6 +107,9 @@ async function gate(ctx: Ctx, tx: Tx): Promise<boolean> {
       sendReply(ctx, RATE_CODES[tx], `Rate limit exceeded: ${perMinute} requests per minute allowed for this account. Retry after ${r.retryAfter} seconds.`, 429, '', { 'Retry-After': String(r.retryAfter) });
       return false;
     }
+    // As metered servers do: every answer says how much of the minute's allowance is left.
+    ctx.res.setHeader('RateLimit-Limit', String(perMinute));
+    ctx.res.setHeader('RateLimit-Remaining', String(r.remaining));
   }
   if (account.failure === 'ip-whitelist' && tx === 'login') {
     const ip = req.socket.remoteAddress ?? 'unknown';

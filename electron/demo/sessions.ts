@@ -66,12 +66,12 @@ export class Sessions {
   }
 
   /** Counts one request for the account; true when it is over `perMinute` in the last 60 s. */
-  overLimit(username: string, perMinute: number): { over: boolean; retryAfter: number } {
+  overLimit(username: string, perMinute: number): { over: boolean; retryAfter: number; remaining: number } {
     const now = this.now();
     const list = (this.hits.get(username) ?? []).filter((t) => now - t < 60_000);
     list.push(now);
     this.hits.set(username, list);
-    return { over: list.length > perMinute, retryAfter: Math.max(1, Math.ceil((60_000 - (now - list[0])) / 1000)) };
+    return { over: list.length > perMinute, retryAfter: Math.max(1, Math.ceil((60_000 - (now - list[0])) / 1000)), remaining: Math.max(0, perMinute - list.length) };
   }
 }
 

@@ -22,6 +22,8 @@ export interface DoctorOptions {
   now?: () => Date;
   /** Trusted CA certificates (PEM) for the TLS check instead of Node's bundle, e.g. a corporate root. */
   ca?: string[];
+  /** A step slower than this warns, with what the pace means for a sync (default DEFAULT_SLOW_STEP_MS, 3 s). */
+  slowStepMs?: number;
 }
 
 const codeOf = (e: unknown) => (e instanceof NetError ? e.code : (e as { code?: string })?.code);
@@ -29,7 +31,7 @@ const codeOf = (e: unknown) => (e instanceof NetError ? e.code : (e as { code?: 
 export async function runDoctor(settings: ConnectionSettings, options: DoctorOptions = {}): Promise<DoctorReport> {
   const { signal } = options;
   const timeoutMs = options.timeoutMs ?? settings.connectTimeoutMs;
-  const runner = new StepRunner(options.onStep, signal);
+  const runner = new StepRunner(options.onStep, signal, options.slowStepMs);
   const startedAt = new Date().toISOString();
   const net: { url?: ParsedLoginUrl; addresses: string[]; connected?: string; localAddress?: string; remoteAddress?: string } = { addresses: [] };
   const schemes: string[] = [];

@@ -8,6 +8,7 @@ import type { MetadataClass, MetadataResource } from '../../shared/rets/metadata
 import type { RetsSession } from '../rets/session';
 import { wholeMetadata } from '../rets/wholeMetadata';
 import type { StepOutcome } from './stepRunner';
+import { checkCut, lastTraceId } from './transfer';
 
 function infoOf(e: unknown, transaction: RetsErrorInfo['transaction']): RetsErrorInfo {
   if (isRetsError(e)) return e.info;
@@ -100,6 +101,7 @@ function failure(step: SessionStep, e: unknown, ctx: UaCtx, facts: DoctorFact[] 
 }
 
 export async function metadataStep(session: RetsSession, ctx: UaCtx, signal?: AbortSignal): Promise<StepOutcome> {
+  const since = lastTraceId(session);
   try {
     const { metadata, format } = await wholeMetadata(session, signal);
     const s = metadata.system;
@@ -110,7 +112,7 @@ export async function metadataStep(session: RetsSession, ctx: UaCtx, signal?: Ab
     if (!s) facts.push({ label: 'System', value: 'no SYSTEM block in the reply' });
     return { status: 'passed', facts };
   } catch (e) {
-    return failure('metadata', e, ctx);
+    return checkCut(session, 'GetMetadata', since, failure('metadata', e, ctx), () => wholeMetadata(session, signal));
   }
 }
 
@@ -149,23 +151,27 @@ export async function searchStep(session: RetsSession, ctx: UaCtx, signal?: Abor
     summary: 'The metadata lists no searchable class.', detail: 'No resource with a class was found in METADATA-RESOURCE / METADATA-CLASS.',
     cause: 'The account may have no search access.', actions: ['Ask the MLS which resources and classes this account may search.'] } } };
   const facts: DoctorFact[] = [{ label: 'Class', value: `${target.resource.id}:${target.cls.name}` }, { label: 'Query', value: target.query }];
+  const request = { resource: target.resource.id, class: target.cls.name, query: target.query, count: 2 as const, limit: 1 };
+  const since = lastTraceId(session);
   try {
     let count: number | undefined;
     let code = 0;
-    for await (const ev of session.search({ resource: target.resource.id, class: target.cls.name, query: target.query, count: 2, limit: 1 }, signal)) {
+    for await (const ev of session.search(request, signal)) {
       if (ev.kind === 'count') count = ev.count;
       if (ev.kind === 'status' && ev.replyCode !== 0) code = ev.replyCode;
     }
     facts.push({ label: 'Count', value: count !== undefined ? String(count) : code === 20201 ? '0 (no records found)' : 'not returned' });
     return { outcome: { status: 'passed', facts }, target };
   } catch (e) {
-    return { outcome: failure('search', e, ctx, facts), target };
+    const drain = async () => { for await (const _ of session.search(request, signal)) { /* read to the end */ } };
+    return { outcome: await checkCut(session, 'Search', since, failure('search', e, ctx, facts), drain), target };
   }
 }
 
 export async function objectStep(session: RetsSession, target: SearchTarget, ctx: UaCtx, signal?: AbortSignal): Promise<StepOutcome> {
   const type = target.resource.objects[0]?.objectType ?? 'Photo';
   const facts: DoctorFact[] = [{ label: 'Object type', value: type }];
+  let since = Number.MAX_SAFE_INTEGER; // until the GetObject goes out, a failure is not its cut
   try {
     let key: string | undefined;
     for await (const ev of session.search({ resource: target.resource.id, class: target.cls.name, query: target.query, count: 0, limit: 1, select: target.keyField, format: 'COMPACT' }, signal)) {
@@ -173,6 +179,7 @@ export async function objectStep(session: RetsSession, target: SearchTarget, ctx
     }
     if (!key) return { status: 'skipped', facts: [...facts, { label: 'Skipped', value: 'no record to fetch an object for' }] };
     facts.push({ label: 'Id', value: `${key}:1` });
+    since = lastTraceId(session);
     for await (const item of session.getObject({ resource: target.resource.id, type, ids: `${key}:1` }, signal)) {
       if (item.kind === 'error') return failure('object', { name: 'RetsError', info: item.error }, ctx, facts);
       facts.push({ label: 'Received', value: `${item.contentType}, ${item.location ?? `${item.data.byteLength} bytes`}` });
@@ -180,7 +187,9 @@ export async function objectStep(session: RetsSession, target: SearchTarget, ctx
     }
     return { status: 'warning', facts, diagnosis: { summary: 'GetObject returned no object.', detail: 'The reply held no parts.', cause: 'The listing may have no photos.', actions: ['Nothing to do unless photos are expected.'] } };
   } catch (e) {
-    return failure('object', e, ctx, facts);
+    const ids = facts.find((f) => f.label === 'Id')?.value ?? '';
+    const drain = async () => { for await (const _ of session.getObject({ resource: target.resource.id, type, ids }, signal)) { /* read to the end */ } };
+    return checkCut(session, 'GetObject', since, failure('object', e, ctx, facts), drain);
   }
 }
 

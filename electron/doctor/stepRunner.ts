@@ -1,6 +1,9 @@
 // Runs the doctor's steps one after another: marks each running, times it, hands every change to
 // onStep (the CLI prints it, the host sends it over IPC), and skips the rest after a failure.
-import { DOCTOR_STEP_TITLES, pendingSteps, type DoctorFact, type Diagnosis, type DoctorStep, type DoctorStepId } from '../../shared/doctor';
+import { DEFAULT_SLOW_STEP_MS, DOCTOR_STEP_TITLES, diagnoseSlow, pendingSteps, type DoctorFact, type Diagnosis, type DoctorStep, type DoctorStepId } from '../../shared/doctor';
+
+/** The steps that wait on the network: a slow one warns. */
+const TIMED_STEPS = new Set<DoctorStepId>(['dns', 'tcp', 'tls', 'unauthenticated', 'login', 'metadata', 'search', 'object', 'logout']);
 
 export interface StepOutcome {
   status: 'passed' | 'failed' | 'warning' | 'skipped';
@@ -12,7 +15,7 @@ export class StepRunner {
   readonly steps: DoctorStep[] = pendingSteps();
   stopped = false;
 
-  constructor(private readonly onStep: (step: DoctorStep) => void = () => {}, private readonly signal?: AbortSignal) {}
+  constructor(private readonly onStep: (step: DoctorStep) => void = () => {}, private readonly signal?: AbortSignal, private readonly slowStepMs = DEFAULT_SLOW_STEP_MS) {}
 
   private set(id: DoctorStepId, patch: Partial<DoctorStep>): DoctorStep {
     const i = this.steps.findIndex((s) => s.id === id);
@@ -35,7 +38,11 @@ export class StepRunner {
     }
     // A cancel shows as a cancelled step, not as the failure the abort caused.
     if (this.signal?.aborted) outcome = { status: 'skipped', facts: [{ label: 'Cancelled', value: 'the test was cancelled here' }] };
-    this.set(id, { status: outcome.status, durationMs: Date.now() - started, facts: outcome.facts ?? [], diagnosis: outcome.diagnosis });
+    const durationMs = Date.now() - started;
+    if (outcome.status === 'passed' && TIMED_STEPS.has(id) && durationMs > this.slowStepMs) {
+      outcome = { status: 'warning', facts: outcome.facts, diagnosis: diagnoseSlow(DOCTOR_STEP_TITLES[id], durationMs, this.slowStepMs) };
+    }
+    this.set(id, { status: outcome.status, durationMs, facts: outcome.facts ?? [], diagnosis: outcome.diagnosis });
     if (outcome.status === 'failed' || this.signal?.aborted) this.stopped = true;
     return outcome;
   }

@@ -91,7 +91,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const layout = dataLayout(opts.dataDir);
   await prepareDataFolder(layout);
   const events = new EventBus();
-  const secrets = new SecretStore(opts.secrets);
+  const secrets = new SecretStore({ file: layout.secretsFile, ...opts.secrets });
   const profiles = new ProfileStore(layout.profiles, secrets);
   const ops = new OperationRegistry();
   const pool = new SessionPool(profiles, lazyRetsFactory, events);
@@ -131,6 +131,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     version: opts.version ?? '0.1.0',
     platform: process.platform,
     keychain: await secrets.status(),
+    secretsFile: await secrets.fileStatus(),
     ...(demo && demoProfileId ? { demo: { profileId: demoProfileId, loginUrl: demo.loginUrl } } : {}),
   });
 
@@ -168,6 +169,19 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       return { ok: true as const };
     },
     'profiles.test': (r) => testProfile(r, profiles, lazyRetsFactory),
+    'profiles.sessionSecrets': async (r) => {
+      const profile = await profiles.sessionSecrets(r.id, r.password, r.uaPassword);
+      await profileChanged(r.id);
+      return { profile };
+    },
+
+    'secrets.status': () => secrets.fileStatus(),
+    'secrets.unlock': async (r) => {
+      const { created } = await secrets.unlockFile(r.passphrase);
+      const moved = await profiles.moveMemorySecretsToFile();
+      events.emit({ type: 'profiles.changed' });
+      return { ...(await secrets.fileStatus()), created, moved };
+    },
 
     'session.connect': (r) => pool.connect(r.profileId),
     'session.disconnect': (r) => pool.disconnect(r.profileId),

@@ -24,6 +24,8 @@ export interface DataLayout {
   exports: string;
   /** Browser-mode uploads waiting to be read (removed once used, and at start). */
   uploads: string;
+  /** The opt-in encrypted secrets file (boxes with no keychain). */
+  secretsFile: string;
   /** One journal per running host: its exports' temp files in progress (removed at the next start). */
   tempJournal: string;
 }
@@ -39,6 +41,7 @@ export function dataLayout(root: string): DataLayout {
     exports: join(root, 'exports'),
     uploads: join(root, 'uploads'),
     tempJournal: join(root, 'temp-journal'),
+    secretsFile: join(root, 'secrets.enc'),
   };
 }
 

@@ -1,7 +1,8 @@
 // Connection profiles as plain JSON files (one per profile) in the user data folder, written
 // atomically, one change at a time per file. A file holds only a credential id and where each
-// secret is kept; the secrets themselves live in the keychain (or, with no keychain, in memory for
-// this session). A password typed into the login URL is moved there too.
+// secret is kept; the secrets themselves live in the keychain (or, with no keychain, in the
+// encrypted secrets file when turned on, else in memory for this session). A password typed into
+// the login URL is moved there too.
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -13,11 +14,23 @@ import { serialized } from './fileQueue';
 import { isSafeId, readJsonFile, shortId, slugify, unreadableFile, writeJsonAtomic } from './files';
 import { inputError, notFound } from './hostError';
 import { splitUserinfo } from './loginUrlUserinfo';
-import { NO_KEYCHAIN_MESSAGE, SecretStore, type SecretKind } from './secrets';
+import { RetsError } from '../../shared/rets/errors';
+import { NO_KEYCHAIN_MESSAGE, NO_STORED_PASSWORD, SecretStore, type SecretKind } from './secrets';
+import { lockedFile } from './secretsFile';
 import { assignIds, idFixNote, type IdFix } from './storeIds';
 import { insideFolder } from './safePath';
 
-const SecretPlace = z.enum(['keychain', 'memory', 'none']);
+// 'file' (the encrypted secrets file) came later: files written before it hold the other three.
+const SecretPlace = z.enum(['keychain', 'file', 'memory', 'none']);
+
+function noStoredSecret(kind: SecretKind): RetsError {
+  return new RetsError({
+    kind: 'auth', transaction: 'Login',
+    message: kind === 'password' ? NO_STORED_PASSWORD : 'No UA password is stored for this profile (no keychain here): enter it.',
+    cause: 'No OS keychain answers here, so the secret was kept in memory only, and the workbench has restarted since.',
+    hint: 'Enter it when asked (it is kept for this session), or turn on the encrypted secrets file to keep it across restarts; the command line reads RETS_PASSWORD / RETS_UA_PASSWORD.',
+  });
+}
 
 /** What a profile file holds: no secret, ever. */
 export const ProfileFile = z.object({
@@ -99,15 +112,14 @@ export class ProfileStore {
   private view(f: ProfileFile): Profile {
     const hasPassword = this.secrets.has(f.credentialId, 'password', f.secrets.password);
     const hasUaPassword = this.secrets.has(f.credentialId, 'uaPassword', f.secrets.uaPassword);
-    const inMemory = f.secrets.password === 'memory' || f.secrets.uaPassword === 'memory';
-    const secretStorage = f.secrets.password === 'keychain' || f.secrets.uaPassword === 'keychain' ? (inMemory ? 'memory' : 'keychain') : inMemory ? 'memory' : 'none';
-    const lost = inMemory && ((f.secrets.password === 'memory' && !hasPassword) || (f.secrets.uaPassword === 'memory' && !hasUaPassword));
+    const places = [f.secrets.password, f.secrets.uaPassword];
+    // The weakest place wins: a profile with one secret in memory is a memory profile.
+    const secretStorage = (['memory', 'file', 'keychain'] as const).find((p) => places.includes(p)) ?? 'none';
+    const lost = (f.secrets.password === 'memory' && !hasPassword) || (f.secrets.uaPassword === 'memory' && !hasUaPassword);
+    const locked = places.includes('file') && !this.secrets.file?.unlocked;
     const { credentialId: _c, secrets: _s, ...fields } = f;
-    return {
-      ...fields,
-      hasPassword, hasUaPassword, secretStorage, builtin: false,
-      ...(inMemory ? { secretWarning: lost ? `${NO_KEYCHAIN_MESSAGE} Enter the password again.` : NO_KEYCHAIN_MESSAGE } : {}),
-    };
+    const warning = lost ? `${NO_STORED_PASSWORD} ${NO_KEYCHAIN_MESSAGE}` : locked ? lockedFile().message : secretStorage === 'memory' ? NO_KEYCHAIN_MESSAGE : undefined;
+    return { ...fields, hasPassword, hasUaPassword, secretStorage, builtin: false, ...(warning ? { secretWarning: warning } : {}) };
   }
 
   private builtinView(b: BuiltinProfile): Profile {
@@ -241,15 +253,53 @@ export class ProfileStore {
     });
   }
 
-  /** The profile with its secrets, for the session layer. */
-  async connection(id: string): Promise<ProfileConnection> {
+  /**
+   * The profile with its secrets, for the session layer. A secret kept in memory and lost to a
+   * restart is a typed error (sending an empty password would come back as a wrong-password
+   * refusal); so is a locked secrets file. The CLI, whose environment may supply the secret, asks
+   * with `requireSecrets: false`.
+   */
+  async connection(id: string, opts: { requireSecrets?: boolean } = {}): Promise<ProfileConnection> {
     const b = this.builtins.get(id);
     if (b) return { ...b };
     const f = await this.load(id);
+    if (opts.requireSecrets !== false) {
+      for (const kind of ['password', 'uaPassword'] as const) {
+        if (f.secrets[kind] === 'memory' && !this.secrets.has(f.credentialId, kind, 'memory')) throw noStoredSecret(kind);
+      }
+    }
     const password = await this.secrets.get(f.credentialId, 'password', f.secrets.password);
     const uaPassword = await this.secrets.get(f.credentialId, 'uaPassword', f.secrets.uaPassword);
+    if (opts.requireSecrets !== false && f.secrets.password === 'file' && password === undefined) throw noStoredSecret('password');
     const { credentialId: _c, secrets: _s, createdAt: _a, updatedAt: _u, ...fields } = f;
     return { ...fields, password: password ?? '', ...(uaPassword ? { uaPassword } : {}) };
+  }
+
+  /** Secrets typed for this session because none is stored: host memory only, the file unchanged. */
+  async sessionSecrets(id: string, password: string, uaPassword?: string): Promise<Profile> {
+    if (this.builtins.has(id)) return this.get(id);
+    const f = await this.load(id);
+    this.secrets.setForSession(f.credentialId, 'password', password);
+    if (uaPassword) this.secrets.setForSession(f.credentialId, 'uaPassword', uaPassword);
+    return this.view(f);
+  }
+
+  /** Once the secrets file is unlocked: the secrets kept in memory move into it. Returns how many. */
+  async moveMemorySecretsToFile(): Promise<number> {
+    let moved = 0;
+    for (const p of await this.list()) {
+      if (p.builtin || p.secretStorage !== 'memory') continue;
+      await this.locked(p.id, async () => {
+        const f = await this.readFile(p.id);
+        if (!f) return;
+        let changed = false;
+        for (const kind of ['password', 'uaPassword'] as const) {
+          if (f.secrets[kind] === 'memory' && (await this.secrets.moveToFile(f.credentialId, kind))) { f.secrets[kind] = 'file'; changed = true; moved += 1; }
+        }
+        if (changed) await writeJsonAtomic(this.file(p.id), f);
+      });
+    }
+    return moved;
   }
 
   /** The raw file, for tests and the doctor (no secrets in it). */

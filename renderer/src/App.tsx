@@ -30,6 +30,7 @@ import { Splitter } from './shell/Splitter';
 import { gateRun, searchTarget } from './query/runGate';
 import { askToConfirm, clearConfirm } from './query/confirmRun';
 import { DoctorPanel } from './doctor/DoctorPanel';
+import { SecretsGate } from './secrets/SecretsGate';
 import { TitleBar } from './shell/TitleBar';
 import { StatusBar } from './shell/StatusBar';
 import { LogPanel } from './shell/LogPanel';
@@ -167,6 +168,7 @@ export function App() {
       <TitleBar profiles={profiles.data ?? []} activeId={activeId} onPick={(id) => { setActiveId(id); closeFile(); }} status={session.data} cache={cache} mode={info.data?.mode} />
       <aside className="rw-left">
         <Connections activeId={activeId} sessionState={session.data?.state} onPick={(id) => { setActiveId(id); closeFile(); }} onNew={() => setProfileDialog({})} onEdit={(p) => setProfileDialog({ profile: p })} onTest={(p) => setDoctor({ profileId: p.id, name: p.name })} />
+        <SecretsGate active={profiles.data?.find((p) => p.id === activeId)} onToast={showToast} />
         <div className="section-h">
           Metadata{offline && <span style={{ textTransform: 'none', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={offline.name}>· {offline.name}</span>}<span className="spacer" />
           {info.data?.mode === 'electron'

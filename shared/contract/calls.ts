@@ -5,7 +5,7 @@
 // needs a break: then the renderer changes in the same commit.
 import { z } from 'zod';
 import { call, CancelRequest, CancelResponse, Empty, Id, Ok, OperationStarted, UnreadableFile } from './common';
-import { Profile, ProfileInput, ProfilePatch, ProfileTestRequest, ProfileTestResult } from './profiles';
+import { Profile, ProfileInput, ProfilePatch, ProfileTestRequest, ProfileTestResult, SessionSecretsRequest } from './profiles';
 import { ProfileRef, SessionStatus } from './session';
 import { MetadataGetRequest, MetadataGetResponse, MetadataOpenFileRequest, MetadataOpenFileResponse } from './metadata';
 import { SearchStartRequest } from './search';
@@ -15,7 +15,7 @@ import { Snippet, SnippetExportRequest, SnippetExportResponse, SnippetImportRequ
 import { HistoryClearRequest, HistoryListRequest, HistoryListResponse } from './history';
 import { TraceListRequest, TraceListResponse } from './trace';
 import { DoctorStartRequest } from './doctor';
-import { HostInfo } from './hostInfo';
+import { HostInfo, SecretsFileStatus } from './hostInfo';
 import { ChooseOpenRequest, ChooseSaveRequest, ChosenFile } from './files';
 
 export const calls = {
@@ -29,6 +29,10 @@ export const calls = {
   'profiles.update': call(z.object({ id: Id, patch: ProfilePatch }), z.object({ profile: Profile }), 'Update; a secret string sets, null clears, absent keeps.'),
   'profiles.delete': call(z.object({ id: Id }), Ok, 'Delete the profile, its secrets, cache and session.'),
   'profiles.test': call(ProfileTestRequest, ProfileTestResult, 'Log in (and out) with a saved profile or an unsaved draft.'),
+  'profiles.sessionSecrets': call(SessionSecretsRequest, z.object({ profile: Profile }), 'Secrets for this session only, when none is stored (kept in host memory).'),
+
+  'secrets.status': call(Empty, SecretsFileStatus, 'The encrypted secrets file: offered, present, unlocked.'),
+  'secrets.unlock': call(z.object({ passphrase: z.string().min(1).max(1000) }), SecretsFileStatus.extend({ created: z.boolean(), moved: z.number().int() }), 'Unlock the secrets file (make it when absent); secrets kept in memory move into it.'),
 
   'session.connect': call(ProfileRef, SessionStatus, 'Log in (or reuse the live session).'),
   'session.disconnect': call(ProfileRef, SessionStatus, 'Log out and forget the session.'),

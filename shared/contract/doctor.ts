@@ -5,6 +5,16 @@ import { Id, OperationId, RetsErrorInfoSchema } from './common';
 import { ProfileInput } from './profiles';
 
 export const DoctorStepStatus = z.enum(['pending', 'running', 'ok', 'warn', 'fail', 'skipped']);
+/** A failed or warning step's diagnosis (shared/doctor/types.ts Diagnosis): what the panel shows under the step. */
+export const DoctorDiagnosis = z.object({
+  summary: z.string(),
+  detail: z.string(),
+  cause: z.string(),
+  actions: z.array(z.string()),
+  replyCode: z.number().optional(),
+  replyText: z.string().optional(),
+  httpStatus: z.number().optional(),
+});
 export const DoctorStep = z.looseObject({
   id: z.string(),
   title: z.string(),
@@ -12,6 +22,7 @@ export const DoctorStep = z.looseObject({
   detail: z.string().optional(),
   durationMs: z.number().nonnegative().optional(),
   error: RetsErrorInfoSchema.optional(),
+  diagnosis: DoctorDiagnosis.optional(),
 });
 
 export const DoctorStartRequest = z.union([
@@ -33,3 +44,4 @@ export const DoctorDoneEvent = z.object({
 export const DoctorErrorEvent = z.object({ type: z.literal('doctor.error'), operationId: OperationId, error: RetsErrorInfoSchema });
 
 export type DoctorStep = z.infer<typeof DoctorStep>;
+export type DoctorDiagnosis = z.infer<typeof DoctorDiagnosis>;

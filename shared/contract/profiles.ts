@@ -18,8 +18,11 @@ export const Throttle = z.object({ requestsPerMinute: z.number().int().min(0).ma
 export const Timeouts = z.object({ connectSeconds: z.number().int().min(1).max(300), responseSeconds: z.number().int().min(5).max(3600) });
 export const DEFAULT_TIMEOUTS = { connectSeconds: 15, responseSeconds: 60 } as const;
 
-/** Where a profile's secrets live: the OS keychain, or (no keychain answered) memory for this session only. */
-export const SecretStorage = z.enum(['keychain', 'memory', 'none']);
+/**
+ * Where a profile's secrets live: the OS keychain, or (no keychain answered) the encrypted secrets
+ * file when the user turned it on, else memory for this session only.
+ */
+export const SecretStorage = z.enum(['keychain', 'file', 'memory', 'none']);
 
 /** The fields a user edits, without secrets. */
 export const ProfileFields = z.object({
@@ -84,6 +87,9 @@ export const ProfileTestResult = z.object({
   login: LoginInfo.optional(),
   error: RetsErrorInfoSchema.optional(),
 });
+
+/** Secrets typed for this session only (none is stored): kept in the host's memory, never written. */
+export const SessionSecretsRequest = z.object({ id: Id, password: z.string().min(1).max(1000), uaPassword: z.string().min(1).max(1000).optional() });
 
 export type Profile = z.infer<typeof Profile>;
 export type ProfileInput = z.input<typeof ProfileInput>;

@@ -6,3 +6,4 @@ export * from './diagnoseHttp';
 export * from './diagnoseLogin';
 export * from './diagnoseSession';
 export * from './report';
+export * from './diagnoseTransfer';

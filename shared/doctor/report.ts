@@ -13,13 +13,18 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function diagnosisLines(d: Diagnosis): string[] {
-  const lines = [`**${d.summary}**`, '', d.detail, '', `Likely cause: ${d.cause}`];
-  const codes = [
+/** The server's codes in a diagnosis, e.g. `HTTP 401, RETS ReplyCode 20036 "Access denied"`; '' when none. */
+export function serverReply(d: Pick<Diagnosis, 'httpStatus' | 'replyCode' | 'replyText'>): string {
+  return [
     d.httpStatus !== undefined ? `HTTP ${d.httpStatus}` : '',
     d.replyCode !== undefined ? `RETS ReplyCode ${d.replyCode}${d.replyText ? ` "${d.replyText}"` : ''}` : '',
-  ].filter(Boolean);
-  if (codes.length) lines.push('', `Server reply: ${codes.join(', ')}`);
+  ].filter(Boolean).join(', ');
+}
+
+function diagnosisLines(d: Diagnosis): string[] {
+  const lines = [`**${d.summary}**`, '', d.detail, '', `Likely cause: ${d.cause}`];
+  const codes = serverReply(d);
+  if (codes) lines.push('', `Server reply: ${codes}`);
   if (d.actions.length) lines.push('', 'What to do:', ...d.actions.map((a) => `- ${a}`));
   return lines;
 }

@@ -16,10 +16,14 @@ export function freshDirs(): HostDirs {
   return { home: base, data: join(base, 'workbench') };
 }
 
-export async function startHost(dirs: HostDirs): Promise<RunningHost> {
+/** `keychain: false` runs the host as on a headless server: no D-Bus session, so no keychain answers. */
+export async function startHost(dirs: HostDirs, opts: { keychain?: boolean } = {}): Promise<RunningHost> {
   const serve = `exec node ${JSON.stringify(join(repoRoot, 'bin', 'rets-workbench.cjs'))} serve --json --port 0`;
-  const useKeyring = existsSync('/usr/bin/dbus-run-session') && existsSync('/usr/bin/gnome-keyring-daemon');
-  const env = { ...process.env, RETS_WORKBENCH_HOME: dirs.data, HOME: dirs.home, XDG_DATA_HOME: join(dirs.home, 'share'), XDG_CONFIG_HOME: join(dirs.home, 'config') };
+  const useKeyring = opts.keychain !== false && existsSync('/usr/bin/dbus-run-session') && existsSync('/usr/bin/gnome-keyring-daemon');
+  const env = {
+    ...process.env, RETS_WORKBENCH_HOME: dirs.data, HOME: dirs.home, XDG_DATA_HOME: join(dirs.home, 'share'), XDG_CONFIG_HOME: join(dirs.home, 'config'),
+    ...(opts.keychain === false ? { DBUS_SESSION_BUS_ADDRESS: 'disabled:' } : {}),
+  };
   const child: ChildProcess = useKeyring
     ? spawn('dbus-run-session', ['--', 'bash', '-c', `printf %s rets-workbench-e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null && ${serve}`], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn('bash', ['-c', serve], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -12,6 +12,7 @@ import { validateProfileForm, type FormErrors, type ProfileForm } from './profil
 import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
 import { ErrorBox } from '../shell/ErrorBox';
+import { secretPlace } from '../secrets/secretPlace';
 
 interface Props { profile?: Profile; onClose(): void; onSaved(p: Profile): void; onTest(draft: ProfileInput): void }
 
@@ -92,7 +93,7 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
         <label className="field">Name<input className="input" value={f.name} onChange={set('name')} onBlur={touch('name')} aria-invalid={!!shown('name')} placeholder="Acme MLS" name="name" autoFocus /><FieldError text={shown('name')} /></label>
         <label className="field">Username<input className="input" value={f.username} onChange={set('username')} onBlur={touch('username')} aria-invalid={!!shown('username')} name="username" autoComplete="off" /><FieldError text={shown('username')} /></label>
         <label className="field wide">Login URL<input className="input mono" value={f.loginUrl} onChange={set('loginUrl')} onBlur={touch('loginUrl')} aria-invalid={!!shown('loginUrl')} placeholder="https://rets.example-mls.com/rets/login" name="loginUrl" /><FieldError text={shown('loginUrl')} /></label>
-        <label className="field">Password {profile?.hasPassword && <span className="small">· stored in {profile.secretStorage === 'keychain' ? 'the keychain' : 'memory for this session'}</span>}
+        <label className="field">Password {profile && <span className="small" data-testid="secret-place">· {secretPlace(profile)}</span>}
           <input className="input" type="password" value={f.password} onChange={set('password')} name="password" autoComplete="new-password" placeholder={profile?.hasPassword ? 'unchanged' : ''} /></label>
         <label className="field">User-Agent<input className="input mono" value={f.userAgent} onChange={set('userAgent')} onBlur={touch('userAgent')} aria-invalid={!!shown('userAgent')} name="userAgent" /><FieldError text={shown('userAgent')} /></label>
         <label className="field">UA password {profile?.hasUaPassword && <span className="small">· stored</span>}

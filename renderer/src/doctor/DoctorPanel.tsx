@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { host } from '../host/client';
 import { toErrorInfo } from '../host/errors';
 import { ErrorBox } from '../shell/ErrorBox';
+import { StepDiagnosis } from './StepDiagnosis';
 import type { DoctorStep, ProfileInput } from '../../../shared/contract';
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
 
@@ -45,6 +46,7 @@ export function DoctorPanel({ target, onClose, onToast }: { target: Target; onCl
             <span>{s.title}</span>
             <span className="muted small num">{s.durationMs !== undefined ? `${Math.round(s.durationMs)} ms` : ''}</span>
             {s.detail && <div className="detail">{s.detail}</div>}
+            {s.diagnosis && (s.status === 'fail' || s.status === 'warn') && <StepDiagnosis diagnosis={s.diagnosis} />}
             {s.error && <div className="err"><ErrorBox error={s.error} /></div>}
           </div>
         ))}

@@ -1,0 +1,66 @@
+// A headless box with no keychain keeps a profile's password in the encrypted secrets file: the
+// command line makes it when RETS_WORKBENCH_PASSPHRASE is set and opens it with the same variable.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoMls, type DemoMls } from '../../electron/demo';
+
+const bin = path.resolve(__dirname, '..', '..', 'bin', 'rets-workbench.cjs');
+const SECRET = 'demo';
+const PASSPHRASE = 'a headless box passphrase';
+let demo: DemoMls;
+let home: string;
+
+interface Result { code: number | null; stdout: string; stderr: string }
+
+function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<Result> {
+  return new Promise((resolve) => {
+    // DBUS_SESSION_BUS_ADDRESS disabled: no keychain answers, as on a headless server.
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, RETS_PASSWORD: '', RETS_UA_PASSWORD: '', RETS_WORKBENCH_PASSPHRASE: '', RETS_WORKBENCH_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'disabled:', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
+    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+    child.stdin.end(stdin);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  demo = await startDemoMls({ listings: 30 });
+  home = mkdtempSync(path.join(tmpdir(), 'rw-cli-secrets-'));
+});
+afterAll(async () => {
+  await demo.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('RETS_WORKBENCH_PASSPHRASE', () => {
+  it('profiles add keeps the password in the encrypted file, and a later command logs in with it', async () => {
+    const add = await cli(['profiles', 'add', 'Headless', '--url', demo.loginUrl, '--user', 'demo', '--password-stdin', '--json'], { RETS_WORKBENCH_PASSPHRASE: PASSPHRASE }, `${SECRET}\n`);
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({ secretStorage: 'file', hasPassword: true });
+    const file = path.join(home, 'secrets.enc');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ cipher: 'aes-256-gcm' });
+
+    const meta = await cli(['metadata', '--profile', 'headless', '--type', 'METADATA-RESOURCE', '--id', '0'], { RETS_WORKBENCH_PASSPHRASE: PASSPHRASE });
+    expect(meta.stderr).not.toMatch(/rejected|locked/);
+    expect(meta.code).toBe(0);
+    expect(meta.stdout).toMatch(/Property/);
+  });
+
+  it('without it (no terminal) the file stays locked and the command says so; a wrong one is told', async () => {
+    const locked = await cli(['metadata', '--profile', 'headless', '--type', 'METADATA-RESOURCE', '--id', '0']);
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toContain('The secrets file is locked: enter its passphrase.');
+    const wrong = await cli(['metadata', '--profile', 'headless', '--type', 'METADATA-RESOURCE', '--id', '0'], { RETS_WORKBENCH_PASSPHRASE: 'not it' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('The passphrase does not open the secrets file.');
+  });
+});
