@@ -6,18 +6,19 @@ import {
   buildFilterModel, completeFilter, filterSchema, FilterSchemaError, formatFilter, hoverFilter, parseFilter, syntaxDiagnostic, validateFilter,
   type FilterSchema,
 } from '../../shared/odata/filter/index';
-import { intValue, parseCommandArgs, stringValue, UsageError, withUsage, type ParsedArgs } from './args';
+import { intValue, parseCommandArgs, stringValue, stringValues, UsageError, withUsage, type ParsedArgs } from './args';
 import { printDiagnostic } from './dmql';
 import { loadCsdl, loadLookups, readSaved, SavedFileError } from './odataFiles';
 
 const USAGE = `usage:
-  rets-workbench odata check FILTER [--metadata FILE --entity-set NAME [--lookups FILE]] [--json]
+  rets-workbench odata check FILTER [--metadata FILE --entity-set NAME [--lookups FILE…]] [--json]
   rets-workbench odata format FILTER
-  rets-workbench odata complete FILTER [--offset N] [--metadata FILE --entity-set NAME [--lookups FILE]] [--json]
-  rets-workbench odata hover FILTER [--offset N] [--metadata FILE --entity-set NAME [--lookups FILE]] [--json]
+  rets-workbench odata complete FILTER [--offset N] [--metadata FILE --entity-set NAME [--lookups FILE…]] [--json]
+  rets-workbench odata hover FILTER [--offset N] [--metadata FILE --entity-set NAME [--lookups FILE…]] [--json]
 
 FILTER is a $filter expression (quote it). FILE is a saved $metadata (CSDL XML or JSON) and, for
---lookups, a saved page of the Lookup resource (GET /Lookup): bare bodies or \`curl -i\` captures.
+--lookups, a saved page of the Lookup resource (GET /Lookup; repeat --lookups for each page):
+bare bodies or \`curl -i\` captures.
 --offset counts characters from 0 (default: the end). check exits 1 when the filter has an error.
 `;
 
@@ -25,7 +26,7 @@ const COMMANDS = ['check', 'format', 'complete', 'hover'] as const;
 type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
-  metadata: { type: 'string' }, 'entity-set': { type: 'string' }, lookups: { type: 'string' }, offset: { type: 'string' }, json: { type: 'boolean' },
+  metadata: { type: 'string' }, 'entity-set': { type: 'string' }, lookups: { type: 'string', multiple: true }, offset: { type: 'string' }, json: { type: 'boolean' },
 } as const;
 
 interface Request { cmd: Command; filter: string; values: ParsedArgs['values'] }
@@ -43,12 +44,12 @@ function request(argv: string[]): Request {
 function schemaOf(values: ParsedArgs['values']): FilterSchema | undefined {
   const file = stringValue(values, 'metadata');
   const entitySet = stringValue(values, 'entity-set');
-  const lookupsFile = stringValue(values, 'lookups');
+  const lookupFiles = stringValues(values, 'lookups');
   if (!file) {
-    if (entitySet || lookupsFile) throw new UsageError('--entity-set and --lookups need --metadata FILE');
+    if (entitySet || lookupFiles.length) throw new UsageError('--entity-set and --lookups need --metadata FILE');
     return undefined;
   }
-  const model = buildFilterModel(csdlToFilterInput(loadCsdl(readSaved(file), file), lookupsFile ? loadLookups(lookupsFile) : undefined));
+  const model = buildFilterModel(csdlToFilterInput(loadCsdl(readSaved(file), file), lookupFiles.length ? loadLookups(lookupFiles) : undefined));
   if (!entitySet) throw new UsageError(`--metadata needs --entity-set NAME (entity sets: ${[...model.entitySets.keys()].join(', ') || 'none'})`);
   return filterSchema(model, entitySet);
 }

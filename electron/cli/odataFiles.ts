@@ -144,11 +144,15 @@ export function readPayload(saved: SavedResponse, name: string, operation: OData
   return out;
 }
 
-/** Lookup resource rows (a saved GET /Lookup page) as lookups by LookupName. */
-export function loadLookups(file: string): Map<string, MetadataLookup> {
-  const payload = readPayload(readSaved(file), file, 'Lookup');
-  if (!payload.columns.includes('LookupName') || !payload.columns.includes('LookupValue')) {
-    throw new SavedFileError(`${file} is not a page of the Lookup resource: its rows have no LookupName and LookupValue (columns: ${payload.columns.slice(0, 12).join(', ') || 'none'}).`);
+/** Lookup resource rows (saved GET /Lookup pages, in order) as lookups by LookupName. */
+export function loadLookups(files: readonly string[]): Map<string, MetadataLookup> {
+  const batches: ODataRowBatch[] = [];
+  for (const file of files) {
+    const payload = readPayload(readSaved(file), file, 'Lookup');
+    if (!payload.columns.includes('LookupName') || !payload.columns.includes('LookupValue')) {
+      throw new SavedFileError(`${file} is not a page of the Lookup resource: its rows have no LookupName and LookupValue (columns: ${payload.columns.slice(0, 12).join(', ') || 'none'}).`);
+    }
+    batches.push(...payload.batches);
   }
-  return lookupsFromRows(payload.batches);
+  return lookupsFromRows(batches);
 }

@@ -4,7 +4,7 @@
 // seconds of tsx start-up on a loaded machine); the rest call the same command modules' run() in
 // this process with stdout and stderr captured.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -160,6 +160,17 @@ describe('rets-workbench odata', () => {
     expect(hover.code).toBe(0);
     expect(hover.out).toContain('**ListPrice** — List Price');
     expect(hover.out).toContain('Edm.Decimal');
+  });
+
+  it('--lookups repeated: the Lookup resource saved page by page', async () => {
+    const rows = (JSON.parse(readFileSync(F('lookup.json'), 'utf8')) as { value: { LookupName: string }[] }).value;
+    const page = (name: string, keep: (r: { LookupName: string }) => boolean) => saved(name, JSON.stringify({ value: rows.filter(keep) }));
+    const first = page('lookup-1.json', (r) => r.LookupName === 'StandardStatus');
+    const second = page('lookup-2.json', (r) => r.LookupName !== 'StandardStatus');
+    const r = await inProcess('odata', 'check', "StandardStatus eq 'Actve' or PropertyType eq 'Lnd'", '--metadata', F('metadata.xml'), '--entity-set', 'Property', '--lookups', first, '--lookups', second, '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { diagnostics: { code: string; message: string }[] };
+    expect(json.diagnostics.map((d) => `${d.code} ${/Did you mean '([^']+)'/.exec(d.message)?.[1]}`)).toEqual(['unknown-lookup-value Active', 'unknown-lookup-value Land']);
   });
 
   it('usage: --help exits 0; a missing --entity-set, an unknown entity set or --full on data exit 2 naming what is wrong', async () => {
