@@ -44,6 +44,16 @@ export function stringValue(values: ParsedArgs['values'], name: string): string 
   return v;
 }
 
+/** Every value of a repeatable flag (`multiple: true`), in order; [] when absent. */
+export function stringValues(values: ParsedArgs['values'], name: string): string[] {
+  // parseArgs gives an array for a `multiple` option, which ParsedArgs' value type leaves out.
+  const v = (values as Record<string, unknown>)[name];
+  if (v === undefined) return [];
+  const list = Array.isArray(v) ? v : [v];
+  if (list.some((x) => typeof x !== 'string' || x === '')) throw new UsageError(`--${name} needs a value.`);
+  return list as string[];
+}
+
 /** A whole number within [min, max], or a usage error naming the flag. */
 export function intValue(values: ParsedArgs['values'], name: string, min: number, max: number): number | undefined {
   const v = stringValue(values, name);

@@ -90,7 +90,7 @@ function schemaFrom(a: Args): DmqlSchema | undefined {
 }
 
 /** "error 1:8 unknown-field: message", the query, and carets under the range. */
-function printDiagnostic(query: string, d: Diagnostic): string {
+export function printDiagnostic(query: string, d: Diagnostic): string {
   const width = Math.max(1, d.range.end - d.range.start);
   const cols = d.range.end - d.range.start > 1 ? `columns ${d.range.start + 1}-${d.range.end}` : `column ${d.range.start + 1}`;
   const lines = [`${d.severity} at ${cols} [${d.code}]: ${d.message}`, `  ${query}`, `  ${' '.repeat(d.range.start)}${'^'.repeat(width)}`];

@@ -1,5 +1,6 @@
 // `rets-workbench inspect FILE --kind login|metadata|search|object [--content-type TYPE] [--login-url URL]`:
 // parses a saved server response offline with the workbench's own parsers and prints JSON.
+// The RESO Web API kinds (odata-metadata, odata) are read by inspectOData.ts.
 // FILE is a bare body or a whole HTTP response as `curl -i` saves it.
 import { readFileSync } from 'node:fs';
 import { describeError, isRetsError } from '../../shared/rets/errors';
@@ -10,11 +11,12 @@ import { collectObjects } from '../../shared/rets/object/multipart';
 import { looksLikeRawHttp, parseRawHttpResponse } from '../../shared/rets/rawHttp';
 import { collectSearch } from '../../shared/rets/search/index';
 import { decodeBody } from '../../shared/rets/text';
+import { isODataInspect, ODATA_KINDS, runInspectOData } from './inspectOData';
 
 const KINDS = ['login', 'metadata', 'search', 'object'] as const;
 type Kind = (typeof KINDS)[number];
 
-const USAGE = 'usage: rets-workbench inspect FILE --kind login|metadata|search|object [--content-type TYPE] [--login-url URL]';
+const USAGE = 'usage: rets-workbench inspect FILE --kind login|metadata|search|object [--content-type TYPE] [--login-url URL]\n       rets-workbench inspect FILE --kind odata-metadata|odata [--full] [--content-type TYPE]';
 
 interface Options { file: string; kind: Kind; contentType?: string; loginUrl?: string }
 
@@ -46,7 +48,7 @@ function parseArgs(args: string[]): Options {
     else throw new InspectError(`Only one FILE can be inspected at a time.\n${USAGE}`, 2);
   }
   if (!file) throw new InspectError(`No FILE given.\n${USAGE}`, 2);
-  if (!kind || !(KINDS as readonly string[]).includes(kind)) throw new InspectError(`--kind must be one of ${KINDS.join(', ')}.\n${USAGE}`, 2);
+  if (!kind || !(KINDS as readonly string[]).includes(kind)) throw new InspectError(`--kind must be one of ${[...KINDS, ...ODATA_KINDS].join(', ')}.\n${USAGE}`, 2);
   return { file, kind: kind as Kind, contentType, loginUrl };
 }
 
@@ -153,6 +155,7 @@ function inspectMetadata(input: Input): unknown {
 }
 
 export async function run(args: string[]): Promise<number> {
+  if (isODataInspect(args)) return runInspectOData(args);
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${USAGE}\n\nFILE is a bare body or a whole HTTP response as \`curl -i\` saves it. Exit code: 0 parsed, 1 the\ninput is not what --kind says or holds an error, 2 usage.\n`);
     return 0;

@@ -269,7 +269,8 @@ export function odataHttpError(f: ODataHttpFailure): ODataErrorInfo {
 
 /** One line a person can read: message, server code and target, cause and hint. */
 export function describeODataError(info: ODataErrorInfo): string {
-  const parts = [info.message];
+  // A server message quoted at the end may lack its full stop; the cause follows as a new sentence.
+  const parts = [/[.!?…]$/.test(info.message) ? info.message : `${info.message}.`];
   if (info.serverCode) parts.push(`Server code ${info.serverCode}${info.target ? ` (target ${info.target})` : ''}.`);
   for (const d of info.details ?? []) parts.push(`${d.code ? `${d.code}: ` : ''}${d.message}${d.target ? ` (${d.target})` : ''}.`);
   if (info.cause) parts.push(info.cause);
