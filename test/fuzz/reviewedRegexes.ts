@@ -2,7 +2,13 @@
 // anchored or sticky (one attempt), or it starts only at a literal and its quantifiers are
 // bounded or cannot match the same characters twice, so one exec backtracks a bounded amount.
 // Anything else over long text fails the fuzz run (meter.ts): scan with indexOf instead.
+import { odataCsdlReviewedRegexes } from '../odata-csdl/fuzzTargets';
+import { odataFilterReviewedRegexes } from '../odata/fuzzTargets';
+
 export const REVIEWED_REGEXES = new Set<string>([
+  // The OData parsers' own, reviewed beside their targets.
+  ...odataCsdlReviewedRegexes,
+  ...odataFilterReviewedRegexes,
   // WWW-Authenticate challenges: each attempt starts at "," or the start; tokens between commas are disjoint.
   "/(?:^|,)\\s*([A-Za-z][\\w!#$%&'*+.^`|~-]*)(?!\\s*=)(?=\\s|,|$)/g",
   // The realm of one challenge: a literal start; an unterminated quote fails once, then the bare form matches.

@@ -1,5 +1,7 @@
 // Every parser the fuzz harness runs. A new parser adds its targets here (one import, one spread):
 // each target is { name, parse(bytes), generators, typed? } (see types.ts).
+import { odataCsdlFuzzTargets } from '../odata-csdl/fuzzTargets';
+import { odataFilterFuzzTargets } from '../odata/fuzzTargets';
 import { dmqlTargets } from './dmqlTargets';
 import { retsTargets } from './retsTargets';
 import type { FuzzTarget } from './types';
@@ -7,4 +9,6 @@ import type { FuzzTarget } from './types';
 export const targets: FuzzTarget[] = [
   ...retsTargets,
   ...dmqlTargets,
+  ...odataCsdlFuzzTargets,
+  ...odataFilterFuzzTargets,
 ];
