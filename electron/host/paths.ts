@@ -24,6 +24,8 @@ export interface DataLayout {
   exports: string;
   /** Browser-mode uploads waiting to be read (removed once used, and at start). */
   uploads: string;
+  /** The request inspector's ring: one folder per profile. */
+  traces: string;
   /** One journal per running host: its exports' temp files in progress (removed at the next start). */
   tempJournal: string;
 }
@@ -38,6 +40,7 @@ export function dataLayout(root: string): DataLayout {
     objectCache: join(root, 'cache', 'objects'),
     exports: join(root, 'exports'),
     uploads: join(root, 'uploads'),
+    traces: join(root, 'traces'),
     tempJournal: join(root, 'temp-journal'),
   };
 }

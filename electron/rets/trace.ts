@@ -3,6 +3,7 @@
 // by the rules in shared/redact).
 import { redactHeaders } from '../../shared/redact';
 import type { RetsTransaction } from '../../shared/rets/errors';
+import type { BodyCapture } from './bodyCapture';
 
 export interface TraceTiming {
   /** Epoch ms when the request started. */
@@ -29,6 +30,12 @@ export interface TraceEntry {
   requestBytes: number;
   /** Short error message if the request failed. */
   error?: string;
+  /** The request's form body with secret fields removed (POST). */
+  requestBody?: string;
+  /** Why no body of this exchange is kept (it carries credentials). */
+  bodyWithheld?: string;
+  /** What is kept of the response body as it streams (absent when withheld or never read). */
+  capture?: BodyCapture;
 }
 
 export type TraceEvent = 'begin' | 'headers' | 'end';
@@ -38,11 +45,17 @@ export class Trace {
   private readonly entries: TraceEntry[] = [];
   private readonly listeners = new Set<TraceListener>();
   private nextId = 1;
+  private ids: () => number = () => this.nextId++;
 
   constructor(readonly limit = 500) {}
 
+  /** Entry ids from the owner's sequence (the host's per-profile log), so errors can name them. */
+  idsFrom(next: () => number): void {
+    this.ids = next;
+  }
+
   begin(e: Omit<TraceEntry, 'id' | 'bytes' | 'timing'> & { timing?: TraceTiming }): TraceEntry {
-    const entry: TraceEntry = { ...e, id: this.nextId++, bytes: 0, timing: e.timing ?? { start: Date.now() } };
+    const entry: TraceEntry = { ...e, id: this.ids(), bytes: 0, timing: e.timing ?? { start: Date.now() } };
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     this.emit(entry, 'begin');
@@ -61,11 +74,13 @@ export class Trace {
     entry.timing.end = Date.now();
     if (error) entry.error = error;
     this.emit(entry, 'end');
+    // The listeners took what they keep; the list must not hold 128 KB per request.
+    delete entry.capture;
   }
 
-  /** A copy of the entries, oldest first. */
+  /** A copy of the entries, oldest first (without their body captures). */
   list(): TraceEntry[] {
-    return this.entries.map((e) => ({ ...e, timing: { ...e.timing } }));
+    return this.entries.map(({ capture: _capture, ...e }) => ({ ...e, timing: { ...e.timing } }));
   }
 
   clear(): void {

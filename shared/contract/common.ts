@@ -36,6 +36,7 @@ export const RetsErrorInfoSchema = z.object({
   replyCode: z.number().int().optional(),
   replyText: z.string().optional(),
   url: z.string().optional(),
+  traceId: z.number().int().optional(),
 });
 // Compile-time proof that the schema and the interface agree in both directions.
 type _ErrAgrees = [RetsErrorInfo extends z.infer<typeof RetsErrorInfoSchema> ? true : never, z.infer<typeof RetsErrorInfoSchema> extends RetsErrorInfo ? true : never];

@@ -32,6 +32,8 @@ export interface RetsErrorInfo {
   replyText?: string;
   /** Request URL with secrets removed. */
   url?: string;
+  /** The failed request's entry in the profile's request log (the inspector). */
+  traceId?: number;
 }
 
 export class RetsError extends Error {

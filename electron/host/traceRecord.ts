@@ -1,0 +1,104 @@
+// One exchange in three shapes: the wire entry (as the trace saw it) becomes a stored record and
+// its kept bytes; a stored record becomes the inspector's detail (text decoded for display) or a
+// saved response laid out as `curl -i` writes one (status line, headers, blank line, body).
+import { STATUS_CODES } from 'node:http';
+import type { TraceDetail, TraceEntry } from '../../shared/contract';
+import { decodeBody } from '../../shared/rets/text';
+import type { CapturedBody } from '../rets/bodyCapture';
+import type { TraceEntry as WireEntry } from '../rets/trace';
+import type { TraceRecord } from './traceRing';
+
+const WITHHELD = 'body not kept: it carries credentials';
+
+/** The stored record (summary, headers, body facts) and the kept bytes (head then tail). */
+export function toRecord(profileId: string, e: Readonly<WireEntry>, captured: CapturedBody | undefined): { record: TraceRecord; body: Uint8Array } {
+  const entry: TraceEntry = {
+    id: e.id,
+    profileId,
+    transaction: e.transaction,
+    method: e.method,
+    url: e.url,
+    ...(e.status !== undefined ? { status: e.status } : {}),
+    startedAt: new Date(e.timing.start).toISOString(),
+    ...(e.timing.end !== undefined ? { durationMs: e.timing.end - e.timing.start } : {}),
+    bytes: e.bytes,
+    requestHeaders: { ...e.requestHeaders },
+    responseHeaders: { ...(e.responseHeaders ?? {}) },
+    ...(e.error ? { error: { kind: 'network', transaction: e.transaction, message: e.error, traceId: e.id } } : {}),
+  };
+  const head = captured?.head ?? new Uint8Array(0);
+  const tail = captured?.tail ?? new Uint8Array(0);
+  const body = new Uint8Array(head.byteLength + tail.byteLength);
+  body.set(head);
+  body.set(tail, head.byteLength);
+  const record: TraceRecord = {
+    entry,
+    ...(e.status !== undefined && STATUS_CODES[e.status] ? { statusText: STATUS_CODES[e.status] } : {}),
+    ...(e.requestBody !== undefined ? { requestBody: e.requestBody } : {}),
+    ...(e.bodyWithheld ? { bodyWithheld: e.bodyWithheld } : {}),
+    body: {
+      total: captured?.total ?? e.bytes,
+      contentType: entry.responseHeaders['content-type'] ?? '',
+      headBytes: head.byteLength,
+      tailBytes: tail.byteLength,
+      ...(captured?.parts ? { parts: captured.parts, partCount: captured.partCount } : {}),
+    },
+  };
+  return { record, body };
+}
+
+/** Text for display; images, multipart and other binary bodies are described, not decoded. */
+export function toDetail(record: TraceRecord, bytes: Uint8Array): TraceDetail {
+  const b = record.body;
+  const head = bytes.subarray(0, b.headBytes);
+  const tail = bytes.subarray(b.headBytes, b.headBytes + b.tailBytes);
+  const binary = isBinary(b.contentType, head);
+  const kept = record.bodyWithheld ? 'none' : b.tailBytes > 0 && b.headBytes + b.tailBytes < b.total ? 'head-tail' : 'whole';
+  return {
+    ...record.entry,
+    ...(record.statusText ? { statusText: record.statusText } : {}),
+    ...(record.requestBody !== undefined ? { requestBody: record.requestBody } : {}),
+    ...(record.bodyWithheld ? { requestBodyNote: WITHHELD } : {}),
+    body: {
+      total: b.total, kept, contentType: b.contentType, binary,
+      ...(record.bodyWithheld ? { note: WITHHELD } : {}),
+      head: binary || kept === 'none' ? '' : decodeBody(head, b.contentType),
+      tail: binary || kept === 'none' ? '' : decodeBody(skipContinuation(tail), b.contentType),
+      headBytes: b.headBytes, tailBytes: b.tailBytes,
+      ...(b.parts ? { parts: b.parts, partCount: b.partCount ?? b.parts.length } : {}),
+    },
+  };
+}
+
+/** The response as `curl -i` saves it; a body kept only in part says so in a header and between the parts. */
+export function savedResponse(record: TraceRecord, bytes: Uint8Array): Uint8Array {
+  const b = record.body;
+  const lines = [`HTTP/1.1 ${record.entry.status ?? 0} ${record.statusText ?? ''}`.trimEnd()];
+  for (const [k, v] of Object.entries(record.entry.responseHeaders)) lines.push(`${k}: ${v}`);
+  const cut = b.headBytes + b.tailBytes < b.total;
+  if (record.bodyWithheld) lines.push(`x-rets-workbench-note: ${WITHHELD}`);
+  else if (cut) lines.push(`x-rets-workbench-kept: first ${b.headBytes} and last ${b.tailBytes} of ${b.total} bytes`);
+  const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+  if (!cut) return Buffer.concat([head, bytes]);
+  const gap = Buffer.from(`\n\n[${b.total - b.headBytes - b.tailBytes} bytes not kept]\n\n`, 'latin1');
+  return Buffer.concat([head, bytes.subarray(0, b.headBytes), gap, bytes.subarray(b.headBytes)]);
+}
+
+/** A file name for a saved response: transaction, entry id, .http. */
+export function savedName(record: TraceRecord): string {
+  return `${record.entry.transaction.toLowerCase()}-${record.entry.id}.http`;
+}
+
+function isBinary(contentType: string, head: Uint8Array): boolean {
+  if (/^\s*(image|video|audio|multipart)\//i.test(contentType) || /octet-stream|zip|pdf/i.test(contentType)) return true;
+  const n = Math.min(head.byteLength, 4096);
+  for (let i = 0; i < n; i++) if (head[i] === 0) return true;
+  return false;
+}
+
+/** A tail cut mid-character: UTF-8 continuation bytes at its start are dropped. */
+function skipContinuation(b: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < 3 && i < b.length && (b[i]! & 0xc0) === 0x80) i++;
+  return b.subarray(i);
+}
