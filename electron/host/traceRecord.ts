@@ -9,6 +9,8 @@ import type { TraceEntry as WireEntry } from '../rets/trace';
 import type { TraceRecord } from './traceRing';
 
 const WITHHELD = 'body not kept: it carries credentials';
+/** What the inspector shows of each end of a body. */
+const SHOWN_BYTES = 64 * 1024;
 
 /** The stored record (summary, headers, body facts) and the kept bytes (head then tail). */
 export function toRecord(profileId: string, e: Readonly<WireEntry>, captured: CapturedBody | undefined): { record: TraceRecord; body: Uint8Array } {
@@ -47,24 +49,29 @@ export function toRecord(profileId: string, e: Readonly<WireEntry>, captured: Ca
   return { record, body };
 }
 
-/** Text for display; images, multipart and other binary bodies are described, not decoded. */
+/**
+ * Text for display: at most the first and last 64 KB of what was kept (a metadata dump is kept
+ * whole for saving, but the renderer holds only what it shows). Binary bodies are described.
+ */
 export function toDetail(record: TraceRecord, bytes: Uint8Array): TraceDetail {
   const b = record.body;
-  const head = bytes.subarray(0, b.headBytes);
-  const tail = bytes.subarray(b.headBytes, b.headBytes + b.tailBytes);
+  const keptBytes = record.bodyWithheld ? 0 : b.headBytes + b.tailBytes;
+  const head = bytes.subarray(0, Math.min(SHOWN_BYTES, keptBytes));
+  const tail = keptBytes > SHOWN_BYTES ? bytes.subarray(Math.max(SHOWN_BYTES, keptBytes - SHOWN_BYTES), keptBytes) : new Uint8Array(0);
   const binary = isBinary(b.contentType, head);
-  const kept = record.bodyWithheld ? 'none' : b.tailBytes > 0 && b.headBytes + b.tailBytes < b.total ? 'head-tail' : 'whole';
+  const kept = record.bodyWithheld ? 'none' : keptBytes < b.total ? 'head-tail' : 'whole';
+  const text = !binary && kept !== 'none';
   return {
     ...record.entry,
     ...(record.statusText ? { statusText: record.statusText } : {}),
     ...(record.requestBody !== undefined ? { requestBody: record.requestBody } : {}),
     ...(record.bodyWithheld ? { requestBodyNote: WITHHELD } : {}),
     body: {
-      total: b.total, kept, contentType: b.contentType, binary,
+      total: b.total, kept, keptBytes, contentType: b.contentType, binary,
       ...(record.bodyWithheld ? { note: WITHHELD } : {}),
-      head: binary || kept === 'none' ? '' : decodeBody(head, b.contentType),
-      tail: binary || kept === 'none' ? '' : decodeBody(skipContinuation(tail), b.contentType),
-      headBytes: b.headBytes, tailBytes: b.tailBytes,
+      head: text ? decodeBody(head, b.contentType) : '',
+      tail: text ? decodeBody(skipContinuation(tail), b.contentType) : '',
+      headBytes: head.byteLength, tailBytes: tail.byteLength,
       ...(b.parts ? { parts: b.parts, partCount: b.partCount ?? b.parts.length } : {}),
     },
   };

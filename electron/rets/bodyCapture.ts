@@ -1,10 +1,13 @@
 // What the request inspector keeps of a response body while it streams past: the first 64 KB
 // (copied once), the last 64 KB (the newest chunks held by reference, older ones let go), the
 // total size, and for multipart bodies each part's headers and size (from the same streaming
-// parser GetObject uses). Nothing here slows the consumer beyond a copy of the head.
+// parser GetObject uses). Bodies up to `wholeUpTo` (logins, metadata) are kept whole, so a saved
+// response opens again. Nothing here slows the consumer beyond a copy of the head.
 import { createObjectParser, type ObjectParser } from '../../shared/rets/object/multipart';
 
 export const KEEP_BYTES = 64 * 1024;
+/** Login, metadata and other small-by-nature answers are kept whole up to this size. */
+export const WHOLE_BYTES = 32 * 1024 * 1024;
 /** Parts listed for one multipart body; the count goes on past it. */
 const PART_LIMIT = 500;
 
@@ -38,7 +41,7 @@ export class BodyCapture {
   private partCount = 0;
   private partAt = new Map<number, CapturedPart>();
 
-  constructor(contentType: string) {
+  constructor(contentType: string, private readonly wholeUpTo = 0) {
     if (/^\s*multipart\//i.test(contentType)) {
       try { this.parser = createObjectParser(contentType); } catch { /* no boundary: the bytes alone are kept */ }
     }
@@ -60,6 +63,7 @@ export class BodyCapture {
   private keepTail(chunk: Uint8Array): void {
     this.tail.push(chunk);
     this.tailLength += chunk.byteLength;
+    if (this.total <= this.wholeUpTo) return;
     while (this.tailLength - this.tail[this.first]!.byteLength >= KEEP_BYTES) {
       this.tailLength -= this.tail[this.first]!.byteLength;
       this.first++;
@@ -98,8 +102,9 @@ export class BodyCapture {
       this.parser = undefined;
     }
     const live = this.tail.slice(this.first);
-    let over = this.tailLength - KEEP_BYTES;
-    const tail = new Uint8Array(Math.min(this.tailLength, KEEP_BYTES));
+    const keep = this.total <= this.wholeUpTo ? this.tailLength : Math.min(this.tailLength, KEEP_BYTES);
+    let over = this.tailLength - keep;
+    const tail = new Uint8Array(keep);
     let at = 0;
     for (const c of live) {
       const part = over > 0 ? c.subarray(over) : c;

@@ -10,7 +10,7 @@ import { parseRetsEnvelope } from '../../shared/rets/envelope';
 import { Authenticator } from './auth';
 import { httpError, parseError, transportError, type ErrorContext } from './errors';
 import { isSecretName, redactForm, redactHeaders, redactUrl } from '../../shared/redact';
-import { BodyCapture } from './bodyCapture';
+import { BodyCapture, WHOLE_BYTES } from './bodyCapture';
 import { Trace, type TraceEntry } from './trace';
 import type { ConnectionSettings } from './types';
 import { uaAuthorizationHeader } from './uaAuth';
@@ -131,7 +131,9 @@ export class Transport {
     try {
       const res = await request(url, { dispatcher: this.agent, method: method as 'GET' | 'POST', headers, body: form, signal: req.signal });
       this.trace.headers(entry, res.statusCode, res.headers);
-      if (!withheld) entry.capture = new BodyCapture(headerText(res.headers['content-type']));
+      // Searches and objects can be any size: their first and last 64 KB are enough to argue with.
+      const whole = req.transaction === 'Search' || req.transaction === 'GetObject' ? 0 : WHOLE_BYTES;
+      if (!withheld) entry.capture = new BodyCapture(headerText(res.headers['content-type']), whole);
       this.storeCookies(url, res.headers['set-cookie']);
       return { res, entry, sent: authorization !== undefined };
     } catch (e) {

@@ -35,6 +35,9 @@ export const TraceBody = z.object({
   contentType: z.string(),
   /** Bytes that are not text (images, multipart): head and tail are then empty. */
   binary: z.boolean(),
+  /** Bytes kept on disk (all of them for logins and metadata; first and last 64 KB of searches and objects). */
+  keptBytes: z.number().int().nonnegative(),
+  /** The first bytes shown, and the last ones (empty when the head shows all that was kept). */
   head: z.string(),
   tail: z.string(),
   headBytes: z.number().int().nonnegative(),

@@ -128,13 +128,15 @@ function BodyView({ body, error }: { body: TraceBody; error?: string }) {
     <>
       <div className="insp-sub">
         {body.contentType || 'no content type'} · {body.total.toLocaleString()} bytes
-        {body.kept === 'head-tail' && <span data-testid="inspector-cut"> · first {formatBytes(body.headBytes)} and last {formatBytes(body.tailBytes)} kept</span>}
+        {body.kept === 'head-tail' && <span data-testid="inspector-cut"> · first and last {formatBytes(body.keptBytes / 2)} kept</span>}
         {xml && <span className="insp-toggle"><button className={`insp-tab${pretty ? ' active' : ''}`} onClick={() => setPretty(true)}>Pretty</button><button className={`insp-tab${!pretty ? ' active' : ''}`} onClick={() => setPretty(false)}>Raw</button></span>}
       </div>
       <pre className="insp-pre" data-testid="inspector-body">{show(body.head)}</pre>
-      {body.kept === 'head-tail' && (
+      {body.tailBytes > 0 && (
         <>
-          <div className="insp-gap">… {(body.total - body.headBytes - body.tailBytes).toLocaleString()} bytes not kept …</div>
+          <div className="insp-gap" data-testid="inspector-gap">
+            … {(body.total - body.headBytes - body.tailBytes).toLocaleString()} bytes {body.kept === 'head-tail' ? 'not kept' : 'not shown here (Save response writes them all)'} …
+          </div>
           <pre className="insp-pre">{show(body.tail)}</pre>
         </>
       )}
