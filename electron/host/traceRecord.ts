@@ -3,12 +3,15 @@
 // saved response laid out as `curl -i` writes one (status line, headers, blank line, body).
 import { STATUS_CODES } from 'node:http';
 import type { TraceDetail, TraceEntry } from '../../shared/contract';
+import { parseRetsEnvelope } from '../../shared/rets/envelope';
 import { decodeBody } from '../../shared/rets/text';
 import type { CapturedBody } from '../rets/bodyCapture';
 import type { TraceEntry as WireEntry } from '../rets/trace';
 import type { TraceRecord } from './traceRing';
 
 const WITHHELD = 'body not kept: it carries credentials';
+/** Where the <RETS> envelope is looked for. */
+const ENVELOPE_BYTES = 4096;
 /** What the inspector shows of each end of a body. */
 const SHOWN_BYTES = 64 * 1024;
 
@@ -30,6 +33,10 @@ export function toRecord(profileId: string, e: Readonly<WireEntry>, captured: Ca
   };
   const head = captured?.head ?? new Uint8Array(0);
   const tail = captured?.tail ?? new Uint8Array(0);
+  // The RETS reply code, so a refusal inside an HTTP 200 shows as failed in the list.
+  const contentType = entry.responseHeaders['content-type'] ?? '';
+  const env = isBinary(contentType, head) ? undefined : parseRetsEnvelope(decodeBody(head.subarray(0, ENVELOPE_BYTES), contentType));
+  if (env) { entry.replyCode = env.replyCode; entry.replyText = env.replyText; }
   const body = new Uint8Array(head.byteLength + tail.byteLength);
   body.set(head);
   body.set(tail, head.byteLength);
@@ -40,7 +47,7 @@ export function toRecord(profileId: string, e: Readonly<WireEntry>, captured: Ca
     ...(e.bodyWithheld ? { bodyWithheld: e.bodyWithheld } : {}),
     body: {
       total: captured?.total ?? e.bytes,
-      contentType: entry.responseHeaders['content-type'] ?? '',
+      contentType,
       headBytes: head.byteLength,
       tailBytes: tail.byteLength,
       ...(captured?.parts ? { parts: captured.parts, partCount: captured.partCount } : {}),

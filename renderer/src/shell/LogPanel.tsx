@@ -62,7 +62,7 @@ export function LogPanel({ profileId, selectedId, onSelect, onClose, onToast }: 
             >
               <span className="muted">{new Date(e.startedAt).toLocaleTimeString()}</span>
               <span>{e.transaction}</span>
-              <span className="num">{e.status ?? (e.error ? 'failed' : '…')}</span>
+              <span className="num" title={e.replyText}>{e.status ?? (e.error ? 'failed' : '…')}{e.replyCode ? ` ${e.replyCode}` : ''}</span>
               <span className="num muted">{e.durationMs !== undefined ? `${Math.round(e.durationMs)} ms` : ''}</span>
               <span className="num muted">{e.bytes ? formatBytes(e.bytes) : ''}</span>
             </div>

@@ -53,6 +53,7 @@ export function TraceDetailView({ profileId, id, onToast }: { profileId: string;
         <span className="mono insp-method">{d.method}</span>
         <span className="mono insp-url">{d.url}</span>
         <span className={`mono${(d.status ?? 0) >= 400 || d.error ? ' insp-bad' : ''}`}>{d.status ?? 'no response'}{d.statusText ? ` ${d.statusText}` : ''}</span>
+        {d.replyCode !== undefined && <span className={`mono${d.replyCode !== 0 ? ' insp-bad' : ''}`} title={d.replyText}>RETS {d.replyCode}</span>}
         <span className="muted">· {d.durationMs !== undefined ? `${Math.round(d.durationMs)} ms` : '–'} · {formatBytes(d.body.total)}</span>
       </div>
       <div className="insp-tabs" role="tablist">
