@@ -6,7 +6,7 @@
 // "Open…" (an upload through the browser-mode server) and by `rets-workbench inspect`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -161,6 +161,14 @@ describe('the request inspector', () => {
     expect(d.body.head.startsWith('<?xml') || d.body.head.startsWith('<RETS')).toBe(true);
     expect(d.body.tail.trimEnd().endsWith('</RETS>')).toBe(true);
     expect(statSync(join(h.host.layout.traces, 'demo', `${s.id}.body`)).size).toBe(128 * 1024);
+    // Saved, it says what was left out, in a header and between the two ends.
+    const file = join(h.dir, 'long-search.http');
+    await call(h.host, 'trace.saveResponse', { profileId: 'demo', id: s.id, handle: h.host.files.issue(file, 'response', 'write') });
+    const text = readFileSync(file, 'latin1');
+    expect(text).toContain(`\r\nx-rets-workbench-kept: first 65536 and last 65536 of ${s.bytes} bytes\r\n`);
+    expect(text).toContain(`\n\n[${s.bytes - 128 * 1024} bytes not kept]\n\n`);
+    const opened = await h.host.call('metadata.openFile', { handle: h.host.files.issue(file, 'metadata', 'read') });
+    expect(opened.ok ? '' : opened.error.message).toMatch(/holds only the first and last 64 KB/);
   });
 
   it('lists the parts of a multipart GetObject answer with their headers and sizes', { timeout: 60_000 }, async () => {
@@ -216,6 +224,28 @@ describe('the request inspector', () => {
     const cli = spawnSync(process.execPath, [join(root, 'bin', 'rets-workbench.cjs'), 'inspect', file, '--kind', 'metadata'], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
     expect(cli.status, cli.stderr).toBe(0);
     expect(JSON.parse(cli.stdout).resources.map((r: { id: string }) => r.id)).toContain('Property');
+  });
+
+  it('saves through a desktop save-dialog handle (0600), and Open… names a saved search as not metadata', { timeout: 60_000 }, async () => {
+    const list = await entries(h, ua.id);
+    const m = list.filter((e) => e.transaction === 'GetMetadata' && e.status === 200).at(-1)!;
+    const path = join(h.dir, 'saved', 'metadata.http');
+    mkdirSync(join(h.dir, 'saved'));
+    const handle = h.host.files.issue(path, 'response', 'write');
+    const saved = await call<{ fileName: string; bytes: number }>(h.host, 'trace.saveResponse', { profileId: ua.id, id: m.id, handle });
+    expect(saved).toEqual({ fileName: 'metadata.http', bytes: statSync(path).size });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect((await h.host.local.openMetadataFile(path)).metadata.resources.length).toBeGreaterThan(0);
+    // A handle is for one purpose: a metadata handle cannot be written to.
+    const wrong = await h.host.call('trace.saveResponse', { profileId: ua.id, id: m.id, handle: h.host.files.issue(path, 'metadata', 'read') });
+    expect(wrong.ok).toBe(false);
+
+    const s = list.filter((e) => e.transaction === 'Search' && e.status === 200).at(-1)!;
+    const searchFile = join(h.dir, 'saved', 'search.http');
+    await call(h.host, 'trace.saveResponse', { profileId: ua.id, id: s.id, handle: h.host.files.issue(searchFile, 'response', 'write') });
+    expect(readFileSync(searchFile, 'latin1')).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\n<\?xml/);
+    const opened = await h.host.call('metadata.openFile', { handle: h.host.files.issue(searchFile, 'metadata', 'read') });
+    expect(opened.ok ? '' : opened.error.message).toBe('"search.http" is a Search response, not metadata.');
   });
 
   it('names the failed request in the error, and trace.get shows it', { timeout: 60_000 }, async () => {
