@@ -166,7 +166,7 @@ describe('the request inspector', () => {
     await call(h.host, 'trace.saveResponse', { profileId: 'demo', id: s.id, handle: h.host.files.issue(file, 'response', 'write') });
     const text = readFileSync(file, 'latin1');
     expect(text).toContain(`\r\nx-rets-workbench-kept: first 65536 and last 65536 of ${s.bytes} bytes\r\n`);
-    expect(text).toContain(`\n\n[${s.bytes - 128 * 1024} bytes not kept]\n\n`);
+    expect(text).toContain(`\n\n[${d.body.total - 128 * 1024} bytes not kept]\n\n`);
     const opened = await h.host.call('metadata.openFile', { handle: h.host.files.issue(file, 'metadata', 'read') });
     expect(opened.ok ? '' : opened.error.message).toMatch(/holds only the first and last 64 KB/);
   });
