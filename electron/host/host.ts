@@ -210,14 +210,17 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     'history.list': async (r) => ({ entries: await history.list(r.profileId, r.limit) }),
     'history.clear': async (r) => { await history.clear(r.profileId); events.emit({ type: 'history.changed' }); return { ok: true as const }; },
 
-    'trace.list': async (r) => ({ entries: await pool.trace(r.profileId, r.afterId) }),
-    'trace.clear': async (r) => { await pool.clearTrace(r.profileId); return { ok: true as const }; },
+    // A profile that does not exist has no log (and gets no folder).
+    'trace.list': async (r) => { await profiles.get(r.profileId); return { entries: await pool.trace(r.profileId, r.afterId) }; },
+    'trace.clear': async (r) => { await profiles.get(r.profileId); await pool.clearTrace(r.profileId); return { ok: true as const }; },
     'trace.get': async (r) => {
+      await profiles.get(r.profileId);
       const kept = await traces.read(r.profileId, r.id);
       if (!kept) throw inputError(`Request ${r.id} is no longer in the log.`, 'The log keeps the newest requests up to its size cap; run the request again to see it.');
       return toDetail(kept.record, kept.body);
     },
     'trace.saveResponse': async (r) => {
+      await profiles.get(r.profileId);
       const kept = await traces.read(r.profileId, r.id);
       if (!kept) throw inputError(`Request ${r.id} is no longer in the log.`, 'Run the request again, then save its response.');
       const bytes = savedResponse(kept.record, kept.body);

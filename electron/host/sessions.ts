@@ -10,7 +10,7 @@ import { toErrorInfo } from './hostError';
 import type { ProfileStore } from './profiles';
 import type { SessionFactory, SessionLike } from './sessionTypes';
 import { toRecord } from './traceRecord';
-import type { ProfileRing, TraceRing } from './traceRing';
+import { traceSummary, type ProfileRing, type TraceRing } from './traceRing';
 
 interface Slot {
   session: SessionLike;
@@ -53,7 +53,7 @@ export class SessionPool {
     if (e.timing.end !== undefined) slot.lastRequestMs = e.timing.end - e.timing.start;
     // Taken now: the trace lets go of the capture once its listeners return.
     const { record, body } = toRecord(profileId, e, e.capture?.result());
-    void this.traces.add(slot.ring, record, body).then(() => this.bus.emit({ type: 'trace.entry', entry: record.entry }));
+    void this.traces.add(slot.ring, record, body).then(() => this.bus.emit({ type: 'trace.entry', entry: traceSummary(record.entry) }));
   }
 
   /** A logged-in session for the profile (logging in once, even for concurrent callers). */

@@ -30,7 +30,12 @@ export const TraceRecord = z.object({
 });
 export type TraceRecord = z.infer<typeof TraceRecord>;
 
+/** The summary the list shows (headers come with the entry's detail), and the bytes on disk. */
 interface Stored { entry: TraceEntry; size: number }
+
+export function traceSummary(entry: TraceEntry): TraceEntry {
+  return { ...entry, requestHeaders: {}, responseHeaders: {} };
+}
 
 export interface ProfileRing {
   folder: string;
@@ -69,7 +74,7 @@ export class TraceRing {
       try {
         const record = TraceRecord.parse(JSON.parse(await readFile(`${folder}/${name}`, 'utf8')));
         const size = (await stat(`${folder}/${name}`)).size + (await stat(`${folder}/${id}.body`).then((s) => s.size, () => 0));
-        ring.entries.push({ entry: { ...record.entry, id }, size });
+        ring.entries.push({ entry: traceSummary({ ...record.entry, id }), size });
         ring.size += size;
       } catch {
         await this.remove(folder, id); // unreadable: a half-written or foreign file
@@ -93,7 +98,7 @@ export class TraceRing {
       await writeFileAtomic(insideFolder(ring.folder, `${id}.body`), body);
       await writeFileAtomic(insideFolder(ring.folder, `${id}.json`), json);
       const size = Buffer.byteLength(json) + body.byteLength;
-      ring.entries.push({ entry: record.entry, size });
+      ring.entries.push({ entry: traceSummary(record.entry), size });
       ring.size += size;
       while (ring.entries.length > 1 && (ring.size > this.capBytes || ring.entries.length > MAX_ENTRIES)) {
         const old = ring.entries.shift()!;
