@@ -202,6 +202,17 @@ describe('the request inspector', () => {
     for (const s of [...proxy.seen.cookies, ...proxy.seen.ua]) expect(curl).not.toContain(s);
   });
 
+  it('shows a POST form body (secret fields removed) and copies it into curl', { timeout: 60_000 }, async () => {
+    const post = (await call<{ profile: Profile }>(h.host, 'profiles.create', { name: 'Post', loginUrl: h.host.demo!.loginUrl, username: 'demo', password: 'demo', method: 'POST' })).profile;
+    await search(h, post.id, '(L_ListPrice=200000-300000)', 5);
+    const s = (await entries(h, post.id)).filter((e) => e.transaction === 'Search').at(-1)!;
+    const d = await call<TraceDetail>(h.host, 'trace.get', { profileId: post.id, id: s.id });
+    expect(d.method).toBe('POST');
+    expect(d.requestBody).toContain('SearchType=Property');
+    expect(d.requestBody).toContain('Query=%28L_ListPrice%3D200000-300000%29');
+    expect(curlCommand(d)).toContain(`--data-raw '${d.requestBody}'`);
+  });
+
   it('saves a response as curl -i would, and both Open… and `inspect` read it back', { timeout: 60_000 }, async () => {
     const m = (await entries(h, ua.id)).filter((e) => e.transaction === 'GetMetadata' && e.status === 200).at(-1)!;
     const saved = await call<{ fileName: string; bytes: number; downloadUrl: string }>(h.host, 'trace.saveResponse', { profileId: ua.id, id: m.id, download: true });
