@@ -40,6 +40,7 @@ export class BodyCapture {
   private readonly parts: CapturedPart[] = [];
   private partCount = 0;
   private partAt = new Map<number, CapturedPart>();
+  private textFilter: ((text: string) => string) | undefined;
 
   constructor(contentType: string, private readonly wholeUpTo = 0) {
     if (/^\s*multipart\//i.test(contentType)) {
@@ -97,8 +98,24 @@ export class BodyCapture {
     }
   }
 
+  /**
+   * Passes a whole-kept body through `filter` (as Latin-1 text, so every byte it leaves alone
+   * stays as it was): a login's answer loses a session id or password it may quote.
+   */
+  filterText(filter: (text: string) => string): void {
+    this.textFilter = filter;
+  }
+
   /** What was kept, as separate copies (the capture may be dropped right after). */
   result(): CapturedBody {
+    const kept = this.kept();
+    if (!this.textFilter || kept.total > this.wholeUpTo) return kept;
+    const text = this.textFilter(Buffer.concat([kept.head, kept.tail]).toString('latin1'));
+    const head = new Uint8Array(Buffer.from(text, 'latin1'));
+    return { ...kept, total: head.byteLength, head, tail: new Uint8Array(0) };
+  }
+
+  private kept(): CapturedBody {
     if (this.parser) {
       try { for (const e of this.parser.end()) this.onPart(e); } catch { /* cut off: keep what was listed */ }
       this.parser = undefined;

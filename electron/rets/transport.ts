@@ -9,7 +9,7 @@ import { decodeBody } from '../../shared/rets/text';
 import { parseRetsEnvelope } from '../../shared/rets/envelope';
 import { Authenticator } from './auth';
 import { httpError, parseError, transportError, type ErrorContext } from './errors';
-import { isSecretName, redactForm, redactHeaders, redactUrl } from '../../shared/redact';
+import { isSecretName, redactForm, redactHeaders, redactText, redactUrl } from '../../shared/redact';
 import { BodyCapture, WHOLE_BYTES } from './bodyCapture';
 import { Trace, type TraceEntry } from './trace';
 import type { ConnectionSettings } from './types';
@@ -134,6 +134,8 @@ export class Transport {
       // Searches and objects can be any size: their first and last 64 KB are enough to argue with.
       const whole = req.transaction === 'Search' || req.transaction === 'GetObject' ? 0 : WHOLE_BYTES;
       if (!withheld) entry.capture = new BodyCapture(headerText(res.headers['content-type']), whole);
+      // A login's answer may quote the session id (a ;jsessionid= in a capability URL) or more.
+      if (req.transaction === 'Login') entry.capture?.filterText((t) => redactText(t, this.secrets(url)));
       this.storeCookies(url, res.headers['set-cookie']);
       return { res, entry, sent: authorization !== undefined };
     } catch (e) {

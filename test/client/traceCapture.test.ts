@@ -2,6 +2,8 @@
 // as it is read; a request whose form carries a credential (a token request's client_secret, a
 // password field) keeps neither body.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Transport } from '../../electron/rets/transport';
 import { Trace, type TraceEntry } from '../../electron/rets/trace';
 import type { CapturedBody } from '../../electron/rets/bodyCapture';
@@ -36,5 +38,30 @@ describe('the trace of a request for the inspector', () => {
     expect(tok.entry.requestBody).toBeUndefined();
     expect(tok.body).toBeUndefined();
     expect(JSON.stringify(tok.entry)).not.toContain('sh-9f2');
+  });
+
+  it("keeps a login's answer without the session id or a password it quotes", async () => {
+    const sid = 'c0ffee-5e55-10n';
+    const srv = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/xml', 'set-cookie': `RETS-Session-ID=${sid}; path=/` });
+      res.end(`<RETS ReplyCode="0" ReplyText="Hi">\r\n<RETS-RESPONSE>\r\nSearch=http://h/rets/search;jsessionid=${sid}\r\nBroker=B1\r\nX-Note password=pw-42\r\n</RETS-RESPONSE>\r\n</RETS>\r\n`);
+    });
+    await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/login`;
+      transport = new Transport({ ...DEFAULT_SETTINGS, loginUrl: url, username: 'joe', password: 'pw-42', userAgent: 'W/1.0' }, new Trace(50));
+      let kept = '';
+      transport.trace.subscribe((entry, event) => { if (event === 'end') kept = Buffer.from(entry.capture!.result().head).toString('latin1'); });
+      const text = await (await transport.send({ transaction: 'Login', url })).text();
+      expect(text).toContain(sid);
+      expect(kept).toContain('Search=http://h/rets/search;jsessionid=REDACTED');
+      expect(kept).toContain('Broker=B1');
+      expect(kept).not.toContain(sid);
+      expect(kept).not.toContain('pw-42');
+    } finally {
+      await transport?.close();
+      transport = undefined;
+      await new Promise((resolve) => srv.close(resolve));
+    }
   });
 });
