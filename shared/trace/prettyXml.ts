@@ -3,6 +3,12 @@
 // the middle (the tail of a long body), and the view must still come out in linear time.
 
 const INDENT = '  ';
+/** Deeper nesting is shown at this indent: the output stays in proportion to the input. */
+const MAX_INDENT = 32;
+
+function pad(depth: number): string {
+  return INDENT.repeat(Math.min(depth, MAX_INDENT));
+}
 
 export function prettyXml(xml: string): string {
   const out: string[] = [];
@@ -17,7 +23,7 @@ export function prettyXml(xml: string): string {
       const text = xml.slice(i, end);
       if (text.trim() !== '') {
         if (out.length > 0 && depth > 0 && !inline && lastOpened(out)) { out[out.length - 1] += text; inline = true; }
-        else out.push(INDENT.repeat(depth) + text.trim());
+        else out.push(pad(depth) + text.trim());
       }
       i = end;
       continue;
@@ -28,10 +34,10 @@ export function prettyXml(xml: string): string {
     if (tag.startsWith('</')) {
       depth = Math.max(0, depth - 1);
       if (inline) { out[out.length - 1] += tag; inline = false; continue; }
-      out.push(INDENT.repeat(depth) + tag);
+      out.push(pad(depth) + tag);
     } else {
       inline = false;
-      out.push(INDENT.repeat(depth) + tag);
+      out.push(pad(depth) + tag);
       if (!tag.endsWith('/>') && !tag.startsWith('<?') && !tag.startsWith('<!')) depth++;
     }
   }
