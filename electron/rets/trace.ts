@@ -49,9 +49,13 @@ export class Trace {
 
   constructor(readonly limit = 500) {}
 
+  /** True once ids come from the host's log: only then may an error name its entry. */
+  logged = false;
+
   /** Entry ids from the owner's sequence (the host's per-profile log), so errors can name them. */
   idsFrom(next: () => number): void {
     this.ids = next;
+    this.logged = true;
   }
 
   begin(e: Omit<TraceEntry, 'id' | 'bytes' | 'timing'> & { timing?: TraceTiming }): TraceEntry {

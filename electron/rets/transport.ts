@@ -98,7 +98,7 @@ export class Transport {
         this.trace.end(entry);
         continue;
       }
-      return this.wrap(res, entry, { ...ctx, traceId: entry.id }, req.signal);
+      return this.wrap(res, entry, { ...ctx }, req.signal);
     }
   }
 
@@ -127,7 +127,8 @@ export class Transport {
       requestBytes: form ? Buffer.byteLength(form) : 0,
       ...(withheld ? { bodyWithheld: 'it carries credentials' } : form ? { requestBody: redactForm(form, secrets) } : {}),
     });
-    ctx.traceId = entry.id;
+    // Sessions outside the host's log (the doctor, a profile test) have no entry to point to.
+    if (this.trace.logged) ctx.traceId = entry.id;
     try {
       const res = await request(url, { dispatcher: this.agent, method: method as 'GET' | 'POST', headers, body: form, signal: req.signal });
       this.trace.headers(entry, res.statusCode, res.headers);

@@ -268,6 +268,11 @@ describe('the request inspector', () => {
     expect(d.transaction).toBe('Search');
     expect(d.url).toContain('NoSuchField');
     expect(d.body.head).toMatch(/ReplyCode="20\d{3}"/);
+    // A draft's test runs outside the log: its error points to no entry.
+    const test = await call<{ ok: boolean; error?: { traceId?: number; httpStatus?: number } }>(h.host, 'profiles.test', { draft: { name: 'x', loginUrl: h.host.demo!.loginUrl, username: 'badpass', password: 'nope' } });
+    expect(test.ok).toBe(false);
+    expect(test.error?.httpStatus).toBe(401);
+    expect(test.error?.traceId).toBeUndefined();
   });
 });
 
