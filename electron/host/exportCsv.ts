@@ -69,8 +69,8 @@ export class ExportService {
   }
 
   /** Keeps a file the host wrote (a snippets export) as a download under `id`; returns its URL. */
-  async keepDownload(id: string, fileName: string, content: string): Promise<string> {
-    const path = insideFolder(this.exportDir, id, safeFileName(fileName, '.json'));
+  async keepDownload(id: string, fileName: string, content: string | Uint8Array, ext = '.json'): Promise<string> {
+    const path = insideFolder(this.exportDir, id, safeFileName(fileName, ext));
     await writeFileAtomic(path, content);
     this.downloads.set(id, { path, fileName: basename(path) });
     return downloadUrl(id);

@@ -10,7 +10,7 @@ import { EventBus } from './events';
 import { ExportService, type ExportRequest, type ExportTarget } from './exportCsv';
 import { FileHandles } from './fileHandles';
 import { HistoryStore } from './history';
-import { toErrorInfo } from './hostError';
+import { inputError, toErrorInfo } from './hostError';
 import { MetadataService } from './metadataCache';
 import { OperationRegistry } from './operations';
 import { dataLayout, prepareDataFolder, type DataLayout } from './paths';
@@ -30,6 +30,9 @@ import { basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { testProfile } from './profileTest';
 import { DoctorService } from './doctor';
+import { DEFAULT_TRACE_CAP_BYTES, TraceRing } from './traceRing';
+import { savedName, savedResponse, toDetail } from './traceRecord';
+import { writeFileAtomic } from './files';
 
 export interface HostOptions {
   dataDir: string;
@@ -46,6 +49,8 @@ export interface HostOptions {
   retryBaseMs?: number;
   /** Largest photo fetched from a Location URL (default: the GetObject object cap). */
   photoCapBytes?: number;
+  /** The request log's size cap per profile, in MB (default 50). */
+  traceCapMB?: number;
 }
 
 export interface FileDialogs {
@@ -94,7 +99,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const secrets = new SecretStore({ file: layout.secretsFile, ...opts.secrets });
   const profiles = new ProfileStore(layout.profiles, secrets);
   const ops = new OperationRegistry();
-  const pool = new SessionPool(profiles, lazyRetsFactory, events);
+  const traces = new TraceRing(layout.traces, Math.round((opts.traceCapMB ?? DEFAULT_TRACE_CAP_BYTES / 1048576) * 1048576));
+  const pool = new SessionPool(profiles, lazyRetsFactory, events, traces);
   const metadata = new MetadataService(layout.metadataCache, pool);
   const history = new HistoryStore(layout.history);
   const snippets = new SnippetStore(layout.snippets);
@@ -165,6 +171,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     'profiles.delete': async (r) => {
       await profiles.delete(r.id);
       await profileChanged(r.id);
+      await traces.clear(r.id).catch(() => undefined);
       await metadata.forget(r.id).catch(() => undefined);
       return { ok: true as const };
     },
@@ -221,8 +228,29 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     'history.list': async (r) => ({ entries: await history.list(r.profileId, r.limit) }),
     'history.clear': async (r) => { await history.clear(r.profileId); events.emit({ type: 'history.changed' }); return { ok: true as const }; },
 
-    'trace.list': (r) => ({ entries: pool.trace(r.profileId, r.afterId) }),
-    'trace.clear': (r) => { pool.clearTrace(r.profileId); return { ok: true as const }; },
+    // A profile that does not exist has no log (and gets no folder).
+    'trace.list': async (r) => { await profiles.get(r.profileId); return { entries: await pool.trace(r.profileId, r.afterId) }; },
+    'trace.clear': async (r) => { await profiles.get(r.profileId); await pool.clearTrace(r.profileId); return { ok: true as const }; },
+    'trace.get': async (r) => {
+      await profiles.get(r.profileId);
+      const kept = await traces.read(r.profileId, r.id);
+      if (!kept) throw inputError(`Request ${r.id} is no longer in the log.`, 'The log keeps the newest requests up to its size cap; run the request again to see it.');
+      return toDetail(kept.record, kept.body);
+    },
+    'trace.saveResponse': async (r) => {
+      await profiles.get(r.profileId);
+      const kept = await traces.read(r.profileId, r.id);
+      if (!kept) throw inputError(`Request ${r.id} is no longer in the log.`, 'Run the request again, then save its response.');
+      const bytes = savedResponse(kept.record, kept.body);
+      const fileName = savedName(kept.record);
+      if (r.handle) {
+        const target = files.take(r.handle, 'response', 'write');
+        await writeFileAtomic(target.path, bytes);
+        return { fileName: target.name, bytes: bytes.byteLength };
+      }
+      const downloadUrl = r.download ? await exporter.keepDownload(`response-${randomBytes(6).toString('hex')}`, fileName, bytes, '.http') : undefined;
+      return { fileName, bytes: bytes.byteLength, ...(downloadUrl ? { downloadUrl } : {}) };
+    },
 
     'doctor.start': (r) => doctor.start(r),
     'doctor.cancel': (r) => ({ cancelled: doctor.cancel(r.operationId) }),

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { MetadataOpenFileResponse } from '../../shared/contract';
 import { RetsError } from '../../shared/rets/errors';
+import { parseRetsEnvelope } from '../../shared/rets/envelope';
 import { decodeBody } from '../../shared/rets/text';
 import { looksLikeRawHttp, parseRawHttpResponse } from '../../shared/rets/rawHttp';
 import { excerpt } from './excerpt';
@@ -33,6 +34,8 @@ export async function openMetadataText(name: string, content: string): Promise<R
 
 async function parseDump(text: string, rawName: string, bytes: number): Promise<Res> {
   const name = excerpt(basename(rawName), 120);
+  const other = notMetadata(text, name);
+  if (other) throw other;
   const { parseMetadata } = await loadParser();
   let metadata;
   try {
@@ -50,6 +53,23 @@ async function parseDump(text: string, rawName: string, bytes: number): Promise<
   }
   const format = /<METADATA[\s>]/i.test(text) && !/<COLUMNS>/i.test(text) ? 'STANDARD-XML' : 'COMPACT';
   return { metadata, source: { name, bytes, format } };
+}
+
+/**
+ * A saved response of another transaction (the inspector saves any of them), a RETS refusal, or
+ * a response the inspector kept only in part: said as such, rather than as a parse failure.
+ * Looks at the start of the text only (what a response is shows in its first elements).
+ */
+function notMetadata(text: string, name: string): RetsError | undefined {
+  const start = text.slice(0, 8192);
+  if (text.includes(' bytes not kept]\n')) {
+    return new RetsError({ kind: 'parse', transaction: 'GetMetadata', message: `"${name}" holds only the first and last 64 KB of a response, not the whole metadata.`, hint: 'Save a GetMetadata response from the request inspector (metadata is kept whole), or fetch the metadata again.' });
+  }
+  if (/<METADATA/i.test(start)) return undefined;
+  const env = parseRetsEnvelope(start);
+  const what = /<COLUMNS>|<COUNT\b|<MAXROWS/i.test(start) ? 'a Search response' : /<RETS-RESPONSE>/i.test(start) ? 'a Login (or Action) response' : env && env.replyCode !== 0 ? `a RETS refusal (ReplyCode ${env.replyCode}: ${excerpt(env.replyText, 200)})` : undefined;
+  if (!what) return undefined;
+  return new RetsError({ kind: 'parse', transaction: 'GetMetadata', message: `"${name}" is ${what}, not metadata.`, hint: 'Open a GetMetadata response (COMPACT or STANDARD-XML), saved bare or with its headers.' });
 }
 
 /** A bare body, or a whole `curl -i` capture (status line and headers first). */

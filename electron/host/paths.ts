@@ -26,6 +26,8 @@ export interface DataLayout {
   uploads: string;
   /** The opt-in encrypted secrets file (boxes with no keychain). */
   secretsFile: string;
+  /** The request inspector's ring: one folder per profile. */
+  traces: string;
   /** One journal per running host: its exports' temp files in progress (removed at the next start). */
   tempJournal: string;
 }
@@ -40,6 +42,7 @@ export function dataLayout(root: string): DataLayout {
     objectCache: join(root, 'cache', 'objects'),
     exports: join(root, 'exports'),
     uploads: join(root, 'uploads'),
+    traces: join(root, 'traces'),
     tempJournal: join(root, 'temp-journal'),
     secretsFile: join(root, 'secrets.enc'),
   };

@@ -1,6 +1,6 @@
 // One RETS session per profile, reused across calls; D's session re-logs in by itself when the
 // server says the session expired. The pool also keeps each profile's request log (secrets were
-// removed by the trace) and tells the renderer about state changes.
+// removed by the trace) in its on-disk ring and tells the renderer about state changes.
 import type { LoginInfo, SessionStatus, TraceEntry } from '../../shared/contract';
 import type { RetsErrorInfo } from '../../shared/rets/errors';
 import { SharedRun } from '../rets/sharedRun';
@@ -9,8 +9,8 @@ import type { EventBus } from './events';
 import { toErrorInfo } from './hostError';
 import type { ProfileStore } from './profiles';
 import type { SessionFactory, SessionLike } from './sessionTypes';
-
-const TRACE_LIMIT = 1000;
+import { toRecord } from './traceRecord';
+import { traceSummary, type ProfileRing, type TraceRing } from './traceRing';
 
 interface Slot {
   session: SessionLike;
@@ -23,21 +23,23 @@ interface Slot {
   lastRequestAt?: number;
   throttle: number;
   unsubscribe: () => void;
+  ring: ProfileRing;
 }
 
 export class SessionPool {
   private readonly slots = new Map<string, Slot>();
-  private readonly traces = new Map<string, TraceEntry[]>();
-  private traceId = 0;
 
-  constructor(private readonly profiles: ProfileStore, private readonly factory: SessionFactory, private readonly bus: EventBus) {}
+  constructor(private readonly profiles: ProfileStore, private readonly factory: SessionFactory, private readonly bus: EventBus, readonly traces: TraceRing) {}
 
   private async slot(profileId: string): Promise<Slot> {
     let s = this.slots.get(profileId);
     if (s) return s;
     const conn = await this.profiles.connection(profileId);
+    const ring = await this.traces.open(profileId);
     const session = await this.factory(conn);
-    const created: Slot = { session, requests: 0, throttle: conn.throttle.requestsPerMinute, unsubscribe: () => {} };
+    // The log's ids go on across sessions and runs, so an error can name its entry.
+    session.trace.idsFrom(() => this.traces.nextId(ring));
+    const created: Slot = { session, requests: 0, throttle: conn.throttle.requestsPerMinute, unsubscribe: () => {}, ring };
     created.unsubscribe = session.trace.subscribe((entry, event) => { if (event === 'end') this.record(profileId, created, entry); });
     s = this.slots.get(profileId);
     if (s) { created.unsubscribe(); return s; } // another call raced us here
@@ -49,25 +51,9 @@ export class SessionPool {
     slot.requests += 1;
     slot.lastRequestAt = Date.now();
     if (e.timing.end !== undefined) slot.lastRequestMs = e.timing.end - e.timing.start;
-    const entry: TraceEntry = {
-      id: ++this.traceId,
-      profileId,
-      transaction: e.transaction,
-      method: e.method,
-      url: e.url,
-      ...(e.status !== undefined ? { status: e.status } : {}),
-      startedAt: new Date(e.timing.start).toISOString(),
-      ...(e.timing.end !== undefined ? { durationMs: e.timing.end - e.timing.start } : {}),
-      bytes: e.bytes,
-      requestHeaders: { ...e.requestHeaders },
-      responseHeaders: { ...(e.responseHeaders ?? {}) },
-      ...(e.error ? { error: { kind: 'network', transaction: e.transaction, message: e.error } } : {}),
-    };
-    const list = this.traces.get(profileId) ?? [];
-    list.push(entry);
-    if (list.length > TRACE_LIMIT) list.splice(0, list.length - TRACE_LIMIT);
-    this.traces.set(profileId, list);
-    this.bus.emit({ type: 'trace.entry', entry });
+    // Taken now: the trace lets go of the capture once its listeners return.
+    const { record, body } = toRecord(profileId, e, e.capture?.result());
+    void this.traces.add(slot.ring, record, body).then(() => this.bus.emit({ type: 'trace.entry', entry: traceSummary(record.entry) }));
   }
 
   /** A logged-in session for the profile (logging in once, even for concurrent callers). */
@@ -159,13 +145,12 @@ export class SessionPool {
     return this.slots.get(profileId)?.login;
   }
 
-  trace(profileId: string, afterId?: number): TraceEntry[] {
-    const list = this.traces.get(profileId) ?? [];
-    return afterId === undefined ? [...list] : list.filter((e) => e.id > afterId);
+  trace(profileId: string, afterId?: number): Promise<TraceEntry[]> {
+    return this.traces.list(profileId, afterId);
   }
 
-  clearTrace(profileId: string): void {
-    this.traces.delete(profileId);
+  clearTrace(profileId: string): Promise<void> {
+    return this.traces.clear(profileId);
   }
 
   async closeAll(): Promise<void> {

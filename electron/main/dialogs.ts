@@ -8,7 +8,8 @@ const FILTERS: Record<FilePurpose, FileFilter[]> = {
   'export-csv': [{ name: 'CSV', extensions: ['csv'] }],
   'snippets-export': [{ name: 'Snippets (JSON)', extensions: ['json'] }],
   'snippets-import': [{ name: 'Snippets (JSON)', extensions: ['json'] }],
-  metadata: [{ name: 'Metadata', extensions: ['xml', 'txt', 'json'] }, { name: 'All files', extensions: ['*'] }],
+  metadata: [{ name: 'Metadata', extensions: ['xml', 'txt', 'json', 'http'] }, { name: 'All files', extensions: ['*'] }],
+  response: [{ name: 'HTTP response', extensions: ['http', 'txt'] }, { name: 'All files', extensions: ['*'] }],
 };
 
 export function fileDialogs(window: () => BrowserWindow | undefined): FileDialogs {

@@ -9,6 +9,8 @@ export interface ErrorContext {
   transaction: RetsTransaction;
   /** Redacted URL. */
   url?: string;
+  /** The request's entry in the request log. */
+  traceId?: number;
 }
 
 const NETWORK: Record<string, { message: string; cause: string; hint: string; kind?: 'timeout' }> = {

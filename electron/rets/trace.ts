@@ -3,6 +3,7 @@
 // by the rules in shared/redact).
 import { redactHeaders } from '../../shared/redact';
 import type { RetsTransaction } from '../../shared/rets/errors';
+import type { BodyCapture } from './bodyCapture';
 
 export interface TraceTiming {
   /** Epoch ms when the request started. */
@@ -28,10 +29,14 @@ export interface TraceEntry<T extends string = RetsTransaction> {
   bytes: number;
   /** Request body bytes (POST). */
   requestBytes: number;
-  /** A form body with its secret fields removed (token requests), when worth showing. */
-  requestBody?: string;
   /** Short error message if the request failed. */
   error?: string;
+  /** The request's form body with secret fields removed (POST). */
+  requestBody?: string;
+  /** Why no body of this exchange is kept (it carries credentials). */
+  bodyWithheld?: string;
+  /** What is kept of the response body as it streams (absent when withheld or never read). */
+  capture?: BodyCapture;
 }
 
 export type TraceEvent = 'begin' | 'headers' | 'end';
@@ -41,11 +46,21 @@ export class Trace<T extends string = RetsTransaction> {
   private readonly entries: TraceEntry<T>[] = [];
   private readonly listeners = new Set<TraceListener<T>>();
   private nextId = 1;
+  private ids: () => number = () => this.nextId++;
 
   constructor(readonly limit = 500) {}
 
+  /** True once ids come from the host's log: only then may an error name its entry. */
+  logged = false;
+
+  /** Entry ids from the owner's sequence (the host's per-profile log), so errors can name them. */
+  idsFrom(next: () => number): void {
+    this.ids = next;
+    this.logged = true;
+  }
+
   begin(e: Omit<TraceEntry<T>, 'id' | 'bytes' | 'timing'> & { timing?: TraceTiming }): TraceEntry<T> {
-    const entry: TraceEntry<T> = { ...e, id: this.nextId++, bytes: 0, timing: e.timing ?? { start: Date.now() } };
+    const entry: TraceEntry<T> = { ...e, id: this.ids(), bytes: 0, timing: e.timing ?? { start: Date.now() } };
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     this.emit(entry, 'begin');
@@ -64,11 +79,13 @@ export class Trace<T extends string = RetsTransaction> {
     entry.timing.end = Date.now();
     if (error) entry.error = error;
     this.emit(entry, 'end');
+    // The listeners took what they keep; the list must not hold 128 KB per request.
+    delete entry.capture;
   }
 
-  /** A copy of the entries, oldest first. */
+  /** A copy of the entries, oldest first (without their body captures). */
   list(): TraceEntry<T>[] {
-    return this.entries.map((e) => ({ ...e, timing: { ...e.timing } }));
+    return this.entries.map(({ capture: _capture, ...e }) => ({ ...e, timing: { ...e.timing } }));
   }
 
   clear(): void {

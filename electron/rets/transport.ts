@@ -9,7 +9,8 @@ import { decodeBody } from '../../shared/rets/text';
 import { parseRetsEnvelope } from '../../shared/rets/envelope';
 import { Authenticator } from './auth';
 import { httpError, parseError, transportError, type ErrorContext } from './errors';
-import { redactHeaders, redactUrl } from '../../shared/redact';
+import { isSecretName, redactForm, redactHeaders, redactText, redactUrl } from '../../shared/redact';
+import { BodyCapture, WHOLE_BYTES } from './bodyCapture';
 import { Trace, type TraceEntry } from './trace';
 import type { ConnectionSettings } from './types';
 import { uaAuthorizationHeader } from './uaAuth';
@@ -97,7 +98,7 @@ export class Transport {
         this.trace.end(entry);
         continue;
       }
-      return this.wrap(res, entry, ctx, req.signal);
+      return this.wrap(res, entry, { ...ctx }, req.signal);
     }
   }
 
@@ -119,13 +120,23 @@ export class Transport {
     const authorization = this.auth.authorization(method, u.pathname + u.search);
     if (authorization) headers.authorization = authorization;
     if (form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+    const secrets = this.secrets(url);
+    const withheld = carriesSecrets(req.params, secrets);
     const entry = this.trace.begin({
       transaction: req.transaction, method, url: ctx.url ?? '', requestHeaders: redactHeaders(headers),
       requestBytes: form ? Buffer.byteLength(form) : 0,
+      ...(withheld ? { bodyWithheld: 'it carries credentials' } : form ? { requestBody: redactForm(form, secrets) } : {}),
     });
+    // Sessions outside the host's log (the doctor, a profile test) have no entry to point to.
+    if (this.trace.logged) ctx.traceId = entry.id;
     try {
       const res = await request(url, { dispatcher: this.agent, method: method as 'GET' | 'POST', headers, body: form, signal: req.signal });
       this.trace.headers(entry, res.statusCode, res.headers);
+      // Searches and objects can be any size: their first and last 64 KB are enough to argue with.
+      const whole = req.transaction === 'Search' || req.transaction === 'GetObject' ? 0 : WHOLE_BYTES;
+      if (!withheld) entry.capture = new BodyCapture(headerText(res.headers['content-type']), whole);
+      // A login's answer may quote the session id (a ;jsessionid= in a capability URL) or more.
+      if (req.transaction === 'Login') entry.capture?.filterText((t) => redactText(t, this.secrets(url)));
       this.storeCookies(url, res.headers['set-cookie']);
       return { res, entry, sent: authorization !== undefined };
     } catch (e) {
@@ -151,8 +162,10 @@ export class Transport {
       consumed = true;
       let failure: string | undefined;
       try {
+        const capture = entry.capture;
         for await (const chunk of raw) {
           entry.bytes += (chunk as Uint8Array).byteLength;
+          capture?.push(chunk as Uint8Array);
           yield chunk as Uint8Array;
         }
       } catch (e) {
@@ -216,6 +229,11 @@ export async function failOnHttpStatus(res: TransportResponse, uaPasswordSet: bo
     body, contentType: res.contentType, replyCode: env?.replyCode, replyText: env?.replyText, uaPasswordSet,
     retryAfter: headerText(res.headers['retry-after']) || undefined,
   });
+}
+
+/** A form naming a secret field, or sending a known secret as a value: its bodies are not kept. */
+function carriesSecrets(params: TransportRequest['params'], secrets: string[]): boolean {
+  return Object.entries(params ?? {}).some(([k, v]) => v !== undefined && (isSecretName(k) || secrets.includes(String(v))));
 }
 
 function buildTarget(base: string, params: TransportRequest['params'], method: string): { url: string; form?: string } {

@@ -35,6 +35,7 @@ import { TitleBar } from './shell/TitleBar';
 import { StatusBar } from './shell/StatusBar';
 import { LogPanel } from './shell/LogPanel';
 import { ErrorBox } from './shell/ErrorBox';
+import { InspectorLink } from './shell/inspectorLink';
 import { useToast } from './shell/toast';
 import { useTabs, type QueryTab } from './state/tabs';
 import type { EditorApi } from './monaco/QueryEditor';
@@ -84,6 +85,8 @@ export function App() {
   const keys = paletteShortcuts(mode);
   const panes = usePaneSizes();
   const [logOpen, setLogOpen] = useState(false);
+  const [logSelected, setLogSelected] = useState<number | undefined>();
+  const showRequest = useCallback((traceId: number) => { setLogSelected(traceId); setLogOpen(true); }, []);
   const [findOpen, setFindOpen] = useState(false);
   const [toast, showToast] = useToast();
 
@@ -164,6 +167,7 @@ export function App() {
   }
 
   return (
+    <InspectorLink.Provider value={showRequest}>
     <div className="app" style={{ ...paneVars(panes), ...(logOpen ? {} : { gridTemplateRows: '36px 1fr 0 24px' }) }}>
       <TitleBar profiles={profiles.data ?? []} activeId={activeId} onPick={(id) => { setActiveId(id); closeFile(); }} status={session.data} cache={cache} mode={info.data?.mode} />
       <aside className="rw-left">
@@ -173,7 +177,7 @@ export function App() {
           Metadata{offline && <span style={{ textTransform: 'none', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={offline.name}>· {offline.name}</span>}<span className="spacer" />
           {info.data?.mode === 'electron'
             ? <button className="btn ghost icon small" title="Open a metadata file (offline exploration)" data-testid="open-metadata-file" onClick={() => void openMetadataFile()}>Open…</button>
-            : <label className="btn ghost icon small" title="Open a metadata file (offline exploration)">Open…<input type="file" hidden accept=".xml,.txt,.json" data-testid="open-metadata-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void openMetadataFile(f); e.target.value = ''; }} /></label>}
+            : <label className="btn ghost icon small" title="Open a metadata file (offline exploration)">Open…<input type="file" hidden accept=".xml,.txt,.json,.http" data-testid="open-metadata-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void openMetadataFile(f); e.target.value = ''; }} /></label>}
           {offline ? <button className="btn ghost icon small" onClick={closeFile}>Close file</button>
             : <button className="btn ghost icon small" title="Fetch the metadata again from the server" onClick={() => refresh.mutate()} disabled={!activeId || refresh.isPending} data-testid="metadata-refresh">{refresh.isPending ? '…' : '↻'}</button>}
         </div>
@@ -217,7 +221,7 @@ export function App() {
           : sel && metadata ? <FieldDetails metadata={metadata} sel={sel.s} onInsert={(t) => editorApi.current?.insert(t)} />
             : <div className="teach">Click a field in the explorer to see every metadata column and its lookup values; double-click inserts it into the query. Click a result row to see it here with its photos.</div>}
       </aside>
-      {logOpen ? <LogPanel profileId={activeId} onClose={() => setLogOpen(false)} onToast={showToast} /> : <div style={{ gridArea: 'log' }} />}
+      {logOpen ? <LogPanel profileId={activeId} selectedId={logSelected} onSelect={setLogSelected} onClose={() => setLogOpen(false)} onToast={showToast} /> : <div style={{ gridArea: 'log' }} />}
       <StatusBar profileId={activeId} status={session.data} logOpen={logOpen} onToggleLog={() => setLogOpen((o) => !o)} onShortcuts={() => setShortcuts(true)} onCommands={() => setCommandsOpen(true)} commandsKey={keys.commands.label} />
 
       {profileDialog && (
@@ -240,5 +244,6 @@ export function App() {
       })} />}
       {toast && <div className="toast" role="status" data-testid="toast">{toast}</div>}
     </div>
+    </InspectorLink.Provider>
   );
 }

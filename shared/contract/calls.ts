@@ -13,7 +13,7 @@ import { ObjectListRequest, ObjectListResponse } from './objects';
 import { ExportStartRequest } from './exportCsv';
 import { Snippet, SnippetExportRequest, SnippetExportResponse, SnippetImportRequest, SnippetSaveRequest } from './snippets';
 import { HistoryClearRequest, HistoryListRequest, HistoryListResponse } from './history';
-import { TraceListRequest, TraceListResponse } from './trace';
+import { TraceDetail, TraceGetRequest, TraceListRequest, TraceListResponse, TraceSaveRequest, TraceSaveResponse } from './trace';
 import { DoctorStartRequest } from './doctor';
 import { HostInfo, SecretsFileStatus } from './hostInfo';
 import { ChooseOpenRequest, ChooseSaveRequest, ChosenFile } from './files';
@@ -60,6 +60,8 @@ export const calls = {
 
   'trace.list': call(TraceListRequest, TraceListResponse, "The session's request log, secrets removed."),
   'trace.clear': call(ProfileRef, Ok, "Clear a profile's request log."),
+  'trace.get': call(TraceGetRequest, TraceDetail, 'One request of the log: headers, form body and the response body kept (secrets removed).'),
+  'trace.saveResponse': call(TraceSaveRequest, TraceSaveResponse, 'Save the kept response as `curl -i` would (to a chosen file, or as a download).'),
 
   'doctor.start': call(DoctorStartRequest, OperationStarted, 'Run the connection doctor; events doctor.*.'),
   'doctor.cancel': call(CancelRequest, CancelResponse, 'Cancel the doctor.'),

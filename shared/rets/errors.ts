@@ -36,6 +36,8 @@ export const RetsErrorInfoSchema = z.object({
   replyText: z.string().optional(),
   /** Request URL with secrets removed. */
   url: z.string().optional(),
+  /** The failed request's entry in the profile's request log (the inspector). */
+  traceId: z.number().int().optional(),
 });
 export type RetsErrorInfo = z.infer<typeof RetsErrorInfoSchema>;
 

@@ -8,10 +8,10 @@ import { createHost, type Host } from '../../electron/host/host';
 
 export interface Harness { host: Host; dir: string; close(): Promise<void> }
 
-export async function startHarness(opts: { keychain?: boolean; listings?: number; demoClock?: () => number } = {}): Promise<Harness> {
+export async function startHarness(opts: { keychain?: boolean; listings?: number; demoClock?: () => number; traceCapMB?: number } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'rw-host-'));
   const host = await createHost({
-    dataDir: join(dir, 'data'), mode: 'browser', demo: { listings: opts.listings ?? 1500, ...(opts.demoClock ? { clock: opts.demoClock } : {}) }, retryBaseMs: 20,
+    dataDir: join(dir, 'data'), mode: 'browser', demo: { listings: opts.listings ?? 1500, ...(opts.demoClock ? { clock: opts.demoClock } : {}) }, retryBaseMs: 20, traceCapMB: opts.traceCapMB,
     secrets: opts.keychain ? { service: `rets-workbench-test-${process.pid}` } : { disableKeychain: true },
   });
   return { host, dir, async close() { await host.close(); rmSync(dir, { recursive: true, force: true }); } };

@@ -11,6 +11,7 @@ import { ProfileStore } from '../../electron/host/profiles';
 import { retsSessionFactory } from '../../electron/host/retsAdapter';
 import { SecretStore } from '../../electron/host/secrets';
 import { SessionPool } from '../../electron/host/sessions';
+import { TraceRing } from '../../electron/host/traceRing';
 import { isRetsError } from '../../shared/rets/errors';
 
 let mls: DemoMls;
@@ -31,7 +32,7 @@ describe('a shared login', () => {
     const bus = new EventBus();
     const states: string[] = [];
     bus.subscribe((e) => { if (e.type === 'session.changed') states.push(e.status.state); });
-    const pool = new SessionPool(profiles, retsSessionFactory, bus);
+    const pool = new SessionPool(profiles, retsSessionFactory, bus, new TraceRing(join(dir, 'traces')));
     const first = new AbortController();
     const waitFirst = pool.session(id, first.signal);
     await expect.poll(() => states).toContain('connecting'); // the first caller's login is on its way
@@ -47,7 +48,7 @@ describe('a shared login', () => {
       if (ev.kind === 'rows') rows += ev.batch.length;
     }
     expect(rows).toBe(5);
-    expect(pool.trace(id).filter((e) => e.transaction === 'Login' && e.status === 200)).toHaveLength(1);
+    expect((await pool.trace(id)).filter((e) => e.transaction === 'Login' && e.status === 200)).toHaveLength(1);
     await pool.disconnect(id);
   });
 });

@@ -13,6 +13,7 @@ export const keys = {
   snippets: ['snippets'] as const,
   history: ['history'] as const,
   trace: (id: string) => ['trace', id] as const,
+  traceEntry: (profileId: string, id: number) => ['trace', profileId, id] as const,
 };
 
 export function useHostInfo() {
@@ -114,6 +115,18 @@ export function useTrace(profileId: string | undefined) {
     queryKey: keys.trace(profileId ?? ''),
     queryFn: async () => (await host.trace.list({ profileId: profileId! })).entries,
     enabled: !!profileId,
+  });
+}
+
+/** One request's headers and kept body, fetched when the inspector shows it (entries never change). */
+export function useTraceEntry(profileId: string | undefined, id: number | undefined) {
+  return useQuery({
+    queryKey: keys.traceEntry(profileId ?? '', id ?? -1),
+    queryFn: () => host.trace.get({ profileId: profileId!, id: id! }),
+    enabled: !!profileId && id !== undefined,
+    staleTime: Infinity,
+    gcTime: 30_000,
+    retry: false,
   });
 }
 

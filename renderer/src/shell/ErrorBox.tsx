@@ -1,7 +1,10 @@
 // An error where the work happened: plain words, the RETS reply code and text, the hint.
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
+import { useInspectorLink } from './inspectorLink';
 
 export function ErrorBox({ error, onRetry, testId }: { error: RetsErrorInfo; onRetry?: () => void; testId?: string }) {
+  const showRequest = useInspectorLink();
+  const traceId = error.traceId;
   return (
     <div className="error-box" role="alert" data-testid={testId ?? 'error'} style={{ overflowWrap: 'anywhere' }}>
       {error.replyCode !== undefined && <span className="code">RETS {error.replyCode}</span>}
@@ -10,7 +13,12 @@ export function ErrorBox({ error, onRetry, testId }: { error: RetsErrorInfo; onR
       {error.replyText && error.replyText !== error.message && <span className="muted"> — “{error.replyText}”</span>}
       {error.cause && <div className="hint">{error.cause}</div>}
       {error.hint && <div className="hint">{error.hint}</div>}
-      {onRetry && <div style={{ marginTop: 6 }}><button className="btn" onClick={onRetry}>Try again</button></div>}
+      {(onRetry || (showRequest && traceId !== undefined)) && (
+        <div style={{ marginTop: 6, display: 'flex', gap: 6 }}>
+          {onRetry && <button className="btn" onClick={onRetry}>Try again</button>}
+          {showRequest && traceId !== undefined && <button className="btn" data-testid="error-show-request" title="Open this request in the request inspector: headers, body, copy as curl" onClick={() => showRequest(traceId)}>Show request #{traceId}</button>}
+        </div>
+      )}
     </div>
   );
 }
