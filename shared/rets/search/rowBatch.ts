@@ -78,6 +78,19 @@ export class CompactRowBatch implements RowBatch {
     return raw;
   }
 
+  /** How rows are laid out, for a reader that splits rows itself (the CSV encoder). */
+  get rowShape(): RowShape { return this.shape; }
+
+  /**
+   * A row's bytes for a reader that splits rows itself: the buffer holding it, with the row's
+   * content between <DATA> and </DATA> as [range[0], range[1]).
+   */
+  rowBytes(row: number, range: Int32Array): Uint8Array {
+    range[0] = this.bounds[row * 2];
+    range[1] = this.bounds[row * 2 + 1];
+    return this.bytesOf(row);
+  }
+
   private bytesOf(row: number): Uint8Array {
     return this.segments[this.rowSegment === null ? 0 : this.rowSegment[row]];
   }
