@@ -11,7 +11,7 @@
 import { CompactRowBatch } from '../rets/search/rowBatch';
 import { decodeText } from '../rets/search/text';
 import type { RowBatch } from '../rets/search/types';
-import { REF_SHIFT, readRef } from './xmlRefBytes';
+import { REF_CODE_BITS, REF_CODE_MASK, readRef } from './xmlRefBytes';
 
 export interface CsvEncoderOptions {
   /** Start the first record with a UTF-8 byte order mark (Excel). */
@@ -157,19 +157,24 @@ export class CsvEncoder {
   private kinds = BYTE_KIND;
   private kindsFor = -1;
   private readonly range = new Int32Array(2);
+  /** A row did not fit in what is left of the buffer: take() before encoding on. */
+  private stopped = false;
 
   constructor(options: CsvEncoderOptions) {
     this.chunk = options.chunkBytes ?? DEFAULT_CHUNK;
     this.guard = options.guard;
     this.bom = options.bom;
-    this.buf = new Uint8Array(this.chunk);
+    this.buf = new Uint8Array(this.capacity());
   }
+
+  /** A chunk plus room for the rows that end it. */
+  private capacity(): number { return this.chunk + (this.chunk >> 2); }
 
   /** Bytes encoded and not yet taken. */
   get pending(): number { return this.p; }
 
   /** Whether a chunk's worth is ready: take() it and write it before encoding on. */
-  get full(): boolean { return this.p >= this.chunk; }
+  get full(): boolean { return this.stopped || this.p >= this.chunk; }
 
   /** The last bytes: what is pending, or the BOM alone when there was no record. */
   end(): Uint8Array {
@@ -180,8 +185,9 @@ export class CsvEncoder {
   /** The encoded bytes so far; the encoder goes on in a new buffer (the sink may keep this one). */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.p);
-    this.buf = new Uint8Array(this.chunk);
+    this.buf = new Uint8Array(this.capacity());
     this.p = 0;
+    this.stopped = false;
     return out;
   }
 
@@ -227,20 +233,22 @@ export class CsvEncoder {
       const bytes = batch.rowBytes(r, range);
       const start = range[0];
       const close = range[1];
-      this.room((close - start) * 3 + width * 4 + 2);
+      const need = (close - start) * 3 + width * 4 + 2;
+      if (this.p > 0 && this.p + need > this.buf.length) { this.stopped = true; break; }
+      this.room(need);
       this.p = this.compactRow(bytes, start, close, delimiter, leading, width);
     }
     return r;
   }
 
-  /** Makes room for `need` more bytes: a bigger buffer only for a record larger than a chunk. */
+  /** Makes room for `need` more bytes: a bigger buffer only for a record larger than the buffer. */
   private room(need: number): void {
     if (!this.started) {
       this.started = true;
       if (this.bom) { this.buf[0] = 0xef; this.buf[1] = 0xbb; this.buf[2] = 0xbf; this.p = 3; }
     }
     if (this.p + need <= this.buf.length) return;
-    const bigger = new Uint8Array(Math.max(this.chunk, this.p + need));
+    const bigger = new Uint8Array(this.p + need);
     bigger.set(this.buf.subarray(0, this.p));
     this.buf = bigger;
   }
@@ -284,13 +292,13 @@ export class CsvEncoder {
         }
         const ref = readRef(buf, i + 1, close, d);
         if (ref < 0) { out[p++] = b; continue; }
-        let after = Math.floor(ref / REF_SHIFT);
-        let cp = ref - after * REF_SHIFT;
+        let after = i + 1 + (ref >> REF_CODE_BITS);
+        let cp = ref & REF_CODE_MASK;
         if (cp >= 0xd800 && cp <= 0xdfff) {
           // decodeXmlEntities pairs a high half with a low half that follows at once; a lone one is U+FFFD.
           const low = cp <= 0xdbff && after < close && buf[after] === AMP ? readRef(buf, after + 1, close, d) : -1;
-          const lowEnd = low < 0 ? 0 : Math.floor(low / REF_SHIFT);
-          const lowCp = low < 0 ? -1 : low - lowEnd * REF_SHIFT;
+          const lowEnd = low < 0 ? 0 : after + 1 + (low >> REF_CODE_BITS);
+          const lowCp = low < 0 ? -1 : low & REF_CODE_MASK;
           if (lowCp >= 0xdc00 && lowCp <= 0xdfff) {
             cp = 0x10000 + ((cp - 0xd800) << 10) + (lowCp - 0xdc00);
             after = lowEnd;

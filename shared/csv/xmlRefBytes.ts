@@ -7,8 +7,9 @@
 const SEMI = 0x3b;
 const HASH = 0x23;
 
-/** A reference read: its code point in the low 21 bits, where it ends (after `;`) above them. */
-export const REF_SHIFT = 2097152; // 2^21
+/** A reference read: its code point in the low 21 bits, its length after the `&` above them. */
+export const REF_CODE_BITS = 21;
+export const REF_CODE_MASK = 0x1fffff;
 
 function isDigit(b: number): boolean { return b >= 0x30 && b <= 0x39; }
 function hexValue(b: number): number {
@@ -18,7 +19,7 @@ function hexValue(b: number): number {
 }
 
 /** A numeric reference at `h` (the `#`): its code point (surrogates as they are) or -1. */
-function numeric(buf: Uint8Array, h: number, end: number, stop: number): number {
+function numeric(buf: Uint8Array, from: number, h: number, end: number, stop: number): number {
   let k = h + 1;
   let v = 0;
   if (k < end && (buf[k] | 0x20) === 0x78 && buf[k] !== stop) {
@@ -33,7 +34,7 @@ function numeric(buf: Uint8Array, h: number, end: number, stop: number): number 
     if (n < 1 || n > 10) return -1;
   }
   if (k >= end || buf[k] !== SEMI || stop === SEMI) return -1;
-  return (k + 1) * REF_SHIFT + (v === 0 || v > 0x10ffff ? 0xfffd : v);
+  return ((k + 1 - from) << REF_CODE_BITS) | (v === 0 || v > 0x10ffff ? 0xfffd : v);
 }
 
 /** The letters at [from, to) lower-cased equal `word` (ASCII lower case). */
@@ -58,21 +59,21 @@ function isLetter(b: number): boolean { const l = b | 0x20; return l >= 0x61 && 
 
 /**
  * The reference whose `&` is just before `j`, read within [j, end) and never across a `stop` byte
- * (the row's delimiter, which ends the field), or -1 when the `&` is literal. Packed as
- * `end * REF_SHIFT + codePoint` (end: the index after its `;`; a surrogate half is returned as it
- * is, for the caller to pair).
+ * (the row's delimiter, which ends the field), or -1 when the `&` is literal. Packed in an int:
+ * `length << REF_CODE_BITS | codePoint` (length: from j to after the `;`; a surrogate half is
+ * returned as it is, for the caller to pair).
  */
 export function readRef(buf: Uint8Array, j: number, end: number, stop: number): number {
   if (j + 4 < end && buf[j] === 0x61 && buf[j + 1] === 0x6d && buf[j + 2] === 0x70 && buf[j + 3] === SEMI && buf[j + 4] === HASH && stop !== SEMI && stop !== HASH && stop !== 0x61 && stop !== 0x6d && stop !== 0x70) {
-    const cp = numeric(buf, j + 4, end, stop);
+    const cp = numeric(buf, j, j + 4, end, stop);
     if (cp >= 0) return cp;
   }
   if (j >= end || buf[j] === stop) return -1;
-  if (buf[j] === HASH) return numeric(buf, j, end, stop);
+  if (buf[j] === HASH) return numeric(buf, j, j, end, stop);
   let k = j;
   while (k < end && k - j <= 6 && buf[k] !== stop && isLetter(buf[k])) k++;
   const n = k - j;
   if (n < 2 || n > 6 || k >= end || buf[k] !== SEMI || stop === SEMI) return -1;
   const cp = named(buf, j, k);
-  return cp < 0 ? -1 : (k + 1) * REF_SHIFT + cp;
+  return cp < 0 ? -1 : ((k + 1 - j) << REF_CODE_BITS) | cp;
 }
