@@ -11,7 +11,7 @@
 import { CompactRowBatch } from '../rets/search/rowBatch';
 import { decodeText } from '../rets/search/text';
 import type { RowBatch } from '../rets/search/types';
-import { REF_CODE_BITS, REF_CODE_MASK, readRef } from './xmlRefBytes';
+import { REF_CODE_BITS, REF_CODE_MASK, readCharRef } from '../rets/search/refBytes';
 
 export interface CsvEncoderOptions {
   /** Start the first record with a UTF-8 byte order mark (Excel). */
@@ -290,26 +290,13 @@ export class CsvEncoder {
           i += n - 1;
           continue;
         }
-        const ref = readRef(buf, i + 1, close, d);
+        const ref = readCharRef(buf, i, close, d);
         if (ref < 0) { out[p++] = b; continue; }
-        let after = i + 1 + (ref >> REF_CODE_BITS);
-        let cp = ref & REF_CODE_MASK;
-        if (cp >= 0xd800 && cp <= 0xdfff) {
-          // decodeXmlEntities pairs a high half with a low half that follows at once; a lone one is U+FFFD.
-          const low = cp <= 0xdbff && after < close && buf[after] === AMP ? readRef(buf, after + 1, close, d) : -1;
-          const lowEnd = low < 0 ? 0 : after + 1 + (low >> REF_CODE_BITS);
-          const lowCp = low < 0 ? -1 : low & REF_CODE_MASK;
-          if (lowCp >= 0xdc00 && lowCp <= 0xdfff) {
-            cp = 0x10000 + ((cp - 0xd800) << 10) + (lowCp - 0xdc00);
-            after = lowEnd;
-          } else {
-            cp = 0xfffd;
-          }
-        }
+        const cp = ref & REF_CODE_MASK;
         if (cp === DQ) quotes++;
         else if (cp === COMMA || cp === CR || cp === LF) special = true;
         p = putCodePoint(out, p, cp);
-        i = after - 1;
+        i += (ref >> REF_CODE_BITS) - 1;
       }
       if (text) {
         // Not UTF-8: the field as RowBatch.get() reads it (windows-1252), then encoded.

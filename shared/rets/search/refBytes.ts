@@ -1,8 +1,10 @@
 // XML character and entity references read straight from a field's bytes, for the CSV writer that
-// copies fields without making strings. The rules are decodeXmlEntities' (shared/rets/text.ts),
-// byte for byte: the five XML entities and &nbsp; in any case, `&#N;` (1-10 digits) and `&#xH;`
-// (1-8 hex digits), Matrix's double-encoded `&amp;#N;` decoded once more, NUL and out-of-range
-// references as U+FFFD. test/csv/csvEncoder.test.ts holds the two to the same output.
+// copies fields without making strings and for ASCII rows read as slices of one string. The rules
+// are decodeXmlEntities' (shared/rets/text.ts), byte for byte: the five XML entities and &nbsp; in
+// any case, `&#N;` (1-10 digits) and `&#xH;` (1-8 hex digits), Matrix's double-encoded `&amp;#N;`
+// decoded once more, NUL and out-of-range references as U+FFFD, a high surrogate half joined with
+// a low one right after it and a lone half as U+FFFD. test/csv/csvEncoder.test.ts holds the two to
+// the same output.
 
 const SEMI = 0x3b;
 const HASH = 0x23;
@@ -60,10 +62,9 @@ function isLetter(b: number): boolean { const l = b | 0x20; return l >= 0x61 && 
 /**
  * The reference whose `&` is just before `j`, read within [j, end) and never across a `stop` byte
  * (the row's delimiter, which ends the field), or -1 when the `&` is literal. Packed in an int:
- * `length << REF_CODE_BITS | codePoint` (length: from j to after the `;`; a surrogate half is
- * returned as it is, for the caller to pair).
+ * `length << REF_CODE_BITS | codePoint` (length: from j to after the `;`; a surrogate half as it is).
  */
-export function readRef(buf: Uint8Array, j: number, end: number, stop: number): number {
+function readRef(buf: Uint8Array, j: number, end: number, stop: number): number {
   if (j + 4 < end && buf[j] === 0x61 && buf[j + 1] === 0x6d && buf[j + 2] === 0x70 && buf[j + 3] === SEMI && buf[j + 4] === HASH && stop !== SEMI && stop !== HASH && stop !== 0x61 && stop !== 0x6d && stop !== 0x70) {
     const cp = numeric(buf, j, j + 4, end, stop);
     if (cp >= 0) return cp;
@@ -76,4 +77,45 @@ export function readRef(buf: Uint8Array, j: number, end: number, stop: number): 
   if (n < 2 || n > 6 || k >= end || buf[k] !== SEMI || stop === SEMI) return -1;
   const cp = named(buf, j, k);
   return cp < 0 ? -1 : ((k + 1 - j) << REF_CODE_BITS) | cp;
+}
+
+/**
+ * The character a reference whose `&` is at i stands for, surrogate halves paired, read within
+ * [i, end) and never across `stop`; -1 when the `&` is literal. Packed in an int:
+ * `length << REF_CODE_BITS | codePoint`, length counted from i (the `&`) to after the last `;`.
+ */
+export function readCharRef(buf: Uint8Array, i: number, end: number, stop: number): number {
+  const ref = readRef(buf, i + 1, end, stop);
+  if (ref < 0) return ref;
+  const after = i + 1 + (ref >> REF_CODE_BITS);
+  const cp = ref & REF_CODE_MASK;
+  if (cp < 0xd800 || cp > 0xdfff) return ((after - i) << REF_CODE_BITS) | cp;
+  if (cp <= 0xdbff && after < end && buf[after] === 0x26) {
+    const low = readRef(buf, after + 1, end, stop);
+    const lowCp = low & REF_CODE_MASK;
+    if (low >= 0 && lowCp >= 0xdc00 && lowCp <= 0xdfff) {
+      const lowEnd = after + 1 + (low >> REF_CODE_BITS);
+      return ((lowEnd - i) << REF_CODE_BITS) | (0x10000 + ((cp - 0xd800) << 10) + (lowCp - 0xdc00));
+    }
+  }
+  return ((after - i) << REF_CODE_BITS) | 0xfffd;
+}
+
+/**
+ * The characters of an ASCII field [s, e) of `bytes` with references decoded, given the text of
+ * the bytes from `base` on (the row's text): runs between references are slices of it.
+ */
+export function decodeAsciiRefs(bytes: Uint8Array, s: number, e: number, text: string, base: number): string {
+  let out = '';
+  let run = s;
+  let i = s;
+  while (i < e) {
+    if (bytes[i] !== 0x26) { i++; continue; }
+    const ref = readCharRef(bytes, i, e, -1);
+    if (ref < 0) { i++; continue; }
+    out += text.slice(run - base, i - base) + String.fromCodePoint(ref & REF_CODE_MASK);
+    i += ref >> REF_CODE_BITS;
+    run = i;
+  }
+  return run === s ? text.slice(s - base, e - base) : out + text.slice(run - base, e - base);
 }
