@@ -37,6 +37,8 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     res.setHeader('Content-Type', 'text/xml');
+    // The CLI exits when its sockets close: without this it waits out the server's keep-alive.
+    res.setHeader('Connection', 'close');
     if (path === '/rets/login') res.setHeader('Set-Cookie', 'RETS-Session-ID=hostile; Path=/');
     res.end(path === '/rets/login' ? LOGIN : path === '/rets/search' ? SEARCH : '<RETS ReplyCode="0" ReplyText="OK" />\r\n');
   });
