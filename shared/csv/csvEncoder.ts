@@ -170,9 +170,6 @@ export class CsvEncoder {
   /** A chunk plus room for the rows that end it. */
   private capacity(): number { return this.chunk + (this.chunk >> 2); }
 
-  /** Bytes encoded and not yet taken. */
-  get pending(): number { return this.p; }
-
   /** Whether a chunk's worth is ready: take() it and write it before encoding on. */
   get full(): boolean { return this.stopped || this.p >= this.chunk; }
 
