@@ -12,6 +12,7 @@ declare class TextDecoder {
 declare class TextEncoder {
   readonly encoding: string;
   encode(input?: string): Uint8Array;
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
 }
 declare class URL {
   constructor(url: string, base?: string | URL);

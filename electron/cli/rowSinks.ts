@@ -1,13 +1,15 @@
 // Where `search` rows go: a CSV or JSON Lines file (a temp file renamed when complete, removed on
-// failure or Ctrl+C), CSV on a piped stdout, or an aligned table on a terminal.
+// failure or Ctrl+C), CSV on a piped stdout, or an aligned table on a terminal. CSV is written by
+// the export's byte encoder (electron/host/csvSink.ts), batch by batch.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { stringify, type Stringifier } from 'csv-stringify';
 import { headerNames } from '../host/exportCsv';
+import { CsvSink } from '../host/csvSink';
 import { tempPathFor } from '../host/files';
+import type { RowBatch } from '../../shared/rets/search/types';
 import type { RetsSession } from '../rets/session';
 import { wholeMetadata } from '../rets/wholeMetadata';
 import type { SearchArgs } from './search';
@@ -15,7 +17,8 @@ import type { SearchArgs } from './search';
 export interface RowSink {
   /** The final file, when writing to one. */
   readonly path?: string;
-  write(row: string[]): Promise<void>;
+  /** Writes a parser batch's rows. */
+  rows(batch: RowBatch): Promise<void>;
   finish(): Promise<void>;
   /** Drops what was written (the temp file), leaving nothing under the final name. */
   abort(): Promise<void>;
@@ -31,13 +34,20 @@ async function headerFor(args: SearchArgs, columns: string[], session: RetsSessi
 function writer(target: Writable) {
   let failed: Error | undefined;
   target.on('error', (e) => { failed = e; });
-  return async (chunk: string | string[], into: Writable = target) => {
+  return async (chunk: string) => {
     if (failed) throw failed;
-    if (!into.write(chunk)) await once(into, 'drain');
+    if (!target.write(chunk)) await once(target, 'drain');
   };
 }
 
-async function fileSink(path: string, open: (out: WriteStream) => { put(row: string[]): Promise<void>; end(): void }): Promise<RowSink> {
+interface Writer { put(batch: RowBatch): Promise<void>; end(): Promise<void> }
+
+/** Every row of a batch as strings, for the sinks that want them (JSON Lines, the table). */
+async function eachRow(batch: RowBatch, put: (row: string[]) => Promise<void>): Promise<void> {
+  for (let i = 0; i < batch.length; i++) await put(batch.row(i));
+}
+
+async function fileSink(path: string, open: (out: WriteStream) => Promise<Writer>): Promise<RowSink> {
   const final = resolve(path);
   const tmp = tempPathFor(final);
   const out = createWriteStream(tmp, { mode: 0o600 });
@@ -45,15 +55,15 @@ async function fileSink(path: string, open: (out: WriteStream) => { put(row: str
   let failed: Error | undefined;
   out.on('error', (e) => { failed = e; });
   await once(out, 'open');
-  const w = open(out);
+  const w = await open(out);
   return {
     path: final,
-    async write(row) {
+    async rows(batch) {
       if (failed) throw failed;
-      await w.put(row);
+      await w.put(batch);
     },
     async finish() {
-      w.end();
+      await w.end();
       if (!out.closed) await once(out, 'close');
       if (failed) throw failed;
       await rename(tmp, final);
@@ -65,47 +75,30 @@ async function fileSink(path: string, open: (out: WriteStream) => { put(row: str
   };
 }
 
-function csvInto(out: Writable, bom: boolean, header: string[]) {
-  const csv: Stringifier = stringify({ bom, record_delimiter: 'windows' });
-  csv.pipe(out);
-  const put = writer(csv);
-  let headed = false;
-  return {
-    async put(row: string[]) {
-      if (!headed) { headed = true; await put(header); }
-      await put(row);
-    },
-    async start() { if (!headed) { headed = true; await put(header); } },
-    end: () => csv.end(),
-  };
+/** CSV with the header first (none when there are no columns: an empty result). */
+async function csvInto(out: Writable, args: SearchArgs, header: string[], endStream: boolean): Promise<Writer> {
+  const csv = new CsvSink(out, { bom: args.bom, guard: args.formulaGuard });
+  if (header.length) await csv.record(header);
+  return { put: (batch) => csv.rows(batch), end: () => csv.end(endStream) };
 }
 
 export async function openRowSink(args: SearchArgs, columns: string[], session: RetsSession, signal: AbortSignal): Promise<RowSink> {
   const header = columns.length ? await headerFor(args, columns, session, signal) : [];
-  if (args.out?.kind === 'csv') {
-    let csv: ReturnType<typeof csvInto> | undefined;
-    const sink = await fileSink(args.out.path, (out) => {
-      csv = csvInto(out, args.bom, header);
-      return { put: (row) => csv!.put(row), end: () => csv!.end() };
-    });
-    if (header.length) await csv!.start();
-    return sink;
-  }
+  if (args.out?.kind === 'csv') return fileSink(args.out.path, (out) => csvInto(out, args, header, true));
   if (args.out?.kind === 'jsonl') {
-    return fileSink(args.out.path, (out) => {
+    return fileSink(args.out.path, async (out) => {
       const put = writer(out);
       return {
-        put: (row) => put(`${JSON.stringify(Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])))}\n`),
-        end: () => out.end(),
+        put: (batch) => eachRow(batch, (row) => put(`${JSON.stringify(Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])))}\n`)),
+        end: async () => { out.end(); },
       };
     });
   }
   if (process.stdout.isTTY) return tableSink(header);
   // A reader that stops early (`| head`) closes the pipe: stop quietly, as other tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
-  const csv = csvInto(process.stdout, args.bom, header);
-  if (header.length) await csv.start();
-  return { write: (row) => csv.put(row), finish: async () => { csv.end(); }, abort: async () => undefined };
+  const csv = await csvInto(process.stdout, args, header, false);
+  return { rows: (batch) => csv.put(batch), finish: () => csv.end(), abort: async () => undefined };
 }
 
 const CELL_MAX = 40;
@@ -118,7 +111,7 @@ function tableSink(header: string[]): RowSink {
     return flat.length > CELL_MAX ? `${flat.slice(0, CELL_MAX - 1)}…` : flat;
   };
   return {
-    async write(row) { rows.push(row.map(cut)); },
+    async rows(batch) { await eachRow(batch, async (row) => { rows.push(row.map(cut)); }); },
     async finish() {
       if (!header.length) return;
       const head = header.map(cut);

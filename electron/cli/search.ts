@@ -6,6 +6,7 @@ import { CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFlags, openConnection }
 import { EXIT, runServerJob } from './serverRun';
 import { openRowSink, type RowSink } from './rowSinks';
 import { SEARCH_FORMATS, type SearchFormat } from '../../shared/rets/search/types';
+import { formulaGuardOn } from '../../shared/csv/formulaGuard';
 
 export const SEARCH_USAGE = `usage: rets-workbench search RESOURCE CLASS QUERY [options] (--profile NAME | --url URL --user NAME)
 
@@ -20,6 +21,8 @@ export const SEARCH_USAGE = `usage: rets-workbench search RESOURCE CLASS QUERY [
   --csv FILE | --jsonl FILE write the rows to FILE (nothing under FILE until it is complete)
   --header H                CSV header names: SystemName (default), StandardName or LongName
   --bom                     start the CSV with a UTF-8 byte order mark (for Excel)
+  --formula-guard on|off    prefix cells a spreadsheet would run as formulas (=, +, -, @)
+                            with ' (default: on with --bom, off otherwise)
   --json                    a JSON summary on stdout when writing to a file
 
 ${CONNECTION_USAGE}
@@ -30,9 +33,8 @@ const OPTIONS = {
   ...CONNECTION_OPTIONS,
   select: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, count: { type: 'string' },
   format: { type: 'string' }, 'standard-names': { type: 'boolean' }, csv: { type: 'string' }, jsonl: { type: 'string' },
-  header: { type: 'string' }, bom: { type: 'boolean' }, json: { type: 'boolean' },
+  header: { type: 'string' }, bom: { type: 'boolean' }, 'formula-guard': { type: 'string' }, json: { type: 'boolean' },
 } as const satisfies OptionsSpec;
-
 
 export interface SearchArgs {
   resource: string;
@@ -47,6 +49,8 @@ export interface SearchArgs {
   out?: { kind: 'csv' | 'jsonl'; path: string };
   header: 'SystemName' | 'StandardName' | 'LongName';
   bom: boolean;
+  /** CSV cells that would run as formulas get a leading `'` (shared/csv/formulaGuard.ts). */
+  formulaGuard: boolean;
   json: boolean;
 }
 
@@ -62,6 +66,8 @@ export function parseSearchArgs(values: Record<string, string | boolean | undefi
   const select = stringValue(values, 'select')?.split(',').map((s) => s.trim()).filter(Boolean);
   const count = Number(oneOf(values, 'count', ['0', '1', '2'] as const) ?? '1') as 0 | 1 | 2;
   const offset = intValue(values, 'offset', 1, 1_000_000_000);
+  const bom = values.bom === true;
+  const guard = oneOf(values, 'formula-guard', ['on', 'off'] as const, true);
   return {
     resource, className, query, limit, count,
     ...(select?.length ? { select } : {}),
@@ -70,7 +76,8 @@ export function parseSearchArgs(values: Record<string, string | boolean | undefi
     standardNames: values['standard-names'] === true,
     ...(out ? { out } : {}),
     header: oneOf(values, 'header', ['SystemName', 'StandardName', 'LongName'] as const, true) ?? 'SystemName',
-    bom: values.bom === true,
+    bom,
+    formulaGuard: formulaGuardOn({ bom, ...(guard ? { formulaGuard: guard === 'on' } : {}) }),
     json: values.json === true,
   };
 }
@@ -99,7 +106,7 @@ export async function run(argv: string[]): Promise<number> {
           else if (ev.kind === 'columns' && !sink) {
             sink = await openRowSink(args, ev.columns, session, signal);
           } else if (ev.kind === 'rows' && sink) {
-            for (let i = 0; i < ev.batch.length; i++) await sink.write(ev.batch.row(i));
+            await sink.rows(ev.batch);
             rows += ev.batch.length;
             if (progress && args.out) say(`\r${rows.toLocaleString('en-US')}${total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''} rows`);
           }

@@ -1,5 +1,6 @@
-// CSV export: a fresh paged search (not the rows on screen) streamed to disk through
-// csv-stringify: RFC 4180 (CRLF, quotes doubled), UTF-8 with an optional BOM for Excel, the
+// CSV export: a fresh paged search (not the rows on screen) streamed to disk by the byte CSV
+// encoder (./csvSink.ts: COMPACT fields copied from the response's bytes, no string per field):
+// RFC 4180 (CRLF, quotes doubled), UTF-8 with an optional BOM for Excel, the
 // header by SystemName, StandardName or LongName, lookups decoded (COMPACT-DECODED) or raw
 // (COMPACT), formula cells guarded for Excel when asked (shared/csv/formulaGuard.ts). Written to
 // a temp file next to the target and renamed only when complete, so a cancelled or failed export
@@ -9,11 +10,11 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { once } from 'node:events';
-import { stringify, type Stringifier } from 'csv-stringify';
 import type { z } from 'zod';
 import type { ExportStartRequest, HostEvent } from '../../shared/contract';
-import { formulaGuardOn, guardFormula } from '../../shared/csv/formulaGuard';
+import { formulaGuardOn } from '../../shared/csv/formulaGuard';
 import { findClass, findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
+import { CsvSink } from './csvSink';
 import type { EventBus } from './events';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, tempPathFor, writeFileAtomic } from './files';
 import { cancelledError, inputError, toErrorInfo } from './hostError';
@@ -91,7 +92,6 @@ export class ExportService {
     const started = Date.now();
     let tmp: string | undefined;
     let out: WriteStream | undefined;
-    let csv: Stringifier | undefined;
     let rows = 0;
     let total: number | undefined;
     let lastProgress = started;
@@ -108,18 +108,8 @@ export class ExportService {
       await this.journal.add(tmp);
       out = createWriteStream(tmp, { mode: PRIVATE_FILE_MODE });
       await once(out, 'open');
-      // A disk error (full, removed) must end the export, not crash the host or hang on drain.
-      const diskFailed = new AbortController();
-      out.on('error', (e) => diskFailed.abort(e));
-      csv = stringify({ bom: req.options.bom, record_delimiter: 'windows' });
-      csv.on('error', (e) => diskFailed.abort(e));
-      csv.pipe(out);
-      const guard = formulaGuardOn(req.options);
-      const write = async (cells: string[]) => {
-        if (diskFailed.signal.aborted) throw diskFailed.signal.reason;
-        const record = guard ? cells.map(guardFormula) : cells;
-        if (!csv!.write(record)) await once(csv!, 'drain', { signal: diskFailed.signal }).catch(() => { throw diskFailed.signal.reason; });
-      };
+      // A disk error (full, removed) ends the export at the next write, never crashes the host.
+      const csv = new CsvSink(out, { bom: req.options.bom, guard: formulaGuardOn(req.options) });
       const stream = session.searchAll({
         resource: req.resource, class: req.class, query: req.query,
         ...(req.select.length ? { select: req.select } : {}),
@@ -131,22 +121,19 @@ export class ExportService {
         if (signal.aborted) throw cancelledError('Search');
         if (ev.kind === 'columns' && !headerDone) {
           headerDone = true;
-          await write(headerNames(ev.columns, md, req.resource, req.class, req.options.header));
+          await csv.record(headerNames(ev.columns, md, req.resource, req.class, req.options.header));
         } else if (ev.kind === 'count') {
           total = ev.count;
         } else if (ev.kind === 'rows') {
           const b = ev.batch;
-          for (let i = 0; i < b.length; i++) {
-            if (req.options.maxRows !== undefined && rows >= req.options.maxRows) break;
-            await write(b.row(i));
-            rows += 1;
-          }
+          const n = req.options.maxRows === undefined ? b.length : Math.max(0, Math.min(b.length, req.options.maxRows - rows));
+          await csv.rows(b, 0, n);
+          rows += n;
           if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) { lastProgress = Date.now(); progress(); }
         }
       }
       if (signal.aborted) throw cancelledError('Search');
-      csv.end();
-      await once(out, 'close', { signal: diskFailed.signal }).catch(() => { throw diskFailed.signal.reason; });
+      await csv.end();
       await rename(tmp, finalPath);
       await this.journal.remove(tmp);
       progress();
@@ -157,7 +144,6 @@ export class ExportService {
         ...(fileId ? { downloadUrl: downloadUrl(fileId) } : {}),
       });
     } catch (err) {
-      csv?.destroy();
       out?.destroy();
       if (out && !out.closed) await once(out, 'close').catch(() => undefined);
       if (tmp) {

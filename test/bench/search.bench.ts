@@ -6,10 +6,17 @@
 //   (b) rets-client@5 in stream mode (synchronous consumer: it has no backpressure)
 //   (c) rets-client buffered
 //   (d) the floor: the raw download with node:http
-// Goals: (a) >= 3x (b) rows/s; (a) wall <= 3x (d) wall; (a) peak RSS < 120 MiB and flat in rows.
+//   (a+) ours with every field decoded to a string
+//   (e) ours exporting to a CSV file (the byte CSV writer, as the app's export and `search --csv`)
+//   (f) rets-client stream + csv-stringify to a CSV file
+//   (g) the raw download written to a file
+// Goals: (a) >= 3x (b) rows/s; (a) wall <= 3x (d) wall; (a) peak RSS < 120 MiB and flat in rows;
+// (a+) >= 3x (b); (e) wall <= 2.5x (g); (e) >= 5x faster than (f); (e) peak RSS within (g)'s
+// + 40 MiB and flat in the row count.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { BLOCK_ROWS, searchBody } from './searchBody';
@@ -106,7 +113,12 @@ async function main(): Promise<void> {
     ['(a+) ours, every field decoded to a string', 'ours-all-fields', ROWS],
     ['(b) rets-client@5 stream (sync consumer)', 'rc-stream', ROWS],
     ['(c) rets-client@5 buffered', 'rc-buffered', ROWS],
+    ['(g) raw download written to a file (floor)', 'raw-file', ROWS],
+    ['(e) ours: export to a CSV file', 'export-ours', ROWS],
+    ['(e) ours: export at 25,000 rows', 'export-ours', 25_000],
+    ['(f) rets-client@5 stream + csv-stringify to a CSV file', 'export-rc', ROWS],
   ] as [string, string, number][]).filter(([, mode, rows]) => !only || (mode === only && rows === ROWS));
+  const loadBefore = loadavg();
   const results = new Map<string, Result>();
   for (const [label, mode, rows] of runs) {
     try { results.set(label, await runChild(mode, server.base, rows)); } catch (e) { process.stdout.write(`${label}: FAILED ${(e as Error).message}\n`); }
@@ -115,14 +127,16 @@ async function main(): Promise<void> {
 
   const row = (cells: string[]) => `| ${cells.join(' | ')} |\n`;
   let out = `Search benchmark: COMPACT-DECODED, 120 columns, ${ROWS.toLocaleString('en-US')} rows = ${bodyMB.toFixed(1)} MB, served from 127.0.0.1.\n`;
-  out += 'Machine: 2 cores shared with other engineers running builds and tests at the same time: figures are noisy (+/-30%).\n\n';
-  out += row(['client', 'rows', 'rows/s', 'MB/s', 'wall', 'first rows', 'peak RSS']);
-  out += row(['---', '---:', '---:', '---:', '---:', '---:', '---:']);
+  const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
+  out += 'Machine: 2 cores shared with other engineers running builds and tests at the same time: figures are noisy (+/-30%).\n';
+  out += `Load average (1, 5, 15 min): ${load(loadBefore)} before the runs, ${load(loadavg())} after.\n\n`;
+  out += row(['client', 'rows', 'rows/s', 'MB/s', 'wall', 'first rows', 'peak RSS', 'file']);
+  out += row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
   for (const [label, , rows] of runs) {
     const r = results.get(label);
     if (!r) continue;
     const mb = bodyMB * rows / ROWS;
-    out += row([label, r.rows.toLocaleString('en-US'), Math.round(r.rows / (r.wallMs / 1000)).toLocaleString('en-US'), (mb / (r.wallMs / 1000)).toFixed(0), `${(r.wallMs / 1000).toFixed(2)} s`, r.firstRowsMs === undefined ? '' : `${r.firstRowsMs.toFixed(0)} ms`, `${(r.maxRssKiB / 1024).toFixed(0)} MiB`]);
+    out += row([label, r.rows.toLocaleString('en-US'), Math.round(r.rows / (r.wallMs / 1000)).toLocaleString('en-US'), (mb / (r.wallMs / 1000)).toFixed(0), `${(r.wallMs / 1000).toFixed(2)} s`, r.firstRowsMs === undefined ? '' : `${r.firstRowsMs.toFixed(0)} ms`, `${(r.maxRssKiB / 1024).toFixed(0)} MiB`, r.fileBytes === undefined ? '' : `${(r.fileBytes / 1e6).toFixed(1)} MB`]);
   }
   const pick = (mode: string, rows = ROWS) => { const run = runs.find(([, m, n]) => m === mode && n === rows); return run ? results.get(run[0]) : undefined; };
   const a = pick('ours');
@@ -133,6 +147,21 @@ async function main(): Promise<void> {
   if (a && b) out += `ours vs rets-client stream, rows/s: ${(b.wallMs / a.wallMs).toFixed(1)}x (goal >= 3x)\n`;
   if (a && d) out += `ours wall vs raw download wall: ${(a.wallMs / d.wallMs).toFixed(1)}x (goal <= 3x)\n`;
   if (a) out += `ours peak RSS: ${(a.maxRssKiB / 1024).toFixed(0)} MiB (goal < 120 MiB)${a25 ? `; at 25,000 rows ${(a25.maxRssKiB / 1024).toFixed(0)} MiB (flat in the row count)` : ''}\n`;
+  const aAll = pick('ours-all-fields');
+  const e = pick('export-ours');
+  const e25 = pick('export-ours', 25_000);
+  const f = pick('export-rc');
+  const g = pick('raw-file');
+  const mib = (r: Result) => r.maxRssKiB / 1024;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  if (aAll && b) { const x = b.wallMs / aAll.wallMs; out += `(a+) every field decoded vs rets-client stream: ${x.toFixed(1)}x (goal >= 3x: ${verdict(x >= 3)})\n`; }
+  if (e && g) { const x = e.wallMs / g.wallMs; out += `(e) export wall vs (g) raw download to a file: ${x.toFixed(2)}x (goal <= 2.5x: ${verdict(x <= 2.5)})\n`; }
+  if (e && f) { const x = f.wallMs / e.wallMs; out += `(e) export vs (f) rets-client + csv-stringify: ${x.toFixed(1)}x faster (goal >= 5x: ${verdict(x >= 5)})\n`; }
+  if (e && g) {
+    const cap = mib(g) + 40;
+    out += `(e) peak RSS: ${mib(e).toFixed(0)} MiB vs (g)'s ${mib(g).toFixed(0)} MiB + 40 = ${cap.toFixed(0)} MiB (goal within: ${verdict(mib(e) <= cap)})`;
+    out += e25 ? `; at 25,000 rows ${mib(e25).toFixed(0)} MiB (flat in the row count: ${verdict(mib(e) - mib(e25) <= 16)}, allowing 16 MiB)\n` : '\n';
+  }
   process.stdout.write(out);
 }
 

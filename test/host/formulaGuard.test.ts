@@ -1,9 +1,12 @@
 // CSV injection through an export: a hostile MLS on 127.0.0.1 sends values a spreadsheet would
 // run as formulas. With the guard (on by default with the Excel BOM) those cells start with `'`;
 // without it (the default without BOM, for databases) every value is exact.
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostEvent, Profile } from '../../shared/contract';
@@ -34,6 +37,8 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     res.setHeader('Content-Type', 'text/xml');
+    // The CLI exits when its sockets close: without this it waits out the server's keep-alive.
+    res.setHeader('Connection', 'close');
     if (path === '/rets/login') res.setHeader('Set-Cookie', 'RETS-Session-ID=hostile; Path=/');
     res.end(path === '/rets/login' ? LOGIN : path === '/rets/search' ? SEARCH : '<RETS ReplyCode="0" ReplyText="OK" />\r\n');
   });
@@ -79,5 +84,31 @@ describe('CSV export: formula guard', () => {
   it('the option overrides the default either way', async () => {
     expect((await exportNotes({ bom: false, formulaGuard: true })).slice(1).map((r) => r[1])).toEqual(NOTES.map(guarded));
     expect((await exportNotes({ bom: true, formulaGuard: false })).slice(1).map((r) => r[1])).toEqual(NOTES);
+  });
+
+  it('the CLI\'s search --csv guards with --bom by default, and --formula-guard off turns it off', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'rw-guard-'));
+    const loginUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rets/login`;
+    const search = (flags: string[]) => new Promise<string[][]>((resolve, reject) => {
+      const out = path.join(work, 'notes.csv');
+      const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'bin', 'rets-workbench.cjs'), 'search', 'Property', 'RES', '(ID=1+)', '--csv', out, '--url', loginUrl, '--user', 'u', ...flags], {
+        env: { ...process.env, RETS_PASSWORD: 'p', RETS_UA_PASSWORD: '', RETS_WORKBENCH_HOME: work, DBUS_SESSION_BUS_ADDRESS: 'disabled:' }, stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+      child.on('close', (code) => {
+        if (code !== 0) { reject(new Error(`exit ${code}: ${stderr}`)); return; }
+        const text = readFileSync(out, 'utf8');
+        resolve(parseCsv(text.startsWith('\ufeff') ? text.slice(1) : text));
+      });
+    });
+    try {
+      const bom = await search(['--bom']);
+      expect(bom[0]).toEqual(['ID', "'=Note"]);
+      expect(bom.slice(1).map((r) => r[1])).toEqual(NOTES.map(guarded));
+      expect((await search(['--bom', '--formula-guard', 'off'])).slice(1).map((r) => r[1])).toEqual(NOTES);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

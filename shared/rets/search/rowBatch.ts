@@ -2,7 +2,8 @@
 // a string until a field is read, so a 100,000 x 120 search does not build 12 million strings.
 
 import type { RowBatch } from './types';
-import { decodeText } from './text';
+import { decodeAsciiRefs } from './refBytes';
+import { decodeText, utf8Text } from './text';
 
 const encoder = new TextEncoder();
 
@@ -26,11 +27,18 @@ export class CompactRowBatch implements RowBatch {
   /** Per row: where splitting goes on. */
   private resume: Int32Array | null = null;
   private ragged = 0;
+  /** The row last read whole, decoded in one call when it is ASCII (most rows): fields are slices. */
+  private textRow = -1;
+  private rowText: string | null = null;
+  private rowStart = 0;
+  private rowHasAmp = false;
 
   constructor(columns: readonly string[], length: number, segments: Uint8Array[], rowSegment: Uint8Array | null, bounds: Int32Array, shape: RowShape) {
     this.columns = columns;
     this.length = length;
-    this.segments = segments;
+    // Plain Uint8Array views: a Node Buffer's subarray() is several times dearer, and one element
+    // type keeps the per-byte loops that read these monomorphic.
+    this.segments = segments.map((b) => (b.constructor === Uint8Array ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
     this.rowSegment = rowSegment;
     this.bounds = bounds;
     this.shape = shape;
@@ -43,7 +51,30 @@ export class CompactRowBatch implements RowBatch {
     const off = this.offsets as Int32Array;
     const s = off[i];
     const e = off[i + 1];
-    return s === e ? '' : decodeText(this.bytesOf(row), s, e);
+    if (s === e) return '';
+    if (column > 0) {
+      if (this.textRow !== row) this.decodeRow(row);
+      const text = this.rowText;
+      if (text !== null) {
+        return this.rowHasAmp ? decodeAsciiRefs(this.bytesOf(row), s, e, text, this.rowStart) : text.slice(s - this.rowStart, e - this.rowStart);
+      }
+    }
+    return decodeText(this.bytesOf(row), s, e);
+  }
+
+  /**
+   * A row being read field after field is decoded with one native call; when it is all ASCII its
+   * fields are slices of that text (the same characters decodeText gives), else each field is
+   * decoded on its own (UTF-8 or windows-1252 per field).
+   */
+  private decodeRow(row: number): void {
+    const start = this.bounds[row * 2];
+    const close = this.bounds[row * 2 + 1];
+    const text = utf8Text(this.bytesOf(row), start, close);
+    this.textRow = row;
+    this.rowStart = start;
+    this.rowText = text !== null && text.length === close - start ? text : null;
+    this.rowHasAmp = this.rowText !== null && this.rowText.includes('&');
   }
 
   row(row: number): string[] {
@@ -78,6 +109,19 @@ export class CompactRowBatch implements RowBatch {
     return raw;
   }
 
+  /** How rows are laid out, for a reader that splits rows itself (the CSV encoder). */
+  get rowShape(): RowShape { return this.shape; }
+
+  /**
+   * A row's bytes for a reader that splits rows itself: the buffer holding it, with the row's
+   * content between <DATA> and </DATA> as [range[0], range[1]).
+   */
+  rowBytes(row: number, range: Int32Array): Uint8Array {
+    range[0] = this.bounds[row * 2];
+    range[1] = this.bounds[row * 2 + 1];
+    return this.bytesOf(row);
+  }
+
   private bytesOf(row: number): Uint8Array {
     return this.segments[this.rowSegment === null ? 0 : this.rowSegment[row]];
   }
@@ -93,7 +137,8 @@ export class CompactRowBatch implements RowBatch {
       this.resume = new Int32Array(this.length).fill(-1);
       this.offsets = new Int32Array(this.length * this.width * 2);
     }
-    if (this.done[row] <= column) this.splitRow(row, column);
+    // Reading a field past the first means the row is being read: split it whole, once.
+    if (this.done[row] <= column) this.splitRow(row, column === 0 ? 0 : this.width - 1);
     return (row * this.width + column) * 2;
   }
 

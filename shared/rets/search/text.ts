@@ -7,10 +7,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const loose = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** ASCII bytes to text: a short loop for short fields, the native decoder for long ones. */
-function asciiString(bytes: Uint8Array): string {
-  if (bytes.length > 24) return loose.decode(bytes);
+function asciiString(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 24) return loose.decode(bytes.subarray(start, end));
   let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
   return s;
 }
 
@@ -25,12 +25,21 @@ export function decodeText(bytes: Uint8Array, start: number, end: number): strin
   }
   let s: string;
   if (ascii) {
-    s = asciiString(bytes.subarray(start, end));
+    s = asciiString(bytes, start, end);
   } else {
     s = decodeCharset(bytes.subarray(start, end));
     amp = s.includes('&');
   }
   return amp ? decodeXmlEntities(s) : s;
+}
+
+/** bytes[start, end) as UTF-8, or null when they are not valid UTF-8. */
+export function utf8Text(bytes: Uint8Array, start: number, end: number): string | null {
+  try {
+    return utf8.decode(bytes.subarray(start, end));
+  } catch {
+    return null;
+  }
 }
 
 export function decodeCharset(bytes: Uint8Array): string {

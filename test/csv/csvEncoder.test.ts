@@ -1,0 +1,197 @@
+// The byte CSV encoder against what the export wrote before it: RowBatch.row() strings through
+// guardFormula and csv-stringify (with quote_record_delimiter, so that a lone CR or LF is quoted). Every recorded search sample and generated hostile COMPACT
+// bodies (quotes, commas, CR/LF, entities good and broken, surrogate references, multi-byte and
+// invalid UTF-8, formula triggers, odd delimiters, ragged rows), with and without BOM and guard,
+// in chunks small enough to cut rows and to outgrow the encoder's buffer.
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, it } from 'vitest';
+import { CsvEncoder, encodeBatch } from '../../shared/csv/csvEncoder';
+import { guardFormula } from '../../shared/csv/formulaGuard';
+import { createSearchParser } from '../../shared/rets/search/index';
+import { CompactRowBatch } from '../../shared/rets/search/rowBatch';
+import { decodeCharset } from '../../shared/rets/search/text';
+import { decodeXmlEntities } from '../../shared/rets/text';
+import type { RowBatch, SearchEvent } from '../../shared/rets/search/types';
+import { samplesOf } from '../samples/corpus';
+
+interface Options { bom: boolean; guard: boolean }
+const OPTIONS: Options[] = [{ bom: false, guard: false }, { bom: true, guard: false }, { bom: false, guard: true }, { bom: true, guard: true }];
+
+function chunks(body: Uint8Array, size: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < body.length; i += size) out.push(body.slice(i, i + size));
+  return out;
+}
+
+function events(body: Uint8Array, chunkSize: number): SearchEvent[] {
+  const p = createSearchParser('auto');
+  const out: SearchEvent[] = [];
+  for (const c of chunks(body, chunkSize)) out.push(...p.push(c));
+  out.push(...p.end());
+  return out;
+}
+
+/**
+ * A field's text by the definition (charset, then decodeXmlEntities' regular expressions), not by
+ * the byte readers under test; RowBatch.get() must agree with it too.
+ */
+function oracleRow(b: RowBatch, r: number): string[] {
+  if (!(b instanceof CompactRowBatch)) return b.row(r);
+  const cells = b.columns.map((_, c) => decodeXmlEntities(decodeCharset(b.rawField(r, c))));
+  expect(b.row(r)).toEqual(cells);
+  return cells;
+}
+
+/** What the export wrote before: strings through guardFormula and csv-stringify. */
+function expected(evs: SearchEvent[], o: Options): Buffer {
+  const records: string[][] = [];
+  for (const ev of evs) {
+    if (ev.kind === 'columns' && records.length === 0) records.push([...ev.columns]);
+    if (ev.kind === 'rows') for (let r = 0; r < ev.batch.length; r++) records.push(oracleRow(ev.batch, r));
+  }
+  const guarded = o.guard ? records.map((r) => r.map(guardFormula)) : records;
+  return Buffer.from(stringify(guarded, { bom: o.bom, record_delimiter: 'windows', quote_record_delimiter: true }));
+}
+
+/** The encoder, chunks concatenated; counts the batches that took the COMPACT byte path. */
+async function encoded(evs: SearchEvent[], o: Options, chunkBytes: number): Promise<{ bytes: Buffer; compact: number }> {
+  const enc = new CsvEncoder({ ...o, chunkBytes });
+  const parts: Uint8Array[] = [];
+  let headed = false;
+  let compact = 0;
+  for (const ev of evs) {
+    if (ev.kind === 'columns' && !headed) { headed = true; enc.record(ev.columns); }
+    if (ev.kind === 'rows') {
+      if (ev.batch instanceof CompactRowBatch) compact++;
+      await encodeBatch(enc, ev.batch, 0, ev.batch.length, (c) => { parts.push(c); });
+    }
+  }
+  parts.push(enc.end());
+  return { bytes: Buffer.concat(parts), compact };
+}
+
+async function check(body: Uint8Array, chunkSize: number, chunkBytes: number): Promise<number> {
+  const evs = events(body, chunkSize);
+  let compact = 0;
+  for (const o of OPTIONS) {
+    const want = expected(evs, o);
+    const got = await encoded(evs, o, chunkBytes);
+    if (!got.bytes.equals(want)) {
+      let at = 0;
+      while (got.bytes[at] === want[at]) at++;
+      const around = (b: Buffer) => JSON.stringify(b.subarray(Math.max(0, at - 80), at + 80).toString('latin1'));
+      expect.fail(`bom ${o.bom} guard ${o.guard}, first difference at byte ${at}:\n got  ${around(got.bytes)}\n want ${around(want)}`);
+    }
+    compact = got.compact;
+  }
+  return compact;
+}
+
+describe('CSV encoder on the recorded search samples', () => {
+  const searches = samplesOf('search');
+  it.each(searches.map((s) => [`${s.file}#${s.index}`, s] as const))('%s', async (_l, s) => {
+    await check(s.body, s.body.length, 1 << 20);
+    await check(s.body, 97, 256);
+  });
+
+  it('takes the byte path for the COMPACT samples', async () => {
+    let compact = 0;
+    for (const s of searches) compact += await check(s.body, s.body.length, 1 << 20);
+    expect(compact).toBeGreaterThan(20);
+  });
+});
+
+// ---------------------------------------------------------------- generated hostile bodies
+const enc = new TextEncoder();
+const PIECES: (string | number[])[] = [
+  'plain', 'Main St', ' ', '"', '""', ',', '\r', '\n', '\r\n', "'", '<', '>', ';', '#', 'x', '12', '-88.250000', '.5', '5.', '+', '-', '=',
+  '@', '\t', 'a', 'amp', '&', '&amp;', '&AMP;', '&Amp;', '&lt;', '&GT;', '&quot;', '&apos;', '&nbsp;', '&NBSP;', '&foo;', '&abcdefg;', '&a;',
+  '&#34;', '&#x22;', '&#44;', '&#13;', '&#10;', '&#x0D;', '&#61;', '&#0;', '&#x0;', '&#;', '&#x;', '&#xG1;', '&#65', '&#0000000065;',
+  '&#00000000065;', '&#x0000041;', '&#x000000041;', '&#x10FFFF;', '&#x110000;', '&#9999999999;', '&#233;', '&#xe8;', '&#X1F600;',
+  '&#xD83D;', '&#xDE0A;', '&#55357;', '&#56842;', '&amp;#xE8;', '&amp;#233;', '&amp;#xD83D;', '&amp;#x;', '&amp;amp;', '&amp;#65',
+  'é', '€', '😀', '\uFEFF', 'Núñez', 'naïve café',
+  [0xe9], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0x93, 0x94], [0xa0], [0xff], [0x00],
+];
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+function pieceBytes(p: string | number[]): number[] { return typeof p === 'string' ? [...enc.encode(p)] : p; }
+
+function field(r: () => number): number[] {
+  const n = Math.floor(r() * 5);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(...pieceBytes(PIECES[Math.floor(r() * PIECES.length)]));
+  if (r() < 0.05) out.push(...enc.encode('x'.repeat(70)));
+  return out;
+}
+
+/** A COMPACT body with `rows` rows of hostile fields; some rows ragged, some missing a delimiter. */
+function hostileBody(seed: number, delimiter: number, rows: number, width: number): Uint8Array {
+  const r = prng(seed);
+  const hex = delimiter.toString(16).padStart(2, '0');
+  const cols = Array.from({ length: width }, (_, i) => `C${i}`);
+  const d = String.fromCharCode(delimiter);
+  const bytes: number[] = [...enc.encode(`<RETS ReplyCode="0" ReplyText="OK">\n<COUNT Records="${rows}"/>\n<DELIMITER value="${hex}"/>\n<COLUMNS>${d}${cols.join(d)}${d}</COLUMNS>\n`)];
+  for (let i = 0; i < rows; i++) {
+    const n = r() < 0.1 ? Math.max(0, width + Math.floor(r() * 5) - 2) : width;
+    bytes.push(...enc.encode('<DATA>'));
+    if (r() > 0.05) bytes.push(delimiter);
+    for (let c = 0; c < n; c++) {
+      if (c > 0) bytes.push(delimiter);
+      bytes.push(...field(r));
+    }
+    if (r() > 0.1) bytes.push(delimiter);
+    bytes.push(...enc.encode('</DATA>\n'));
+  }
+  bytes.push(...enc.encode('</RETS>\n'));
+  return new Uint8Array(bytes);
+}
+
+describe('CSV encoder on hostile fields', () => {
+  const delimiters = [0x09, 0x7c, 0x2c, 0x3b, 0x23, 0x26, 0x22, 0x0a, 0x78, 0x61, 0xa0];
+  it.each(delimiters.map((d) => [d.toString(16), d] as const))('delimiter 0x%s gives csv-stringify\'s bytes', async (_h, d) => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const body = hostileBody(seed * 31 + d, d, 120, 7);
+      expect(await check(body, body.length, 1 << 20)).toBeGreaterThan(0);
+      await check(body, 61, 128);
+    }
+  });
+
+  it('quotes, doubles and guards as the string path does', async () => {
+    const body = enc.encode('<RETS ReplyCode="0" ReplyText="OK">\n<DELIMITER value="09"/>\n<COLUMNS>\tA\tB\tC\t</COLUMNS>\n'
+      + '<DATA>\t=1+1\t&quot;hi&quot;, there\t-88.25\t</DATA>\n<DATA>\t&#61;SUM(A1)\ta&#13;&#10;b\t&#xD83D;&#xDE0A;&#xD83D;\t</DATA>\n</RETS>\n');
+    const evs = events(body, body.length);
+    const got = (await encoded(evs, { bom: true, guard: true }, 1 << 20)).bytes.toString('utf8');
+    expect(got).toBe('\uFEFFA,B,C\r\n\'=1+1,"""hi"", there",-88.25\r\n\'=SUM(A1),"a\r\nb",😊\uFFFD\r\n');
+    const batch = evs.find((e): e is { kind: 'rows'; batch: RowBatch } => e.kind === 'rows')!.batch;
+    expect(batch.row(1)).toEqual(['=SUM(A1)', 'a\r\nb', '😊\uFFFD']);
+  });
+
+  it('decodes a windows-1252 field to UTF-8 text beside UTF-8 ones', async () => {
+    const body = new Uint8Array([...enc.encode('<RETS ReplyCode="0" ReplyText="OK">\n<COLUMNS>\tA\tB\t</COLUMNS>\n<DATA>\tcaf'), 0xe9, 0x20, 0x93, 0x71, 0x94,
+      ...enc.encode('\tcafé\t</DATA>\n</RETS>\n')]);
+    const got = (await encoded(events(body, body.length), { bom: false, guard: false }, 1 << 20)).bytes.toString('utf8');
+    expect(got).toBe('A,B\r\ncafé “q”,café\r\n');
+  });
+
+  it('writes the BOM alone when there is no record, as csv-stringify does', () => {
+    expect([...new CsvEncoder({ bom: true, guard: true }).end()]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new CsvEncoder({ bom: false, guard: true }).end()).toHaveLength(0);
+  });
+
+  it('hands out chunks while a batch is encoded, the same bytes as one big chunk', async () => {
+    const body = hostileBody(7, 0x09, 400, 9);
+    const batch = events(body, body.length).find((e): e is { kind: 'rows'; batch: RowBatch } => e.kind === 'rows')!.batch;
+    const small = new CsvEncoder({ bom: false, guard: true, chunkBytes: 1024 });
+    const parts: Uint8Array[] = [];
+    await encodeBatch(small, batch, 0, batch.length, (c) => { parts.push(c); });
+    expect(parts.length).toBeGreaterThan(3);
+    parts.push(small.end());
+    const big = new CsvEncoder({ bom: false, guard: true });
+    await encodeBatch(big, batch, 0, batch.length, () => { throw new Error('no chunk expected'); });
+    expect(Buffer.concat(parts).equals(big.end())).toBe(true);
+  });
+});
