@@ -1,7 +1,9 @@
-// The DMQL2 language in Monaco: id, bracket rules, a Monarch tokenizer, and both themes (light
-// and dark, following the app's theme). Completion, hover and diagnostics are registered in dmqlProviders.
+// The DMQL2 language in Monaco: id, bracket rules, colouring by the shared lexer (dmqlTokens.ts),
+// and both themes (light and dark, following the app's theme). Completion, hover and diagnostics are registered in dmqlProviders.
 import { monaco } from './setup';
 import { effectiveTheme, onThemeChange } from '../shell/theme';
+import { DMQL_INITIAL_STATE, tokenizeDmqlLine } from './dmqlTokens';
+import { lineTokensProvider } from './lineTokens';
 
 export const DMQL = 'dmql2';
 let registered = false;
@@ -16,41 +18,7 @@ export function registerDmqlLanguage(): void {
     surroundingPairs: [{ open: '(', close: ')' }],
     wordPattern: /[A-Za-z_][\w.]*|-?\d[\d.:T-]*/,
   });
-  monaco.languages.setMonarchTokensProvider(DMQL, {
-    defaultToken: '',
-    tokenizer: {
-      root: [
-        [/\(/, { token: 'delimiter.paren', next: '@field' }],
-        [/\)/, 'delimiter.paren'],
-        [/[|,]/, 'operator.logic'],
-        [/~/, 'operator.not'],
-        [/\b(AND|OR|NOT)\b/, 'operator.logic'],
-        [/\s+/, 'white'],
-      ],
-      field: [
-        [/\s+/, 'white'],
-        [/\(/, { token: 'delimiter.paren', switchTo: '@field' }],
-        [/~/, 'operator.not'],
-        [/[A-Za-z_][\w]*/, 'field'],
-        [/=/, { token: 'operator.eq', switchTo: '@value' }],
-        [/\)/, { token: 'delimiter.paren', next: '@pop' }],
-        [/[|,]/, { token: 'operator.logic', next: '@pop' }],
-      ],
-      value: [
-        [/\)/, { token: 'delimiter.paren', next: '@pop' }],
-        [/\.(ANY|EMPTY)\./, 'keyword'],
-        [/\b(TODAY|NOW)\b/, 'keyword'],
-        [/"[^"]*"/, 'string'],
-        [/\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?/, 'number.date'],
-        [/-?\d+(\.\d+)?/, 'number'],
-        [/[|,+~]/, 'operator.value'],
-        [/-/, 'operator.range'],
-        [/[*?]/, 'operator.wildcard'],
-        [/[A-Za-z_][\w.]*/, 'string.value'],
-        [/\s+/, 'white'],
-      ],
-    },
-  });
+  monaco.languages.setTokensProvider(DMQL, lineTokensProvider(DMQL_INITIAL_STATE, tokenizeDmqlLine));
   monaco.editor.defineTheme('rw-light', {
     base: 'vs', inherit: true,
     rules: [
