@@ -35,6 +35,13 @@ export function registerDmqlLanguage(): void {
       { token: 'string', foreground: '953800' },
       { token: 'string.value', foreground: '24292f' },
       { token: 'delimiter.paren', foreground: '57606a' },
+      // $filter (odataLanguage.ts)
+      { token: 'keyword.operator', foreground: 'b0306f', fontStyle: 'bold' },
+      { token: 'function', foreground: '6639ba' },
+      { token: 'constant', foreground: 'b35900' },
+      { token: 'operator.path', foreground: '57606a' },
+      { token: 'operator.lambda', foreground: '57606a' },
+      { token: 'string.invalid', foreground: 'cf222e' },
     ],
     colors: { 'editor.background': '#ffffff', 'editor.lineHighlightBackground': '#f4f6fa' },
   });
@@ -54,6 +61,12 @@ export function registerDmqlLanguage(): void {
       { token: 'string', foreground: 'ffa198' },
       { token: 'string.value', foreground: 'e6edf3' },
       { token: 'delimiter.paren', foreground: '8b949e' },
+      { token: 'keyword.operator', foreground: 'f778ba', fontStyle: 'bold' },
+      { token: 'function', foreground: 'd2a8ff' },
+      { token: 'constant', foreground: 'ffa657' },
+      { token: 'operator.path', foreground: '8b949e' },
+      { token: 'operator.lambda', foreground: '8b949e' },
+      { token: 'string.invalid', foreground: 'ff7b72' },
     ],
     colors: { 'editor.background': '#1e2126', 'editor.lineHighlightBackground': '#252930' },
   });
