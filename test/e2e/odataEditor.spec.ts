@@ -2,8 +2,8 @@
 // host): DMQL2 colours `.empty.` and `.EMPTY.` as the keyword the lexer reads; the $filter
 // language on a RESO-shaped fixture schema completes a field, its operators and a lookup value
 // (the space after an accepted operator is overtyped), marks an unknown property and applies its
-// did-you-mean quick fix. Screenshots of the $filter completion in both themes go to
-// test-results/screenshots/odata-editor-{light,dark}.png.
+// did-you-mean quick fix, and hovers the property. Screenshots of the $filter completion in both themes go to
+// test-results/screenshots/odata-editor-{light,dark}.png (the DMQL2 line: dmql-editor-light.png).
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -63,6 +63,7 @@ test('DMQL2: .empty. and .EMPTY. are coloured as the keyword the lexer reads', a
   await expect(colourOf('.EMPTY.')).toHaveCSS('color', keyword);
   await expect(colourOf('L_Status')).toHaveCSS('color', 'rgb(11, 92, 173)'); // field
   await expect(colourOf('Sea')).not.toHaveCSS('color', 'rgb(11, 92, 173)'); // a value, not a field
+  await page.screenshot({ path: join(shots, 'dmql-editor-light.png'), clip: { x: 0, y: 0, width: 1000, height: 60 } });
 });
 
 async function completeLookupValue(theme: 'light' | 'dark'): Promise<void> {
@@ -97,7 +98,7 @@ test('$filter: the same in the dark theme', async () => {
   await completeLookupValue('dark');
 });
 
-test('$filter: an unknown property is marked and its did-you-mean quick fix applies', async () => {
+test('$filter: an unknown property is marked, its did-you-mean quick fix applies, hover tells the type', async () => {
   await page.emulateMedia({ colorScheme: 'light' });
   await mount('LstPrice gt 100', true);
   await expect(page.locator('.squiggly-error').first()).toBeAttached();
@@ -109,4 +110,8 @@ test('$filter: an unknown property is marked and its did-you-mean quick fix appl
   await fix.click();
   await expect(lines()).toHaveText('ListPrice\u00a0gt\u00a0100');
   await expect(page.locator('.squiggly-error')).toHaveCount(0);
+  // Hover on the property: its display name and Edm type from the schema.
+  await colourOf('ListPrice').hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Edm.Decimal' })).toBeVisible();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Edm.Decimal' })).toContainText('List Price');
 });
