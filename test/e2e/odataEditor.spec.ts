@@ -1,7 +1,7 @@
 // The query editor's two languages in Debian's Chromium, on bench.html (the real QueryEditor, no
 // host): DMQL2 colours `.empty.` and `.EMPTY.` as the keyword the lexer reads; the $filter
 // language on a RESO-shaped fixture schema completes a field, its operators and a lookup value
-// (the space after an accepted operator is overtyped), marks an unknown property and applies its
+// (the space after an accepted operator is overtyped), function snippets and lambda variables, marks an unknown property and applies its
 // did-you-mean quick fix, and hovers the property. Screenshots of the $filter completion in both themes go to
 // test-results/screenshots/odata-editor-{light,dark}.png (the DMQL2 line: dmql-editor-light.png).
 import { expect, test, type Page } from '@playwright/test';
@@ -96,6 +96,27 @@ test('$filter: completes a field, its operators and a lookup value (light)', asy
 
 test('$filter: the same in the dark theme', async () => {
   await completeLookupValue('dark');
+});
+
+test('$filter: functions complete as snippets, collections offer a lambda, its variable completes', async () => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await mount('', true);
+  await typeFresh('conta');
+  await page.keyboard.press('Control+Space');
+  await expect(suggestRow('contains')).toBeVisible();
+  await page.keyboard.press('Enter');
+  // The snippet selects its first placeholder: typing replaces `Field`.
+  await page.keyboard.type('City');
+  await expect(lines()).toHaveText("contains(City, 'text')");
+  await expect(colourOf('contains')).toHaveCSS('color', 'rgb(102, 57, 186)'); // function
+
+  await typeFresh('Appliances/');
+  await expect(suggestRow('any(…)')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await typeFresh('Appliances/any(x: ');
+  await page.keyboard.press('Control+Space');
+  await expect(suggestRow('lambda variable')).toBeVisible();
+  await expect(suggestRow('lambda variable')).toContainText('Appliances');
 });
 
 test('$filter: an unknown property is marked, its did-you-mean quick fix applies, hover tells the type', async () => {
