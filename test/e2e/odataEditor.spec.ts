@@ -1,8 +1,9 @@
 // The query editor's two languages in Debian's Chromium, on bench.html (the real QueryEditor, no
 // host): DMQL2 colours `.empty.` and `.EMPTY.` as the keyword the lexer reads; the $filter
 // language on a RESO-shaped fixture schema completes a field, its operators and a lookup value
-// (the space after an accepted operator is overtyped), function snippets and lambda variables, marks an unknown property and applies its
-// did-you-mean quick fix, and hovers the property. Screenshots of the $filter completion in both themes go to
+// (the space after an accepted operator is overtyped), function snippets and lambda variables,
+// marks an unknown property and applies its did-you-mean quick fix, and hovers the property.
+// Screenshots of the $filter completion in both themes go to
 // test-results/screenshots/odata-editor-{light,dark}.png (the DMQL2 line: dmql-editor-light.png).
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
