@@ -1,5 +1,5 @@
-// DMQL2 token kinds, and the token classes a Monarch tokenizer needs so the editor's
-// colouring stays in step with this lexer.
+// DMQL2 token kinds and the words and symbols of the language. The editor colours a query by
+// running the lexer itself (renderer/src/monaco/dmqlTokens.ts), so there is no second grammar.
 
 export type TokenKind =
   | 'lparen' | 'rparen' | 'comma' | 'equal' | 'star' | 'plus' | 'minus' | 'pipe' | 'tilde' | 'question'
@@ -7,6 +7,12 @@ export type TokenKind =
   | 'date' | 'datetime' | 'time' | 'number' | 'text' | 'string'
   | 'and' | 'or' | 'not' | 'today' | 'now'
   | 'invalid' | 'eof';
+
+/** Every token kind, for tests that check a consumer handles each. */
+export const DMQL_TOKEN_KINDS: readonly TokenKind[] = [
+  'lparen', 'rparen', 'comma', 'equal', 'star', 'plus', 'minus', 'pipe', 'tilde', 'question', 'empty', 'any',
+  'date', 'datetime', 'time', 'number', 'text', 'string', 'and', 'or', 'not', 'today', 'now', 'invalid', 'eof',
+];
 
 export interface Token {
   kind: TokenKind;
@@ -26,18 +32,3 @@ export const DMQL_BOOLEAN_OPERATORS = { and: ['AND', ','], or: ['OR', '|'], not:
 export const DMQL_SPECIAL_VALUES = ['.EMPTY.', '.ANY.'] as const;
 /** Single-character operators. */
 export const DMQL_SYMBOLS = ['(', ')', ',', '=', '*', '+', '-', '|', '~', '?'] as const;
-
-/**
- * Regular expressions (sticky-free, anchored by the tokenizer) for each token class, in the
- * order the lexer tries them: dates before numbers is how the hyphen ambiguity is resolved.
- */
-export const DMQL_TOKEN_PATTERNS = {
-  datetime: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})?/,
-  date: /\d{4}-\d{2}-\d{2}/,
-  time: /\d{2}:\d{2}:\d{2}(\.\d{1,3})?/,
-  number: /\d+(\.\d*)?/,
-  special: /\.(EMPTY|ANY)\./,
-  keyword: /\b(AND|OR|NOT|TODAY|NOW)\b/,
-  identifier: /[A-Za-z0-9_]+/,
-  string: /"([^"]|"")*"/,
-} as const;

@@ -1,4 +1,4 @@
-// The DMQL2 editor of one query tab. Monaco with EditContext off (it drops typed characters
+// The query editor of one tab: DMQL2 for RETS tabs, the $filter language for Web API tabs. Monaco with EditContext off (it drops typed characters
 // under automation), keyboard: Ctrl/Cmd+Enter runs, Esc cancels (unless a widget is open),
 // Ctrl/Cmd+S saves a snippet. The parent inserts fields at the cursor through `api`.
 import { useEffect, useRef } from 'react';
@@ -6,6 +6,8 @@ import { monaco } from './setup';
 import { DMQL, currentTheme, followAppTheme, registerDmqlLanguage } from './dmqlLanguage';
 import { setModelContext, type DmqlContext } from './dmqlProviders';
 import { attachOvertype } from './overtype';
+import { ODATA_FILTER, registerODataLanguage } from './odataLanguage';
+import { setODataContext, type ODataContext } from './odataProviders';
 
 export interface EditorApi {
   insert(text: string): void;
@@ -18,6 +20,9 @@ interface Props {
   tabId: string;
   value: string;
   context: DmqlContext | undefined;
+  /** `odata`: a Web API tab's $filter, checked against `odata` (the entity set's schema). */
+  language?: 'dmql' | 'odata';
+  odata?: ODataContext;
   /** Shown while the query is empty: an example that works on the tab's class. */
   placeholder: string;
   onChange(value: string): void;
@@ -29,7 +34,7 @@ interface Props {
   apiRef: { current: EditorApi | null };
 }
 
-export function QueryEditor({ tabId, value, context, placeholder, onChange, onRun, onCancel, onSave, onMarkers, apiRef }: Props) {
+export function QueryEditor({ tabId, value, context, language = 'dmql', odata, placeholder, onChange, onRun, onCancel, onSave, onMarkers, apiRef }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const handlers = useRef({ onChange, onRun, onCancel, onSave, onMarkers });
@@ -37,9 +42,10 @@ export function QueryEditor({ tabId, value, context, placeholder, onChange, onRu
 
   useEffect(() => {
     registerDmqlLanguage();
+    if (language === 'odata') registerODataLanguage();
     // The problems widget (F8) titles itself with the model's file name: make it a word, not the tab id.
-    const uri = monaco.Uri.from({ scheme: 'inmemory', authority: 'query', path: `/${tabId}/DMQL2 query` });
-    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, DMQL, uri);
+    const uri = monaco.Uri.from({ scheme: 'inmemory', authority: 'query', path: `/${tabId}/${language === 'odata' ? '$filter' : 'DMQL2 query'}` });
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, language === 'odata' ? ODATA_FILTER : DMQL, uri);
     const editor = monaco.editor.create(hostRef.current!, {
       model, theme: currentTheme(), editContext: false,
       minimap: { enabled: false }, lineNumbers: 'off', glyphMargin: false, folding: false, lineDecorationsWidth: 8,
@@ -94,7 +100,7 @@ export function QueryEditor({ tabId, value, context, placeholder, onChange, onRu
       sub.dispose(); markerSub.dispose(); offTheme(); overtype.dispose(); handlers.current.onMarkers([]); editor.dispose(); apiRef.current = null; editorRef.current = null;
       model.dispose();
     };
-  }, [tabId]); // one editor per tab; the value flows in below
+  }, [tabId, language]); // one editor per tab (and language); the value flows in below
 
   useEffect(() => {
     const m = editorRef.current?.getModel();
@@ -103,8 +109,10 @@ export function QueryEditor({ tabId, value, context, placeholder, onChange, onRu
 
   useEffect(() => {
     const m = editorRef.current?.getModel();
-    if (m) setModelContext(m, context);
-  }, [context, tabId]);
+    if (!m) return;
+    if (language === 'odata') setODataContext(m, odata);
+    else setModelContext(m, context);
+  }, [context, odata, language, tabId]);
 
   useEffect(() => { editorRef.current?.updateOptions({ placeholder }); }, [placeholder, tabId]);
 

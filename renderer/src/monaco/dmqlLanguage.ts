@@ -1,7 +1,9 @@
-// The DMQL2 language in Monaco: id, bracket rules, a Monarch tokenizer, and both themes (light
-// and dark, following the app's theme). Completion, hover and diagnostics are registered in dmqlProviders.
+// The DMQL2 language in Monaco: id, bracket rules, colouring by the shared lexer (dmqlTokens.ts),
+// and both themes (light and dark, following the app's theme). Completion, hover and diagnostics are registered in dmqlProviders.
 import { monaco } from './setup';
 import { effectiveTheme, onThemeChange } from '../shell/theme';
+import { DMQL_INITIAL_STATE, tokenizeDmqlLine } from './dmqlTokens';
+import { lineTokensProvider } from './lineTokens';
 
 export const DMQL = 'dmql2';
 let registered = false;
@@ -16,41 +18,7 @@ export function registerDmqlLanguage(): void {
     surroundingPairs: [{ open: '(', close: ')' }],
     wordPattern: /[A-Za-z_][\w.]*|-?\d[\d.:T-]*/,
   });
-  monaco.languages.setMonarchTokensProvider(DMQL, {
-    defaultToken: '',
-    tokenizer: {
-      root: [
-        [/\(/, { token: 'delimiter.paren', next: '@field' }],
-        [/\)/, 'delimiter.paren'],
-        [/[|,]/, 'operator.logic'],
-        [/~/, 'operator.not'],
-        [/\b(AND|OR|NOT)\b/, 'operator.logic'],
-        [/\s+/, 'white'],
-      ],
-      field: [
-        [/\s+/, 'white'],
-        [/\(/, { token: 'delimiter.paren', switchTo: '@field' }],
-        [/~/, 'operator.not'],
-        [/[A-Za-z_][\w]*/, 'field'],
-        [/=/, { token: 'operator.eq', switchTo: '@value' }],
-        [/\)/, { token: 'delimiter.paren', next: '@pop' }],
-        [/[|,]/, { token: 'operator.logic', next: '@pop' }],
-      ],
-      value: [
-        [/\)/, { token: 'delimiter.paren', next: '@pop' }],
-        [/\.(ANY|EMPTY)\./, 'keyword'],
-        [/\b(TODAY|NOW)\b/, 'keyword'],
-        [/"[^"]*"/, 'string'],
-        [/\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?/, 'number.date'],
-        [/-?\d+(\.\d+)?/, 'number'],
-        [/[|,+~]/, 'operator.value'],
-        [/-/, 'operator.range'],
-        [/[*?]/, 'operator.wildcard'],
-        [/[A-Za-z_][\w.]*/, 'string.value'],
-        [/\s+/, 'white'],
-      ],
-    },
-  });
+  monaco.languages.setTokensProvider(DMQL, lineTokensProvider(DMQL_INITIAL_STATE, tokenizeDmqlLine));
   monaco.editor.defineTheme('rw-light', {
     base: 'vs', inherit: true,
     rules: [
@@ -67,6 +35,13 @@ export function registerDmqlLanguage(): void {
       { token: 'string', foreground: '953800' },
       { token: 'string.value', foreground: '24292f' },
       { token: 'delimiter.paren', foreground: '57606a' },
+      // $filter (odataLanguage.ts)
+      { token: 'keyword.operator', foreground: 'b0306f', fontStyle: 'bold' },
+      { token: 'function', foreground: '6639ba' },
+      { token: 'constant', foreground: 'b35900' },
+      { token: 'operator.path', foreground: '57606a' },
+      { token: 'operator.lambda', foreground: '57606a' },
+      { token: 'string.invalid', foreground: 'cf222e' },
     ],
     colors: { 'editor.background': '#ffffff', 'editor.lineHighlightBackground': '#f4f6fa' },
   });
@@ -86,6 +61,12 @@ export function registerDmqlLanguage(): void {
       { token: 'string', foreground: 'ffa198' },
       { token: 'string.value', foreground: 'e6edf3' },
       { token: 'delimiter.paren', foreground: '8b949e' },
+      { token: 'keyword.operator', foreground: 'f778ba', fontStyle: 'bold' },
+      { token: 'function', foreground: 'd2a8ff' },
+      { token: 'constant', foreground: 'ffa657' },
+      { token: 'operator.path', foreground: '8b949e' },
+      { token: 'operator.lambda', foreground: '8b949e' },
+      { token: 'string.invalid', foreground: 'ff7b72' },
     ],
     colors: { 'editor.background': '#1e2126', 'editor.lineHighlightBackground': '#252930' },
   });

@@ -1,12 +1,12 @@
-// Overtype for operators a completion inserted: accepting `L_Status` inserts `L_Status=`, and a
-// user who types `=` next means the same `=` (as editors treat a typed closing bracket after an
-// auto-inserted one). The completion item runs AFTER_INSERT, which remembers the operator and
+// Overtype for operators a completion inserted: accepting `L_Status` inserts `L_Status=` (in
+// $filter, `gt` inserts `gt `), and a user who types `=` (the space) next means the same one (as
+// editors treat a typed closing bracket after an auto-inserted one). The completion item runs AFTER_INSERT, which remembers the operator and
 // where it ends; that operator typed at that spot with no edit between (Esc closing the value
 // list is fine) is swallowed. An edit or a click forgets it.
 import { monaco } from './setup';
 
 export const AFTER_INSERT = 'rw.dmql.afterInsert';
-/** Operators a completion may end with. */
+/** DMQL2 operators a completion may end with ($filter's are in odataProviders). */
 export const OVERTYPE_CHARS = new Set(['=', ',', '|']);
 
 interface Pending { char: string; version: number; offset: number }
@@ -21,13 +21,15 @@ export function isOvertype(p: Pending | undefined, key: string, version: number,
 function register(): void {
   if (registered) return;
   registered = true;
-  monaco.editor.registerCommand(AFTER_INSERT, (_accessor, uri: string, char: string) => {
+  monaco.editor.registerCommand(AFTER_INSERT, (_accessor, uri: string, char: string, suggest?: boolean) => {
     const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === uri);
     const model = editor?.getModel();
     const pos = editor?.getPosition();
     if (!model || !pos) return;
     const offset = model.getOffsetAt(pos);
     if (model.getValue().charAt(offset - 1) === char) pending.set(uri, { char, version: model.getVersionId(), offset });
+    // After `ListPrice gt ` the values are what comes next: list them without a keystroke.
+    if (suggest) editor?.trigger('overtype', 'editor.action.triggerSuggest', {});
   });
 }
 
