@@ -21,8 +21,8 @@ export interface RowSink {
   abort(): Promise<void>;
 }
 
-async function headerFor(args: SearchArgs, columns: string[], session: RetsSession, signal: AbortSignal): Promise<string[]> {
-  if (args.header === 'SystemName') return columns;
+async function headerFor(args: SearchArgs, columns: string[], session: RetsSession | undefined, signal: AbortSignal): Promise<string[]> {
+  if (args.header === 'SystemName' || !session) return columns;
   const md = (await wholeMetadata(session, signal)).metadata;
   return headerNames(columns, md, args.resource, args.className, args.header);
 }
@@ -80,7 +80,8 @@ function csvInto(out: Writable, bom: boolean, header: string[]) {
   };
 }
 
-export async function openRowSink(args: SearchArgs, columns: string[], session: RetsSession, signal: AbortSignal): Promise<RowSink> {
+/** `session` names the columns by --header; without one (the Web API names them itself) they are kept. */
+export async function openRowSink(args: SearchArgs, columns: string[], session: RetsSession | undefined, signal: AbortSignal): Promise<RowSink> {
   const header = columns.length ? await headerFor(args, columns, session, signal) : [];
   if (args.out?.kind === 'csv') {
     let csv: ReturnType<typeof csvInto> | undefined;
