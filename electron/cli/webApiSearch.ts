@@ -21,6 +21,7 @@ The Web API form: FILTER is an OData $filter ("" for every record), e.g.
                             100 otherwise); @odata.nextLink is followed until then
   --expand Media            expand a navigation property (written as its JSON text)
   --count                   ask for the number of matching records ($count=true)
+  --page-size N             ask for pages of N rows (Prefer: odata.maxpagesize=N)
   --csv FILE | --jsonl FILE write the rows to FILE (nothing under FILE until it is complete)
   --header H                CSV header names: Name (default) or DisplayName (from $metadata)
   --bom                     start the CSV with a UTF-8 byte order mark (for Excel)
@@ -32,7 +33,7 @@ Exit code: 0 done (no records is done: 0 rows), 1 the server said no, 2 usage, 1
 
 const OPTIONS = {
   ...WEBAPI_CONNECTION_OPTIONS,
-  select: { type: 'string' }, orderby: { type: 'string' }, top: { type: 'string' }, expand: { type: 'string' }, count: { type: 'boolean' },
+  select: { type: 'string' }, orderby: { type: 'string' }, top: { type: 'string' }, expand: { type: 'string' }, count: { type: 'boolean' }, 'page-size': { type: 'string' },
   csv: { type: 'string' }, jsonl: { type: 'string' }, header: { type: 'string' }, bom: { type: 'boolean' }, json: { type: 'boolean' },
 } as const satisfies OptionsSpec;
 
@@ -44,6 +45,7 @@ export interface WebApiSearchArgs {
   top: number | 'NONE';
   expand?: string;
   count: boolean;
+  pageSize?: number;
   out?: { kind: 'csv' | 'jsonl'; path: string };
   header: 'Name' | 'DisplayName';
   bom: boolean;
@@ -62,9 +64,10 @@ export function parseWebApiSearchArgs(values: Record<string, string | boolean | 
   const select = stringValue(values, 'select')?.split(',').map((s) => s.trim()).filter(Boolean);
   const orderby = stringValue(values, 'orderby');
   const expand = stringValue(values, 'expand');
+  const pageSize = intValue(values, 'page-size', 1, 100_000);
   return {
     entitySet, filter: filter.trim(), top, count: values.count === true,
-    ...(select?.length ? { select } : {}), ...(orderby ? { orderby } : {}), ...(expand ? { expand } : {}),
+    ...(select?.length ? { select } : {}), ...(orderby ? { orderby } : {}), ...(expand ? { expand } : {}), ...(pageSize ? { pageSize } : {}),
     ...(out ? { out } : {}),
     header: oneOf(values, 'header', ['Name', 'DisplayName'] as const, true) ?? 'Name',
     bom: values.bom === true, json: values.json === true,
@@ -101,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
         ...(args.filter ? { filter: args.filter } : {}), ...(args.select ? { select: args.select } : {}),
         ...(args.orderby ? { orderby: args.orderby } : {}), ...(args.top !== 'NONE' ? { top: args.top } : {}),
         ...(args.expand ? { expand: args.expand } : {}), ...(args.count ? { count: true } : {}),
+        ...(args.pageSize ? { pageSize: args.pageSize } : {}),
       }, signal);
       const open = async (columns: readonly string[]) => {
         const names = args.header === 'DisplayName' && columns.length
@@ -112,10 +116,12 @@ export async function run(argv: string[]): Promise<number> {
       let header: readonly string[] = [];
       const warned = new Set<string>();
       let rows = 0;
+      let pages = 0;
       let total: number | undefined;
       try {
         for await (const ev of stream) {
           if (ev.kind === 'count') total = ev.count;
+          else if (ev.kind === 'page') pages = ev.page.n;
           else if (ev.kind === 'wait') say(`${progress ? '\r' : ''}${waitText(ev)}`);
           else if (ev.kind === 'warning') say(`warning: ${ev.message}\n`);
           else if (ev.kind === 'rows') {
@@ -141,7 +147,7 @@ export async function run(argv: string[]): Promise<number> {
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const matched = total !== undefined ? ` (${total.toLocaleString('en-US')} matching)` : '';
-      if (args.out && args.json) process.stdout.write(`${JSON.stringify({ rows, ...(total !== undefined ? { count: total } : {}), file: sink.path, seconds: Number(seconds) })}\n`);
+      if (args.out && args.json) process.stdout.write(`${JSON.stringify({ rows, pages, ...(total !== undefined ? { count: total } : {}), file: sink.path, seconds: Number(seconds) })}\n`);
       if (progress || args.out || args.count) say(`${progress && args.out ? '\r' : ''}${rows.toLocaleString('en-US')} rows${matched} in ${seconds} s${args.out ? ` → ${sink.path}` : ''}\n`);
       return EXIT.done;
     });
