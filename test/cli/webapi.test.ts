@@ -3,7 +3,7 @@
 // variables, exit codes 0 / 1 / 2 / 130, and no file under the final name after Ctrl+C. What the
 // CLI writes is compared with what a direct query of the same Demo returns.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { startDemoMls, type DemoMls } from '../../electron/demo';
 import { ODataSession } from '../../electron/odata/session';
 import type { QueryOptions } from '../../electron/odata/types';
 import { parseCsv } from '../host/csv';
+import { UsageError } from '../../electron/cli/args';
+import { webApiFlags, webApiProfileFields } from '../../electron/cli/webApiConnection';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const bin = path.join(repoRoot, 'bin', 'rets-workbench.cjs');
@@ -117,6 +119,11 @@ describe('rets-workbench search (Web API)', { timeout: 180_000 }, () => {
     const b = await cli(['metadata', '--service-root', demo.webApi.serviceRoot, '--token', 'demo-static-token']);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('--token is not accepted');
+    const help = await cli(['search', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('search RESOURCE CLASS QUERY');
+    expect(help.stdout).toContain('search ENTITYSET FILTER');
+    expect(help.stdout).toContain('--service-root URL');
   });
 
   it('Ctrl+C mid-export exits 130 and leaves no file under the final name, nor its temp file', async () => {
@@ -156,7 +163,13 @@ describe('rets-workbench metadata and objects (Web API)', { timeout: 180_000 }, 
     expect(summary.entitySets.map((e) => e.name)).toEqual(expect.arrayContaining(['Property', 'Member', 'Office', 'OpenHouse', 'Media', 'Lookup']));
   });
 
-  it("objects saves a record's Media images under the --name pattern", async () => {
+  it("objects saves a record's Media images under the --name pattern, through a saved Web API profile", async () => {
+    // A profile file as the host writes it for a Web API server (no secret in it).
+    mkdirSync(path.join(home, 'profiles'), { recursive: true });
+    writeFileSync(path.join(home, 'profiles', 'mls-webapi.json'), JSON.stringify({
+      id: 'mls-webapi', name: 'My MLS (Web API)', protocol: 'webapi', serviceRoot: demo.webApi.serviceRoot,
+      auth: { kind: 'client-credentials', tokenUrl: demo.webApi.tokenUrl, clientId: 'demo-client', scope: 'api' },
+    }));
     const s = session();
     let key = '';
     let count = 0;
@@ -168,7 +181,7 @@ describe('rets-workbench metadata and objects (Web API)', { timeout: 180_000 }, 
     }
     expect(count).toBeGreaterThan(0);
     const dir = path.join(work, 'photos');
-    const r = await cli(['objects', 'Property', key, '--out', dir, '--name', '{resource}-{key}-{n}.{ext}', '--json', ...byHand()], secret);
+    const r = await cli(['objects', 'Property', key, '--out', dir, '--name', '{resource}-{key}-{n}.{ext}', '--json', '--profile', 'my mls (web api)'], secret);
     expect(r.code).toBe(0);
     const saved = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; contentType: string; bytes: number });
     expect(saved).toHaveLength(count);
@@ -177,5 +190,24 @@ describe('rets-workbench metadata and objects (Web API)', { timeout: 180_000 }, 
       expect(path.basename(x.file)).toMatch(new RegExp(`^Property-${key}-\\d+\\.(png|jpg)$`));
       expect(readFileSync(x.file).byteLength).toBe(x.bytes);
     }
+  });
+});
+
+describe('Web API connection flags', () => {
+  it('defaults --auth from the flags given and says what is missing', () => {
+    expect(webApiFlags({ 'service-root': 'https://api.example/odata' })).toMatchObject({ auth: 'bearer' });
+    expect(webApiFlags({ 'service-root': 'https://api.example/odata', 'token-url': 'https://id.example/token', 'client-id': 'c' })).toMatchObject({ auth: 'client-credentials' });
+    expect(webApiFlags({ 'service-root': 'https://api.example/odata', 'token-url': 'https://id.example/token', 'client-id': 'c', username: 'u' })).toMatchObject({ auth: 'password' });
+    expect(() => webApiFlags({ 'service-root': 'https://api.example/odata', auth: 'client-credentials' })).toThrow(/--token-url URL and --client-id/);
+    expect(() => webApiFlags({ 'service-root': 'ftp://api.example/odata' })).toThrow(UsageError);
+    expect(() => webApiFlags({ 'service-root': 'https://me:pw@api.example/odata' })).toThrow(/must not carry credentials/);
+    expect(() => webApiFlags({ profile: 'x', 'client-id': 'c' })).toThrow(/either --profile/);
+  });
+
+  it('reads a profile file\'s Web API fields however they are nested, and skips RETS profiles', () => {
+    expect(webApiProfileFields({ name: 'A', serviceRoot: 'https://a/odata', tokenUrl: 'https://a/token', clientId: 'c' })).toEqual({ name: 'A', serviceRoot: 'https://a/odata', auth: 'client-credentials', tokenUrl: 'https://a/token', clientId: 'c' });
+    expect(webApiProfileFields({ name: 'B', webApi: { serviceRoot: 'https://b/odata', auth: { kind: 'password', tokenUrl: 'https://b/t', clientId: 'c', username: 'u' } } })).toMatchObject({ auth: 'password', username: 'u' });
+    expect(webApiProfileFields({ name: 'C', serviceRoot: 'https://c/odata', auth: 'bearer' })).toMatchObject({ auth: 'bearer' });
+    expect(webApiProfileFields({ name: 'R', loginUrl: 'https://r/rets/login', username: 'u' })).toBeUndefined();
   });
 });
