@@ -3,7 +3,7 @@
 // token endpoint's) refusal printed as the typed error's words (exit 1), Retry-After waits said on
 // stderr, and the session closed at the end.
 import { describeODataError, isODataError } from '../../shared/odata/errors';
-import { redactText } from '../../shared/redact';
+import { REDACTED } from '../../shared/redact';
 import { ODataSession } from '../odata/session';
 import type { TransportEvent } from '../odata/transport';
 import { EXIT } from './serverRun';
@@ -24,8 +24,18 @@ export function waitText(e: { retryAfterMs: number; status: number; attempt: num
   return `The server asks to wait (HTTP ${e.status}): waiting ${Math.ceil(e.retryAfterMs / 1000)} s before retry ${e.attempt}…\n`;
 }
 
+/**
+ * The text with the connection's secrets replaced. Only the known values: the typed errors already
+ * carry redacted URLs, and redactText's name=value rule would eat words of their hints ("token: with").
+ */
+export function withoutSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join(REDACTED);
+  return out;
+}
+
 export async function runWebApiJob(command: string, conn: OpenWebApiConnection, job: (j: WebApiJob) => Promise<number>): Promise<number> {
-  const say = (text: string) => { process.stderr.write(redactText(text, conn.secrets)); };
+  const say = (text: string) => { process.stderr.write(withoutSecrets(text, conn.secrets)); };
   const onEvent = (e: TransportEvent) => { if (e.kind === 'wait') say(waitText(e)); };
   const controller = new AbortController();
   const onSigint = () => controller.abort();
