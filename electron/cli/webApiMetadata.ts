@@ -57,7 +57,7 @@ function summaryText(s: WebApiMetadataSummary): string {
     const nav = e.navigation.length ? `, navigation ${e.navigation.join(', ')}` : '';
     lines.push(`  ${e.name.padEnd(16)} key ${e.key.join(',') || '(none)'}, ${e.properties} properties, ${e.lookupFields} with lookups${nav}`);
   }
-  if (s.unresolvedLookups) lines.push(`  ${s.unresolvedLookups} lookup names have their values in the Lookup resource`);
+  if (s.unresolvedLookups) lines.push(`  ${s.unresolvedLookups} lookup names have no values in $metadata (string lookups: their values are rows of the Lookup entity set)`);
   if (s.file) lines.push(`Saved to ${s.file}`);
   return `${lines.join('\n')}\n`;
 }
