@@ -8,7 +8,7 @@ export class UsageError extends Error {}
 type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
 export type OptionsSpec = Record<string, OptionSpec>;
 
-const SECRET_FLAG = /^--(ua-)?pass(word)?(=|$)|^--(client-)?secret(=|$)|^--token(=|$)/i;
+const SECRET_FLAG = /^--(ua-)?pass(word)?(=|$)|^--(client-)?secret(=|$)|^--(access-|refresh-|bearer-)?token(=|$)/i;
 
 export interface ParsedArgs {
   values: Record<string, string | boolean | undefined>;
@@ -20,7 +20,7 @@ export function parseCommandArgs(argv: string[], options: OptionsSpec): ParsedAr
   const secret = argv.find((a) => SECRET_FLAG.test(a));
   if (secret) {
     const flag = secret.split('=')[0];
-    throw new UsageError(`${flag} is not accepted: secrets never go on the command line. Set RETS_PASSWORD / RETS_UA_PASSWORD, use --password-stdin where offered, or answer the prompt.`);
+    throw new UsageError(`${flag} is not accepted: secrets never go on the command line. Set RETS_PASSWORD / RETS_UA_PASSWORD (RETS) or RESO_TOKEN / RESO_CLIENT_SECRET / RESO_PASSWORD (Web API), use --password-stdin where offered, or answer the prompt.`);
   }
   try {
     const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });

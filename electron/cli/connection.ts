@@ -25,6 +25,9 @@ export const CONNECTION_USAGE = `Connection (every command that talks to a serve
   Passwords: the profile's keychain entry (or, with no keychain, the encrypted secrets file,
   unlocked by RETS_WORKBENCH_PASSPHRASE or a prompt), or RETS_PASSWORD / RETS_UA_PASSWORD (they
   win), or a prompt on a terminal; never on the command line.
+  The Web API form (search, metadata, objects): --service-root URL [--auth bearer|client-credentials|
+  password] [--token-url URL] [--client-id ID] [--scope S] [--username NAME], or --profile
+  demo-webapi; secrets from RESO_TOKEN, RESO_CLIENT_SECRET, RESO_PASSWORD or a prompt.
 `;
 
 export interface ConnectionFlags {

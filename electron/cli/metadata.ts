@@ -8,6 +8,7 @@ import type { MetadataFormat } from '../rets/types';
 import { oneOf, parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec } from './args';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFlags, openConnection } from './connection';
 import { EXIT, runServerJob } from './serverRun';
+import { wantsWebApi } from './webApiConnection';
 
 export const METADATA_USAGE = `usage: rets-workbench metadata [--type T --id ID] [--format COMPACT|STANDARD-XML] [--out FILE] [--json]
                               (--profile NAME | --url URL --user NAME)
@@ -56,9 +57,10 @@ function summaryText(s: MetadataSummary): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  if (await wantsWebApi(argv)) return (await import('./webApiMetadata')).run(argv);
   return withUsage('metadata', METADATA_USAGE, async () => {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-    if (values.help) { process.stdout.write(METADATA_USAGE); return EXIT.done; }
+    if (values.help) { process.stdout.write(`${METADATA_USAGE}\n${(await import('./webApiMetadata')).WEBAPI_METADATA_USAGE}`); return EXIT.done; }
     if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     const type = stringValue(values, 'type');
     const id = stringValue(values, 'id');

@@ -12,6 +12,7 @@ import { withRetry } from '../host/retry';
 import { parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec } from './args';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFlags, openConnection } from './connection';
 import { EXIT, runServerJob } from './serverRun';
+import { wantsWebApi } from './webApiConnection';
 
 export const OBJECTS_USAGE = `usage: rets-workbench objects RESOURCE TYPE ID[:n,...|:*] [--out DIR] [--name PATTERN] [--location] [--json]
                              (--profile NAME | --url URL --user NAME)
@@ -72,9 +73,10 @@ async function fetchAll(session: RetsSession, resource: string, type: string, id
 }
 
 export async function run(argv: string[]): Promise<number> {
+  if (await wantsWebApi(argv)) return (await import('./webApiObjects')).run(argv);
   return withUsage('objects', OBJECTS_USAGE, async () => {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-    if (values.help) { process.stdout.write(OBJECTS_USAGE); return EXIT.done; }
+    if (values.help) { process.stdout.write(`${OBJECTS_USAGE}\n${(await import('./webApiObjects')).WEBAPI_OBJECTS_USAGE}`); return EXIT.done; }
     if (positionals.length !== 3) throw new UsageError('Give RESOURCE TYPE ID (e.g. Property Photo 500002:*).');
     const [resource, type, id] = positionals as [string, string, string];
     const dir = resolve(stringValue(values, 'out') ?? '.');

@@ -24,8 +24,8 @@ export interface RowSink {
   abort(): Promise<void>;
 }
 
-async function headerFor(args: SearchArgs, columns: string[], session: RetsSession, signal: AbortSignal): Promise<string[]> {
-  if (args.header === 'SystemName') return columns;
+async function headerFor(args: SearchArgs, columns: string[], session: RetsSession | undefined, signal: AbortSignal): Promise<string[]> {
+  if (args.header === 'SystemName' || !session) return columns;
   const md = (await wholeMetadata(session, signal)).metadata;
   return headerNames(columns, md, args.resource, args.className, args.header);
 }
@@ -82,7 +82,8 @@ async function csvInto(out: Writable, args: SearchArgs, header: string[], endStr
   return { put: (batch) => csv.rows(batch), end: () => csv.end(endStream) };
 }
 
-export async function openRowSink(args: SearchArgs, columns: string[], session: RetsSession, signal: AbortSignal): Promise<RowSink> {
+/** `session` names the columns by --header; without one (the Web API names them itself) they are kept. */
+export async function openRowSink(args: SearchArgs, columns: string[], session: RetsSession | undefined, signal: AbortSignal): Promise<RowSink> {
   const header = columns.length ? await headerFor(args, columns, session, signal) : [];
   if (args.out?.kind === 'csv') return fileSink(args.out.path, (out) => csvInto(out, args, header, true));
   if (args.out?.kind === 'jsonl') {

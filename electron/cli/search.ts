@@ -4,6 +4,7 @@
 import { parseCommandArgs, intValue, oneOf, stringValue, UsageError, withUsage, type OptionsSpec } from './args';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFlags, openConnection } from './connection';
 import { EXIT, runServerJob } from './serverRun';
+import { wantsWebApi } from './webApiConnection';
 import { openRowSink, type RowSink } from './rowSinks';
 import { SEARCH_FORMATS, type SearchFormat } from '../../shared/rets/search/types';
 import { formulaGuardOn } from '../../shared/csv/formulaGuard';
@@ -83,9 +84,10 @@ export function parseSearchArgs(values: Record<string, string | boolean | undefi
 }
 
 export async function run(argv: string[]): Promise<number> {
+  if (await wantsWebApi(argv)) return (await import('./webApiSearch')).run(argv);
   return withUsage('search', SEARCH_USAGE, async () => {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-    if (values.help) { process.stdout.write(SEARCH_USAGE); return EXIT.done; }
+    if (values.help) { process.stdout.write(`${SEARCH_USAGE}\n${(await import('./webApiSearch')).WEBAPI_SEARCH_USAGE}`); return EXIT.done; }
     const args = parseSearchArgs(values, positionals);
     const conn = await openConnection(connectionFlags(values));
     return runServerJob('search', conn, async ({ session, signal, say, progress }) => {
