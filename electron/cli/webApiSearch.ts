@@ -4,6 +4,8 @@
 // Nested values (an expanded Media array) are written as their JSON text.
 import { headerNames } from '../host/exportCsv';
 import type { ODataRowBatch } from '../../shared/odata/payload';
+import type { RowBatch } from '../../shared/rets/search/types';
+import { formulaGuardOn } from '../../shared/csv/formulaGuard';
 import { intValue, oneOf, parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec } from './args';
 import { openRowSink, type RowSink } from './rowSinks';
 import type { SearchArgs } from './search';
@@ -78,8 +80,37 @@ export function parseWebApiSearchArgs(values: Record<string, string | boolean | 
 function sinkArgs(a: WebApiSearchArgs): SearchArgs {
   return {
     resource: a.entitySet, className: a.entitySet, query: a.filter, limit: a.top, count: 1, format: 'COMPACT',
-    standardNames: false, header: 'SystemName', bom: a.bom, json: a.json, ...(a.out ? { out: a.out } : {}),
+    standardNames: false, header: 'SystemName', bom: a.bom, json: a.json, formulaGuard: formulaGuardOn({ bom: a.bom }), ...(a.out ? { out: a.out } : {}),
   };
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** A page's rows seen through the header's column order (a column the page lacks reads as ""). */
+class HeaderOrderBatch implements RowBatch {
+  readonly length: number;
+  readonly raggedRows = 0;
+  constructor(private readonly batch: RowBatch, readonly columns: readonly string[], private readonly at: readonly number[]) {
+    this.length = batch.length;
+  }
+  get(row: number, column: number): string {
+    const c = this.at[column]!;
+    return c < 0 ? '' : this.batch.get(row, c);
+  }
+  row(row: number): string[] { return this.columns.map((_, c) => this.get(row, c)); }
+  toObjects(): Record<string, string>[] {
+    const out: Record<string, string>[] = [];
+    for (let i = 0; i < this.length; i++) out.push(Object.fromEntries(this.columns.map((h, c) => [h, this.get(i, c)])));
+    return out;
+  }
+  fieldBytes(row: number, column: number): Uint8Array {
+    const c = this.at[column]!;
+    return c < 0 ? EMPTY : this.batch.fieldBytes(row, c);
+  }
+  rawField(row: number, column: number): Uint8Array {
+    const c = this.at[column]!;
+    return c < 0 ? EMPTY : this.batch.rawField(row, c);
+  }
 }
 
 /**
@@ -132,9 +163,8 @@ export async function run(argv: string[]): Promise<number> {
               for (const c of fresh) warned.add(c);
               say(`warning: ${fresh.join(', ')} first appeared after the header was written and ${fresh.length === 1 ? 'is' : 'are'} left out; name the properties with --select.\n`);
             }
-            const b = ev.batch;
-            for (let i = 0; i < b.length; i++) await sink.write(at.map((c) => (c < 0 ? '' : b.get(i, c))));
-            rows += b.length;
+            await sink.rows(new HeaderOrderBatch(ev.batch, header, at));
+            rows += ev.batch.length;
             if (progress && args.out) say(`\r${rows.toLocaleString('en-US')}${total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''} rows`);
           }
         }
