@@ -148,8 +148,11 @@ const PAIR_IN_TEXT = /(?<![\w.-])([A-Za-z][\w.-]*)(\s*[=:]\s*)("[^"\r\n]*"|[^\s,
 export function redactText(text: string, secrets: readonly string[] = []): string {
   return text
     .replace(URL_IN_TEXT, (u) => redactUrl(u, secrets))
-    .replace(PAIR_IN_TEXT, (all, name: string, sep: string, value: string) => {
+    .replace(PAIR_IN_TEXT, (all, name: string, sep: string, value: string, at: number, whole: string) => {
       if (!isSecretName(name) || value === REDACTED) return all;
+      // "Get a new token: with client credentials…" is prose: after a colon, a plain word that the
+      // sentence goes on from is not a value.
+      if (sep.includes(':') && /^[A-Za-z]{1,15}$/.test(value) && /^ [A-Za-z]/.test(whole.slice(at + all.length, at + all.length + 2))) return all;
       return `${name}${sep}${value.startsWith('"') ? `"${REDACTED}"` : REDACTED}`;
     });
 }

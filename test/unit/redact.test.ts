@@ -48,6 +48,8 @@ describe('redaction: prose', () => {
     expect(redactText('Member: Demo User (demo)\nUsername: demo', ['demo'])).toBe('Member: Demo User (demo)\nUsername: demo');
     const advice = 'Likely cause: The password is wrong or expired, the username is misspelt.';
     expect(redactText(advice, ['expired'])).toBe(advice);
+    const hint = 'Get a new token: with client credentials the workbench asks for one itself.';
+    expect(redactText(hint)).toBe(hint);
   });
 
   it('secrets standing as values in prose go: URLs and name=value pairs', () => {
