@@ -18,8 +18,10 @@ export function diagnoseODataFailure(info: ODataErrorInfo): Diagnosis {
       actions: ['Check the token URL exactly as the MLS documents it (https://…/token).'], httpStatus: 404,
     };
   }
+  // The client's message may quote the server; the diagnosis keeps the quote in its detail.
+  const quoted = info.message.indexOf(' The server said: ');
   return {
-    summary: info.message,
+    summary: quoted > 0 ? info.message.slice(0, quoted) : info.message,
     detail,
     cause: info.cause ?? 'The request failed.',
     actions: info.hint ? [info.hint] : ['Retry; if it persists, send this report to the MLS support desk.'],
@@ -149,4 +151,21 @@ export function diagnosePaging(o: PagingObservation): Diagnosis | undefined {
     };
   }
   return undefined;
+}
+
+/** The key field as a fact: ListingId (the MLS number agents see) is told apart from ListingKey (the system key). */
+export function keyFieldFact(resource: string, keyField: string): string {
+  if (!keyField) return `${resource}: none declared`;
+  if (keyField === 'ListingId') return `${resource}: ListingId (the MLS number agents see, not the system key ListingKey: keys can be reused across MLSs)`;
+  if (keyField === 'ListingKey') return `${resource}: ListingKey (the system key)`;
+  return `${resource}: ${keyField}`;
+}
+
+export function diagnoseMissingKey(resource: string): Diagnosis {
+  return {
+    summary: `$metadata declares no key for ${resource}.`,
+    detail: `The entity type behind ${resource} has no <Key>.`,
+    cause: 'Incomplete metadata on the server.',
+    actions: ['Tell the MLS; records cannot be fetched by key, and a sync cannot tell records apart without one.'],
+  };
 }
