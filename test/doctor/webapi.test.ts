@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoMls, type DemoMls } from '../../electron/demo';
 import { runWebApiDoctor, type WebApiDoctorSettings } from '../../electron/doctor';
+import { runWebApiDoctor as hostDoctor } from '../../electron/host/doctorRunner';
 import type { ODataAuth } from '../../electron/odata/types';
+import { DoctorStep as StepSchema } from '../../shared/contract';
 import { renderReportMarkdown, type DoctorReport, type DoctorStep } from '../../shared/doctor';
 
 let demo: DemoMls;
@@ -189,6 +191,7 @@ describe('the Demo MLS Web API, failure accounts', () => {
     const r = await runWebApiDoctor(client(slow, 'slow-client'), { timeoutMs: T, slowStepMs: 500 });
     expect(r.verdict).toMatchObject({ status: 'warning', stepId: 'serviceDocument' });
     expect(r.verdict.diagnosis?.summary).toMatch(/^Service document took [\d.]+ m?s, over the 500 ms the doctor expects\.$/);
+    expect(r.verdict.diagnosis?.detail).toMatch(/^At this pace a sync that makes 100 such requests spends about /);
   });
 });
 
@@ -210,5 +213,21 @@ describe('the Web API report', () => {
   it('a service root that is not a URL fails at the first step in the service root\'s words', async () => {
     const r = await runWebApiDoctor({ serviceRoot: 'api.example.com/reso/odata', auth: { kind: 'none' } }, { timeoutMs: T });
     expect(r.verdict).toMatchObject({ status: 'failed', stepId: 'url', summary: 'The service root is not a valid URL.' });
+  });
+});
+
+describe('the host\'s Web API doctor', () => {
+  it('sends contract steps as they change and ends with the verdict and a report without secrets', async () => {
+    const secret = 'host-wrong-secret';
+    const live: unknown[] = [];
+    const result = await hostDoctor(client(demo, 'demo-client', { clientSecret: secret }), { signal: new AbortController().signal, onStep: (s) => live.push(s) });
+    for (const s of [...live, ...result.steps]) expect(StepSchema.safeParse(s).success).toBe(true);
+    expect(result.ok).toBe(false);
+    expect(result.steps.find((s) => s.id === 'token')).toMatchObject({ status: 'fail', title: 'Token endpoint', detail: 'The token endpoint rejected the client id or client secret (invalid_client).' });
+    expect(result.verdict).toMatchObject({ status: 'failed', stepId: 'token' });
+    expect(result.report).toContain('# RESO Web API connection test');
+    expect(JSON.stringify(live) + JSON.stringify(result)).not.toContain(secret);
+    const good = await hostDoctor(client(demo, 'demo-client'), { signal: new AbortController().signal, onStep: () => {} });
+    expect(good).toMatchObject({ ok: true, cancelled: false, verdict: { status: 'passed' } });
   });
 });
