@@ -178,8 +178,8 @@ async function metadataStep(session: ODataSession, found: Found, signal?: AbortS
 interface FirstPage { rows: number; record?: Record<string, string>; count?: number; countRaw?: string; countIsString: boolean; nextLink: boolean }
 
 /** `$top=1` (and `$count=true`) on the main resource, read raw so a quoted @odata.count shows. */
-async function firstPage(session: ODataSession, set: string, top: number, signal?: AbortSignal, select?: string[]): Promise<FirstPage> {
-  const url = queryUrl(session.settings.serviceRoot, set, { top, count: true, ...(select ? { select } : {}) });
+async function firstPage(session: ODataSession, set: string, top: number, signal?: AbortSignal, count = true): Promise<FirstPage> {
+  const url = queryUrl(session.settings.serviceRoot, set, { top, count });
   const res = await session.transport.send({ operation: 'Query', url, accept: 'application/json', cap: session.settings.maxPageBytes, signal });
   const bytes = await res.bytes();
   const parser = createODataPayloadParser();
@@ -213,7 +213,16 @@ async function firstRecordsStep(session: ODataSession, found: Found, signal?: Ab
   let warning: Diagnosis | undefined;
   const since = lastTraceId(session);
   try {
-    const p = await firstPage(session, main, 1, signal);
+    let p: FirstPage;
+    try {
+      p = await firstPage(session, main, 1, signal);
+    } catch (e) {
+      // Not every server offers $count: ask again without it before calling the resource unreadable.
+      const status = toODataError(e, { operation: 'Query' }).info.httpStatus;
+      if (status !== 400 && status !== 501) throw e;
+      p = await firstPage(session, main, 1, signal, false);
+      facts.push({ label: '$count=true', value: `refused (HTTP ${status}): the record count is unknown` });
+    }
     found.record = p.record;
     found.count = p.count;
     facts.push({ label: main, value: `${p.rows} row${p.rows === 1 ? '' : 's'}; ${p.count !== undefined ? `${num(p.count)} records in all` : 'no @odata.count'}` });

@@ -12,6 +12,7 @@ import { renderReportMarkdown, type DoctorReport, type DoctorStep } from '../../
 
 let demo: DemoMls;
 let slow: DemoMls;
+let tight: DemoMls;
 let html: Server;
 let htmlUrl: string;
 const T = 5000;
@@ -33,6 +34,7 @@ function token(m: DemoMls, value: string): WebApiDoctorSettings {
 beforeAll(async () => {
   demo = await startDemoMls({ listings: 200 });
   slow = await startDemoMls({ listings: 50, tuning: { slowDelayMs: 600 } });
+  tight = await startDemoMls({ listings: 50, tuning: { rateLimitPerMinute: 2 } });
   // A login page where the token endpoint should be (a portal, a proxy's sign-in page).
   html = createServer((_req, res) => { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end('<!doctype html><html><head><title>Sign in</title></head><body>Please sign in</body></html>'); });
   await new Promise<void>((resolve) => html.listen(0, '127.0.0.1', resolve));
@@ -41,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await demo.close();
   await slow.close();
+  await tight.close();
   await new Promise((resolve) => html.close(resolve));
 });
 
@@ -192,6 +195,35 @@ describe('the Demo MLS Web API, failure accounts', () => {
     expect(r.verdict).toMatchObject({ status: 'warning', stepId: 'serviceDocument' });
     expect(r.verdict.diagnosis?.summary).toMatch(/^Service document took [\d.]+ m?s, over the 500 ms the doctor expects\.$/);
     expect(r.verdict.diagnosis?.detail).toMatch(/^At this pace a sync that makes 100 such requests spends about /);
+  });
+});
+
+describe('the Demo MLS Web API, other failures', () => {
+  it('a rate limit the probe runs into: the step fails with the 429 in words, and the quota is still read', async () => {
+    const r = await runWebApiDoctor(client(tight, 'ratelimit-client'), { timeoutMs: T });
+    expect(r.verdict).toMatchObject({ status: 'failed', stepId: 'firstRecords' });
+    expect(r.verdict.diagnosis).toMatchObject({ httpStatus: 429 });
+    expect(r.verdict.summary).toMatch(/^The query failed with HTTP 429: Rate limit exceeded: 2 requests a minute for this client/);
+    expect(step(r, 'paging').status).toBe('skipped');
+    expect(step(r, 'rateLimit').status).toBe('warning');
+    expect(fact(r, 'rateLimit', 'Quota (burst)')).toMatch(/^limit 2 per burst window, 0 left/);
+  });
+
+  it('a service root that answers a web page, and one with nothing behind it', async () => {
+    const page = await runWebApiDoctor({ serviceRoot: htmlUrl, auth: { kind: 'none' } }, { timeoutMs: T });
+    expect(page.verdict).toMatchObject({ status: 'failed', stepId: 'serviceDocument', summary: 'Reading the service document got an HTML page titled "Sign in" (HTTP 200) where JSON was expected.' });
+    const missing = await runWebApiDoctor({ ...token(demo, 'demo-static-token'), serviceRoot: `${demo.baseUrl}/reso/odatax` }, { timeoutMs: T });
+    expect(missing.verdict).toMatchObject({ status: 'failed', stepId: 'serviceDocument' });
+    expect(missing.verdict.diagnosis).toMatchObject({ httpStatus: 404 });
+    expect(missing.verdict.diagnosis?.cause).toMatch(/^Nothing exists at this URL: a wrong service root/);
+  });
+
+  it('a cancel stops the probe where it is', async () => {
+    const controller = new AbortController();
+    const r = await runWebApiDoctor(client(demo, 'demo-client'), { timeoutMs: T, signal: controller.signal, onStep: (s) => { if (s.id === 'serviceDocument' && s.status === 'running') controller.abort(); } });
+    expect(r.verdict.status).toBe('cancelled');
+    expect(step(r, 'token').status).toBe('passed');
+    expect(r.steps.slice(5).every((s) => s.status === 'skipped')).toBe(true);
   });
 });
 
