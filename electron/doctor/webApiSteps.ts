@@ -4,7 +4,7 @@
 // client's typed errors become diagnoses through the shared rules. Optional requests are left out
 // when the server's quota runs low, so the probe itself does not trip the rate limit.
 import {
-  diagnoseCut, diagnoseMetadataShape, diagnoseMissingKey, diagnoseODataFailure, diagnosePaging, diagnoseQuota, diagnoseStringCount,
+  countIsQuoted, diagnoseCut, diagnoseMetadataShape, diagnoseMissingKey, diagnoseODataFailure, diagnosePaging, diagnoseQuota, diagnoseStringCount,
   diagnoseTokenLifetime, diagnoseTop, keyFieldFact, metadataShape, quotaFacts, quotaMeaning, safeUrl, tokenHostFact,
   type CutRepeat, type Diagnosis, type DoctorFact,
 } from '../../shared/doctor';
@@ -193,15 +193,8 @@ async function firstPage(session: ODataSession, set: string, top: number, signal
   } catch (e) {
     throw toODataError(e, res.context);
   }
-  // The parser reads a quoted count as a number: look at the byte after the member's colon.
-  const text = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
-  const at = text.indexOf('"@odata.count"');
-  if (at >= 0) {
-    const colon = text.indexOf(':', at + 14);
-    let i = colon + 1;
-    while (i < text.length && text.charCodeAt(i) <= 32) i++;
-    out.countIsString = colon > 0 && text[i] === '"';
-  }
+  // The parser reads a quoted count as a number: the raw head says whether it was quoted.
+  out.countIsString = countIsQuoted(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)));
   return out;
 }
 

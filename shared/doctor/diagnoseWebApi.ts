@@ -88,6 +88,17 @@ export function diagnoseMetadataShape(shape: MetadataShape, contentType: string,
   } };
 }
 
+/** Whether the first @odata.count member of a JSON payload's head holds a string ("1234") rather than a number. One indexOf scan. */
+export function countIsQuoted(head: string): boolean {
+  const at = head.indexOf('"@odata.count"');
+  if (at < 0) return false;
+  const colon = head.indexOf(':', at + 14);
+  if (colon < 0) return false;
+  let i = colon + 1;
+  while (i < head.length && head.charCodeAt(i) <= 32) i++;
+  return head[i] === '"';
+}
+
 /** @odata.count arrived as a JSON string. */
 export function diagnoseStringCount(raw: string): Diagnosis {
   return {

@@ -1,10 +1,12 @@
 // Every parser the fuzz harness runs. A new parser adds its targets here (one import, one spread):
 // each target is { name, parse(bytes), generators, typed? } (see types.ts).
 import { dmqlTargets } from './dmqlTargets';
+import { doctorTargets } from './doctorTargets';
 import { retsTargets } from './retsTargets';
 import type { FuzzTarget } from './types';
 
 export const targets: FuzzTarget[] = [
   ...retsTargets,
   ...dmqlTargets,
+  ...doctorTargets,
 ];
