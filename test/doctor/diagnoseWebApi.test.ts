@@ -2,7 +2,7 @@
 // paging, token lifetime and host, key facts, OData errors in the doctor's shape.
 import { describe, expect, it } from 'vitest';
 import {
-  diagnoseMetadataShape, diagnoseODataFailure, diagnosePaging, diagnoseQuota, diagnoseTokenLifetime, diagnoseTop, fullPullRequests,
+  countIsQuoted, diagnoseMetadataShape, diagnoseODataFailure, diagnosePaging, diagnoseQuota, diagnoseTokenLifetime, diagnoseTop, fullPullRequests,
   keyFieldFact, metadataShape, quotaFacts, quotaMeaning, tokenHostFact,
 } from '../../shared/doctor';
 
@@ -37,6 +37,13 @@ describe('answers of a working service', () => {
     expect(diagnoseMetadataShape('xml', 'application/xml')).toBeUndefined();
     expect(diagnoseMetadataShape('json', 'application/json')?.status).toBe('warning');
     expect(diagnoseMetadataShape('html', 'text/html', 'Maintenance')).toMatchObject({ status: 'failed', diagnosis: { summary: '$metadata answered with an HTML page ("Maintenance"), not CSDL.' } });
+  });
+
+  it('@odata.count quoted or not', () => {
+    expect(countIsQuoted('{"@odata.context":"x","@odata.count": "1234","value":[]}')).toBe(true);
+    expect(countIsQuoted('{"@odata.count":1234,"value":[]}')).toBe(false);
+    expect(countIsQuoted('{"value":[]}')).toBe(false);
+    expect(countIsQuoted('{"@odata.count"')).toBe(false);
   });
 
   it('$top: applied, taken as the page size, or ignored', () => {
