@@ -1,46 +1,70 @@
 // `rets-workbench doctor`: the connection doctor on the command line, for the headless server
-// whose IP the MLS whitelisted. Prints each step as it finishes, then the diagnosis; --json
-// prints the report (and its Markdown) instead. Exit 0 all passed, 1 a problem, 2 usage.
-import { renderReportMarkdown } from '../../shared/doctor';
+// whose IP the MLS whitelisted. A RETS connection (--profile, --url) or a RESO Web API one
+// (--service-root). Prints each step as it finishes, then the diagnosis; --json prints the report
+// (and its Markdown) instead. Exit 0 all passed, 1 a problem, 2 usage.
+import { renderReportMarkdown, safeUrl, type DoctorReport } from '../../shared/doctor';
 import { redactText } from '../../shared/redact';
-import { runDoctor } from '../doctor';
+import { runDoctor, runWebApiDoctor, webApiSecrets } from '../doctor';
+import type { DoctorOptions } from '../doctor/runDoctor';
 import { DOCTOR_USAGE, parseDoctorArgs, UsageError, type DoctorArgs } from './doctorArgs';
+import { webApiSettings } from './doctorWebApiArgs';
 import { stepLine, summaryText } from './doctorOutput';
-import { openConnection, type OpenConnection } from './connection';
+import { openConnection } from './connection';
+
+interface Probe {
+  /** "Testing … as …". */
+  heading: string;
+  secrets: string[];
+  run(options: DoctorOptions): Promise<DoctorReport>;
+  close(): Promise<void>;
+}
+
+async function probeFor(args: DoctorArgs): Promise<Probe> {
+  if (args.webApi) {
+    const settings = await webApiSettings(args.webApi);
+    const a = settings.auth;
+    const who = a.kind === 'password' ? `${a.username} (client ${a.clientId})` : a.kind === 'client-credentials' ? `client ${a.clientId}` : a.kind === 'bearer' ? 'a bearer token' : 'no authentication';
+    return { heading: `Testing ${safeUrl(settings.serviceRoot)} as ${who}`, secrets: webApiSecrets(settings), run: (o) => runWebApiDoctor(settings, o), close: async () => undefined };
+  }
+  const conn = await openConnection(args.connection);
+  const s = conn.settings;
+  return {
+    heading: `Testing ${s.loginUrl.replace(/[?#].*$/, '')} as ${s.username}`, secrets: [s.password, s.uaPassword ?? ''].filter(Boolean),
+    run: (o) => runDoctor(s, o), close: () => conn.close(),
+  };
+}
 
 export async function run(argv: string[]): Promise<number> {
   let args: DoctorArgs;
-  let conn: OpenConnection;
+  let probe: Probe;
   try {
     args = parseDoctorArgs(argv);
     if (args.help) {
       process.stdout.write(DOCTOR_USAGE);
       return 0;
     }
-    conn = await openConnection(args.connection);
+    probe = await probeFor(args);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`rets-workbench doctor: ${e.message}\n\n${DOCTOR_USAGE}`);
     return 2;
   }
-  const settings = conn.settings;
-  const secrets = [settings.password, settings.uaPassword ?? ''].filter(Boolean);
-  const out = (text: string) => process.stdout.write(redactText(text, secrets));
+  const out = (text: string) => process.stdout.write(redactText(text, probe.secrets));
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    if (!args.json) out(`Testing ${settings.loginUrl.replace(/[?#].*$/, '')} as ${settings.username}\n`);
-    const report = await runDoctor(settings, {
+    if (!args.json) out(`${probe.heading}\n`);
+    const report = await probe.run({
       signal: controller.signal,
       timeoutMs: args.timeoutSeconds !== undefined ? args.timeoutSeconds * 1000 : 10_000,
       onStep: (s) => { if (!args.json && s.status !== 'running' && s.status !== 'pending' && (s.status !== 'skipped' || s.facts.length > 0)) out(`${stepLine(s)}\n`); },
     });
-    if (args.json) out(`${JSON.stringify({ ...report, markdown: renderReportMarkdown(report, secrets) }, null, 2)}\n`);
+    if (args.json) out(`${JSON.stringify({ ...report, markdown: renderReportMarkdown(report, probe.secrets) }, null, 2)}\n`);
     else out(summaryText(report));
     return report.verdict.status === 'passed' ? 0 : 1;
   } finally {
     process.off('SIGINT', onSigint);
-    await conn.close();
+    await probe.close();
   }
 }

@@ -2,14 +2,13 @@
 // login → UA auth → capabilities → system metadata → count-only search → one object → logout,
 // each step timed and reported as it changes, stopping at the first failure.
 import {
-  certificateWarning, diagnoseCertificate, diagnoseDns, diagnoseTcp, diagnoseTlsHandshake, diagnoseUnauthenticated,
-  diagnoseUrl, safeUrl, verdictOf, type DoctorFact, type DoctorReport, type DoctorStep, type LoginContext, type ParsedLoginUrl,
+  diagnoseTcp, diagnoseUnauthenticated, LOGIN_URL_WORDS, safeUrl, verdictOf, type DoctorFact, type DoctorReport, type DoctorStep, type LoginContext,
 } from '../../shared/doctor';
 import { RetsSession } from '../rets/session';
 import type { ConnectionSettings } from '../rets/types';
-import { NetError, resolveHost, tcpConnect, tlsProbe } from './network';
+import { codeOf, networkSteps } from './networkSteps';
 import { capabilitiesStep, loginStep, logoutStep, metadataStep, objectStep, searchStep, uaStep } from './sessionSteps';
-import { StepRunner, type StepOutcome } from './stepRunner';
+import { StepRunner } from './stepRunner';
 import { unauthenticatedRequest } from './unauthenticated';
 
 export interface DoctorOptions {
@@ -26,57 +25,14 @@ export interface DoctorOptions {
   slowStepMs?: number;
 }
 
-const codeOf = (e: unknown) => (e instanceof NetError ? e.code : (e as { code?: string })?.code);
-
 export async function runDoctor(settings: ConnectionSettings, options: DoctorOptions = {}): Promise<DoctorReport> {
   const { signal } = options;
   const timeoutMs = options.timeoutMs ?? settings.connectTimeoutMs;
   const runner = new StepRunner(options.onStep, signal, options.slowStepMs);
   const startedAt = new Date().toISOString();
-  const net: { url?: ParsedLoginUrl; addresses: string[]; connected?: string; localAddress?: string; remoteAddress?: string } = { addresses: [] };
   const schemes: string[] = [];
 
-  await runner.run('url', async () => {
-    const check = diagnoseUrl(settings.loginUrl);
-    if (!check.ok) return { status: 'failed', facts: [{ label: 'URL', value: safeUrl(settings.loginUrl) }], diagnosis: check.diagnosis };
-    net.url = check.url;
-    const facts = [{ label: 'Scheme', value: check.url.protocol.slice(0, -1) }, { label: 'Host', value: check.url.hostname }, { label: 'Port', value: String(check.url.port) }, { label: 'Path', value: check.url.path }];
-    return check.warning ? { status: 'warning', facts, diagnosis: check.warning } : { status: 'passed', facts };
-  });
-
-  await runner.run('dns', async () => {
-    const url = net.url!;
-    try {
-      net.addresses = (await resolveHost(url.hostname, timeoutMs, signal)).addresses;
-      return { status: 'passed', facts: [{ label: 'Addresses', value: net.addresses.join(', ') }] };
-    } catch (e) {
-      return { status: 'failed', diagnosis: diagnoseDns(url.hostname, codeOf(e)) };
-    }
-  });
-
-  await runner.run('tcp', async () => {
-    const url = net.url!;
-    let last: unknown;
-    // Try each address (an unreachable IPv6 address before a working IPv4 one is common).
-    for (const address of net.addresses.slice(0, 3)) {
-      try {
-        const ends = await tcpConnect(address, url.port, timeoutMs, signal);
-        net.connected = address;
-        net.localAddress = ends.localAddress;
-        net.remoteAddress = ends.remoteAddress;
-        return { status: 'passed', facts: [{ label: 'Connected to', value: ends.remoteAddress }, { label: 'Local address', value: ends.localAddress }] };
-      } catch (e) {
-        last = e;
-      }
-    }
-    return { status: 'failed', diagnosis: diagnoseTcp({ host: url.hostname, port: url.port, code: codeOf(last), timeoutMs, message: (last as Error)?.message }) };
-  });
-
-  if (net.url?.protocol === 'https:') {
-    await runner.run('tls', () => tlsStep(net.url!, net.connected ?? net.addresses[0]!, timeoutMs, options.now?.() ?? new Date(), signal, options.ca));
-  } else {
-    runner.skip('tls', 'the login URL uses plain http');
-  }
+  const net = await networkSteps(runner, settings.loginUrl, LOGIN_URL_WORDS, { timeoutMs, signal, now: options.now, ca: options.ca });
 
   await runner.run('unauthenticated', async () => {
     try {
@@ -110,25 +66,6 @@ export async function runDoctor(settings: ConnectionSettings, options: DoctorOpt
     localAddress: net.localAddress, remoteAddress: net.remoteAddress,
     verdict: verdictOf(runner.steps, cancelled),
   };
-}
-
-async function tlsStep(url: ParsedLoginUrl, address: string, timeoutMs: number, now: Date, signal?: AbortSignal, ca?: string[]): Promise<StepOutcome> {
-  try {
-    const t = await tlsProbe(address, url.hostname, url.port, timeoutMs, signal, ca);
-    const c = t.certificate;
-    const facts: DoctorFact[] = [
-      { label: 'Protocol', value: t.protocol }, { label: 'Cipher', value: t.cipher },
-      { label: 'Subject', value: c.subject }, { label: 'Issuer', value: c.issuer },
-      { label: 'Valid', value: `${c.validFrom} to ${c.validTo}` },
-      { label: 'Host name match', value: c.authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'no' : 'yes' },
-    ];
-    const bad = diagnoseCertificate(c);
-    if (bad) return { status: 'failed', facts, diagnosis: bad };
-    const soon = certificateWarning(c, now);
-    return soon ? { status: 'warning', facts, diagnosis: soon } : { status: 'passed', facts };
-  } catch (e) {
-    return { status: 'failed', diagnosis: diagnoseTlsHandshake(codeOf(e), (e as Error).message, timeoutMs) };
-  }
 }
 
 async function sessionSteps(settings: ConnectionSettings, runner: StepRunner, schemes: string[], timeoutMs: number, signal?: AbortSignal): Promise<void> {

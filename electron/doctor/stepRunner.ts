@@ -1,9 +1,12 @@
 // Runs the doctor's steps one after another: marks each running, times it, hands every change to
 // onStep (the CLI prints it, the host sends it over IPC), and skips the rest after a failure.
-import { DEFAULT_SLOW_STEP_MS, DOCTOR_STEP_TITLES, diagnoseSlow, pendingSteps, type DoctorFact, type Diagnosis, type DoctorStep, type DoctorStepId } from '../../shared/doctor';
+import { DEFAULT_SLOW_STEP_MS, diagnoseSlow, pendingSteps, type DoctorFact, type DoctorProtocol, type Diagnosis, type DoctorStep, type DoctorStepId } from '../../shared/doctor';
 
 /** The steps that wait on the network: a slow one warns. */
-const TIMED_STEPS = new Set<DoctorStepId>(['dns', 'tcp', 'tls', 'unauthenticated', 'login', 'metadata', 'search', 'object', 'logout']);
+const TIMED_STEPS = new Set<DoctorStepId>([
+  'dns', 'tcp', 'tls', 'unauthenticated', 'login', 'metadata', 'search', 'object', 'logout',
+  'token', 'serviceDocument', 'odataMetadata', 'firstRecords', 'paging', 'media',
+]);
 
 export interface StepOutcome {
   status: 'passed' | 'failed' | 'warning' | 'skipped';
@@ -12,10 +15,16 @@ export interface StepOutcome {
 }
 
 export class StepRunner {
-  readonly steps: DoctorStep[] = pendingSteps();
+  readonly steps: DoctorStep[];
   stopped = false;
 
-  constructor(private readonly onStep: (step: DoctorStep) => void = () => {}, private readonly signal?: AbortSignal, private readonly slowStepMs = DEFAULT_SLOW_STEP_MS) {}
+  constructor(private readonly onStep: (step: DoctorStep) => void = () => {}, private readonly signal?: AbortSignal, private readonly slowStepMs = DEFAULT_SLOW_STEP_MS, protocol: DoctorProtocol = 'rets') {
+    this.steps = pendingSteps(protocol);
+  }
+
+  private title(id: DoctorStepId): string {
+    return this.steps.find((s) => s.id === id)?.title ?? id;
+  }
 
   private set(id: DoctorStepId, patch: Partial<DoctorStep>): DoctorStep {
     const i = this.steps.findIndex((s) => s.id === id);
@@ -34,13 +43,13 @@ export class StepRunner {
     try {
       outcome = await body();
     } catch (e) {
-      outcome = { status: 'failed', diagnosis: unexpected(DOCTOR_STEP_TITLES[id], e) };
+      outcome = { status: 'failed', diagnosis: unexpected(this.title(id), e) };
     }
     // A cancel shows as a cancelled step, not as the failure the abort caused.
     if (this.signal?.aborted) outcome = { status: 'skipped', facts: [{ label: 'Cancelled', value: 'the test was cancelled here' }] };
     const durationMs = Date.now() - started;
     if (outcome.status === 'passed' && TIMED_STEPS.has(id) && durationMs > this.slowStepMs) {
-      outcome = { status: 'warning', facts: outcome.facts, diagnosis: diagnoseSlow(DOCTOR_STEP_TITLES[id], durationMs, this.slowStepMs) };
+      outcome = { status: 'warning', facts: outcome.facts, diagnosis: diagnoseSlow(this.title(id), durationMs, this.slowStepMs) };
     }
     this.set(id, { status: outcome.status, durationMs, facts: outcome.facts ?? [], diagnosis: outcome.diagnosis });
     if (outcome.status === 'failed' || this.signal?.aborted) this.stopped = true;

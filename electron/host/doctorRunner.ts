@@ -1,9 +1,9 @@
-// The connection doctor (runDoctor) adapted to the contract: steps go out as they
+// The connection doctor (runDoctor, runWebApiDoctor) adapted to the contract: steps go out as they
 // change, and the end brings the verdict and the copyable Markdown report (secrets removed).
-import { contractStatus, renderReportMarkdown, type DoctorStep as ProbeStep } from '../../shared/doctor';
+import { contractStatus, renderReportMarkdown, type DoctorReport, type DoctorStep as ProbeStep } from '../../shared/doctor';
 import type { DoctorStep } from '../../shared/contract';
-import { runDoctor } from '../doctor/index';
-import type { DoctorRunner } from './doctor';
+import { runDoctor, runWebApiDoctor as probeWebApi, webApiSecrets, type WebApiDoctorSettings } from '../doctor/index';
+import type { DoctorRunner, DoctorRunResult } from './doctor';
 import { connectionSettings } from './retsAdapter';
 
 export function contractStep(s: ProbeStep): DoctorStep {
@@ -16,9 +16,7 @@ export function contractStep(s: ProbeStep): DoctorStep {
   };
 }
 
-export const doctorRunner: DoctorRunner = async (conn, { signal, onStep }) => {
-  const report = await runDoctor(connectionSettings(conn), { signal, onStep: (s) => onStep(contractStep(s)) });
-  const secrets = [conn.password, conn.uaPassword ?? ''].filter((s) => s.length > 0);
+function runResult(report: DoctorReport, secrets: string[]): DoctorRunResult {
   return {
     ok: report.verdict.status === 'passed' || report.verdict.status === 'warning',
     steps: report.steps.map(contractStep),
@@ -26,4 +24,15 @@ export const doctorRunner: DoctorRunner = async (conn, { signal, onStep }) => {
     cancelled: report.verdict.status === 'cancelled',
     verdict: { ...report.verdict },
   };
+}
+
+export const doctorRunner: DoctorRunner = async (conn, { signal, onStep }) => {
+  const report = await runDoctor(connectionSettings(conn), { signal, onStep: (s) => onStep(contractStep(s)) });
+  return runResult(report, [conn.password, conn.uaPassword ?? ''].filter((s) => s.length > 0));
 };
+
+/** The Web API doctor in the same shape as `doctorRunner`, for a Web API profile's settings (secrets included). */
+export async function runWebApiDoctor(settings: WebApiDoctorSettings, { signal, onStep }: { signal: AbortSignal; onStep: (step: DoctorStep) => void }): Promise<DoctorRunResult> {
+  const report = await probeWebApi(settings, { signal, onStep: (s) => onStep(contractStep(s)) });
+  return runResult(report, webApiSecrets(settings));
+}

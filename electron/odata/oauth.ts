@@ -29,6 +29,9 @@ export class TokenSource {
 
   constructor(private readonly auth: ODataAuth, private readonly post: TokenPost, private readonly now: () => number) {}
 
+  /** When the access token held expires (ms since the epoch); undefined when none is held. */
+  get expiresAt(): number | undefined { return this.held?.token ? this.held.expiresAt : undefined; }
+
   /** Whether a 401 is worth one more try with a fresh token. */
   get renewable(): boolean { return this.auth.kind === 'client-credentials' || this.auth.kind === 'password'; }
 

@@ -47,7 +47,8 @@ type SettingsInput = Partial<ODataSettings> & Pick<ODataSettings, 'serviceRoot' 
 export class ODataSession {
   readonly settings: ODataSettings;
   readonly trace = new Trace<ODataOperation>();
-  private readonly transport: ODataTransport;
+  /** The HTTP layer (tokens, quota, raw answers): the connection doctor probes it step by step. */
+  readonly transport: ODataTransport;
 
   constructor(settings: SettingsInput, private readonly options: ODataSessionOptions = {}) {
     this.settings = { ...DEFAULT_ODATA_SETTINGS, ...settings };

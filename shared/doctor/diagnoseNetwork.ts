@@ -16,38 +16,57 @@ export interface ParsedLoginUrl {
 
 export type UrlCheck = { ok: true; url: ParsedLoginUrl; warning?: Diagnosis } | { ok: false; diagnosis: Diagnosis };
 
-/** Is the login URL usable? A URL with no path is allowed but warned about. */
-export function diagnoseUrl(raw: string): UrlCheck {
+/** How the URL under test is named in the words of its diagnoses. */
+export interface UrlWords {
+  /** "login URL", "service root". */
+  name: string;
+  example: string;
+  /** Paths such URLs normally have. */
+  paths: string;
+  protocol: string;
+}
+
+export const LOGIN_URL_WORDS: UrlWords = {
+  name: 'login URL', example: 'https://rets.example.com/rets/login', paths: '/rets/login or /Login.asmx/Login', protocol: 'RETS',
+};
+
+export const SERVICE_ROOT_WORDS: UrlWords = {
+  name: 'service root', example: 'https://api.example.com/reso/odata', paths: '/reso/odata or /v2/odata', protocol: 'The RESO Web API',
+};
+
+/** Is the login URL (or service root) usable? A URL with no path is allowed but warned about. */
+export function diagnoseUrl(raw: string, words: UrlWords = LOGIN_URL_WORDS): UrlCheck {
   const text = raw.trim();
+  const n = words.name;
   const fail = (summary: string, cause: string, actions: string[]): UrlCheck => ({
-    ok: false, diagnosis: { summary, detail: `The login URL given was "${text}".`, cause, actions },
+    ok: false, diagnosis: { summary, detail: `The ${n} given was "${text}".`, cause, actions },
   });
-  if (!text) return fail('No login URL was given.', 'The profile has an empty login URL.', ['Enter the login URL the MLS sent you, e.g. https://rets.example.com/rets/login.']);
+  if (!text) return fail(`No ${n} was given.`, `The profile has an empty ${n}.`, [`Enter the ${n} the MLS sent you, e.g. ${words.example}.`]);
   let u: URL;
   try {
     u = new URL(text);
   } catch {
     const hint = /^[\w.-]+\.[a-z]{2,}(?::\d+)?\//i.test(text) ? ' It looks like the http:// or https:// in front is missing.' : '';
-    return fail('The login URL is not a valid URL.', `It could not be parsed.${hint}`, ['Copy the full login URL from the MLS, starting with https:// (or http://).']);
+    return fail(`The ${n} is not a valid URL.`, `It could not be parsed.${hint}`, [`Copy the full ${n} from the MLS, starting with https:// (or http://).`]);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    return fail(`The login URL uses "${u.protocol}", not http or https.`, 'RETS runs over HTTP or HTTPS only.', ['Use the http:// or https:// login URL the MLS gave you.']);
+    return fail(`The ${n} uses "${u.protocol}", not http or https.`, `${words.protocol} runs over HTTP or HTTPS only.`, [`Use the http:// or https:// ${n} the MLS gave you.`]);
   }
-  if (!u.hostname) return fail('The login URL has no server name.', 'The host part is empty.', ['Check the login URL.']);
+  if (!u.hostname) return fail(`The ${n} has no server name.`, 'The host part is empty.', [`Check the ${n}.`]);
   const port = u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
   const url: ParsedLoginUrl = {
     protocol: u.protocol, host: u.host, hostname: u.hostname.replace(/^\[|\]$/g, ''), port, path: u.pathname || '/',
   };
   if (u.username || u.password) {
-    return fail('The login URL contains a user name or password.', 'Credentials belong in the profile, not in the URL (they would be logged and sent in clear).', ['Remove the "user:password@" part from the URL and enter them in the profile.']);
+    return fail(`The ${n} contains a user name or password.`, 'Credentials belong in the profile, not in the URL (they would be logged and sent in clear).', ['Remove the "user:password@" part from the URL and enter them in the profile.']);
   }
   if (url.path === '/' || url.path === '') {
     return {
       ok: true, url, warning: {
-        summary: 'The login URL has no path.',
-        detail: `The URL is "${text}"; RETS login URLs normally end in a path such as /rets/login or /Login.asmx/Login.`,
+        summary: `The ${n} has no path.`,
+        detail: `The URL is "${text}"; ${n}s normally end in a path such as ${words.paths}.`,
         cause: 'The path may have been left out when copying the URL.',
-        actions: ['Check the full login URL with the MLS.'],
+        actions: [`Check the full ${n} with the MLS.`],
       },
     };
   }

@@ -7,3 +7,5 @@ export * from './diagnoseLogin';
 export * from './diagnoseSession';
 export * from './report';
 export * from './diagnoseTransfer';
+export * from './diagnoseWebApi';
+export * from './diagnoseQuota';

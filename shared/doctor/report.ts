@@ -3,7 +3,7 @@
 // report never holds them, and secrets standing as values in the text (URLs, password=…) are removed.
 import { redactText } from '../redact';
 import { formatSeconds, safeUrl } from './format';
-import type { Diagnosis, DoctorReport, DoctorStep } from './types';
+import { isWebApiTarget, type Diagnosis, type DoctorReport, type DoctorStep } from './types';
 
 const ICON: Record<DoctorStep['status'], string> = {
   passed: 'PASS', failed: 'FAIL', warning: 'WARN', skipped: 'skip', pending: '-', running: '…',
@@ -32,14 +32,28 @@ function diagnosisLines(d: Diagnosis): string[] {
 /** The report as Markdown; `secrets` (passwords, session ids) are removed where they stand as values. */
 export function renderReportMarkdown(report: DoctorReport, secrets: readonly string[] = []): string {
   const t = report.target;
+  const head = isWebApiTarget(t)
+    ? [
+      '# RESO Web API connection test',
+      '',
+      `- Service root: ${safeUrl(t.serviceRoot)}`,
+      `- Authentication: ${t.authKind}${t.tokenUrl ? ` (token URL ${safeUrl(t.tokenUrl)})` : ''}`,
+      ...(t.clientId ? [`- Client id: ${t.clientId}`] : []),
+      ...(t.scope ? [`- Scope: ${t.scope}`] : []),
+      ...(t.username ? [`- Username: ${t.username}`] : []),
+      `- User-Agent: ${t.userAgent}`,
+    ]
+    : [
+      '# RETS connection test',
+      '',
+      `- Login URL: ${safeUrl(t.loginUrl)}`,
+      `- Username: ${t.username}`,
+      `- User-Agent: ${t.userAgent}${t.uaPasswordSet ? ' (UA password set)' : ''}`,
+      `- RETS version: ${t.retsVersion}`,
+      `- Authentication: ${t.authScheme}`,
+    ];
   const lines = [
-    '# RETS connection test',
-    '',
-    `- Login URL: ${safeUrl(t.loginUrl)}`,
-    `- Username: ${t.username}`,
-    `- User-Agent: ${t.userAgent}${t.uaPasswordSet ? ' (UA password set)' : ''}`,
-    `- RETS version: ${t.retsVersion}`,
-    `- Authentication: ${t.authScheme}`,
+    ...head,
     `- Local address (connection left from): ${report.localAddress ?? 'unknown'}`,
     `- Server address: ${report.remoteAddress ?? 'unknown'}`,
     `- Started: ${report.startedAt}; finished: ${report.finishedAt}`,
@@ -59,6 +73,8 @@ export function renderReportMarkdown(report: DoctorReport, secrets: readonly str
       lines.push('', `## ${s.title}: ${s.status === 'failed' ? 'failure' : 'warning'}`, '', ...diagnosisLines(s.diagnosis));
     }
   }
-  lines.push('', '_Passwords, UA password and session ids are not included in this report._', '');
+  lines.push('', isWebApiTarget(t)
+    ? '_Client secret, access tokens and passwords are not included in this report._'
+    : '_Passwords, UA password and session ids are not included in this report._', '');
   return redactText(lines.join('\n'), secrets);
 }

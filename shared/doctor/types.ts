@@ -8,7 +8,14 @@ export const DOCTOR_STEP_IDS = [
   'capabilities', 'metadata', 'search', 'object', 'logout',
 ] as const;
 
-export type DoctorStepId = (typeof DOCTOR_STEP_IDS)[number];
+/** The Web API probe's steps, in the order they run (the network steps are the RETS ones). */
+export const WEBAPI_DOCTOR_STEP_IDS = [
+  'url', 'dns', 'tcp', 'tls', 'token', 'serviceDocument', 'odataMetadata', 'firstRecords', 'paging', 'media', 'rateLimit',
+] as const;
+
+export type DoctorStepId = (typeof DOCTOR_STEP_IDS)[number] | (typeof WEBAPI_DOCTOR_STEP_IDS)[number];
+
+export type DoctorProtocol = 'rets' | 'webapi';
 
 export const DOCTOR_STEP_TITLES: Record<DoctorStepId, string> = {
   url: 'Login URL',
@@ -23,7 +30,22 @@ export const DOCTOR_STEP_TITLES: Record<DoctorStepId, string> = {
   search: 'Count-only search',
   object: 'One object',
   logout: 'Logout',
+  token: 'Token endpoint',
+  serviceDocument: 'Service document',
+  odataMetadata: '$metadata',
+  firstRecords: '$top=1 on each resource',
+  paging: 'Paging through nextLink',
+  media: 'Media for one record',
+  rateLimit: 'Rate-limit headers',
 };
+
+/** Titles a Web API probe gives differently from a RETS one. */
+const WEBAPI_TITLES: Partial<Record<DoctorStepId, string>> = { url: 'Service root' };
+
+/** A step's title in a probe of this protocol. */
+export function stepTitle(id: DoctorStepId, protocol: DoctorProtocol = 'rets'): string {
+  return (protocol === 'webapi' ? WEBAPI_TITLES[id] : undefined) ?? DOCTOR_STEP_TITLES[id];
+}
 
 export type DoctorStepStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped' | 'warning';
 
@@ -83,8 +105,25 @@ export interface DoctorTarget {
   uaPasswordSet: boolean;
 }
 
+/** What a Web API probe tested, secrets left out. */
+export interface WebApiDoctorTarget {
+  protocol: 'webapi';
+  /** Service root without credentials or query string. */
+  serviceRoot: string;
+  authKind: 'none' | 'bearer' | 'client-credentials' | 'password';
+  tokenUrl?: string;
+  clientId?: string;
+  scope?: string;
+  username?: string;
+  userAgent: string;
+}
+
+export function isWebApiTarget(t: DoctorTarget | WebApiDoctorTarget): t is WebApiDoctorTarget {
+  return (t as WebApiDoctorTarget).protocol === 'webapi';
+}
+
 export interface DoctorReport {
-  target: DoctorTarget;
+  target: DoctorTarget | WebApiDoctorTarget;
   startedAt: string;
   finishedAt: string;
   steps: DoctorStep[];
@@ -95,9 +134,10 @@ export interface DoctorReport {
   verdict: DoctorVerdict;
 }
 
-/** Every step, pending, in probe order. */
-export function pendingSteps(): DoctorStep[] {
-  return DOCTOR_STEP_IDS.map((id) => ({ id, title: DOCTOR_STEP_TITLES[id], status: 'pending', facts: [] }));
+/** Every step of a protocol's probe, pending, in probe order. */
+export function pendingSteps(protocol: DoctorProtocol = 'rets'): DoctorStep[] {
+  const ids: readonly DoctorStepId[] = protocol === 'webapi' ? WEBAPI_DOCTOR_STEP_IDS : DOCTOR_STEP_IDS;
+  return ids.map((id) => ({ id, title: stepTitle(id, protocol), status: 'pending', facts: [] }));
 }
 
 /** The IPC contract (shared/contract/doctor.ts) names statuses ok/warn/fail. */

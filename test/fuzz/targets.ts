@@ -3,6 +3,7 @@
 import { odataCsdlFuzzTargets } from '../odata-csdl/fuzzTargets';
 import { odataFilterFuzzTargets } from '../odata/fuzzTargets';
 import { dmqlTargets } from './dmqlTargets';
+import { doctorTargets } from './doctorTargets';
 import { retsTargets } from './retsTargets';
 import type { FuzzTarget } from './types';
 
@@ -11,4 +12,5 @@ export const targets: FuzzTarget[] = [
   ...dmqlTargets,
   ...odataCsdlFuzzTargets,
   ...odataFilterFuzzTargets,
+  ...doctorTargets,
 ];
