@@ -4,7 +4,7 @@
 // Nested values (an expanded Media array) are written as their JSON text.
 import { headerNames } from '../host/exportCsv';
 import type { ODataRowBatch } from '../../shared/odata/payload';
-import type { RowBatch } from '../../shared/rets/search/types';
+import { OrderedBatch } from '../../shared/rets/search/orderedBatch';
 import { formulaGuardOn } from '../../shared/csv/formulaGuard';
 import { intValue, oneOf, parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec } from './args';
 import { openRowSink, type RowSink } from './rowSinks';
@@ -84,34 +84,6 @@ function sinkArgs(a: WebApiSearchArgs): SearchArgs {
   };
 }
 
-const EMPTY = new Uint8Array(0);
-
-/** A page's rows seen through the header's column order (a column the page lacks reads as ""). */
-class HeaderOrderBatch implements RowBatch {
-  readonly length: number;
-  readonly raggedRows = 0;
-  constructor(private readonly batch: RowBatch, readonly columns: readonly string[], private readonly at: readonly number[]) {
-    this.length = batch.length;
-  }
-  get(row: number, column: number): string {
-    const c = this.at[column]!;
-    return c < 0 ? '' : this.batch.get(row, c);
-  }
-  row(row: number): string[] { return this.columns.map((_, c) => this.get(row, c)); }
-  toObjects(): Record<string, string>[] {
-    const out: Record<string, string>[] = [];
-    for (let i = 0; i < this.length; i++) out.push(Object.fromEntries(this.columns.map((h, c) => [h, this.get(i, c)])));
-    return out;
-  }
-  fieldBytes(row: number, column: number): Uint8Array {
-    const c = this.at[column]!;
-    return c < 0 ? EMPTY : this.batch.fieldBytes(row, c);
-  }
-  rawField(row: number, column: number): Uint8Array {
-    const c = this.at[column]!;
-    return c < 0 ? EMPTY : this.batch.rawField(row, c);
-  }
-}
 
 /**
  * A batch's rows in the header's column order. Each page has its own parser, and a property may
@@ -163,7 +135,7 @@ export async function run(argv: string[]): Promise<number> {
               for (const c of fresh) warned.add(c);
               say(`warning: ${fresh.join(', ')} first appeared after the header was written and ${fresh.length === 1 ? 'is' : 'are'} left out; name the properties with --select.\n`);
             }
-            await sink.rows(new HeaderOrderBatch(ev.batch, header, at));
+            await sink.rows(new OrderedBatch(ev.batch, header, at));
             rows += ev.batch.length;
             if (progress && args.out) say(`\r${rows.toLocaleString('en-US')}${total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''} rows`);
           }

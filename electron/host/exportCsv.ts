@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { ExportStartRequest, HostEvent } from '../../shared/contract';
 import { formulaGuardOn } from '../../shared/csv/formulaGuard';
 import { findClass, findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
+import { columnPositions, OrderedBatch } from '../../shared/rets/search/orderedBatch';
 import { CsvSink } from './csvSink';
 import type { EventBus } from './events';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, tempPathFor, writeFileAtomic } from './files';
@@ -117,15 +118,21 @@ export class ExportService {
         format: req.options.lookups === 'decoded' ? 'COMPACT-DECODED' : 'COMPACT',
       }, signal);
       let headerDone = false;
+      // Chosen columns are written in the order chosen (the grid's visible columns), whatever
+      // order the server answers in; null: the server's order is that order already.
+      let order: number[] | null = null;
+      let columns: readonly string[] = [];
       for await (const ev of stream) {
         if (signal.aborted) throw cancelledError('Search');
         if (ev.kind === 'columns' && !headerDone) {
           headerDone = true;
-          await csv.record(headerNames(ev.columns, md, req.resource, req.class, req.options.header));
+          order = req.select.length ? columnPositions(req.select, ev.columns) : null;
+          columns = order ? req.select : ev.columns;
+          await csv.record(headerNames(columns, md, req.resource, req.class, req.options.header));
         } else if (ev.kind === 'count') {
           total = ev.count;
         } else if (ev.kind === 'rows') {
-          const b = ev.batch;
+          const b = order ? new OrderedBatch(ev.batch, columns, order) : ev.batch;
           const n = req.options.maxRows === undefined ? b.length : Math.max(0, Math.min(b.length, req.options.maxRows - rows));
           await csv.rows(b, 0, n);
           rows += n;

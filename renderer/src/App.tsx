@@ -77,6 +77,7 @@ export function App() {
   const [profileDialog, setProfileDialog] = useState<{ profile?: Profile } | null>(null);
   const [doctor, setDoctor] = useState<DoctorTarget | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
+  const [exportColumns, setExportColumns] = useState<string[]>([]);
   const [saveOpen, setSaveOpen] = useState(false);
   const [palette, setPalette] = useState<'snippets' | 'history' | null>(null);
   const [shortcuts, setShortcuts] = useState(false);
@@ -208,7 +209,7 @@ export function App() {
         <QueryPanel
           profileId={activeId} metadata={metadata} tabs={tabs} editorApi={editorApi} selectedRow={rowSel}
           onSelectRow={(i) => { setRowSel(i); if (i !== undefined) setDrawer('row'); }}
-          onSaveSnippet={() => setSaveOpen(true)} onExport={() => setExportOpen(true)} onToast={showToast}
+          onSaveSnippet={() => setSaveOpen(true)} onExport={(cols) => { setExportColumns(cols); setExportOpen(true); }} onToast={showToast}
           findOpen={findOpen} setFindOpen={setFindOpen} onRun={runTab}
           onSnippets={() => setPalette('snippets')} onHistory={() => setPalette('history')} keys={{ snippets: keys.snippets.label, history: keys.history.label }}
         />
@@ -229,7 +230,7 @@ export function App() {
           onSaved={(p) => { setProfileDialog(null); setActiveId(p.id); showToast(`Saved “${p.name}”`); }}
           onTest={(draft) => setDoctor({ draft, name: draft.name || 'draft' })} />
       )}
-      {exportOpen && activeId && <ExportDialog profileId={activeId} tab={tab} browserMode={info.data?.mode !== 'electron'} onClose={() => setExportOpen(false)} />}
+      {exportOpen && activeId && <ExportDialog profileId={activeId} tab={tab} shownColumns={exportColumns} browserMode={info.data?.mode !== 'electron'} onClose={() => setExportOpen(false)} />}
       {saveOpen && <SnippetSaveDialog tab={tab} onClose={() => setSaveOpen(false)} onSaved={(n) => { setSaveOpen(false); tabs.update(tab.id, { title: n }); showToast(`Saved snippet “${n}”`); }} />}
       {palette && <Palette mode={palette} onClose={() => setPalette(null)} onLoadSnippet={loadSnippet} onRerun={rerun} />}
       {shortcuts && <Shortcuts mode={mode} onClose={() => setShortcuts(false)} />}

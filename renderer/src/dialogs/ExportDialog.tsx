@@ -9,11 +9,13 @@ import { formulaGuardOn } from '../../../shared/csv/formulaGuard';
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
 import type { QueryTab } from '../state/tabs';
 
-interface Props { profileId: string; tab: QueryTab; browserMode: boolean; onClose(): void }
+interface Props { profileId: string; tab: QueryTab; /** The grid's visible columns, in their order. */ shownColumns?: string[]; browserMode: boolean; onClose(): void }
 interface Prog { rows: number; rowsPerSec: number; total?: number; bytes: number }
 interface Done { rows: number; bytes: number; elapsedMs: number; fileName: string; downloadUrl?: string }
 
-export function ExportDialog({ profileId, tab, browserMode, onClose }: Props) {
+export function ExportDialog({ profileId, tab, shownColumns = [], browserMode, onClose }: Props) {
+  const [columnsChoice, setColumnsChoice] = useState<'query' | 'shown'>('query');
+  const select = columnsChoice === 'shown' && shownColumns.length ? shownColumns : tab.select;
   const [header, setHeader] = useState<'SystemName' | 'StandardName' | 'LongName'>('SystemName');
   const [lookups, setLookups] = useState<'decoded' | 'raw'>('decoded');
   const [bom, setBom] = useState(false);
@@ -40,7 +42,7 @@ export function ExportDialog({ profileId, tab, browserMode, onClose }: Props) {
         destination = { kind: 'file', handle: chosen.handle };
       }
       const op = await host.operation('export.start', {
-        profileId, resource: tab.resource, class: tab.cls, query: tab.query, select: tab.select, destination,
+        profileId, resource: tab.resource, class: tab.cls, query: tab.query, select, destination,
         options: { header, lookups, bom, formulaGuard, ...(Number(maxRows) > 0 ? { maxRows: Number(maxRows) } : {}) },
       }, (e) => {
         if (e.type === 'export.progress') setProg({ rows: e.rows, rowsPerSec: e.rowsPerSec, total: e.total, bytes: e.bytes });
@@ -66,6 +68,13 @@ export function ExportDialog({ profileId, tab, browserMode, onClose }: Props) {
       <div className="muted small">Runs the query again on the server and writes every matching row (not only the rows on screen).</div>
       <div className="mono small" style={{ background: 'var(--panel-2)', padding: 6, borderRadius: 5 }}>{tab.resource}/{tab.cls}: {tab.query || '(no query)'}</div>
       <div className="form-grid">
+        {shownColumns.length > 0 && (
+          <label className="field wide">Columns
+            <select className="input" value={columnsChoice} onChange={(e) => setColumnsChoice(e.target.value as typeof columnsChoice)} name="columns" data-testid="export-columns">
+              <option value="query">{tab.select.length ? `The query's ${tab.select.length} Select fields` : 'Every field the server sends'}</option>
+              <option value="shown">The {shownColumns.length} columns shown in the grid, in their order</option>
+            </select></label>
+        )}
         <label className="field">Header names
           <select className="input" value={header} onChange={(e) => setHeader(e.target.value as typeof header)} name="header">
             <option>SystemName</option><option>StandardName</option><option>LongName</option>

@@ -35,6 +35,8 @@ interface Props {
   copyRef?: { current: (() => void) | null };
   /** The loaded rows are not the whole result (more match, or still streaming): a sort covers only them. */
   partial?: boolean;
+  /** The columns on screen, in their order (export offers them). */
+  onColumnsShown?(names: string[]): void;
 }
 
 const NO_DATA: string[][] = [];
@@ -81,6 +83,9 @@ export function ResultsGrid(p: Props) {
   useEffect(() => { if (p.findOpen) findRef.current?.focus(); }, [p.findOpen]);
 
   const visibleIds = table.getVisibleLeafColumns().map((c) => `${c.id}\u0000${c.getSize()}`).join('\u0001');
+  const shownNames = table.getVisibleLeafColumns().map((c) => c.id).join('\u0001');
+  const onColumnsShown = p.onColumnsShown;
+  useEffect(() => { onColumnsShown?.(shownNames ? shownNames.split('\u0001') : []); }, [shownNames, onColumnsShown]);
   const cols = useMemo<SizedColumn[]>(() => table.getVisibleLeafColumns().map((c) => ({
     id: c.id, index: p.columns.indexOf(c.id), width: c.getSize(), decode: p.decoded ? p.decoders.get(c.id) : undefined,
   })), [visibleIds, p.columns, p.decoded, p.decoders]);

@@ -1,6 +1,6 @@
 // The center: query tabs, the active tab's resource/class/Select pickers (with the snippets and
 // history buttons), the DMQL2 editor, the run bar, and the streaming results grid.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { QueryEditor, type EditorApi } from '../monaco/QueryEditor';
@@ -26,7 +26,8 @@ interface Props {
   selectedRow?: number;
   onSelectRow(index: number | undefined, open?: boolean): void;
   onSaveSnippet(): void;
-  onExport(): void;
+  /** Opens the export, with the grid's visible columns in their order. */
+  onExport(shownColumns: string[]): void;
   onToast(msg: string): void;
   findOpen: boolean;
   setFindOpen(v: boolean): void;
@@ -44,6 +45,9 @@ export function QueryPanel(p: Props) {
   const [decoded, setDecoded] = useState(true);
   const [showColumns, setShowColumns] = useState(false);
   const copyRef = useRef<(() => void) | null>(null);
+  // The grid's visible columns in their order, read when the export opens (no re-render needed).
+  const shownColumns = useRef<string[]>([]);
+  const setShownColumns = useCallback((names: string[]) => { shownColumns.current = names; }, []);
   const columnsButton = useRef<HTMLButtonElement>(null);
   const [markers, setMarkers] = useState<{ message: string; severity: string; column: number }[]>([]);
   const resource = p.metadata && active.resource ? findResource(p.metadata, active.resource) : undefined;
@@ -136,7 +140,7 @@ export function QueryPanel(p: Props) {
             aria-haspopup="dialog" aria-expanded={showColumns} aria-controls={showColumns ? 'column-menu' : undefined} data-testid="columns-toggle">Columns</button>
           <button className="btn" onClick={() => p.setFindOpen(true)} disabled={!shown} title="Find in results (Ctrl/Cmd+F)">Find</button>
           <button className="btn" onClick={() => copyRef.current?.()} disabled={p.selectedRow === undefined} title="Copy the selected rows as CSV (Ctrl/Cmd+C; Ctrl/Cmd+A selects all)">Copy</button>
-          <button className="btn" onClick={p.onExport} disabled={!!blocked} title={blocked} data-testid="export-open">Export CSV…</button>
+          <button className="btn" onClick={() => p.onExport(shownColumns.current)} disabled={!!blocked} title={blocked} data-testid="export-open">Export CSV…</button>
         </div>
         {run.status === 'done' && shown === 0 && run.count === undefined && (
           <div className="grid-empty" data-testid="empty-result">
@@ -152,7 +156,7 @@ export function QueryPanel(p: Props) {
             columns={run.columns} rows={run.rows} version={run.version} decoders={decoders} decoded={decoded} titles={titles}
             selected={p.selectedRow} onSelect={(i) => p.onSelectRow(i)} onOpenRow={(i) => p.onSelectRow(i, true)} onCopied={p.onToast}
             findOpen={p.findOpen} onCloseFind={() => p.setFindOpen(false)} showColumns={showColumns} onCloseColumns={() => setShowColumns(false)} columnsAnchor={columnsButton}
-            copyRef={copyRef} partial={run.status === 'running' || run.maxrows || (run.count !== undefined && run.count > shown)}
+            copyRef={copyRef} onColumnsShown={setShownColumns} partial={run.status === 'running' || run.maxrows || (run.count !== undefined && run.count > shown)}
           />
         )}
       </div>
