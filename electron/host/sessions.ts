@@ -2,7 +2,7 @@
 // server says the session expired. The pool also keeps each profile's request log (secrets were
 // removed by the trace) and tells the renderer about state changes.
 import type { LoginInfo, SessionStatus, TraceEntry } from '../../shared/contract';
-import type { RetsErrorInfo } from '../../shared/rets/errors';
+import { RetsTransaction, type RetsErrorInfo } from '../../shared/rets/errors';
 import { SharedRun } from '../rets/sharedRun';
 import type { TraceEntry as WireEntry } from '../rets/trace';
 import type { EventBus } from './events';
@@ -11,6 +11,18 @@ import type { ProfileStore } from './profiles';
 import type { SessionFactory, SessionLike } from './sessionTypes';
 
 const TRACE_LIMIT = 1000;
+
+/** The quota and a wait still running, as the status carries them. */
+function activityOf(session: SessionLike): Pick<SessionStatus, 'quota' | 'waitingMs' | 'waitingUntil'> {
+  const a = session.activity?.();
+  if (!a) return {};
+  return { ...(a.quota ? { quota: a.quota } : {}), ...(a.waitingMs !== undefined && a.waitingUntil ? { waitingMs: a.waitingMs, waitingUntil: a.waitingUntil } : {}) };
+}
+
+/** A Web API operation (Query, Token…) names no RETS transaction. */
+function asTransaction(t: string): RetsTransaction {
+  return RetsTransaction.safeParse(t).success ? (t as RetsTransaction) : 'Other';
+}
 
 interface Slot {
   session: SessionLike;
@@ -38,14 +50,17 @@ export class SessionPool {
     const conn = await this.profiles.connection(profileId);
     const session = await this.factory(conn);
     const created: Slot = { session, requests: 0, throttle: conn.throttle.requestsPerMinute, unsubscribe: () => {} };
-    created.unsubscribe = session.trace.subscribe((entry, event) => { if (event === 'end') this.record(profileId, created, entry); });
+    const offTrace = session.trace.subscribe((entry, event) => { if (event === 'end') this.record(profileId, created, entry); });
+    // Quota headers and Retry-After waits (Web API) show in the status bar as they change.
+    const offActivity = session.onActivity?.(() => { if (this.slots.get(profileId) === created) this.changed(profileId, created); });
+    created.unsubscribe = () => { offTrace(); offActivity?.(); };
     s = this.slots.get(profileId);
     if (s) { created.unsubscribe(); return s; } // another call raced us here
     this.slots.set(profileId, created);
     return created;
   }
 
-  private record(profileId: string, slot: Slot, e: Readonly<WireEntry>): void {
+  private record(profileId: string, slot: Slot, e: Readonly<WireEntry<string>>): void {
     slot.requests += 1;
     slot.lastRequestAt = Date.now();
     if (e.timing.end !== undefined) slot.lastRequestMs = e.timing.end - e.timing.start;
@@ -61,7 +76,7 @@ export class SessionPool {
       bytes: e.bytes,
       requestHeaders: { ...e.requestHeaders },
       responseHeaders: { ...(e.responseHeaders ?? {}) },
-      ...(e.error ? { error: { kind: 'network', transaction: e.transaction, message: e.error } } : {}),
+      ...(e.error ? { error: { kind: 'network', transaction: asTransaction(e.transaction), message: e.error } } : {}),
     };
     const list = this.traces.get(profileId) ?? [];
     list.push(entry);
@@ -148,6 +163,7 @@ export class SessionPool {
       ...(s.connectedAt ? { connectedAt: s.connectedAt } : {}),
       ...(s.lastRequestMs !== undefined ? { lastRequestMs: s.lastRequestMs } : {}),
       ...(s.throttle ? { throttlePerMinute: s.throttle } : {}),
+      ...activityOf(s.session),
     };
   }
 
