@@ -7,11 +7,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryEntry, HostEvent, ObjectInfo, Profile, ProfileTestResult, SessionStatus, Snippet } from '../../shared/contract';
+import type { z } from 'zod';
+import type { HistoryEntry, HostEvent, ObjectInfo, Profile, ProfileTestResult as TestResultSchema, SessionStatus, Snippet } from '../../shared/contract';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { allPages, bearer, clientToken, query } from '../demo-webapi/helpers';
 import { parseCsv } from './csv';
 import { call, runOperation, startHarness, type Harness } from './hostHarness';
+
+type ProfileTestResult = z.infer<typeof TestResultSchema>;
 
 let h: Harness;
 let profile: Profile;

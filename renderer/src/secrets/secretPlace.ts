@@ -10,7 +10,14 @@ export function secretPlace(p: Pick<Profile, 'secretStorage' | 'hasPassword'>): 
   }
 }
 
-/** A saved profile that cannot connect until its password is typed again (lost to a restart). */
+/** Whether the secret the profile connects with is stored (Web API: the token, client secret or password its authentication uses). */
+function hasMainSecret(p: Profile): boolean {
+  if (p.type !== 'webapi') return p.hasPassword;
+  const auth = p.webApi?.auth;
+  return auth === 'bearer' ? !!p.hasToken : auth === 'password' ? p.hasPassword : !!p.hasClientSecret;
+}
+
+/** A saved profile that cannot connect until its secret is typed again (lost to a restart). */
 export function needsSessionPassword(p: Profile | undefined): boolean {
-  return !!p && !p.builtin && !p.hasPassword && p.secretStorage !== 'file';
+  return !!p && !p.builtin && !hasMainSecret(p) && p.secretStorage !== 'file';
 }
