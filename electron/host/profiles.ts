@@ -51,13 +51,24 @@ export const ProfileFile = z.object({
   keepLoginHost: z.boolean().default(false), // absent in older files
   webApi: WebApiSettings.optional(),
   credentialId: z.string(),
-  secrets: z.object({ password: SecretPlace, uaPassword: SecretPlace, clientSecret: SecretPlace.default('none'), token: SecretPlace.default('none') }),
+  // The Web API's secrets are named only once a profile has them: RETS files stay as they were.
+  secrets: z.object({ password: SecretPlace, uaPassword: SecretPlace, clientSecret: SecretPlace.optional(), token: SecretPlace.optional() }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type ProfileFile = z.infer<typeof ProfileFile>;
 
 type Fields = z.infer<typeof ProfileFields>;
+type Place = z.infer<typeof SecretPlace>;
+
+function placeOf(f: ProfileFile, kind: SecretKind): Place {
+  return f.secrets[kind] ?? 'none';
+}
+
+function setPlace(f: ProfileFile, kind: SecretKind, place: Place): void {
+  if (place === 'none' && (kind === 'clientSecret' || kind === 'token')) delete f.secrets[kind];
+  else f.secrets[kind] = place;
+}
 
 /** Everything a session needs, secrets included: stays in the host. */
 export interface ProfileConnection extends Omit<Fields, 'type'> {
@@ -133,9 +144,9 @@ export class ProfileStore {
   private view(f: ProfileFile): Profile {
     const hasPassword = this.secrets.has(f.credentialId, 'password', f.secrets.password);
     const hasUaPassword = this.secrets.has(f.credentialId, 'uaPassword', f.secrets.uaPassword);
-    const hasClientSecret = this.secrets.has(f.credentialId, 'clientSecret', f.secrets.clientSecret);
-    const hasToken = this.secrets.has(f.credentialId, 'token', f.secrets.token);
-    const places = SECRET_KINDS.map((k) => f.secrets[k]);
+    const hasClientSecret = this.secrets.has(f.credentialId, 'clientSecret', placeOf(f, 'clientSecret'));
+    const hasToken = this.secrets.has(f.credentialId, 'token', placeOf(f, 'token'));
+    const places = SECRET_KINDS.map((k) => placeOf(f, k));
     // The weakest place wins: a profile with one secret in memory is a memory profile.
     const secretStorage = (['memory', 'file', 'keychain'] as const).find((p) => places.includes(p)) ?? 'none';
     const lost = SECRET_KINDS.some((k) => f.secrets[k] === 'memory' && !this.secrets.has(f.credentialId, k, 'memory'));
@@ -229,8 +240,8 @@ export class ProfileStore {
     const from = f.credentialId;
     f.credentialId = randomUUID();
     for (const kind of SECRET_KINDS) {
-      const value = await this.secrets.get(from, kind, f.secrets[kind]);
-      f.secrets[kind] = value ? await this.secrets.set(f.credentialId, kind, value) : 'none';
+      const value = await this.secrets.get(from, kind, placeOf(f, kind));
+      setPlace(f, kind, value ? await this.secrets.set(f.credentialId, kind, value) : 'none');
     }
   }
 
@@ -247,7 +258,7 @@ export class ProfileStore {
     const { password, uaPassword, clientSecret, token, ...fields } = parsed;
     checkWebApi(fields);
     const f: ProfileFile = {
-      ...fields, id, credentialId: randomUUID(), secrets: { password: 'none', uaPassword: 'none', clientSecret: 'none', token: 'none' }, createdAt: now, updatedAt: now,
+      ...fields, id, credentialId: randomUUID(), secrets: { password: 'none', uaPassword: 'none' }, createdAt: now, updatedAt: now,
     };
     await this.applySecrets(f, { password, uaPassword, clientSecret, token });
     await this.takeUrlUserinfo(f, password === undefined);
@@ -300,8 +311,8 @@ export class ProfileStore {
     }
     const password = await this.secrets.get(f.credentialId, 'password', f.secrets.password);
     const uaPassword = await this.secrets.get(f.credentialId, 'uaPassword', f.secrets.uaPassword);
-    const clientSecret = await this.secrets.get(f.credentialId, 'clientSecret', f.secrets.clientSecret);
-    const token = await this.secrets.get(f.credentialId, 'token', f.secrets.token);
+    const clientSecret = await this.secrets.get(f.credentialId, 'clientSecret', placeOf(f, 'clientSecret'));
+    const token = await this.secrets.get(f.credentialId, 'token', placeOf(f, 'token'));
     if (opts.requireSecrets !== false) {
       const stored = { password, uaPassword, clientSecret, token };
       for (const kind of SECRET_KINDS) if (f.secrets[kind] === 'file' && stored[kind] === undefined) throw noStoredSecret(kind);
@@ -330,7 +341,7 @@ export class ProfileStore {
         if (!f) return;
         let changed = false;
         for (const kind of SECRET_KINDS) {
-          if (f.secrets[kind] === 'memory' && (await this.secrets.moveToFile(f.credentialId, kind))) { f.secrets[kind] = 'file'; changed = true; moved += 1; }
+          if (f.secrets[kind] === 'memory' && (await this.secrets.moveToFile(f.credentialId, kind))) { setPlace(f, kind, 'file'); changed = true; moved += 1; }
         }
         if (changed) await writeJsonAtomic(this.file(p.id), f);
       });
@@ -352,10 +363,10 @@ export class ProfileStore {
     if (value === undefined) return;
     if (value === null || value === '') {
       await this.secrets.delete(f.credentialId, kind);
-      f.secrets[kind] = 'none';
+      setPlace(f, kind, 'none');
       return;
     }
-    f.secrets[kind] = await this.secrets.set(f.credentialId, kind, value);
+    setPlace(f, kind, await this.secrets.set(f.credentialId, kind, value));
   }
 
   /**
