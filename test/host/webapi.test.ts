@@ -204,3 +204,32 @@ describe('Web API profiles', () => {
     expect((await call<SessionStatus>(h.host, 'session.status', { profileId: limited.id })).quota).toEqual(status.quota);
   });
 });
+
+describe('Retry-After', () => {
+  it('shows the wait in the session status while it runs; cancel ends it', async () => {
+    const w = h.host.demo!.webApi;
+    // One row a page: the client's ten requests a minute run out within the search.
+    const { profile: limited } = await call<{ profile: Profile }>(h.host, 'profiles.create', {
+      name: 'Rate limited, small pages', type: 'webapi', loginUrl: w.serviceRoot, username: '',
+      webApi: { auth: 'client-credentials', tokenUrl: w.tokenUrl, clientId: 'ratelimit-client', scope: 'api', pageSize: 1 }, clientSecret: 'demo-secret',
+    });
+    let waiting: SessionStatus | undefined;
+    const { last, events } = await runOperation(h.host, 'search.start', {
+      profileId: limited.id, protocol: 'webapi', resource: 'Property', class: 'Property', query: '', select: ['ListingKey'], options: { limit: 40 },
+    }, undefined, async (operationId) => {
+      await new Promise<void>((resolve) => {
+        const off = h.host.events.subscribe((e) => {
+          if (e.type !== 'session.changed' || e.status.profileId !== limited.id || e.status.waitingMs === undefined) return;
+          waiting = e.status;
+          off();
+          resolve();
+        });
+      });
+      await call(h.host, 'search.cancel', { operationId });
+    });
+    expect(waiting).toMatchObject({ waitingMs: expect.any(Number), waitingUntil: expect.any(String), quota: { windows: expect.arrayContaining([expect.objectContaining({ window: 'burst', remaining: 0 })]) } });
+    expect(waiting!.waitingMs!).toBeGreaterThan(0);
+    expect(last).toMatchObject({ type: 'search.done', cancelled: true });
+    expect(events.filter((e) => e.type === 'search.page').length).toBeLessThan(10);
+  });
+});
