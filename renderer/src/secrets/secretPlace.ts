@@ -10,11 +10,16 @@ export function secretPlace(p: Pick<Profile, 'secretStorage' | 'hasPassword'>): 
   }
 }
 
-/** Whether the secret the profile connects with is stored (Web API: the token, client secret or password its authentication uses). */
-function hasMainSecret(p: Profile): boolean {
-  if (p.type !== 'webapi') return p.hasPassword;
+/** The secret a profile connects with: RETS password, or the Web API token, client secret or password its authentication uses. */
+export function mainSecretField(p: Pick<Profile, 'type' | 'webApi'> | undefined): 'password' | 'token' | 'clientSecret' {
+  if (p?.type !== 'webapi') return 'password';
   const auth = p.webApi?.auth;
-  return auth === 'bearer' ? !!p.hasToken : auth === 'password' ? p.hasPassword : !!p.hasClientSecret;
+  return auth === 'bearer' ? 'token' : auth === 'password' ? 'password' : 'clientSecret';
+}
+
+function hasMainSecret(p: Profile): boolean {
+  const field = mainSecretField(p);
+  return field === 'token' ? !!p.hasToken : field === 'clientSecret' ? !!p.hasClientSecret : p.hasPassword;
 }
 
 /** A saved profile that cannot connect until its secret is typed again (lost to a restart). */
