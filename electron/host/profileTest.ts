@@ -5,7 +5,7 @@ import type { ProfileTestRequest, ProfileTestResult } from '../../shared/contrac
 import { ProfileInput } from '../../shared/contract';
 import { toErrorInfo } from './hostError';
 import { splitUserinfo } from './loginUrlUserinfo';
-import type { ProfileConnection, ProfileStore } from './profiles';
+import { checkWebApi, type ProfileConnection, type ProfileStore } from './profiles';
 import type { SessionFactory } from './sessionTypes';
 
 type Req = z.output<typeof ProfileTestRequest>;
@@ -15,6 +15,7 @@ export async function connectionFor(req: { profileId: string } | { draft: z.inpu
   if ('profileId' in req) return profiles.connection(req.profileId);
   const d = ProfileInput.parse(req.draft);
   const { password, uaPassword, clientSecret, token, ...fields } = d;
+  checkWebApi(fields);
   // Userinfo in the URL is read as saving would read it, and never sent in the URL.
   const split = splitUserinfo(fields.loginUrl);
   if (split) {

@@ -92,7 +92,7 @@ export function mainSecretKind(f: { type?: 'rets' | 'webapi'; webApi?: WebApiSet
 }
 
 /** A Web API profile's settings must say how it authenticates: checked on create and update. */
-function checkWebApi(f: { type?: 'rets' | 'webapi'; webApi?: WebApiSettings }): void {
+export function checkWebApi(f: { type?: 'rets' | 'webapi'; webApi?: WebApiSettings }): void {
   if (f.type !== 'webapi') return;
   const w = f.webApi;
   if (!w) throw inputError('A Web API profile needs its authentication settings.', 'Choose bearer token, client credentials or password grant.');
