@@ -58,7 +58,7 @@ export async function serve(opts: ServeArgs): Promise<BrowserMode> {
       'RETS Workbench (browser mode)',
       `  Open:      ${server.openUrl}`,
       `  Data:      ${host.layout.root}`,
-      ...(host.demo ? [`  Demo MLS:  ${host.demo.loginUrl} (profile "Demo MLS" is ready)`] : []),
+      ...(host.demo ? [`  Demo MLS:  ${host.demo.loginUrl} (profiles "Demo MLS (RETS)" and "Demo MLS (Web API)" are ready)`] : []),
       keychain.available ? `  Keychain:  ${keychain.backend}` : `  Keychain:  none. ${keychain.message}`,
       ...(rendererBuilt() ? [] : ['  The renderer is not built (dist/renderer): run `npm run build:renderer`; the API works meanwhile.']),
       `  Remote machine? ssh -L ${server.port}:127.0.0.1:${server.port} <host>, then open the URL above locally.`,

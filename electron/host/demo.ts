@@ -4,13 +4,38 @@ import { DEFAULT_TIMEOUTS } from '../../shared/contract';
 import type { BuiltinProfile } from './profiles';
 
 export const DEMO_PROFILE_ID = 'demo';
+export const DEMO_WEBAPI_PROFILE_ID = 'demo-webapi';
 
-export async function startDemo(opts: DemoMlsOptions = {}): Promise<{ demo: DemoMls; profile: BuiltinProfile }> {
+/** The Demo MLS's Web API with the working client (client credentials, scope api). */
+function webApiProfile(demo: DemoMls): BuiltinProfile {
+  const w = demo.webApi;
+  const client = w.clients.find((c) => c.kind === 'client' && c.clientId === 'demo-client') ?? w.clients.find((c) => c.kind === 'client' && c.failureMode === 'none');
+  return {
+    id: DEMO_WEBAPI_PROFILE_ID,
+    type: 'webapi',
+    name: 'Demo MLS (Web API)',
+    loginUrl: w.serviceRoot,
+    username: '',
+    password: '',
+    clientSecret: client?.clientSecret ?? '',
+    userAgent: DEMO_USER_AGENT,
+    retsVersion: 'RETS/1.7.2',
+    authScheme: 'auto',
+    method: 'GET',
+    throttle: { requestsPerMinute: 0 },
+    timeouts: { ...DEFAULT_TIMEOUTS },
+    keepLoginHost: false,
+    webApi: { auth: 'client-credentials', tokenUrl: w.tokenUrl, clientId: client?.clientId ?? 'demo-client', scope: w.scope, clientAuth: 'post', headers: {} },
+  };
+}
+
+export async function startDemo(opts: DemoMlsOptions = {}): Promise<{ demo: DemoMls; profile: BuiltinProfile; webApiProfile: BuiltinProfile }> {
   const demo = await startDemoMls(opts);
   const account = demo.accounts.find((a) => a.username === 'demo') ?? demo.accounts[0];
   const profile: BuiltinProfile = {
     id: DEMO_PROFILE_ID,
-    name: 'Demo MLS',
+    type: 'rets',
+    name: 'Demo MLS (RETS)',
     loginUrl: demo.loginUrl,
     username: account.username,
     password: account.password,
@@ -23,5 +48,5 @@ export async function startDemo(opts: DemoMlsOptions = {}): Promise<{ demo: Demo
     timeouts: { ...DEFAULT_TIMEOUTS },
     keepLoginHost: false,
   };
-  return { demo, profile };
+  return { demo, profile, webApiProfile: webApiProfile(demo) };
 }

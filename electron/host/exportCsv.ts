@@ -34,13 +34,14 @@ export interface Download { path: string; fileName: string }
 const PROGRESS_EVERY_MS = 250;
 
 /** Column headers for the chosen naming; SystemName where the metadata has no other name. */
-export function headerNames(columns: readonly string[], md: RetsMetadata | undefined, resource: string, cls: string, by: 'SystemName' | 'StandardName' | 'LongName'): string[] {
+export function headerNames(columns: readonly string[], md: RetsMetadata | undefined, resource: string, cls: string, by: 'SystemName' | 'StandardName' | 'LongName' | 'DisplayName'): string[] {
   if (by === 'SystemName' || !md) return [...columns];
   const res = findResource(md, resource);
   const klass = res ? findClass(res, cls) : undefined;
   const bySystem = new Map((klass?.fields ?? []).map((f) => [f.systemName, f]));
   return columns.map((c) => {
     const f = bySystem.get(c);
+    // A Web API property's DisplayName annotation is its LongName in the neutral model.
     const name = by === 'StandardName' ? f?.standardName : f?.longName;
     return name && name.trim() ? name : c;
   });
@@ -116,6 +117,7 @@ export class ExportService {
         ...(req.select.length ? { select: req.select } : {}),
         limit: req.options.maxRows ?? 'NONE', count: 1,
         format: req.options.lookups === 'decoded' ? 'COMPACT-DECODED' : 'COMPACT',
+        ...(req.odata ? { odata: req.odata } : {}),
       }, signal);
       let headerDone = false;
       // Chosen columns are written in the order chosen (the grid's visible columns), whatever

@@ -21,8 +21,10 @@ import { SecretStore, type SecretStoreOptions } from './secrets';
 import { SessionPool } from './sessions';
 import type { SessionFactory } from './sessionTypes';
 
-// The RETS client is loaded on first use: browser mode answers its first page sooner.
-const lazyRetsFactory: SessionFactory = async (conn) => (await import('./retsAdapter')).retsSessionFactory(conn);
+// The clients are loaded on first use: browser mode answers its first page sooner.
+const lazySessionFactory: SessionFactory = async (conn) => (conn.type === 'webapi'
+  ? (await import('./odataAdapter')).odataSessionFactory(conn)
+  : (await import('./retsAdapter')).retsSessionFactory(conn));
 import { SnippetStore } from './snippets';
 import { openMetadataPath, openMetadataText } from './metadataFile';
 import { sweepDataTemps, TempJournal } from './tempFiles';
@@ -100,7 +102,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const profiles = new ProfileStore(layout.profiles, secrets);
   const ops = new OperationRegistry();
   const traces = new TraceRing(layout.traces, Math.round((opts.traceCapMB ?? DEFAULT_TRACE_CAP_BYTES / 1048576) * 1048576));
-  const pool = new SessionPool(profiles, lazyRetsFactory, events, traces);
+  const pool = new SessionPool(profiles, lazySessionFactory, events, traces);
   const metadata = new MetadataService(layout.metadataCache, pool);
   const history = new HistoryStore(layout.history);
   const snippets = new SnippetStore(layout.snippets);
@@ -130,6 +132,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     demo = started.demo;
     demoProfileId = started.profile.id;
     profiles.addBuiltin(started.profile);
+    profiles.addBuiltin(started.webApiProfile);
   }
 
   const info = async (): Promise<HostInfo> => ({
@@ -175,7 +178,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       await metadata.forget(r.id).catch(() => undefined);
       return { ok: true as const };
     },
-    'profiles.test': (r) => testProfile(r, profiles, lazyRetsFactory),
+    'profiles.test': (r) => testProfile(r, profiles, lazySessionFactory),
     'profiles.sessionSecrets': async (r) => {
       const profile = await profiles.sessionSecrets(r.id, r.password, r.uaPassword);
       await profileChanged(r.id);

@@ -1,5 +1,7 @@
 // Host-side failures as typed, user-facing errors (the only error shape the renderer sees).
 import { RetsError, isRetsError, type RetsErrorInfo, type RetsTransaction } from '../../shared/rets/errors';
+import { isODataError } from '../../shared/odata/errors';
+import { odataErrorInfo } from './odataErrorInfo';
 
 export function inputError(message: string, hint?: string): RetsError {
   return new RetsError({ kind: 'input', transaction: 'Other', message, ...(hint ? { hint } : {}) });
@@ -16,6 +18,7 @@ export function cancelledError(transaction: RetsTransaction = 'Other'): RetsErro
 /** Any thrown value as RetsErrorInfo; unknown errors become 'internal' without a stack. */
 export function toErrorInfo(err: unknown, transaction: RetsTransaction = 'Other'): RetsErrorInfo {
   if (isRetsError(err)) return err.info;
+  if (isODataError(err)) return odataErrorInfo(err.info);
   if (err instanceof Error && err.name === 'AbortError') return { kind: 'cancelled', transaction, message: 'Cancelled.' };
   const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
   const code = (err as NodeJS.ErrnoException | undefined)?.code;

@@ -5,7 +5,7 @@ import type { ProfileTestRequest, ProfileTestResult } from '../../shared/contrac
 import { ProfileInput } from '../../shared/contract';
 import { toErrorInfo } from './hostError';
 import { splitUserinfo } from './loginUrlUserinfo';
-import type { ProfileConnection, ProfileStore } from './profiles';
+import { checkWebApi, type ProfileConnection, type ProfileStore } from './profiles';
 import type { SessionFactory } from './sessionTypes';
 
 type Req = z.output<typeof ProfileTestRequest>;
@@ -14,14 +14,18 @@ type Res = z.output<typeof ProfileTestResult>;
 export async function connectionFor(req: { profileId: string } | { draft: z.input<typeof ProfileInput> }, profiles: ProfileStore): Promise<ProfileConnection> {
   if ('profileId' in req) return profiles.connection(req.profileId);
   const d = ProfileInput.parse(req.draft);
-  const { password, uaPassword, ...fields } = d;
+  const { password, uaPassword, clientSecret, token, ...fields } = d;
+  checkWebApi(fields);
   // Userinfo in the URL is read as saving would read it, and never sent in the URL.
   const split = splitUserinfo(fields.loginUrl);
   if (split) {
     fields.loginUrl = split.url;
     fields.username ||= split.username;
   }
-  return { ...fields, id: 'draft', password: password ?? split?.password ?? '', ...(uaPassword ? { uaPassword } : {}) };
+  return {
+    ...fields, id: 'draft', password: password ?? split?.password ?? '', ...(uaPassword ? { uaPassword } : {}),
+    ...(clientSecret ? { clientSecret } : {}), ...(token ? { token } : {}),
+  };
 }
 
 export async function testProfile(req: Req, profiles: ProfileStore, factory: SessionFactory): Promise<Res> {

@@ -8,14 +8,15 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  type UnreadableFile, AuthScheme, HttpMethod, Profile, ProfileFields, ProfileInput, ProfilePatch, RetsVersion, Throttle, Timeouts, DEFAULT_TIMEOUTS,
+  type UnreadableFile, AuthScheme, ConnectionType, HttpMethod, Profile, ProfileFields, ProfileInput, ProfilePatch, RetsVersion, Throttle, Timeouts,
+  DEFAULT_TIMEOUTS, WebApiSettings,
 } from '../../shared/contract';
 import { serialized } from './fileQueue';
 import { isSafeId, readJsonFile, shortId, slugify, unreadableFile, writeJsonAtomic } from './files';
 import { inputError, notFound } from './hostError';
 import { splitUserinfo } from './loginUrlUserinfo';
 import { RetsError } from '../../shared/rets/errors';
-import { NO_KEYCHAIN_MESSAGE, NO_STORED_PASSWORD, SecretStore, type SecretKind } from './secrets';
+import { NO_KEYCHAIN_MESSAGE, NO_STORED_PASSWORD, SECRET_KINDS, SecretStore, type SecretKind } from './secrets';
 import { lockedFile } from './secretsFile';
 import { assignIds, idFixNote, type IdFix } from './storeIds';
 import { insideFolder } from './safePath';
@@ -23,10 +24,12 @@ import { insideFolder } from './safePath';
 // 'file' (the encrypted secrets file) came later: files written before it hold the other three.
 const SecretPlace = z.enum(['keychain', 'file', 'memory', 'none']);
 
+const SECRET_WORDS: Record<SecretKind, string> = { password: 'password', uaPassword: 'UA password', clientSecret: 'client secret', token: 'access token' };
+
 function noStoredSecret(kind: SecretKind): RetsError {
   return new RetsError({
     kind: 'auth', transaction: 'Login',
-    message: kind === 'password' ? NO_STORED_PASSWORD : 'No UA password is stored for this profile (no keychain here): enter it.',
+    message: kind === 'password' ? NO_STORED_PASSWORD : `No ${SECRET_WORDS[kind]} is stored for this profile (no keychain here): enter it.`,
     cause: 'No OS keychain answers here, so the secret was kept in memory only, and the workbench has restarted since.',
     hint: 'Enter it when asked (it is kept for this session), or turn on the encrypted secrets file to keep it across restarts; the command line reads RETS_PASSWORD / RETS_UA_PASSWORD.',
   });
@@ -36,6 +39,7 @@ function noStoredSecret(kind: SecretKind): RetsError {
 export const ProfileFile = z.object({
   id: z.string(),
   name: z.string(),
+  type: ConnectionType.default('rets'), // absent in files written before Web API profiles
   loginUrl: z.string(),
   username: z.string(),
   userAgent: z.string(),
@@ -45,27 +49,55 @@ export const ProfileFile = z.object({
   throttle: Throttle,
   timeouts: Timeouts.default(DEFAULT_TIMEOUTS), // absent in files written before timeouts existed
   keepLoginHost: z.boolean().default(false), // absent in older files
+  webApi: WebApiSettings.optional(),
   credentialId: z.string(),
-  secrets: z.object({ password: SecretPlace, uaPassword: SecretPlace }),
+  // The Web API's secrets are named only once a profile has them: RETS files stay as they were.
+  secrets: z.object({ password: SecretPlace, uaPassword: SecretPlace, clientSecret: SecretPlace.optional(), token: SecretPlace.optional() }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type ProfileFile = z.infer<typeof ProfileFile>;
 
 type Fields = z.infer<typeof ProfileFields>;
+type Place = z.infer<typeof SecretPlace>;
 
-/** Everything a RETS session needs, secrets included: stays in the host. */
-export interface ProfileConnection extends Fields {
+function placeOf(f: ProfileFile, kind: SecretKind): Place {
+  return f.secrets[kind] ?? 'none';
+}
+
+function setPlace(f: ProfileFile, kind: SecretKind, place: Place): void {
+  if (place === 'none' && (kind === 'clientSecret' || kind === 'token')) delete f.secrets[kind];
+  else f.secrets[kind] = place;
+}
+
+/** Everything a session needs, secrets included: stays in the host. */
+export interface ProfileConnection extends Omit<Fields, 'type'> {
+  /** Absent: RETS (callers written before Web API profiles). */
+  type?: Fields['type'];
   id: string;
   password: string;
   uaPassword?: string;
+  clientSecret?: string;
+  token?: string;
 }
 
 /** A profile the host provides itself (the Demo MLS): in memory only, not editable. */
-export interface BuiltinProfile extends Fields {
-  id: string;
-  password: string;
-  uaPassword?: string;
+export type BuiltinProfile = ProfileConnection;
+
+/** The secret a profile cannot connect without. */
+export function mainSecretKind(f: { type?: 'rets' | 'webapi'; webApi?: WebApiSettings }): SecretKind {
+  if (f.type !== 'webapi') return 'password';
+  const auth = f.webApi?.auth;
+  return auth === 'bearer' ? 'token' : auth === 'password' ? 'password' : 'clientSecret';
+}
+
+/** A Web API profile's settings must say how it authenticates: checked on create and update. */
+export function checkWebApi(f: { type?: 'rets' | 'webapi'; webApi?: WebApiSettings }): void {
+  if (f.type !== 'webapi') return;
+  const w = f.webApi;
+  if (!w) throw inputError('A Web API profile needs its authentication settings.', 'Choose bearer token, client credentials or password grant.');
+  if (w.auth !== 'bearer' && !w.tokenUrl) throw inputError('A Web API profile with OAuth2 needs the token URL.', 'Enter the token URL the MLS documents (https://…/token).');
+  if (w.auth !== 'bearer' && !w.clientId) throw inputError('A Web API profile with OAuth2 needs the client id.', 'Enter the client id the MLS gave you.');
 }
 
 export class ProfileStore {
@@ -112,19 +144,27 @@ export class ProfileStore {
   private view(f: ProfileFile): Profile {
     const hasPassword = this.secrets.has(f.credentialId, 'password', f.secrets.password);
     const hasUaPassword = this.secrets.has(f.credentialId, 'uaPassword', f.secrets.uaPassword);
-    const places = [f.secrets.password, f.secrets.uaPassword];
+    const hasClientSecret = this.secrets.has(f.credentialId, 'clientSecret', placeOf(f, 'clientSecret'));
+    const hasToken = this.secrets.has(f.credentialId, 'token', placeOf(f, 'token'));
+    const places = SECRET_KINDS.map((k) => placeOf(f, k));
     // The weakest place wins: a profile with one secret in memory is a memory profile.
     const secretStorage = (['memory', 'file', 'keychain'] as const).find((p) => places.includes(p)) ?? 'none';
-    const lost = (f.secrets.password === 'memory' && !hasPassword) || (f.secrets.uaPassword === 'memory' && !hasUaPassword);
+    const lost = SECRET_KINDS.some((k) => f.secrets[k] === 'memory' && !this.secrets.has(f.credentialId, k, 'memory'));
     const locked = places.includes('file') && !this.secrets.file?.unlocked;
     const { credentialId: _c, secrets: _s, ...fields } = f;
     const warning = lost ? `${NO_STORED_PASSWORD} ${NO_KEYCHAIN_MESSAGE}` : locked ? lockedFile().message : secretStorage === 'memory' ? NO_KEYCHAIN_MESSAGE : undefined;
-    return { ...fields, hasPassword, hasUaPassword, secretStorage, builtin: false, ...(warning ? { secretWarning: warning } : {}) };
+    return {
+      ...fields, hasPassword, hasUaPassword, ...(f.type === 'webapi' ? { hasClientSecret, hasToken } : {}),
+      secretStorage, builtin: false, ...(warning ? { secretWarning: warning } : {}),
+    };
   }
 
   private builtinView(b: BuiltinProfile): Profile {
-    const { password: _p, uaPassword, ...fields } = b;
-    return { ...fields, hasPassword: true, hasUaPassword: !!uaPassword, secretStorage: 'memory', builtin: true, createdAt: this.createdAt, updatedAt: this.createdAt };
+    const { password, uaPassword, clientSecret, token, ...fields } = b;
+    return {
+      ...fields, type: b.type ?? 'rets', hasPassword: !!password, hasUaPassword: !!uaPassword, ...(b.type === 'webapi' ? { hasClientSecret: !!clientSecret, hasToken: !!token } : {}),
+      secretStorage: 'memory', builtin: true, createdAt: this.createdAt, updatedAt: this.createdAt,
+    };
   }
 
   async list(): Promise<Profile[]> {
@@ -199,9 +239,9 @@ export class ProfileStore {
   private async ownCredential(f: ProfileFile): Promise<void> {
     const from = f.credentialId;
     f.credentialId = randomUUID();
-    for (const kind of ['password', 'uaPassword'] as const) {
-      const value = await this.secrets.get(from, kind, f.secrets[kind]);
-      f.secrets[kind] = value ? await this.secrets.set(f.credentialId, kind, value) : 'none';
+    for (const kind of SECRET_KINDS) {
+      const value = await this.secrets.get(from, kind, placeOf(f, kind));
+      setPlace(f, kind, value ? await this.secrets.set(f.credentialId, kind, value) : 'none');
     }
   }
 
@@ -215,10 +255,12 @@ export class ProfileStore {
     const parsed = ProfileInput.parse(input);
     const now = new Date().toISOString();
     const id = `${slugify(parsed.name, 30)}-${shortId()}`;
-    const { password, uaPassword, ...fields } = parsed;
-    const f: ProfileFile = { ...fields, id, credentialId: randomUUID(), secrets: { password: 'none', uaPassword: 'none' }, createdAt: now, updatedAt: now };
-    await this.applySecret(f, 'password', password);
-    await this.applySecret(f, 'uaPassword', uaPassword);
+    const { password, uaPassword, clientSecret, token, ...fields } = parsed;
+    checkWebApi(fields);
+    const f: ProfileFile = {
+      ...fields, id, credentialId: randomUUID(), secrets: { password: 'none', uaPassword: 'none' }, createdAt: now, updatedAt: now,
+    };
+    await this.applySecrets(f, { password, uaPassword, clientSecret, token });
     await this.takeUrlUserinfo(f, password === undefined);
     await this.locked(id, () => writeJsonAtomic(this.file(id), f));
     return this.view(f);
@@ -227,14 +269,14 @@ export class ProfileStore {
   /** Re-reads the file inside its queue, so concurrent updates of different fields all land. */
   async update(id: string, patch: z.input<typeof ProfilePatch>): Promise<Profile> {
     if (this.builtins.has(id)) throw inputError('The Demo MLS profile cannot be changed.', 'Create your own profile for other settings.');
-    const { password, uaPassword, ...fields } = ProfilePatch.parse(patch);
+    const { password, uaPassword, clientSecret, token, ...fields } = ProfilePatch.parse(patch);
     return this.locked(id, async () => {
       const f = await this.readFile(id);
       if (!f) throw notFound('profile', id);
       await this.takeUrlUserinfo(f, false); // what an older version left in the file
       for (const [k, v] of Object.entries(fields)) if (v !== undefined) (f as Record<string, unknown>)[k] = v;
-      await this.applySecret(f, 'password', password);
-      await this.applySecret(f, 'uaPassword', uaPassword);
+      checkWebApi(f);
+      await this.applySecrets(f, { password, uaPassword, clientSecret, token });
       await this.takeUrlUserinfo(f, password === undefined);
       f.updatedAt = new Date().toISOString();
       await writeJsonAtomic(this.file(id), ProfileFile.parse(f));
@@ -247,8 +289,7 @@ export class ProfileStore {
     await this.locked(id, async () => {
       const f = await this.readFile(id);
       if (!f) throw notFound('profile', id);
-      await this.secrets.delete(f.credentialId, 'password');
-      await this.secrets.delete(f.credentialId, 'uaPassword');
+      for (const kind of SECRET_KINDS) await this.secrets.delete(f.credentialId, kind);
       await rm(this.file(id), { force: true });
     });
   }
@@ -264,22 +305,28 @@ export class ProfileStore {
     if (b) return { ...b };
     const f = await this.load(id);
     if (opts.requireSecrets !== false) {
-      for (const kind of ['password', 'uaPassword'] as const) {
+      for (const kind of SECRET_KINDS) {
         if (f.secrets[kind] === 'memory' && !this.secrets.has(f.credentialId, kind, 'memory')) throw noStoredSecret(kind);
       }
     }
     const password = await this.secrets.get(f.credentialId, 'password', f.secrets.password);
     const uaPassword = await this.secrets.get(f.credentialId, 'uaPassword', f.secrets.uaPassword);
-    if (opts.requireSecrets !== false && f.secrets.password === 'file' && password === undefined) throw noStoredSecret('password');
+    const clientSecret = await this.secrets.get(f.credentialId, 'clientSecret', placeOf(f, 'clientSecret'));
+    const token = await this.secrets.get(f.credentialId, 'token', placeOf(f, 'token'));
+    if (opts.requireSecrets !== false) {
+      const stored = { password, uaPassword, clientSecret, token };
+      for (const kind of SECRET_KINDS) if (f.secrets[kind] === 'file' && stored[kind] === undefined) throw noStoredSecret(kind);
+    }
     const { credentialId: _c, secrets: _s, createdAt: _a, updatedAt: _u, ...fields } = f;
-    return { ...fields, password: password ?? '', ...(uaPassword ? { uaPassword } : {}) };
+    return { ...fields, password: password ?? '', ...(uaPassword ? { uaPassword } : {}), ...(clientSecret ? { clientSecret } : {}), ...(token ? { token } : {}) };
   }
 
   /** Secrets typed for this session because none is stored: host memory only, the file unchanged. */
   async sessionSecrets(id: string, password: string, uaPassword?: string): Promise<Profile> {
     if (this.builtins.has(id)) return this.get(id);
     const f = await this.load(id);
-    this.secrets.setForSession(f.credentialId, 'password', password);
+    // A Web API profile's one prompted secret is the one its authentication uses.
+    this.secrets.setForSession(f.credentialId, mainSecretKind(f), password);
     if (uaPassword) this.secrets.setForSession(f.credentialId, 'uaPassword', uaPassword);
     return this.view(f);
   }
@@ -293,8 +340,8 @@ export class ProfileStore {
         const f = await this.readFile(p.id);
         if (!f) return;
         let changed = false;
-        for (const kind of ['password', 'uaPassword'] as const) {
-          if (f.secrets[kind] === 'memory' && (await this.secrets.moveToFile(f.credentialId, kind))) { f.secrets[kind] = 'file'; changed = true; moved += 1; }
+        for (const kind of SECRET_KINDS) {
+          if (f.secrets[kind] === 'memory' && (await this.secrets.moveToFile(f.credentialId, kind))) { setPlace(f, kind, 'file'); changed = true; moved += 1; }
         }
         if (changed) await writeJsonAtomic(this.file(p.id), f);
       });
@@ -307,15 +354,19 @@ export class ProfileStore {
     return this.load(id);
   }
 
+  private async applySecrets(f: ProfileFile, values: Partial<Record<SecretKind, string | null | undefined>>): Promise<void> {
+    for (const kind of SECRET_KINDS) await this.applySecret(f, kind, values[kind]);
+  }
+
   // undefined keeps, null or "" clears, a string sets (keychain first, memory when none answers).
   private async applySecret(f: ProfileFile, kind: SecretKind, value: string | null | undefined): Promise<void> {
     if (value === undefined) return;
     if (value === null || value === '') {
       await this.secrets.delete(f.credentialId, kind);
-      f.secrets[kind] = 'none';
+      setPlace(f, kind, 'none');
       return;
     }
-    f.secrets[kind] = await this.secrets.set(f.credentialId, kind, value);
+    setPlace(f, kind, await this.secrets.set(f.credentialId, kind, value));
   }
 
   /**

@@ -42,7 +42,8 @@ export class SearchService {
     const started = Date.now();
     const { options } = req;
     const entry = await this.history.add({
-      profileId: req.profileId, resource: req.resource, class: req.class, query: req.query, select: req.select,
+      profileId: req.profileId, ...(req.protocol ? { protocol: req.protocol } : {}), resource: req.resource, class: req.class, query: req.query, select: req.select,
+      ...(req.odata ? { odata: req.odata } : {}),
       options, status: 'running', rows: 0, elapsedMs: 0, startedAt: new Date(started).toISOString(),
     }).catch(() => undefined);
     let rows = 0;
@@ -64,6 +65,7 @@ export class SearchService {
         limit: options.limit, count: options.count, format: options.format, standardNames: options.standardNames,
         ...(options.offset !== undefined ? { offset: options.offset } : {}),
         ...(options.restrictedIndicator !== undefined ? { restrictedIndicator: options.restrictedIndicator } : {}),
+        ...(req.odata ? { odata: req.odata } : {}),
       };
       const stream = options.pageAll ? session.searchAll(params, signal) : session.search(params, signal);
       for await (const ev of stream) {
@@ -72,6 +74,13 @@ export class SearchService {
           case 'columns': this.bus.emit({ type: 'search.columns', operationId, columns: [...ev.columns] }); break;
           case 'count': count = ev.count; this.bus.emit({ type: 'search.count', operationId, count: ev.count }); break;
           case 'maxrows': maxrows = true; this.bus.emit({ type: 'search.maxrows', operationId }); break;
+          case 'page': {
+            // "More available" is the Web API's maxrows: the limit stopped paging before the server ran out.
+            const { n, rows: pageRows, totalRows, nextLink, more } = ev.page;
+            maxrows = more;
+            this.bus.emit({ type: 'search.page', operationId, n, rows: pageRows, totalRows, more, ...(nextLink ? { nextLink } : {}) });
+            break;
+          }
           case 'status': if (ev.replyCode !== 0) { replyCode = ev.replyCode; replyText = ev.replyText; } break;
           case 'warning': if (warnings.length < 50) warnings.push(ev.message); break;
           case 'rows': {

@@ -9,7 +9,9 @@ import { lockedFile, SecretsFile } from './secretsFile';
 
 export const KEYCHAIN_SERVICE = 'rets-workbench';
 
-export type SecretKind = 'password' | 'uaPassword';
+/** password and uaPassword (RETS; password also the Web API password grant's), clientSecret and token (Web API). */
+export const SECRET_KINDS = ['password', 'uaPassword', 'clientSecret', 'token'] as const;
+export type SecretKind = (typeof SECRET_KINDS)[number];
 export type Storage = 'keychain' | 'memory' | 'file';
 
 export const NO_KEYCHAIN_MESSAGE =

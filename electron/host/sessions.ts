@@ -12,6 +12,13 @@ import type { SessionFactory, SessionLike } from './sessionTypes';
 import { toRecord } from './traceRecord';
 import { traceSummary, type ProfileRing, type TraceRing } from './traceRing';
 
+/** The quota and a wait still running, as the status carries them. */
+function activityOf(session: SessionLike): Pick<SessionStatus, 'quota' | 'waitingMs' | 'waitingUntil'> {
+  const a = session.activity?.();
+  if (!a) return {};
+  return { ...(a.quota ? { quota: a.quota } : {}), ...(a.waitingMs !== undefined && a.waitingUntil ? { waitingMs: a.waitingMs, waitingUntil: a.waitingUntil } : {}) };
+}
+
 interface Slot {
   session: SessionLike;
   login?: LoginInfo;
@@ -38,16 +45,19 @@ export class SessionPool {
     const ring = await this.traces.open(profileId);
     const session = await this.factory(conn);
     // The log's ids go on across sessions and runs, so an error can name its entry.
-    session.trace.idsFrom(() => this.traces.nextId(ring));
+    session.trace.idsFrom?.(() => this.traces.nextId(ring));
     const created: Slot = { session, requests: 0, throttle: conn.throttle.requestsPerMinute, unsubscribe: () => {}, ring };
-    created.unsubscribe = session.trace.subscribe((entry, event) => { if (event === 'end') this.record(profileId, created, entry); });
+    const offTrace = session.trace.subscribe((entry, event) => { if (event === 'end') this.record(profileId, created, entry); });
+    // Quota headers and Retry-After waits (Web API) show in the status bar as they change.
+    const offActivity = session.onActivity?.(() => { if (this.slots.get(profileId) === created) this.changed(profileId, created); });
+    created.unsubscribe = () => { offTrace(); offActivity?.(); };
     s = this.slots.get(profileId);
     if (s) { created.unsubscribe(); return s; } // another call raced us here
     this.slots.set(profileId, created);
     return created;
   }
 
-  private record(profileId: string, slot: Slot, e: Readonly<WireEntry>): void {
+  private record(profileId: string, slot: Slot, e: Readonly<WireEntry<string>>): void {
     slot.requests += 1;
     slot.lastRequestAt = Date.now();
     if (e.timing.end !== undefined) slot.lastRequestMs = e.timing.end - e.timing.start;
@@ -134,6 +144,7 @@ export class SessionPool {
       ...(s.connectedAt ? { connectedAt: s.connectedAt } : {}),
       ...(s.lastRequestMs !== undefined ? { lastRequestMs: s.lastRequestMs } : {}),
       ...(s.throttle ? { throttlePerMinute: s.throttle } : {}),
+      ...activityOf(s.session),
     };
   }
 

@@ -4,6 +4,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { TraceDetail, TraceEntry } from '../../shared/contract';
 import { parseRetsEnvelope } from '../../shared/rets/envelope';
+import { RetsTransaction } from '../../shared/rets/errors';
 import { decodeBody } from '../../shared/rets/text';
 import type { CapturedBody } from '../rets/bodyCapture';
 import type { TraceEntry as WireEntry } from '../rets/trace';
@@ -16,7 +17,7 @@ const ENVELOPE_BYTES = 4096;
 const SHOWN_BYTES = 64 * 1024;
 
 /** The stored record (summary, headers, body facts) and the kept bytes (head then tail). */
-export function toRecord(profileId: string, e: Readonly<WireEntry>, captured: CapturedBody | undefined): { record: TraceRecord; body: Uint8Array } {
+export function toRecord(profileId: string, e: Readonly<WireEntry<string>>, captured: CapturedBody | undefined): { record: TraceRecord; body: Uint8Array } {
   const entry: TraceEntry = {
     id: e.id,
     profileId,
@@ -29,7 +30,8 @@ export function toRecord(profileId: string, e: Readonly<WireEntry>, captured: Ca
     bytes: e.bytes,
     requestHeaders: { ...e.requestHeaders },
     responseHeaders: { ...(e.responseHeaders ?? {}) },
-    ...(e.error ? { error: { kind: 'network', transaction: e.transaction, message: e.error, traceId: e.id } } : {}),
+    // A Web API operation (Query, Token…) names no RETS transaction.
+    ...(e.error ? { error: { kind: 'network', transaction: RetsTransaction.safeParse(e.transaction).data ?? 'Other', message: e.error, traceId: e.id } } : {}),
   };
   const head = captured?.head ?? new Uint8Array(0);
   const tail = captured?.tail ?? new Uint8Array(0);

@@ -154,6 +154,7 @@ export class ODataTransport {
 
   private async once(req: ODataRequest, ctx: ODataErrorContext, authorization: string | undefined) {
     const headers: Record<string, string> = {
+      ...lowerCased(this.settings.extraHeaders),
       'user-agent': this.settings.userAgent,
       accept: req.accept,
       'accept-encoding': 'gzip, deflate, br',
@@ -261,6 +262,12 @@ export class ODataTransport {
     this.nextSlot = at + gap;
     if (at > now) await this.clock.sleep(at - now, signal).catch((e: unknown) => { throw toODataError(e, ctx, signal); });
   }
+}
+
+function lowerCased(h: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h ?? {})) out[k.toLowerCase()] = v;
+  return out;
 }
 
 function decoderFor(encoding: string): Transform | undefined {

@@ -20,6 +20,8 @@ export interface ODataSettings {
   serviceRoot: string;
   auth: ODataAuth;
   userAgent: string;
+  /** Headers some vendors need on every data request (an API key, a dataset name); the client's own win. */
+  extraHeaders?: Record<string, string>;
   connectTimeoutMs: number;
   /** Longest silence allowed while waiting for headers or between body chunks. */
   idleTimeoutMs: number;

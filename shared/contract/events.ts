@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { OperationId } from './common';
 import { SessionStatus } from './session';
 import {
-  SearchColumnsEvent, SearchCountEvent, SearchDoneEvent, SearchErrorEvent, SearchMaxRowsEvent, SearchProgressEvent, SearchRowsEvent,
+  SearchColumnsEvent, SearchCountEvent, SearchDoneEvent, SearchErrorEvent, SearchMaxRowsEvent, SearchPageEvent, SearchProgressEvent, SearchRowsEvent,
 } from './search';
 import { ExportDoneEvent, ExportErrorEvent, ExportProgressEvent } from './exportCsv';
 import { DoctorDoneEvent, DoctorErrorEvent, DoctorStepEvent } from './doctor';
@@ -16,7 +16,7 @@ export const SnippetsChangedEvent = z.object({ type: z.literal('snippets.changed
 export const HistoryChangedEvent = z.object({ type: z.literal('history.changed') });
 
 export const HostEvent = z.discriminatedUnion('type', [
-  SearchColumnsEvent, SearchRowsEvent, SearchCountEvent, SearchMaxRowsEvent, SearchProgressEvent, SearchDoneEvent, SearchErrorEvent,
+  SearchColumnsEvent, SearchRowsEvent, SearchCountEvent, SearchMaxRowsEvent, SearchPageEvent, SearchProgressEvent, SearchDoneEvent, SearchErrorEvent,
   ExportProgressEvent, ExportDoneEvent, ExportErrorEvent,
   DoctorStepEvent, DoctorDoneEvent, DoctorErrorEvent,
   TraceEntryEvent, SessionChangedEvent, ProfilesChangedEvent, SnippetsChangedEvent, HistoryChangedEvent,

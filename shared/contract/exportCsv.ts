@@ -5,7 +5,8 @@ import { Id, OperationId, Progress, RetsErrorInfoSchema } from './common';
 import { BaseName, FileHandle } from './files';
 import { SearchQuery } from './search';
 
-export const CsvHeader = z.enum(['SystemName', 'StandardName', 'LongName']);
+/** DisplayName (Web API annotations) reads the same place as LongName (RETS). */
+export const CsvHeader = z.enum(['SystemName', 'StandardName', 'LongName', 'DisplayName']);
 export const CsvLookups = z.enum(['decoded', 'raw']);
 
 export const ExportDestination = z.discriminatedUnion('kind', [

@@ -6,13 +6,32 @@ import { Id, OperationId, Progress, RetsErrorInfoSchema } from './common';
 
 export const SearchFormat = z.enum(SEARCH_FORMATS);
 
-/** What to search: shared by search, export and snippets. */
+export const Protocol = z.enum(['rets', 'webapi']);
+
+/** The Web API query options beyond $filter (`query`), $select (`select`) and $top (`options.limit`). */
+export const ODataQueryFields = z.object({
+  /** e.g. `ListPrice desc,ListingKey`. */
+  orderby: z.string().max(2000).optional(),
+  /** e.g. `Media`. */
+  expand: z.string().max(2000).optional(),
+  /** Ask the server for @odata.count. */
+  count: z.boolean().optional(),
+  skip: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * What to search: shared by search, export, history and snippets. RETS: resource, class, DMQL2
+ * query and SystemNames. Web API: resource = class = the entity set, query = $filter, select =
+ * $select, `odata` the other options. Records written before Web API profiles have no protocol: RETS.
+ */
 export const SearchQuery = z.object({
+  protocol: Protocol.optional(),
   resource: z.string().min(1),
   class: z.string().min(1),
   query: z.string(),
-  /** SystemNames to return; empty = all. */
+  /** SystemNames (Web API: property names) to return; empty = all. */
   select: z.array(z.string().min(1)).default([]),
+  odata: ODataQueryFields.optional(),
 });
 
 export const SearchOptions = z.object({
@@ -44,6 +63,18 @@ export const SearchRowsEvent = z.object({
 export const SearchCountEvent = z.object({ type: z.literal('search.count'), operationId: OperationId, count: z.number().int().nonnegative() });
 export const SearchMaxRowsEvent = z.object({ type: z.literal('search.maxrows'), operationId: OperationId });
 export const SearchProgressEvent = Progress.extend({ type: z.literal('search.progress'), operationId: OperationId });
+/** Web API: one server page read (rows so far, and whether the server offers another page). */
+export const SearchPageEvent = z.object({
+  type: z.literal('search.page'), operationId: OperationId,
+  /** 1-based page number. */
+  n: z.number().int().positive(),
+  /** Rows this page delivered, and rows so far. */
+  rows: z.number().int().nonnegative(),
+  totalRows: z.number().int().nonnegative(),
+  /** The server's next-page link (secrets removed), when paging can go on. */
+  nextLink: z.string().optional(),
+  more: z.boolean(),
+});
 export const SearchDoneEvent = z.object({
   type: z.literal('search.done'), operationId: OperationId,
   rows: z.number().int().nonnegative(),
@@ -60,5 +91,6 @@ export const SearchDoneEvent = z.object({
 export const SearchErrorEvent = z.object({ type: z.literal('search.error'), operationId: OperationId, error: RetsErrorInfoSchema });
 
 export type SearchQuery = z.infer<typeof SearchQuery>;
+export type Protocol = z.infer<typeof Protocol>;
 export type SearchOptions = z.infer<typeof SearchOptions>;
 export type SearchStartRequest = z.input<typeof SearchStartRequest>;

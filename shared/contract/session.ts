@@ -23,6 +23,23 @@ export const LoginInfo = z.object({
   warnings: z.array(z.string()).optional(),
 });
 
+/** One rate-limit window the server announced in its headers (burst, minute, hour, x-ratelimit…). */
+export const QuotaWindow = z.object({
+  window: z.string(),
+  limit: z.number().optional(),
+  remaining: z.number().optional(),
+  /** As the server sent it: seconds, an epoch or a date, depending on the vendor. */
+  reset: z.string().optional(),
+});
+/** The server's quota from the rate-limit headers of its latest answer that had any. */
+export const SessionQuota = z.object({
+  windows: z.array(QuotaWindow),
+  /** Every rate-limit or quota header as sent (lower-case names). */
+  raw: z.record(z.string(), z.string()),
+  /** When the headers were read. */
+  at: Timestamp,
+});
+
 export const SessionState = z.enum(['disconnected', 'connecting', 'connected', 'expired', 'error']);
 
 export const SessionStatus = z.object({
@@ -35,9 +52,15 @@ export const SessionStatus = z.object({
   requests: z.number().int().nonnegative(),
   lastRequestMs: z.number().nonnegative().optional(),
   throttlePerMinute: z.number().int().nonnegative().optional(),
+  /** Web API: the server's quota, from its rate-limit headers. */
+  quota: SessionQuota.optional(),
+  /** A Retry-After wait running now: how long it is, and when it ends. */
+  waitingMs: z.number().nonnegative().optional(),
+  waitingUntil: Timestamp.optional(),
 });
 
 export const ProfileRef = z.object({ profileId: Id });
 
 export type LoginInfo = z.infer<typeof LoginInfo>;
 export type SessionStatus = z.infer<typeof SessionStatus>;
+export type SessionQuota = z.infer<typeof SessionQuota>;

@@ -56,7 +56,7 @@ async function runAndWait(): Promise<void> {
 
 async function demoProfileId(): Promise<string> {
   const { profiles } = await callHost<{ profiles: { id: string; name: string }[] }>(host, 'profiles.list');
-  return profiles.find((p) => p.name === 'Demo MLS')!.id;
+  return profiles.find((p) => p.name === 'Demo MLS (RETS)')!.id;
 }
 
 async function lastSearchUrl(): Promise<string> {

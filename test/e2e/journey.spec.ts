@@ -53,7 +53,7 @@ test.afterAll(async () => {
 
 test('opens with the Demo MLS ready and its metadata in the explorer', async () => {
   await expect(page.getByTestId('profile-switcher')).toHaveValue(/.+/);
-  await expect(page.locator('[data-profile="Demo MLS"]')).toBeVisible();
+  await expect(page.locator('[data-profile="Demo MLS (RETS)"]')).toBeVisible();
   await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('session-state')).toHaveText(/^logged in/u);
   await expect(page.getByTestId('metadata-version')).toContainText('fields');
@@ -84,7 +84,7 @@ test('creates a profile whose password lands in the keychain, not on disk', asyn
   expect(onDisk).toContain('Slow MLS');
   expect(onDisk).not.toContain(SECRET);
   // back to the Demo MLS for the rest of the journey
-  await page.locator('[data-profile="Demo MLS"]').click();
+  await page.locator('[data-profile="Demo MLS (RETS)"]').click();
   await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
 });
 
@@ -275,8 +275,8 @@ test('edits a profile and cancels a slow search', async () => {
 });
 
 test('the doctor tests a profile step by step, and the wire log shows the requests', async () => {
-  await page.locator('[data-profile="Demo MLS"]').click();
-  await page.locator('[data-profile="Demo MLS"]').getByTestId('test-profile').click();
+  await page.locator('[data-profile="Demo MLS (RETS)"]').click();
+  await page.locator('[data-profile="Demo MLS (RETS)"]').getByTestId('test-profile').click();
   const doc = page.getByTestId('doctor');
   await expect(doc.getByTestId('doctor-step').first()).toBeVisible({ timeout: 30_000 });
   await expect(doc.getByTestId('doctor-diagnosis')).toBeVisible({ timeout: 60_000 });

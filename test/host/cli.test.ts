@@ -41,7 +41,7 @@ describe('serve', () => {
     const open = await httpRequest(info.port, { path: `/?token=${encodeURIComponent(info.token)}` });
     expect(open.status).toBe(303);
     const list = await api(info.port, info.token, 'profiles.list', {});
-    expect((list.json() as { data: { profiles: { name: string; loginUrl: string }[] } }).data.profiles[0]).toMatchObject({ name: 'Demo MLS', loginUrl: info.demoLoginUrl });
+    expect((list.json() as { data: { profiles: { name: string; loginUrl: string }[] } }).data.profiles[0]).toMatchObject({ name: 'Demo MLS (RETS)', loginUrl: info.demoLoginUrl });
 
     // Browser-mode export: the file is made on the host and downloaded with the token cookie.
     const events = await openSse(info.port, '/api/events', { cookie: `rw_token=${encodeURIComponent(info.token)}` });

@@ -37,7 +37,7 @@ async function searchRows(req: Record<string, unknown>): Promise<{ columns: stri
 describe('profiles', () => {
   it('offers the Demo MLS first, ready, and refuses to delete it', async () => {
     const { profiles } = await call<{ profiles: Profile[] }>(h.host, 'profiles.list');
-    expect(profiles[0]).toMatchObject({ id: 'demo', name: 'Demo MLS', builtin: true, hasPassword: true });
+    expect(profiles[0]).toMatchObject({ id: 'demo', name: 'Demo MLS (RETS)', builtin: true, hasPassword: true });
     expect(JSON.stringify(profiles)).not.toContain('"password"');
     const del = await h.host.call('profiles.delete', { id: 'demo' });
     expect(del.ok).toBe(false);

@@ -38,7 +38,7 @@ async function callApi<T>(name: string, body: unknown): Promise<T> {
 describe('concurrent profile updates', () => {
   it('a patch holds only the fields sent (no defaults filled in), and every field can be patched', () => {
     expect(ProfilePatch.parse({ name: 'x' })).toEqual({ name: 'x' });
-    expect(Object.keys(ProfilePatch.shape).sort()).toEqual([...Object.keys(ProfileFields.shape), 'password', 'uaPassword'].sort());
+    expect(Object.keys(ProfilePatch.shape).sort()).toEqual([...Object.keys(ProfileFields.shape), 'password', 'uaPassword', 'clientSecret', 'token'].sort());
   });
 
   it('keeps every field when eight updates of different fields arrive at once, in every round', async () => {

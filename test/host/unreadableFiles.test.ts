@@ -32,7 +32,7 @@ describe('unreadable files', () => {
     writeFileSync(join(dir, 'v9.json'), JSON.stringify(wrongVersion));
 
     const r = await call<{ profiles: Profile[]; unreadable: UnreadableFile[] }>(h.host, 'profiles.list');
-    expect(r.profiles.map((p) => p.name)).toEqual(['Demo MLS', 'Good']);
+    expect(r.profiles.map((p) => p.name)).toEqual(['Demo MLS (RETS)', 'Demo MLS (Web API)', 'Good']);
     const byFile = Object.fromEntries(r.unreadable.map((u) => [u.file.split('/').pop(), u.message]));
     expect(Object.keys(byFile).sort()).toEqual(['merge-conflict.json', 'v9.json']);
     expect(byFile['merge-conflict.json']).toMatch(/JSON/);

@@ -12,7 +12,7 @@ import { validateProfileForm, type FormErrors, type ProfileForm } from './profil
 import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
 import { ErrorBox } from '../shell/ErrorBox';
-import { secretPlace } from '../secrets/secretPlace';
+import { mainSecretField, secretPlace } from '../secrets/secretPlace';
 
 interface Props { profile?: Profile; onClose(): void; onSaved(p: Profile): void; onTest(draft: ProfileInput): void }
 
@@ -42,7 +42,7 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
   const blocked = problems.length ? `${problems.length === 1 ? 'Fix this field' : `Fix ${problems.length} fields`}: ${problems[0]}` : undefined;
   const testBlocked = blocked ?? (needsPassword ? 'Type the password to test the changed settings (the stored one never comes back to the app)' : undefined);
   const test = useMutation({
-    mutationFn: (): Promise<z.infer<typeof ProfileTestResult>> => host.profiles.test(profile && !f.password && !dirty ? { profileId: profile.id } : { draft: { ...fields(), password: f.password || undefined, uaPassword: f.uaPassword || undefined } }),
+    mutationFn: (): Promise<z.infer<typeof ProfileTestResult>> => host.profiles.test(profile && !f.password && !dirty ? { profileId: profile.id } : { draft: { ...fields(), [mainSecretField(profile)]: f.password || undefined, uaPassword: f.uaPassword || undefined } }),
   });
   // A field says what is wrong once it holds something or has been left: a new, empty form is not all red.
   const shown = (k: keyof FormErrors) => (touched.has(k) || tried || String(f[k]).trim() !== '' ? errors[k] : undefined);
@@ -56,12 +56,14 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
       // Numbers are checked in the form (profileValidation.ts) before Save or Test can send them.
       timeouts: { connectSeconds: Number(f.connectS), responseSeconds: Number(f.responseS) },
       keepLoginHost: f.keepLoginHost,
+      // A Web API profile keeps its type and settings until the Web API form edits them.
+      ...(profile?.type === 'webapi' ? { type: 'webapi' as const, webApi: profile.webApi } : {}),
     };
   }
   async function save() {
     setTried(true);
     if (blocked) return;
-    const secrets = { ...(f.password ? { password: f.password } : {}), ...(f.uaPassword ? { uaPassword: f.uaPassword } : {}) };
+    const secrets = { ...(f.password ? { [mainSecretField(profile)]: f.password } : {}), ...(f.uaPassword ? { uaPassword: f.uaPassword } : {}) };
     const p = profile
       ? await update.mutateAsync({ id: profile.id, patch: { ...fields(), ...secrets } })
       : await create.mutateAsync({ ...fields(), ...secrets });
@@ -73,7 +75,7 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
       title={profile ? `Edit ${profile.name}` : 'New connection'} onClose={onClose} testId="profile-dialog" wide
       footer={<>
         <button className="btn" onClick={() => { setTried(true); if (!testBlocked) test.mutate(); }} disabled={!!testBlocked || test.isPending} title={testBlocked ?? 'Log in and out with these settings'} data-testid="profile-test">{test.isPending ? 'Testing…' : 'Test connection'}</button>
-        <button className="btn ghost" onClick={() => onTest({ ...fields(), password: f.password || undefined, uaPassword: f.uaPassword || undefined })} disabled={!!blocked} title={blocked ?? 'Run the connection doctor, step by step'}>Doctor…</button>
+        <button className="btn ghost" onClick={() => onTest({ ...fields(), [mainSecretField(profile)]: f.password || undefined, uaPassword: f.uaPassword || undefined })} disabled={!!blocked} title={blocked ?? 'Run the connection doctor, step by step'}>Doctor…</button>
         <span className="rw-dialog-reason" data-testid="profile-blocked">{testBlocked ?? ''}</span>
         <button className="btn" onClick={onClose}>Cancel</button>
         <button className="btn primary" onClick={() => void save().catch(() => undefined)} disabled={busy || !!blocked} title={blocked} data-testid="profile-save">{busy ? 'Saving…' : 'Save'}</button>

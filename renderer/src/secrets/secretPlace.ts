@@ -10,7 +10,19 @@ export function secretPlace(p: Pick<Profile, 'secretStorage' | 'hasPassword'>): 
   }
 }
 
-/** A saved profile that cannot connect until its password is typed again (lost to a restart). */
+/** The secret a profile connects with: RETS password, or the Web API token, client secret or password its authentication uses. */
+export function mainSecretField(p: Pick<Profile, 'type' | 'webApi'> | undefined): 'password' | 'token' | 'clientSecret' {
+  if (p?.type !== 'webapi') return 'password';
+  const auth = p.webApi?.auth;
+  return auth === 'bearer' ? 'token' : auth === 'password' ? 'password' : 'clientSecret';
+}
+
+function hasMainSecret(p: Profile): boolean {
+  const field = mainSecretField(p);
+  return field === 'token' ? !!p.hasToken : field === 'clientSecret' ? !!p.hasClientSecret : p.hasPassword;
+}
+
+/** A saved profile that cannot connect until its secret is typed again (lost to a restart). */
 export function needsSessionPassword(p: Profile | undefined): boolean {
-  return !!p && !p.builtin && !p.hasPassword && p.secretStorage !== 'file';
+  return !!p && !p.builtin && !hasMainSecret(p) && p.secretStorage !== 'file';
 }
