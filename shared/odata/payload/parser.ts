@@ -14,6 +14,7 @@
 
 import { ODataParseError } from '../parseError';
 import { decodeJsonString, utf8Text } from './jsonString';
+import { isNumberByte, literalEnd, nestedEnd, numberEnd, stringEnd } from './scanBytes';
 import {
   COUNT_SHIFT, K_ARRAY, K_FALSE, K_NULL, K_NUMBER, K_OBJECT, K_STRING, K_STRING_ESC, K_TRUE, MAX_COUNT, ODataRowBatch,
 } from './rowBatch';
@@ -84,7 +85,6 @@ const LITERALS = ['true', 'false', 'null'].map((w) => Uint8Array.from(w, (c) => 
 const LIT_KIND = [K_TRUE, K_FALSE, K_NULL];
 
 function isBlank(b: number): boolean { return b === 32 || b === 10 || b === 13 || b === 9; }
-function isNumberByte(b: number): boolean { return (b >= 48 && b <= 57) || b === 45 || b === 43 || b === 46 || b === 101 || b === 69; }
 
 class PayloadParser implements ODataPayloadParser {
   private buf = new Uint8Array(1 << 16);
@@ -139,6 +139,8 @@ class PayloadParser implements ODataPayloadParser {
   private readonly columns: string[] = [];
   private readonly colBytes: Uint8Array[] = [];
   private readonly colIndex = new Map<string, number>();
+  /** Per column: its key's bytes then `":`, so the guessed key and its colon are one compare (null: a key with " or \\). */
+  private readonly colKeyColon: (Uint8Array | null)[] = [];
   private columnsChanged = false;
 
   // Fields and rows read since the last batch (absolute offsets into buf).
@@ -148,6 +150,9 @@ class PayloadParser implements ODataPayloadParser {
   private rowFieldEnds: number[] = [];
   private firstRowStart = -1;
   private rowFieldStart = 0;
+
+  /** What the byte scans report besides a position. */
+  private readonly scanned = { count: 0, escaped: false };
 
   private out: ODataPayloadEvent[] = [];
   private ended = false;
@@ -244,6 +249,7 @@ class PayloadParser implements ODataPayloadParser {
     const c = this.columns.length;
     this.columns.push(name);
     this.colBytes.push(bytes);
+    this.colKeyColon.push(bytes.includes(34) || bytes.includes(92) ? null : Uint8Array.from([...bytes, 34, 58]));
     this.colIndex.set(name, c);
     this.columnsChanged = true;
     return c;
@@ -478,6 +484,115 @@ class PayloadParser implements ODataPayloadParser {
     if (this.inRow && d === this.rowDepth) this.col = this.resolveColumn(s, e, esc);
   }
 
+  // ---- the fast path ----
+
+  /** Between tokens of a collection's rows, where the fast path can take over. */
+  private atRowsBoundary(): boolean {
+    if (this.mode !== M_COLLECTION || this.capDepth > 0 || this.tokStart >= 0) return false;
+    if (this.inRow) return !this.rowPrimitive && this.depth === this.rowDepth;
+    return this.valueOpen && this.depth === 2;
+  }
+
+  /**
+   * A collection's rows read a whole token per step with the byte scans, committed after each
+   * token in the tokenizer's own state (so the tokenizer takes over anywhere): returns where it
+   * stopped, at the end of the bytes or at a token it leaves to the tokenizer (one cut by the end
+   * of the bytes read so far, or one that is unusual or wrong, which the tokenizer reports).
+   */
+  private fastRows(from: number): number {
+    const buf = this.buf;
+    const len = this.len;
+    const scanned = this.scanned;
+    let st = this.state;
+    let i = from;
+    while (i < len) {
+      const b = buf[i]!;
+      if (b === 32 || b === 10 || b === 13 || b === 9) { i++; continue; }
+      if (!this.inRow) {
+        // Between rows: a row object opens, or the tokenizer takes the rest (the end of `value`).
+        if (st === S_AFTER && b === 44) { st = S_VALUE; i++; continue; }
+        if ((st === S_VALUE || st === S_VALUE_OR_END) && b === 123 && this.depth < this.maxDepth) {
+          this.startRow(i, 3);
+          this.types[++this.depth] = OBJ;
+          st = S_KEY_OR_END;
+          i++;
+          continue;
+        }
+        break;
+      }
+      if (st === S_VALUE) {
+        let end: number;
+        let meta: number;
+        let s = i;
+        if (b === 34) {
+          scanned.escaped = false;
+          end = stringEnd(buf, i + 1, len, scanned);
+          if (end < 0) break;
+          s = i + 1;
+          meta = scanned.escaped ? K_STRING_ESC : K_STRING;
+          i = end + 1;
+        } else if (b === 45 || (b >= 48 && b <= 57)) {
+          end = numberEnd(buf, i + 1, len);
+          if (end < 0) break;
+          meta = K_NUMBER;
+          i = end;
+        } else if (b === 123 || b === 91) {
+          end = nestedEnd(buf, i, len, this.types, this.depth, this.maxDepth, scanned);
+          if (end < 0) break;
+          meta = (b === 123 ? K_OBJECT : K_ARRAY) | ((scanned.count > MAX_COUNT ? MAX_COUNT : scanned.count) << COUNT_SHIFT);
+          i = end;
+        } else {
+          end = literalEnd(buf, i, len);
+          if (end < 0) break;
+          meta = b === 116 ? K_TRUE : b === 102 ? K_FALSE : K_NULL;
+          i = end;
+        }
+        this.pushField(this.col, s, end, meta);
+        st = S_AFTER;
+        continue;
+      }
+      if (st === S_AFTER && b === 44) { st = S_KEY; i++; continue; }
+      if (b === 125 && (st === S_AFTER || st === S_KEY_OR_END)) {
+        this.depth--;
+        this.endRow(i + 1);
+        st = S_AFTER;
+        i++;
+        continue;
+      }
+      if ((st === S_KEY || st === S_KEY_OR_END) && b === 34) {
+        // The key the previous row had here, with its colon, in one compare; else read the key.
+        const k = this.keyInRow;
+        const expect = k < this.keyOrder.length ? this.keyOrder[k]! : this.lastCol + 1;
+        const want = expect < this.colKeyColon.length ? this.colKeyColon[expect]! : null;
+        if (want !== null && i + 1 + want.length <= len) {
+          let j = 0;
+          const at = i + 1;
+          while (j < want.length && want[j] === buf[at + j]) j++;
+          if (j === want.length) {
+            this.keyInRow = k + 1;
+            if (k === this.keyOrder.length) this.keyOrder.push(expect);
+            this.col = this.lastCol = expect;
+            st = S_VALUE;
+            i = at + j;
+            continue;
+          }
+        }
+        scanned.escaped = false;
+        const end = stringEnd(buf, i + 1, len, scanned);
+        if (end < 0) break;
+        this.col = this.resolveColumn(i + 1, end, scanned.escaped);
+        st = S_COLON;
+        i = end + 1;
+        continue;
+      }
+      if (st === S_COLON && b === 58) { st = S_VALUE; i++; continue; }
+      break;
+    }
+    this.state = st;
+    this.pos = i;
+    return i;
+  }
+
   // ---- the tokenizer ----
 
   private scan(): void {
@@ -501,6 +616,11 @@ class PayloadParser implements ODataPayloadParser {
         continue;
       }
       if (st === S_STRING_ESC) { i++; this.state = S_STRING; continue; }
+      if (st !== S_NUMBER && st !== S_LITERAL && this.atRowsBoundary()) {
+        const from = i;
+        i = this.fastRows(i);
+        if (i !== from) continue;
+      }
       const b = buf[i]!;
       if (st === S_NUMBER) {
         if (isNumberByte(b)) { i++; continue; }
