@@ -89,10 +89,8 @@ export function nestedEnd(buf: Uint8Array, at: number, len: number, types: Uint8
         if (b === 44) { i++; st = types[d] === OBJ ? K : V; continue; }
         if (b !== 125 && b !== 93) return HAND_OVER;
         break;
-      case VE:
-        if (b === 93) break;
-      // falls through: a value
       default:
+        if (st === VE && b === 93) break;
         if (d === base + 1 && types[d] === ARR) count++;
         if (b === 123 || b === 91) {
           if (d >= maxDepth) return HAND_OVER;
@@ -101,8 +99,14 @@ export function nestedEnd(buf: Uint8Array, at: number, len: number, types: Uint8
           i++;
           continue;
         }
-        if (b === 34) { i = stringEnd(buf, i + 1, len, out); if (i >= 0) i++; } else if (b === 45 || (b >= 48 && b <= 57)) i = numberEnd(buf, i + 1, len);
-        else i = literalEnd(buf, i, len);
+        if (b === 34) {
+          i = stringEnd(buf, i + 1, len, out);
+          if (i >= 0) i++;
+        } else if (b === 45 || (b >= 48 && b <= 57)) {
+          i = numberEnd(buf, i + 1, len);
+        } else {
+          i = literalEnd(buf, i, len);
+        }
         if (i < 0) return i === HAND_OVER ? HAND_OVER : INCOMPLETE;
         st = A;
         continue;
