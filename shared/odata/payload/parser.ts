@@ -552,6 +552,15 @@ class PayloadParser implements ODataPayloadParser {
         }
         break;
       }
+      if (st === S_AFTER && b === 44) {
+        const next = this.fieldRun(i);
+        if (next !== i) {
+          i = next;
+          st = this.state;
+          if (st === S_VALUE) break; // a value cut by the end of the bytes: the tokenizer's
+          continue;
+        }
+      }
       if (st === S_VALUE) {
         const next = this.fieldValue(i);
         if (next < 0) break;
@@ -590,6 +599,39 @@ class PayloadParser implements ODataPayloadParser {
     }
     this.state = st;
     this.pos = i;
+    return i;
+  }
+
+  /**
+   * The usual run of a row: `,"Key":value` again and again, each key the one the previous row had
+   * there. From the comma at i: the index where the run stops (state S_AFTER there), or after a
+   * guessed key whose value is cut or unusual (state S_VALUE there).
+   */
+  private fieldRun(i: number): number {
+    const buf = this.buf;
+    const len = this.len;
+    const view = this.view;
+    const patterns = this.colKeyColon;
+    const order = this.keyOrder;
+    let k = this.keyInRow;
+    let col = this.lastCol;
+    this.state = S_AFTER;
+    while (buf[i] === 44) {
+      const expect = k < order.length ? order[k]! : col + 1;
+      if (expect >= patterns.length) break;
+      const want = patterns[expect]!;
+      const after = i + 1 + (want === null ? 0 : want.length);
+      if (want === null || after >= len || !patternAt(view, buf, i + 1, want)) break;
+      if (k === order.length) order.push(expect);
+      k++;
+      col = expect;
+      this.col = col;
+      const next = this.fieldValue(after);
+      if (next < 0) { this.state = S_VALUE; i = after; break; }
+      i = next;
+    }
+    this.keyInRow = k;
+    this.lastCol = col;
     return i;
   }
 
