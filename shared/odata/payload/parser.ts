@@ -14,7 +14,8 @@
 
 import { ODataParseError } from '../parseError';
 import { decodeJsonString, utf8Text } from './jsonString';
-import { bytePattern, isNumberByte, literalEnd, nestedEnd, numberEnd, patternAt, stringEnd, type BytePattern } from './scanBytes';
+import { KeyPatterns } from './keyPatterns';
+import { isNumberByte, literalEnd, nestedEnd, numberEnd, stringEnd } from './scanBytes';
 import {
   COUNT_SHIFT, K_ARRAY, K_FALSE, K_NULL, K_NUMBER, K_OBJECT, K_STRING, K_STRING_ESC, K_TRUE, MAX_COUNT, ODataRowBatch,
 } from './rowBatch';
@@ -146,8 +147,8 @@ class PayloadParser implements ODataPayloadParser {
   private readonly columns: string[] = [];
   private readonly colBytes: Uint8Array[] = [];
   private readonly colIndex = new Map<string, number>();
-  /** Per column: `"Key":` as bytes, so the guessed key and its colon are one compare (null: a key with " or \\). */
-  private readonly colKeyColon: (BytePattern | null)[] = [];
+  /** Per column: `"Key":` to check where the previous row had that key. */
+  private readonly keyPatterns = new KeyPatterns();
   private columnsChanged = false;
 
   // Fields and rows read since the last batch: offsets from fieldBase, where the batch's bytes
@@ -269,7 +270,7 @@ class PayloadParser implements ODataPayloadParser {
     const c = this.columns.length;
     this.columns.push(name);
     this.colBytes.push(bytes);
-    this.colKeyColon.push(bytes.includes(34) || bytes.includes(92) ? null : bytePattern(Uint8Array.from([34, ...bytes, 34, 58])));
+    this.keyPatterns.add(bytes);
     this.colIndex.set(name, c);
     this.columnsChanged = true;
     return c;
@@ -611,17 +612,16 @@ class PayloadParser implements ODataPayloadParser {
     const buf = this.buf;
     const len = this.len;
     const view = this.view;
-    const patterns = this.colKeyColon;
+    const patterns = this.keyPatterns;
     const order = this.keyOrder;
     let k = this.keyInRow;
     let col = this.lastCol;
     this.state = S_AFTER;
     while (buf[i] === 44) {
       const expect = k < order.length ? order[k]! : col + 1;
-      if (expect >= patterns.length) break;
-      const want = patterns[expect]!;
-      const after = i + 1 + (want === null ? 0 : want.length);
-      if (want === null || after >= len || !patternAt(view, buf, i + 1, want)) break;
+      const size = patterns.at(expect, view, i + 1, len);
+      const after = i + 1 + size;
+      if (size < 0 || after >= len) break;
       if (k === order.length) order.push(expect);
       k++;
       col = expect;
@@ -639,13 +639,12 @@ class PayloadParser implements ODataPayloadParser {
   private guessedKey(at: number): number {
     const k = this.keyInRow;
     const expect = k < this.keyOrder.length ? this.keyOrder[k]! : this.lastCol + 1;
-    if (expect >= this.colKeyColon.length) return -1;
-    const want = this.colKeyColon[expect]!;
-    if (want === null || at + want.length > this.len || !patternAt(this.view, this.buf, at, want)) return -1;
+    const size = this.keyPatterns.at(expect, this.view, at, this.len);
+    if (size < 0) return -1;
     this.keyInRow = k + 1;
     if (k === this.keyOrder.length) this.keyOrder.push(expect);
     this.col = this.lastCol = expect;
-    return at + want.length;
+    return at + size;
   }
 
   /** The value at i (not a blank) as a field of the current column: the index after it, or -1 (cut or unusual: the tokenizer's). */

@@ -120,29 +120,3 @@ export function nestedEnd(buf: Uint8Array, at: number, len: number, types: Uint8
   }
   return INCOMPLETE;
 }
-
-/**
- * Bytes to find at a known place as little-endian 32-bit words, the last one overlapping the one
- * before when the length is not a multiple of 4: a compare is a few word reads.
- */
-export interface BytePattern { length: number; words: Int32Array; bytes: Uint8Array }
-
-export function bytePattern(bytes: Uint8Array): BytePattern {
-  const n = bytes.length < 4 ? 0 : (bytes.length + 3) >> 2;
-  const words = new Int32Array(n);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let w = 0; w < n; w++) words[w] = view.getInt32(Math.min(w * 4, bytes.length - 4), true);
-  return { length: bytes.length, words, bytes };
-}
-
-/** Whether the pattern stands at `at` (the caller checked it fits); `view` is over buf's bytes, from 0. */
-export function patternAt(view: DataView, buf: Uint8Array, at: number, p: BytePattern): boolean {
-  const words = p.words;
-  const n = words.length;
-  if (n === 0) {
-    for (let j = 0; j < p.length; j++) if (p.bytes[j] !== buf[at + j]) return false;
-    return true;
-  }
-  for (let w = 0; w < n - 1; w++) if (view.getInt32(at + w * 4, true) !== words[w]) return false;
-  return view.getInt32(at + p.length - 4, true) === words[n - 1];
-}
