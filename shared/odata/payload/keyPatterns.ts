@@ -3,12 +3,12 @@
 // in one order). All patterns live in flat typed arrays: no object per column to load.
 
 export class KeyPatterns {
-  private words = new Int32Array(1024);
+  private words: Int32Array = new Int32Array(1024);
   private used = 0;
   /** Per column: index of its first word; -1 when it has no pattern (an escaped or empty key). */
-  private start = new Int32Array(64).fill(-1);
+  private start: Int32Array = new Int32Array(64).fill(-1);
   /** Per column: the pattern's length in bytes. */
-  private bytes = new Int32Array(64);
+  private bytes: Int32Array = new Int32Array(64);
   private count = 0;
 
   /** The next column's key bytes as sent between the quotes (null: the key had escapes). */
