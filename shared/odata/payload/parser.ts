@@ -558,7 +558,7 @@ class PayloadParser implements ODataPayloadParser {
         if (next !== i) {
           i = next;
           st = this.state;
-          if (st === S_VALUE) break; // a value cut by the end of the bytes: the tokenizer's
+          if (st === S_VALUE) break; // a value cut by the end of the bytes (or unusual): the tokenizer's
           continue;
         }
       }
@@ -652,32 +652,40 @@ class PayloadParser implements ODataPayloadParser {
     const buf = this.buf;
     const len = this.len;
     const b = buf[i]!;
-    const scanned = this.scanned;
-    let s = i;
+    if (b === 34) {
+      const scanned = this.scanned;
+      scanned.escaped = false;
+      const end = stringEnd(buf, i + 1, len, scanned);
+      if (end < 0) return -1;
+      this.pushField(this.col, i + 1, end, scanned.escaped ? K_STRING_ESC : K_STRING);
+      return end + 1;
+    }
     let end: number;
     let meta: number;
-    let next: number;
-    if (b === 34) {
-      scanned.escaped = false;
-      end = stringEnd(buf, i + 1, len, scanned);
-      if (end < 0) return -1;
-      s = i + 1;
-      meta = scanned.escaped ? K_STRING_ESC : K_STRING;
-      next = end + 1;
-    } else if (b === 45 || (b >= 48 && b <= 57)) {
-      end = next = numberEnd(buf, i + 1, len);
+    if (b === 45 || (b >= 48 && b <= 57)) {
+      end = numberEnd(buf, i + 1, len);
       meta = K_NUMBER;
     } else if (b === 123 || b === 91) {
-      end = next = nestedEnd(buf, i, len, this.types, this.depth, this.maxDepth, scanned);
-      meta = (b === 123 ? K_OBJECT : K_ARRAY) | ((scanned.count > MAX_COUNT ? MAX_COUNT : scanned.count) << COUNT_SHIFT);
+      return this.nestedField(i);
     } else {
-      end = next = literalEnd(buf, i, len);
+      end = literalEnd(buf, i, len);
       meta = b === 116 ? K_TRUE : b === 102 ? K_FALSE : K_NULL;
     }
     if (end < 0) return -1;
-    this.pushField(this.col, s, end, meta);
-    return next;
+    this.pushField(this.col, i, end, meta);
+    return end;
   }
+
+  /** fieldValue for an object or array (Media, complex values, collections): kept whole, arrays with their element count. */
+  private nestedField(i: number): number {
+    const scanned = this.scanned;
+    const end = nestedEnd(this.buf, i, this.len, this.types, this.depth, this.maxDepth, scanned);
+    if (end < 0) return -1;
+    const count = scanned.count > MAX_COUNT ? MAX_COUNT : scanned.count;
+    this.pushField(this.col, i, end, (this.buf[i] === 123 ? K_OBJECT : K_ARRAY) | (count << COUNT_SHIFT));
+    return end;
+  }
+
 
   // ---- the tokenizer ----
 
