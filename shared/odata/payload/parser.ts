@@ -2,7 +2,10 @@
 // tokenizer that walks each byte once, keeps an explicit stack of open containers (capped: a
 // hostile body gets a typed "too deep" error) and delivers the `value` rows in compact batches
 // at the end of each push. Only the bytes of the row being read are carried from one chunk to
-// the next; a page is never built as a JS object tree.
+// the next; a page is never built as a JS object tree. A collection's rows mostly go through a
+// fast path (fastRows) that reads a whole token per step and hands any token cut by the end of
+// the bytes, or unusual, to the tokenizer: a byte is scanned at most twice. Batches are views of
+// the parser's buffers, which are never written below their end once a batch holds them.
 //
 //   const p = createODataPayloadParser({ select }); for each chunk: events = p.push(chunk);
 //   at the end: events = p.end().
