@@ -5,7 +5,8 @@
 //   (b) a naive client: fetch, JSON.parse of each page, follow nextLink
 //   (c) the raw download of the same pages (the floor)
 // Goals: (a) wall <= 1.5x (c); (a) at least as fast as (b); (a) peak RSS below (b)'s and flat in
-// the number of pages (also run over 25 pages).
+// the number of pages (also run over 25 pages). A line before the table gives the payload parser
+// alone (in memory, no I/O) in MB per CPU-second.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,6 +75,13 @@ async function main(): Promise<void> {
     ['(b) naive over 25 pages', 'naive', 25],
   ] as [string, string, number][]).filter(([, mode, pages]) => !only || only === `${mode}:${pages}`);
   const results = new Map<string, Result>();
+  let parserLine = '';
+  if (!only || only.startsWith('parser')) {
+    try {
+      const r = await runChild('parser', '-', 5);
+      parserLine = `Payload parser alone (in memory, 64 KiB chunks, a field of every row read): ${((r.bytes ?? 0) / 1e6).toFixed(0)} MB in ${(r.cpuMs / 1000).toFixed(2)} CPU s = ${((r.bytes ?? 0) / 1e6 / (r.cpuMs / 1000)).toFixed(0)} MB per CPU-second (wall ${(r.wallMs / 1000).toFixed(2)} s).\n\n`;
+    } catch (e) { parserLine = `Payload parser alone: FAILED ${(e as Error).message}\n\n`; }
+  }
   for (const [label, mode, pages] of runs) {
     try { results.set(label, await runChild(mode, `${server.base}/p${pages}/odata`, pages)); } catch (e) { process.stdout.write(`${label}: FAILED ${(e as Error).message}\n`); }
   }
@@ -82,6 +90,7 @@ async function main(): Promise<void> {
   const row = (cells: string[]) => `| ${cells.join(' | ')} |\n`;
   let out = `Web API client benchmark: ${TOTAL_ROWS.toLocaleString('en-US')} Property records x ~150 fields (Media expanded on 1 in 10), ${PAGES} pages of ${PAGE_ROWS} = ${mb.toFixed(0)} MB, served from 127.0.0.1.\n`;
   out += `Machine: ${cpus().length} cores shared with other engineers; load average before the run: ${load}. Figures are noisy.\n\n`;
+  out += parserLine;
   out += row(['client', 'pages', 'rows', 'wall', 'CPU', 'MB/s', 'peak RSS']);
   out += row(['---', '---:', '---:', '---:', '---:', '---:', '---:']);
   for (const [label, , pages] of runs) {

@@ -4,10 +4,13 @@
 //   ours:  ODataSession.query, a consumer that awaits each batch and reads a field of every row
 //   naive: fetch, JSON.parse of each page, follow @odata.nextLink
 //   raw:   the same pages downloaded with node:http (keep-alive), nothing parsed: the floor
+//   parser: the payload parser alone over the same pages in memory (64 KiB chunks), no I/O
 import http from 'node:http';
 import { ODataSession } from '../../electron/odata/session';
+import { createODataPayloadParser } from '../../shared/odata/payload';
+import { BLOCKS, pageParts, renderBlock } from './odataPages';
 
-export interface Result { rows: number; pages: number; wallMs: number; cpuMs: number; maxRssKiB: number }
+export interface Result { rows: number; pages: number; wallMs: number; cpuMs: number; maxRssKiB: number; bytes?: number }
 
 function finish(rows: number, pages: number, t0: number, c0: NodeJS.CpuUsage): Result {
   const c = process.cpuUsage(c0);
@@ -74,11 +77,45 @@ async function raw(root: string, pageCount: number): Promise<Result> {
   return finish(pageCount * 1000, pageCount, t0, c0);
 }
 
+/** The payload parser alone: each of the ten distinct pages `rounds` times, reading a field of every row. */
+function parserOnly(rounds: number): Result {
+  const blocks = Array.from({ length: BLOCKS }, (_, b) => renderBlock(b));
+  const pages = Array.from({ length: BLOCKS }, (_, p) => Buffer.concat(pageParts(p, BLOCKS, blocks)));
+  const chunk = 64 * 1024;
+  const pass = (): { rows: number; bytes: number } => {
+    let rows = 0;
+    let bytes = 0;
+    let check = 0;
+    for (const page of pages) {
+      const p = createODataPayloadParser();
+      for (let i = 0; i < page.length; i += chunk) {
+        for (const e of p.push(page.subarray(i, i + chunk))) {
+          if (e.kind !== 'rows') continue;
+          for (let r = 0; r < e.batch.length; r++) check += e.batch.get(r, 0).length;
+          rows += e.batch.length;
+        }
+      }
+      p.end();
+      bytes += page.length;
+    }
+    if (check === 0) throw new Error('no field read');
+    return { rows, bytes };
+  };
+  pass(); // warm up the JIT
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let rows = 0;
+  let bytes = 0;
+  for (let r = 0; r < rounds; r++) { const p = pass(); rows += p.rows; bytes += p.bytes; }
+  return { ...finish(rows, rounds * pages.length, t0, c0), bytes };
+}
+
 export function child(mode: string, root: string, pages: number): Promise<Result> {
   switch (mode) {
     case 'ours': return ours(root);
     case 'naive': return naive(root);
     case 'raw': return raw(root, pages);
+    case 'parser': return Promise.resolve(parserOnly(pages));
     default: throw new Error(`unknown mode ${mode}`);
   }
 }
