@@ -2,29 +2,29 @@
 // starts the Demo MLS on 127.0.0.1 and prints where to log in and with which accounts (RETS and
 // the RESO Web API).
 import { DEFAULT_LISTINGS, type DemoMls, startDemoMls } from '../demo/index';
+import { intValue, parseCommandArgs, UsageError, withUsage, type OptionsSpec } from './args';
 
-function usage(): string {
-  return 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--json]\n'
-    + '  --json  one line of JSON with the login URL and accounts, once it listens\n';
-}
+const USAGE = 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--json]\n'
+  + '  --json  one line of JSON with the login URL and accounts, once it listens\n';
 
-function parseArgs(args: string[]): { port: number; listings: number; seed: number; maxRows?: number; json: boolean } | string {
-  const out = { port: 6103, listings: DEFAULT_LISTINGS, seed: 1, maxRows: undefined as number | undefined, json: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') { out.json = true; continue; }
-    if (a === '--help' || a === '-h') return '';
-    const [name, inline] = a.split('=', 2);
-    const value = inline ?? args[++i];
-    const n = Number(value);
-    if (!['--port', '--listings', '--seed', '--max-rows'].includes(name)) return `unknown option ${a}`;
-    if (value === undefined || !Number.isInteger(n) || n < 0) return `${name} needs a whole number`;
-    if (name === '--port') out.port = n;
-    if (name === '--listings') out.listings = n;
-    if (name === '--seed') out.seed = n;
-    if (name === '--max-rows') out.maxRows = n;
-  }
-  return out;
+const OPTIONS = {
+  port: { type: 'string' }, listings: { type: 'string' }, seed: { type: 'string' }, 'max-rows': { type: 'string' }, json: { type: 'boolean' },
+} as const satisfies OptionsSpec;
+
+interface DemoArgs { port: number; listings: number; seed: number; maxRows?: number; json: boolean }
+
+/** The options from argv; undefined when --help asks for the usage. Throws UsageError. */
+function parseDemoArgs(args: string[]): DemoArgs | undefined {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS);
+  if (values.help) return undefined;
+  if (positionals.length) throw new UsageError(`Unexpected argument '${positionals[0]}': demo-mls takes options only.`);
+  return {
+    port: intValue(values, 'port', 0, 65535) ?? 6103,
+    listings: intValue(values, 'listings', 0, 1_000_000) ?? DEFAULT_LISTINGS,
+    seed: intValue(values, 'seed', 0, 0xffff_ffff) ?? 1,
+    maxRows: intValue(values, 'max-rows', 1, 1_000_000),
+    json: values.json === true,
+  };
 }
 
 function describe(mls: DemoMls): string {
@@ -44,11 +44,17 @@ function describe(mls: DemoMls): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const opts = parseArgs(args);
-  if (typeof opts === 'string') {
-    process.stderr.write(opts ? `demo-mls: ${opts}\n${usage()}` : usage());
-    return opts ? 2 : 0;
-  }
+  return withUsage('demo-mls', USAGE, async () => {
+    const opts = parseDemoArgs(args);
+    if (!opts) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    return serveDemo(opts);
+  });
+}
+
+async function serveDemo(opts: DemoArgs): Promise<number> {
   let mls: DemoMls;
   try {
     mls = await startDemoMls({ port: opts.port, listings: opts.listings, seed: opts.seed, maxRows: opts.maxRows });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, complete, format, hover, parse, SchemaError, syntaxDiagnostic, validate, type Diagnostic, type DmqlSchema } from '../../shared/dmql';
 import { parseMetadata } from '../../shared/rets/metadata';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
+import { intValue, parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec, type ParsedArgs } from './args';
 
 const USAGE = `usage:
   rets-workbench dmql check QUERY [--metadata FILE --resource R --class C] [--standard-names] [--json]
@@ -15,33 +16,20 @@ FILE is a saved GetMetadata response (COMPACT or STANDARD-XML, raw HTTP capture 
 workbench's metadata cache (JSON). check exits 1 when the query has an error.
 `;
 
-interface Args { cmd: string; query: string; opts: Map<string, string>; flags: Set<string> }
+interface Args { cmd: string; query: string; values: ParsedArgs['values'] }
 
-const VALUED = new Set(['--metadata', '--resource', '--class', '--offset']);
-const FLAGS = new Set(['--json', '--standard-names']);
+const COMMANDS = ['check', 'format', 'complete', 'hover'];
 
-class UsageError extends Error {}
+const OPTIONS = {
+  metadata: { type: 'string' }, resource: { type: 'string' }, class: { type: 'string' }, offset: { type: 'string' },
+  json: { type: 'boolean' }, 'standard-names': { type: 'boolean' },
+} as const satisfies OptionsSpec;
 
-function parseArgs(argv: string[]): Args {
-  const [cmd, ...rest] = argv;
-  const opts = new Map<string, string>();
-  const flags = new Set<string>();
-  const positional: string[] = [];
-  for (let k = 0; k < rest.length; k += 1) {
-    const a = rest[k];
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (VALUED.has(name)) {
-      const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : rest[(k += 1)];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      opts.set(name, v);
-    } else if (FLAGS.has(a)) flags.add(a);
-    else if (a.startsWith('--') && a.length > 2) throw new UsageError(`unknown option ${a}`);
-    else positional.push(a);
-  }
-  if (!cmd || !['check', 'format', 'complete', 'hover'].includes(cmd)) throw new UsageError(cmd ? `unknown dmql command "${cmd}"` : 'missing command');
-  if (positional.length !== 1) throw new UsageError(positional.length ? 'give the query as one argument (quote it)' : 'missing QUERY');
-  return { cmd, query: positional[0], opts, flags };
+function parseDmqlArgs(values: ParsedArgs['values'], positionals: string[]): Args {
+  const [cmd, ...rest] = positionals;
+  if (!cmd || !COMMANDS.includes(cmd)) throw new UsageError(cmd ? `unknown dmql command "${cmd}"` : 'missing command');
+  if (rest.length !== 1) throw new UsageError(rest.length ? 'give the query as one argument (quote it)' : 'missing QUERY');
+  return { cmd, query: rest[0]!, values };
 }
 
 /** Text of a saved file: UTF-8 when valid, else ISO-8859-1 (what RETS servers send without a charset). */
@@ -78,15 +66,15 @@ export function loadMetadata(file: string): RetsMetadata {
 }
 
 function schemaFrom(a: Args): DmqlSchema | undefined {
-  const file = a.opts.get('--metadata');
+  const file = stringValue(a.values, 'metadata');
+  const resource = stringValue(a.values, 'resource');
+  const cls = stringValue(a.values, 'class');
   if (!file) {
-    if (a.opts.has('--resource') || a.opts.has('--class')) throw new UsageError('--resource and --class need --metadata FILE');
+    if (resource !== undefined || cls !== undefined) throw new UsageError('--resource and --class need --metadata FILE');
     return undefined;
   }
-  const resource = a.opts.get('--resource');
-  const cls = a.opts.get('--class');
   if (!resource || !cls) throw new UsageError('--metadata needs --resource R and --class C');
-  return buildSchema(loadMetadata(file), resource, cls, { standardNames: a.flags.has('--standard-names') });
+  return buildSchema(loadMetadata(file), resource, cls, { standardNames: a.values['standard-names'] === true });
 }
 
 /** "error 1:8 unknown-field: message", the query, and carets under the range. */
@@ -101,7 +89,7 @@ export function printDiagnostic(query: string, d: Diagnostic): string {
 function check(a: Args, schema: DmqlSchema | undefined): number {
   const diagnostics = schema ? validate(a.query, schema) : parse(a.query).errors.map(syntaxDiagnostic);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (a.flags.has('--json')) process.stdout.write(`${JSON.stringify({ ok: errors === 0, diagnostics }, null, 2)}\n`);
+  if (a.values.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, diagnostics }, null, 2)}\n`);
   else if (diagnostics.length === 0) process.stdout.write(`ok${schema ? ` (checked against ${schema.resource}:${schema.className})` : ' (syntax only: give --metadata to check fields and values)'}\n`);
   else process.stdout.write(`${diagnostics.map((d) => printDiagnostic(a.query, d)).join('\n\n')}\n`);
   return errors ? 1 : 0;
@@ -118,47 +106,49 @@ function formatCmd(a: Args): number {
 }
 
 function offsetOf(a: Args): number {
-  const raw = a.opts.get('--offset');
-  if (raw === undefined) return a.query.length;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > a.query.length) throw new UsageError(`--offset must be a whole number from 0 to ${a.query.length}`);
-  return n;
+  return intValue(a.values, 'offset', 0, a.query.length) ?? a.query.length;
 }
 
 function completeCmd(a: Args, schema: DmqlSchema | undefined): number {
   const r = complete(a.query, offsetOf(a), schema);
-  if (a.flags.has('--json')) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+  if (a.values.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
   else process.stdout.write(`${r.items.map((i) => `${i.label}\t${i.kind}\t${i.detail}`).join('\n')}\n`);
   return 0;
 }
 
 function hoverCmd(a: Args, schema: DmqlSchema | undefined): number {
   const h = hover(a.query, offsetOf(a), schema);
-  if (a.flags.has('--json')) process.stdout.write(`${JSON.stringify(h ?? null, null, 2)}\n`);
+  if (a.values.json) process.stdout.write(`${JSON.stringify(h ?? null, null, 2)}\n`);
   else process.stdout.write(`${h ? h.contents : '(nothing here)'}\n`);
   return 0;
 }
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
+  if (argv.length === 0) {
     process.stdout.write(USAGE);
-    return argv.length ? 0 : 2;
-  }
-  let a: Args;
-  let schema: DmqlSchema | undefined;
-  try {
-    a = parseArgs(argv);
-    schema = schemaFrom(a);
-  } catch (e) {
-    if (e instanceof UsageError) process.stderr.write(`rets-workbench dmql: ${e.message}\n\n${USAGE}`);
-    else if (e instanceof SchemaError) process.stderr.write(`rets-workbench dmql: ${e.message}\n`);
-    else process.stderr.write(`rets-workbench dmql: could not read the metadata: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  switch (a.cmd) {
-    case 'check': return check(a, schema);
-    case 'format': return formatCmd(a);
-    case 'complete': return completeCmd(a, schema);
-    default: return hoverCmd(a, schema);
-  }
+  return withUsage('dmql', USAGE, async () => {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    if (values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const a = parseDmqlArgs(values, positionals);
+    let schema: DmqlSchema | undefined;
+    try {
+      schema = schemaFrom(a);
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      if (e instanceof SchemaError) process.stderr.write(`rets-workbench dmql: ${e.message}\n`);
+      else process.stderr.write(`rets-workbench dmql: could not read the metadata: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+    switch (a.cmd) {
+      case 'check': return check(a, schema);
+      case 'format': return formatCmd(a);
+      case 'complete': return completeCmd(a, schema);
+      default: return hoverCmd(a, schema);
+    }
+  });
 }

@@ -11,12 +11,18 @@ import { collectObjects } from '../../shared/rets/object/multipart';
 import { looksLikeRawHttp, parseRawHttpResponse } from '../../shared/rets/rawHttp';
 import { collectSearch } from '../../shared/rets/search/index';
 import { decodeBody } from '../../shared/rets/text';
+import { parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec, type ParsedArgs } from './args';
 import { isODataInspect, ODATA_KINDS, runInspectOData } from './inspectOData';
 
 const KINDS = ['login', 'metadata', 'search', 'object'] as const;
 type Kind = (typeof KINDS)[number];
 
-const USAGE = 'usage: rets-workbench inspect FILE --kind login|metadata|search|object [--content-type TYPE] [--login-url URL]\n       rets-workbench inspect FILE --kind odata-metadata|odata [--full] [--content-type TYPE]';
+const USAGE = `usage: rets-workbench inspect FILE --kind login|metadata|search|object [--content-type TYPE] [--login-url URL]
+       rets-workbench inspect FILE --kind odata-metadata|odata [--full] [--content-type TYPE]
+
+FILE is a bare body or a whole HTTP response as \`curl -i\` saves it. Exit code: 0 parsed, 1 the
+input is not what --kind says or holds an error, 2 usage.
+`;
 
 interface Options { file: string; kind: Kind; contentType?: string; loginUrl?: string }
 
@@ -25,31 +31,13 @@ class InspectError extends Error {
   constructor(message: string, readonly code = 1) { super(message); }
 }
 
-function parseArgs(args: string[]): Options {
-  let file: string | undefined;
-  let kind: string | undefined;
-  let contentType: string | undefined;
-  let loginUrl: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new InspectError(`${a} needs a value.\n${USAGE}`, 2);
-      return v;
-    };
-    if (a === '--kind') kind = value();
-    else if (a.startsWith('--kind=')) kind = a.slice(7);
-    else if (a === '--content-type') contentType = value();
-    else if (a.startsWith('--content-type=')) contentType = a.slice(15);
-    else if (a === '--login-url') loginUrl = value();
-    else if (a.startsWith('--login-url=')) loginUrl = a.slice(12);
-    else if (a.startsWith('--')) throw new InspectError(`Unknown option ${a}.\n${USAGE}`, 2);
-    else if (file === undefined) file = a;
-    else throw new InspectError(`Only one FILE can be inspected at a time.\n${USAGE}`, 2);
-  }
-  if (!file) throw new InspectError(`No FILE given.\n${USAGE}`, 2);
-  if (!kind || !(KINDS as readonly string[]).includes(kind)) throw new InspectError(`--kind must be one of ${[...KINDS, ...ODATA_KINDS].join(', ')}.\n${USAGE}`, 2);
-  return { file, kind: kind as Kind, contentType, loginUrl };
+const OPTIONS = { kind: { type: 'string' }, 'content-type': { type: 'string' }, 'login-url': { type: 'string' } } as const satisfies OptionsSpec;
+
+function parseInspectArgs(values: ParsedArgs['values'], positionals: string[]): Options {
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'Only one FILE can be inspected at a time.' : 'No FILE given.');
+  const kind = stringValue(values, 'kind');
+  if (!kind || !(KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${[...KINDS, ...ODATA_KINDS].join(', ')}.`);
+  return { file: positionals[0]!, kind: kind as Kind, contentType: stringValue(values, 'content-type'), loginUrl: stringValue(values, 'login-url') };
 }
 
 interface Input { status?: number; statusText?: string; headers: Record<string, string>; contentType?: string; body: Uint8Array }
@@ -156,24 +144,27 @@ function inspectMetadata(input: Input): unknown {
 
 export async function run(args: string[]): Promise<number> {
   if (isODataInspect(args)) return runInspectOData(args);
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${USAGE}\n\nFILE is a bare body or a whole HTTP response as \`curl -i\` saves it. Exit code: 0 parsed, 1 the\ninput is not what --kind says or holds an error, 2 usage.\n`);
-    return 0;
-  }
-  try {
-    const o = parseArgs(args);
-    const input = readInput(o);
-    const out = withStatus(input, (): unknown => {
-      if (o.kind === 'login') return inspectLogin(input, o);
-      if (o.kind === 'metadata') return inspectMetadata(input);
-      if (o.kind === 'search') return inspectSearch(input);
-      return inspectObject(input);
-    });
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-    return 0;
-  } catch (e) {
-    const message = isRetsError(e) ? describeError(e.info) : (e as Error).message;
-    process.stderr.write(`rets-workbench inspect: ${message}\n`);
-    return e instanceof InspectError ? e.code : 1;
-  }
+  return withUsage('inspect', USAGE, async () => {
+    const { values, positionals } = parseCommandArgs(args, OPTIONS);
+    if (values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const o = parseInspectArgs(values, positionals);
+    try {
+      const input = readInput(o);
+      const out = withStatus(input, (): unknown => {
+        if (o.kind === 'login') return inspectLogin(input, o);
+        if (o.kind === 'metadata') return inspectMetadata(input);
+        if (o.kind === 'search') return inspectSearch(input);
+        return inspectObject(input);
+      });
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      return 0;
+    } catch (e) {
+      const message = isRetsError(e) ? describeError(e.info) : (e as Error).message;
+      process.stderr.write(`rets-workbench inspect: ${message}\n`);
+      return e instanceof InspectError ? e.code : 1;
+    }
+  });
 }

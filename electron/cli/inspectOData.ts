@@ -1,6 +1,7 @@
 // `rets-workbench inspect FILE --kind odata-metadata|odata [--full] [--content-type TYPE]`: a saved
 // RESO Web API response (bare body or `curl -i` capture) read offline with the shared OData
 // readers, printed as JSON. inspect.ts hands these kinds over here.
+import { parseArgs } from 'node:util';
 import { aliasMap, annotationValue, resolveName, RESO_METADATA_NS, type CsdlDocument, type CsdlEntityType } from '../../shared/odata/csdl/index';
 import type { ODataRowBatch } from '../../shared/odata/payload/index';
 import { parseCommandArgs, stringValue, UsageError, withUsage } from './args';
@@ -17,14 +18,10 @@ FILE is a bare body or a whole HTTP response as \`curl -i\` saves it. Exit code:
 input is not what --kind says or holds an error, 2 usage.
 `;
 
-/** True when argv asks inspect for one of the OData kinds. */
-export function isODataInspect(args: readonly string[]): boolean {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const kind = a === '--kind' ? args[i + 1] : a.startsWith('--kind=') ? a.slice(7) : undefined;
-    if (kind !== undefined) return (ODATA_KINDS as readonly string[]).includes(kind);
-  }
-  return false;
+/** True when argv asks inspect for one of the OData kinds (read leniently: each side checks its own flags). */
+export function isODataInspect(args: string[]): boolean {
+  const { kind } = parseArgs({ args, options: { kind: { type: 'string' } }, strict: false, allowPositionals: true }).values;
+  return typeof kind === 'string' && (ODATA_KINDS as readonly string[]).includes(kind);
 }
 
 function findEntityType(doc: CsdlDocument, fullName: string): CsdlEntityType | undefined {

@@ -2,50 +2,40 @@
 // services on 127.0.0.1 with the Demo MLS ready; open the printed URL (it carries the access
 // token). On a remote machine, tunnel it: ssh -L PORT:127.0.0.1:PORT host.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowserMode, rendererBuilt, type BrowserMode } from '../server/launch';
+import { intValue, parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec } from './args';
+import { packageVersion } from './version';
 
 export interface ServeArgs { port?: number; json: boolean; dataDir?: string; demo: boolean }
 
-function usage(): string {
-  return 'usage: rets-workbench serve [--port N] [--json] [--data DIR] [--no-demo]\n';
-}
+const SERVE_OPTIONS = {
+  port: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' }, 'no-demo': { type: 'boolean' },
+} as const satisfies OptionsSpec;
 
-export function parseServeArgs(args: string[]): ServeArgs | string {
-  const out: ServeArgs = { json: false, demo: true };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') { out.json = true; continue; }
-    if (a === '--no-demo') { out.demo = false; continue; }
-    if (a === '--help' || a === '-h') return '';
-    const [name, inline] = a.split('=', 2);
-    const value = inline ?? args[++i];
-    if (name === '--port') {
-      const n = Number(value);
-      if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535) return '--port needs a port number (0 = any free port)';
-      out.port = n;
-    } else if (name === '--data') {
-      if (!value) return '--data needs a folder';
-      out.dataDir = value;
-    } else {
-      return `unknown option ${a}`;
-    }
-  }
-  return out;
-}
+/** The options serve and start share, for their usage texts. */
+export const SERVE_OPTIONS_USAGE = `  --port N    the port on 127.0.0.1 (0: any free port)
+  --json      one line of JSON with the URL and token, once it listens
+  --data DIR  where profiles and results are kept (default: the workbench's data folder)
+  --no-demo   without the Demo MLS
+`;
 
-export function version(): string {
-  try {
-    return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
+const USAGE = `usage: rets-workbench serve [--port N] [--json] [--data DIR] [--no-demo]\n${SERVE_OPTIONS_USAGE}`;
+
+/** serve's and start's options from argv; undefined when --help asks for the usage. Throws UsageError. */
+export function parseServeArgs(args: string[]): ServeArgs | undefined {
+  const { values, positionals } = parseCommandArgs(args, SERVE_OPTIONS);
+  if (values.help) return undefined;
+  if (positionals.length) throw new UsageError(`Unexpected argument '${positionals[0]}': this command takes options only.`);
+  const port = intValue(values, 'port', 0, 65535);
+  const dataDir = stringValue(values, 'data');
+  return { json: values.json === true, demo: values['no-demo'] !== true, ...(port !== undefined ? { port } : {}), ...(dataDir !== undefined ? { dataDir } : {}) };
 }
 
 /** Starts browser mode and prints where to open it; resolves once it listens. */
 export async function serve(opts: ServeArgs): Promise<BrowserMode> {
-  const mode = await launchBrowserMode({ ...(opts.port !== undefined ? { port: opts.port } : {}), demo: opts.demo, version: version(), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
+  const mode = await launchBrowserMode({ ...(opts.port !== undefined ? { port: opts.port } : {}), demo: opts.demo, version: packageVersion(), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
   const { server, host } = mode;
   const keychain = await host.secrets.status();
   if (opts.json) {
@@ -89,21 +79,23 @@ export function untilSignal(mode: BrowserMode): Promise<void> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const opts = parseServeArgs(args);
-  if (typeof opts === 'string') {
-    process.stderr.write(opts ? `serve: ${opts}\n${usage()}` : usage());
-    return opts ? 2 : 0;
-  }
-  if (!opts.json) buildRendererIfMissing('serve');
-  let mode: BrowserMode;
-  try {
-    mode = await serve(opts);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const hint = err.code === 'EADDRINUSE' ? ` (port ${opts.port} is in use: use --port 0 for any free port)` : '';
-    process.stderr.write(`serve: could not start: ${err.message}${hint}\n`);
-    return 1;
-  }
-  await untilSignal(mode);
-  return 0;
+  return withUsage('serve', USAGE, async () => {
+    const opts = parseServeArgs(args);
+    if (!opts) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    if (!opts.json) buildRendererIfMissing('serve');
+    let mode: BrowserMode;
+    try {
+      mode = await serve(opts);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      const hint = err.code === 'EADDRINUSE' ? ` (port ${opts.port} is in use: use --port 0 for any free port)` : '';
+      process.stderr.write(`serve: could not start: ${err.message}${hint}\n`);
+      return 1;
+    }
+    await untilSignal(mode);
+    return 0;
+  });
 }

@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildRendererIfMissing, parseServeArgs, serve, untilSignal } from './serve';
+import { withUsage } from './args';
+import { buildRendererIfMissing, parseServeArgs, serve, SERVE_OPTIONS_USAGE, untilSignal } from './serve';
 
 const root = join(__dirname, '..', '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
@@ -21,20 +22,26 @@ export function electronMissingReason(): string | undefined {
   return undefined;
 }
 
+const USAGE = `usage: rets-workbench start [--port N] [--json] [--data DIR] [--no-demo]
+The Electron window when it can start here, otherwise browser mode (as serve) with these options:
+${SERVE_OPTIONS_USAGE}`;
+
 export async function run(args: string[]): Promise<number> {
-  const opts = parseServeArgs(args);
-  if (typeof opts === 'string') {
-    process.stderr.write(opts ? `start: ${opts}\n` : 'usage: rets-workbench start [--port N] [--json] [--data DIR] [--no-demo]\n');
-    return opts ? 2 : 0;
-  }
-  const why = electronMissingReason();
-  if (!why && process.env.RETS_WORKBENCH_BROWSER !== '1') {
-    const child = spawn(bin('electron-forge'), ['start'], { cwd: root, stdio: 'inherit' });
-    return new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
-  }
-  if (!opts.json) process.stdout.write(`Electron cannot start here: ${why ?? 'RETS_WORKBENCH_BROWSER=1 asks for browser mode'}.\nStarting browser mode instead (the same workbench in your browser).\n\n`);
-  if (!opts.json) buildRendererIfMissing('start');
-  const mode = await serve(opts);
-  await untilSignal(mode);
-  return 0;
+  return withUsage('start', USAGE, async () => {
+    const opts = parseServeArgs(args);
+    if (!opts) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const why = electronMissingReason();
+    if (!why && process.env.RETS_WORKBENCH_BROWSER !== '1') {
+      const child = spawn(bin('electron-forge'), ['start'], { cwd: root, stdio: 'inherit' });
+      return new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+    }
+    if (!opts.json) process.stdout.write(`Electron cannot start here: ${why ?? 'RETS_WORKBENCH_BROWSER=1 asks for browser mode'}.\nStarting browser mode instead (the same workbench in your browser).\n\n`);
+    if (!opts.json) buildRendererIfMissing('start');
+    const mode = await serve(opts);
+    await untilSignal(mode);
+    return 0;
+  });
 }

@@ -189,7 +189,7 @@ describe('rets-workbench profiles', { timeout: 180_000 }, () => {
 
 describe('usage', { timeout: 180_000 }, () => {
   it('--help works on every command; unknown flags, missing arguments and passwords on argv exit 2', async () => {
-    for (const cmd of ['search', 'metadata', 'objects', 'profiles', 'doctor', 'dmql', 'inspect']) {
+    for (const cmd of ['search', 'metadata', 'objects', 'profiles', 'doctor', 'dmql', 'inspect', 'serve', 'start', 'demo-mls', 'version']) {
       const r = await cli([cmd, '--help']);
       expect([cmd, r.code]).toEqual([cmd, 0]);
       expect(r.stdout).toMatch(/usage:\s+rets-workbench/);

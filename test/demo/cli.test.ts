@@ -54,7 +54,7 @@ describe('demo-mls on the command line', () => {
     child = s.c;
     const [code] = (await once(s.c, 'exit')) as [number | null];
     expect(code).toBe(2);
-    expect(s.stderr[0]).toBe('demo-mls: --listings needs a whole number');
+    expect(s.stderr[0]).toBe('rets-workbench demo-mls: --listings must be a whole number from 0 to 1000000 (got "many").');
     expect(s.stderr.join('\n')).toContain('usage: rets-workbench demo-mls');
   }, 30_000);
 
@@ -63,7 +63,7 @@ describe('demo-mls on the command line', () => {
     child = s.c;
     const [code] = (await once(s.c, 'exit')) as [number | null];
     expect(code).toBe(2);
-    expect(s.stderr[0]).toBe('demo-mls: unknown option --encode-workers');
+    expect(s.stderr[0]).toBe("rets-workbench demo-mls: Unknown option '--encode-workers'.");
     expect(s.stderr.slice(1).join('\n')).not.toContain('encode'); // the usage offers no such option
   }, 30_000);
 });

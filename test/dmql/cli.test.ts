@@ -68,5 +68,12 @@ describe('rets-workbench dmql', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('class "NOPE" is not in resource Property');
     expect(cli('frob', 'x').code).toBe(2);
+    const unknown = cli('check', '(A=1)', '--bogus');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^rets-workbench dmql: Unknown option '--bogus'\.\n\nusage:/);
+    const offset = cli('complete', '(A=1)', '--offset', '9');
+    expect(offset.code).toBe(2);
+    expect(offset.err).toContain('--offset must be a whole number from 0 to 5 (got "9").');
+    expect(cli('complete', '(STATUS=|)', ...CON, '--offset=8', '--json').code).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { UsageError } from '../../electron/cli/args';
 import { parseServeArgs } from '../../electron/cli/serve';
 import { electronMissingReason } from '../../electron/cli/start';
 import { api, httpRequest, openSse } from './httpHelpers';
@@ -67,8 +68,12 @@ describe('serve', () => {
   it('parses its options and refuses bad ones', () => {
     expect(parseServeArgs(['--port', '8080', '--json'])).toEqual({ port: 8080, json: true, demo: true });
     expect(parseServeArgs(['--port=0', '--no-demo', '--data', '/tmp/x'])).toEqual({ port: 0, json: false, demo: false, dataDir: '/tmp/x' });
-    expect(parseServeArgs(['--port', 'abc'])).toMatch(/--port needs a port number/);
-    expect(parseServeArgs(['--bogus'])).toMatch(/unknown option --bogus/);
+    expect(parseServeArgs(['--help'])).toBeUndefined();
+    expect(() => parseServeArgs(['--port', 'abc'])).toThrow('--port must be a whole number from 0 to 65535 (got "abc").');
+    expect(() => parseServeArgs(['--port', '70000'])).toThrow(UsageError);
+    expect(() => parseServeArgs(['--bogus'])).toThrow("Unknown option '--bogus'.");
+    expect(() => parseServeArgs(['--data'])).toThrow(UsageError);
+    expect(() => parseServeArgs(['here'])).toThrow("Unexpected argument 'here'");
   });
 });
 

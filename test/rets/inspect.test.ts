@@ -96,13 +96,14 @@ describe('rets-workbench inspect', () => {
     const cut = path.join(tmp, 'cut.xml'); // a curl -i capture cut off mid-body
     writeFileSync(cut, readFileSync(S(FLEX + 'rets2_1_GetMetadata/bbe857812f04d9e40c3508c212ab0ebe.txt')).subarray(0, 50_000));
     const login = S(FLEX + 'rets2_1_Login/aaae3d614d1660701f3d7508efb11004.txt');
-    const [html, truncated, notSearch, badKind, missing, notMetadata] = await Promise.all([
+    const [html, truncated, notSearch, badKind, missing, notMetadata, unknownFlag] = await Promise.all([
       inspect(S('estately__rets/test/fixtures.rb__HTML_AUTH_FAILURE.html'), '--kind', 'login'),
       inspect(cut, '--kind', 'metadata'),
       inspect(garbage, '--kind', 'search'),
       inspect(garbage, '--kind', 'photos'),
       inspect(path.join(tmp, 'nope.txt'), '--kind', 'login'),
       inspect(login, '--kind', 'metadata'),
+      inspect(login, '--kind', 'login', '--verbose'),
     ]);
     // A login reply is RETS, but not metadata: say so instead of printing empty resources.
     expect(notMetadata.code).toBe(1);
@@ -118,6 +119,8 @@ describe('rets-workbench inspect', () => {
     expect(badKind.stderr).toMatch(/--kind must be one of login, metadata, search, object/);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/Cannot read .*nope\.txt: ENOENT/);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toMatch(/^rets-workbench inspect: Unknown option '--verbose'\.\n\nusage: rets-workbench inspect FILE/);
     expect(html.stdout + truncated.stdout + notSearch.stdout).toBe('');
   });
 });
