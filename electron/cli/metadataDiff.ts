@@ -1,5 +1,6 @@
 // `rets-workbench metadata diff A B`: compares two metadata, each a saved file (RETS COMPACT or
-// STANDARD-XML, or a Web API $metadata) or a profile's current metadata (`profile:NAME`), and
+// STANDARD-XML, or a Web API $metadata) or a profile's current metadata (`profile:NAME`, RETS or
+// Web API), and
 // exits 0 when they are the same, 1 when they differ, 2 on a usage error or when a side cannot be
 // fetched or parsed: a nightly job can warn when an MLS changed its metadata.
 import { readFile, stat } from 'node:fs/promises';
@@ -15,13 +16,15 @@ import { wholeMetadata } from '../rets/wholeMetadata';
 import { oneOf, parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec } from './args';
 import { openConnection } from './connection';
 import { EXIT, runServerJob } from './serverRun';
+import { openWebApiConnection, wantsWebApi, webApiFlags } from './webApiConnection';
+import { runWebApiJob } from './webApiRun';
 
 export const METADATA_DIFF_USAGE = `usage: rets-workbench metadata diff A B [--json] [--markdown] [--csv FILE] [--align versions|servers]
 
 A and B are saved metadata files (a RETS GetMetadata body, COMPACT or STANDARD-XML, or a RESO Web
-API $metadata, XML or JSON: detected) or profile:NAME (that profile's current RETS metadata,
-fetched as \`rets-workbench metadata --profile NAME\` does; password from the keychain or
-RETS_PASSWORD). profile:NAME@VERSION (a kept version) is not supported yet.
+API $metadata, XML or JSON: detected) or profile:NAME (that profile's current metadata, RETS or
+Web API, fetched as \`rets-workbench metadata --profile NAME\` does; "demo" and "demo-webapi" are
+the built-in Demo MLS). profile:NAME@VERSION (a kept version) is not supported yet.
   --json        the diff as JSON
   --markdown    the diff as a Markdown report
   --csv FILE    also write every difference as CSV (one row each)
@@ -62,12 +65,21 @@ async function fromFile(file: string): Promise<RetsMetadata> {
 
 async function fromProfile(name: string): Promise<RetsMetadata> {
   if (name.includes('@')) throw new UsageError(`"profile:${name}": kept versions (profile:NAME@VERSION) are not supported yet; give profile:NAME for the current metadata, or a saved file.`);
-  const conn = await openConnection({ profile: name, keepLoginHost: false });
   let got: RetsMetadata | undefined;
-  const code = await runServerJob('metadata diff', conn, async ({ session, signal }) => {
-    got = (await wholeMetadata(session, signal)).metadata;
-    return EXIT.done;
-  });
+  let code: number;
+  if (await wantsWebApi(['--profile', name])) {
+    const conn = await openWebApiConnection(webApiFlags({ profile: name }));
+    code = await runWebApiJob('metadata diff', conn, async ({ session, signal }) => {
+      got = (await session.metadata(signal)).model;
+      return EXIT.done;
+    });
+  } else {
+    const conn = await openConnection({ profile: name, keepLoginHost: false });
+    code = await runServerJob('metadata diff', conn, async ({ session, signal }) => {
+      got = (await wholeMetadata(session, signal)).metadata;
+      return EXIT.done;
+    });
+  }
   if (code === EXIT.interrupted) throw new Interrupted();
   if (!got) throw new SideError(`The metadata of profile "${name}" could not be fetched (see above).`);
   return got;
@@ -85,8 +97,9 @@ function side(arg: string): Promise<RetsMetadata> {
 }
 
 function summaryText(d: MetadataDiff, a: string, b: string): string {
-  if (d.same) return `The same: ${a} and ${b} (${d.pairs.length} fields compared).\n`;
-  const lines = [`${a} → ${b}: ${diffRows(d).length} differences (aligned as ${d.alignment}).`];
+  const notes = d.notes.map((n) => `Note: ${n}\n`).join('');
+  if (d.same) return `The same: ${a} and ${b} (${d.pairs.length} fields compared).\n${notes}`;
+  const lines = [`${a} → ${b}: ${diffRows(d).length} differences (aligned as ${d.alignment}).`, ...d.notes.map((n) => `Note: ${n}`)];
   for (const r of diffRows(d)) {
     const where = [r.resource, r.group].filter(Boolean).join(':');
     const what = r.a || r.b ? ` (${r.a} → ${r.b})` : '';

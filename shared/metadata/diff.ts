@@ -44,6 +44,8 @@ export interface MetadataDiff {
   pairs: FieldPair[];
   lookups: { added: LookupRef[]; removed: LookupRef[] };
   values: { added: ValueRef[]; removed: ValueRef[]; renamed: ValueRename[] };
+  /** What the diff could not compare, in plain words (not differences). */
+  notes: string[];
   same: boolean;
 }
 
@@ -242,8 +244,13 @@ export function diffMetadata(a: RetsMetadata, b: RetsMetadata, options: DiffOpti
     pairs: [],
     lookups: { added: [], removed: [] },
     values: { added: [], removed: [], renamed: [] },
+    notes: [],
     same: false,
   };
+  for (const [label, md] of [['A', a], ['B', b]] as const) {
+    const missing = md.odata?.unresolvedLookups.length ?? 0;
+    if (missing) d.notes.push(`${label} is a Web API $metadata naming ${missing} lookups whose values are rows of its Lookup entity set, not in $metadata: their values are not compared, and lookups only ${label === 'A' ? 'B' : 'A'} has show as ${label === 'A' ? 'added' : 'removed'}.`);
+  }
   const resources = alignment === 'versions'
     ? pairBy(a.resources, b.resources, (r) => r.id)
     : pairByEither(a.resources, b.resources);

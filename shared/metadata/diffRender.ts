@@ -64,7 +64,7 @@ function mdCell(s: string): string {
 /** A Markdown report: a summary line, then one table of every difference. */
 export function diffMarkdown(d: MetadataDiff, labels: { a: string; b: string } = { a: 'A', b: 'B' }): string {
   const rows = diffRows(d);
-  const head = `# Metadata diff: ${mdCell(labels.a)} → ${mdCell(labels.b)}\n\nAligned as ${d.alignment === 'versions' ? 'versions of one server (fields by SystemName)' : 'two servers (fields by StandardName, then names)'}; ${d.pairs.length} fields paired.\n\n`;
+  const head = `# Metadata diff: ${mdCell(labels.a)} → ${mdCell(labels.b)}\n\nAligned as ${d.alignment === 'versions' ? 'versions of one server (fields by SystemName)' : 'two servers (fields by StandardName, then names)'}; ${d.pairs.length} fields paired.\n\n${d.notes.map((n) => `> ${mdCell(n)}\n\n`).join('')}`;
   if (!rows.length) return `${head}No differences.\n`;
   const lines = [
     `${rows.length} difference${rows.length === 1 ? '' : 's'}: fields ${d.fields.added.length} added, ${d.fields.removed.length} removed, ${d.fields.changed.length} changed; lookup values ${d.values.added.length} added, ${d.values.removed.length} removed, ${d.values.renamed.length} renamed.`,

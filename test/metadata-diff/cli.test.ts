@@ -79,6 +79,14 @@ describe('rets-workbench metadata diff', { timeout: 180_000 }, () => {
     expect(r.stdout).toContain('| value | renamed | Property | STATUS → StandardStatus | Active Under Contract | AC = Active Under Contract | ActiveUnderContract = Active Under Contract | same long value, new code |');
   });
 
+  it("a Web API profile's $metadata: the built-in demo-webapi against its EnumType flavour saved", async () => {
+    const r = await cli(['profile:demo-webapi', 'webapi.xml', '--json']);
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.stdout) as MetadataDiff;
+    expect(d.pairs.find((p) => p.a === 'ListPrice')).toMatchObject({ resource: 'Property', b: 'ListPrice' });
+    expect(d.notes[0]).toMatch(/^A is a Web API \$metadata naming \d+ lookups whose values are rows of its Lookup entity set/);
+  });
+
   it('exit 2 when a side is not metadata, or the arguments are wrong', async () => {
     const bad = await cli(['rets18.xml', 'notes.txt']);
     expect(bad.code).toBe(2);

@@ -134,6 +134,15 @@ describe('RETS vs Web API of the Demo MLS', { timeout: 60_000 }, () => {
     expect(d.same).toBe(false);
   });
 
+  it('string lookups (values in the Lookup entity set, not in $metadata) are said to be left out', () => {
+    const d = diffMetadata(parse(saved.rets172), parse(saved.webApiStrings));
+    expect(d.notes).toHaveLength(1);
+    expect(d.notes[0]).toMatch(/^B is a Web API \$metadata naming \d+ lookups whose values are rows of its Lookup entity set, not in \$metadata/);
+    expect(d.values.renamed).toEqual([]);
+    expect(diffMarkdown(d)).toContain(`> ${d.notes[0]}`);
+    expect(diffMetadata(parse(saved.rets172), parse(saved.webApi)).notes).toEqual([]);
+  });
+
   it('normalized names pair what has no StandardName, with that reason', () => {
     const a = parse(saved.rets172);
     const b = parse(saved.rets172);
