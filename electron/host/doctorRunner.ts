@@ -4,6 +4,7 @@ import { contractStatus, renderReportMarkdown, type DoctorReport, type DoctorSte
 import type { DoctorStep } from '../../shared/contract';
 import { runDoctor, runWebApiDoctor as probeWebApi, webApiSecrets, type WebApiDoctorSettings } from '../doctor/index';
 import type { DoctorRunner, DoctorRunResult } from './doctor';
+import { odataSettings } from './odataAdapter';
 import { connectionSettings } from './retsAdapter';
 
 export function contractStep(s: ProbeStep): DoctorStep {
@@ -27,6 +28,8 @@ function runResult(report: DoctorReport, secrets: string[]): DoctorRunResult {
 }
 
 export const doctorRunner: DoctorRunner = async (conn, { signal, onStep }) => {
+  // A Web API profile gets the Web API probe, in the same shape.
+  if (conn.type === 'webapi') return runWebApiDoctor(odataSettings(conn), { signal, onStep });
   const report = await runDoctor(connectionSettings(conn), { signal, onStep: (s) => onStep(contractStep(s)) });
   return runResult(report, [conn.password, conn.uaPassword ?? ''].filter((s) => s.length > 0));
 };

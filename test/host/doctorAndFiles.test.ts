@@ -72,6 +72,19 @@ describe('doctor', () => {
     expect(done.report).not.toMatch(/password[^\n]*demo\b/i);
   });
 
+  it('runs the Web API doctor for a Web API profile (Demo MLS (Web API)), step by step', async () => {
+    const steps: string[] = [];
+    const { last } = await runOperation(h.host, 'doctor.start', { profileId: 'demo-webapi' }, (e) => {
+      if (e.type === 'doctor.step' && e.step.status !== 'running') steps.push(`${e.step.id}:${e.step.status}`);
+    });
+    expect(last.type).toBe('doctor.done');
+    const done = last as Extract<HostEvent, { type: 'doctor.done' }>;
+    expect(done.ok).toBe(true);
+    expect(steps).toEqual(expect.arrayContaining(['token:ok', 'serviceDocument:ok', 'odataMetadata:ok']));
+    expect(steps.some((s) => s.startsWith('login:'))).toBe(false);
+    expect(done.report).not.toContain('demo-secret');
+  });
+
   it('stops at the login step for a wrong password, with the diagnosis', async () => {
     const { profile } = await call<{ profile: Profile }>(h.host, 'profiles.create', { name: 'Bad', loginUrl: h.host.demo!.loginUrl, username: 'badpass', password: 'Wrong-Secret-9' });
     const { last } = await runOperation(h.host, 'doctor.start', { profileId: profile.id });
