@@ -18,7 +18,7 @@ export const CONNECTION_OPTIONS = {
 } as const satisfies OptionsSpec;
 
 export const CONNECTION_USAGE = `Connection (every command that talks to a server):
-  --profile NAME            a saved profile (case-insensitive); "demo" or "Demo MLS" starts the
+  --profile NAME            a saved profile (case-insensitive); "demo" or "Demo MLS (RETS)" starts the
                             built-in Demo MLS in this process
   --url LOGIN_URL --user NAME [--user-agent UA] [--rets-version V] [--auth auto|digest|basic]
                             [--method GET|POST] [--keep-login-host]
@@ -78,7 +78,8 @@ export interface OpenConnection {
   close(): Promise<void>;
 }
 
-const DEMO_NAMES = new Set(['demo', 'demo mls']);
+// The names the app shows for the built-in Demo MLS's RETS side, and the short one.
+const DEMO_NAMES = new Set(['demo', 'demo mls', 'demo mls (rets)']);
 
 async function profileSettings(name: string): Promise<OpenConnection> {
   if (DEMO_NAMES.has(name.toLowerCase())) {
