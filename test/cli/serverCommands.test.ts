@@ -74,7 +74,7 @@ describe('rets-workbench search', { timeout: 180_000 }, () => {
   });
 
   it('prints CSV when stdout is a pipe, 100 rows by default, and JSON Lines to a file', async () => {
-    const piped = await cli(['search', 'Property', 'RES', '(L_ListPrice=0+)', '--select', 'L_ListingKey,L_City', '--profile', 'demo']);
+    const piped = await cli(['search', 'Property', 'RES', '(L_ListPrice=0+)', '--select', 'L_ListingKey,L_City', '--profile', 'Demo MLS (RETS)']);
     expect(piped.code).toBe(0);
     const rows = parse(piped.stdout);
     expect(rows[0]).toEqual(['L_ListingKey', 'L_City']);
