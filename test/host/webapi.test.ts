@@ -66,12 +66,16 @@ describe('Web API profiles', () => {
     expect(test.login?.capabilities).toMatchObject({ ServiceRoot: h.host.demo!.webApi.serviceRoot, Property: expect.any(String), Media: expect.any(String) });
     const status = await call<SessionStatus>(h.host, 'session.connect', { profileId: profile.id });
     expect(status.state).toBe('connected');
-    const trace = await call<{ entries: { transaction: string; method: string; requestHeaders: Record<string, string> }[] }>(h.host, 'trace.list', { profileId: profile.id });
+    const trace = await call<{ entries: { id: number; transaction: string }[] }>(h.host, 'trace.list', { profileId: profile.id });
     expect(trace.entries.map((e) => e.transaction)).toEqual(['Token', 'ServiceDocument']);
-    const doc = trace.entries[1]!;
+    // The list carries summaries; an entry's headers come with its detail.
+    const doc = await call<{ requestHeaders: Record<string, string> }>(h.host, 'trace.get', { profileId: profile.id, id: trace.entries[1]!.id });
     expect(doc.requestHeaders.authorization).toBe('Bearer REDACTED');
     expect(doc.requestHeaders['x-dataset']).toBe('demo');
-    expect(JSON.stringify(trace)).not.toContain('demo-secret');
+    const token = await call(h.host, 'trace.get', { profileId: profile.id, id: trace.entries[0]!.id });
+    expect(JSON.stringify([trace, doc, token])).not.toContain('demo-secret');
+    // The token answer is not kept: it is the credential.
+    expect(JSON.stringify(token)).not.toContain('access_token');
   });
 
   it('reads the metadata: entity sets as resources, lookups with their values', async () => {
