@@ -210,12 +210,12 @@ test('the status bar counts what the log lists, and its last time is the log’s
   await expect(log).toBeVisible();
   const { entries } = await callHost<{ entries: { durationMs?: number }[] }>(host, 'trace.list', { profileId: await demoProfileId() });
   await expect(page.getByTestId('status-requests')).toHaveText(`requests ${entries.length}`);
-  await expect(log).toContainText(`${entries.length} requests`);
+  await expect(log).toContainText(`${entries.length} kept`);
   await expect(page.getByTestId('status-last')).toHaveText(`last ${Math.round(entries[entries.length - 1].durationMs!)} ms`);
-  await expect(log.locator('.log-row').first()).toContainText(`${Math.round(entries[entries.length - 1].durationMs!)} ms`);
+  await expect(log.locator('.insp-row').first()).toContainText(`${Math.round(entries[entries.length - 1].durationMs!)} ms`);
   await runAndWait();
   await expect(page.getByTestId('status-requests')).toHaveText(`requests ${entries.length + 1}`);
-  await expect(log).toContainText(`${entries.length + 1} requests`);
+  await expect(log).toContainText(`${entries.length + 1} kept`);
   await shotBoth('status-log');
   await page.getByTestId('log-toggle').click();
 });
