@@ -14,8 +14,11 @@ import { invalidRequestError } from './validate';
 export interface HostTransport {
   /** Sends one call; resolves with the wire envelope. Rejects only when the transport itself fails. */
   call(name: CallName, request: unknown): Promise<Envelope<unknown>>;
-  /** Every host event, in order; returns the unsubscribe function. */
-  subscribe(listener: (event: unknown) => void): () => void;
+  /**
+   * Every host event, in order; returns the unsubscribe function. `onOpen` runs each time the event
+   * stream (re)connects: events sent while it was not connected are lost, so state is read again.
+   */
+  subscribe(listener: (event: unknown) => void, onOpen?: () => void): () => void;
 }
 
 /** `(req?) => Promise<res>` when every request field is optional, else `(req) => …`. */
@@ -51,6 +54,8 @@ export type HostClient = HostApi & {
   call<N extends CallName>(name: N, request?: CallRequest<N>): Promise<CallResponse<N>>;
   on<T extends HostEventType>(type: T, listener: (event: HostEventOf<T>) => void): () => void;
   onAny(listener: (event: HostEvent) => void): () => void;
+  /** Runs each time the event stream (re)connects (browser mode): what was announced meanwhile was missed. */
+  onStreamOpen(listener: () => void): () => void;
   /** Starts a long operation, listening before it starts so no event is missed. */
   operation<S extends OperationStartCall>(
     start: S, request: Omit<CallRequest<S>, 'operationId'>, listener?: (event: EventsOf<S>) => void,
@@ -76,6 +81,7 @@ function transportError(name: string, err: unknown): RetsErrorInfo {
 
 export function createHostClient(transport: HostTransport, options: HostClientOptions = {}): HostClient {
   const listeners = new Set<(event: HostEvent) => void>();
+  const openListeners = new Set<() => void>();
   const unsubscribe = transport.subscribe((raw) => {
     let event = raw as HostEvent;
     if (options.validateIncoming) {
@@ -84,7 +90,7 @@ export function createHostClient(transport: HostTransport, options: HostClientOp
       event = r.data;
     }
     for (const l of [...listeners]) l(event);
-  });
+  }, () => { for (const l of [...openListeners]) l(); });
 
   async function callHost<N extends CallName>(name: N, request?: CallRequest<N>): Promise<CallResponse<N>> {
     const parsed = calls[name].request.safeParse(request ?? {});
@@ -111,6 +117,7 @@ export function createHostClient(transport: HostTransport, options: HostClientOp
   const client = {
     call: callHost,
     onAny,
+    onStreamOpen(listener: () => void) { openListeners.add(listener); return () => { openListeners.delete(listener); }; },
     on<T extends HostEventType>(type: T, listener: (event: HostEventOf<T>) => void) {
       return onAny((e) => { if (e.type === type) listener(e as HostEventOf<T>); });
     },

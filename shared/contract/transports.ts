@@ -46,6 +46,7 @@ export interface HttpTransportOptions {
 
 interface EventSourceLike {
   onmessage: ((ev: { data: string }) => void) | null;
+  onopen?: (() => void) | null;
   close(): void;
 }
 
@@ -58,10 +59,11 @@ export function httpTransport(opts: HttpTransportOptions): HostTransport {
       const res = await opts.fetch(base + httpPaths.call(name), { method: 'POST', headers, body: JSON.stringify(request ?? {}), credentials: 'same-origin' });
       return (await res.json()) as Envelope<unknown>;
     },
-    subscribe(listener) {
+    subscribe(listener, onOpen) {
       const q = opts.token ? `?${httpPaths.tokenQuery}=${encodeURIComponent(opts.token)}` : '';
       const es = new opts.EventSource(base + httpPaths.events + q) as EventSourceLike;
       es.onmessage = (ev) => { listener(JSON.parse(ev.data)); };
+      es.onopen = () => onOpen?.();
       return () => es.close();
     },
   };

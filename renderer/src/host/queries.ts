@@ -134,6 +134,11 @@ export function useTraceEntry(profileId: string | undefined, id: number | undefi
 export function useHostEventSync(): void {
   const qc = useQueryClient();
   useEffect(() => host.onAny((e) => applyEvent(qc, e)), [qc]);
+  // Events the host sent before the stream was (re)connected are lost: read again what events keep
+  // up to date (session states, request logs, the lists); metadata is not announced by events.
+  useEffect(() => host.onStreamOpen(() => {
+    for (const queryKey of [['session'], ['trace'], keys.profiles, keys.snippets, keys.history]) void qc.invalidateQueries({ queryKey });
+  }), [qc]);
 }
 
 function applyEvent(qc: QueryClient, e: Parameters<Parameters<typeof host.onAny>[0]>[0]): void {
