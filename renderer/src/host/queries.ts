@@ -64,9 +64,13 @@ export function useSession(profileId: string | undefined) {
 
 /** Metadata of the active profile: logs in on first use (the host reuses the session). */
 export function useMetadata(profileId: string | undefined) {
+  const qc = useQueryClient();
   return useQuery({
     queryKey: keys.metadata(profileId ?? ''),
-    queryFn: () => host.metadata.get({ profileId: profileId!, refresh: false }),
+    // Asking for metadata logs in: whatever it answered, read the session's state afresh too, so
+    // the title bar cannot keep a state from before the login.
+    queryFn: () => host.metadata.get({ profileId: profileId!, refresh: false })
+      .finally(() => { void qc.invalidateQueries({ queryKey: keys.session(profileId!) }); }),
     enabled: !!profileId,
     staleTime: Infinity,
     retry: false,
