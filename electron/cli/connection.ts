@@ -27,7 +27,8 @@ export const CONNECTION_USAGE = `Connection (every command that talks to a serve
   win), or a prompt on a terminal; never on the command line.
   The Web API form (search, metadata, objects): --service-root URL [--auth bearer|client-credentials|
   password] [--token-url URL] [--client-id ID] [--scope S] [--username NAME], or --profile
-  demo-webapi; secrets from RESO_TOKEN, RESO_CLIENT_SECRET, RESO_PASSWORD or a prompt.
+  demo-webapi, or a saved Web API profile (its secret from the keychain); RESO_TOKEN,
+  RESO_CLIENT_SECRET or RESO_PASSWORD win when set, else a prompt.
 `;
 
 export interface ConnectionFlags {

@@ -4,12 +4,13 @@
 // (and its Markdown) instead. Exit 0 all passed, 1 a problem, 2 usage.
 import { renderReportMarkdown, safeUrl, type DoctorReport } from '../../shared/doctor';
 import { redactText } from '../../shared/redact';
-import { runDoctor, runWebApiDoctor, webApiSecrets } from '../doctor';
+import { runDoctor, runWebApiDoctor, webApiSecrets, type WebApiDoctorSettings } from '../doctor';
 import type { DoctorOptions } from '../doctor/runDoctor';
 import { DOCTOR_USAGE, parseDoctorArgs, UsageError, type DoctorArgs } from './doctorArgs';
 import { webApiSettings } from './doctorWebApiArgs';
 import { stepLine, summaryText } from './doctorOutput';
 import { openConnection } from './connection';
+import { openWebApiConnection, wantsWebApi } from './webApiConnection';
 
 interface Probe {
   /** "Testing … as …". */
@@ -19,12 +20,18 @@ interface Probe {
   close(): Promise<void>;
 }
 
+function webApiProbe(settings: WebApiDoctorSettings, close: () => Promise<void>): Probe {
+  const a = settings.auth;
+  const who = a.kind === 'password' ? `${a.username} (client ${a.clientId})` : a.kind === 'client-credentials' ? `client ${a.clientId}` : a.kind === 'bearer' ? 'a bearer token' : 'no authentication';
+  return { heading: `Testing ${safeUrl(settings.serviceRoot)} as ${who}`, secrets: webApiSecrets(settings), run: (o) => runWebApiDoctor(settings, o), close };
+}
+
 async function probeFor(args: DoctorArgs): Promise<Probe> {
-  if (args.webApi) {
-    const settings = await webApiSettings(args.webApi);
-    const a = settings.auth;
-    const who = a.kind === 'password' ? `${a.username} (client ${a.clientId})` : a.kind === 'client-credentials' ? `client ${a.clientId}` : a.kind === 'bearer' ? 'a bearer token' : 'no authentication';
-    return { heading: `Testing ${safeUrl(settings.serviceRoot)} as ${who}`, secrets: webApiSecrets(settings), run: (o) => runWebApiDoctor(settings, o), close: async () => undefined };
+  if (args.webApi) return webApiProbe(await webApiSettings(args.webApi), async () => undefined);
+  const profile = args.connection.profile;
+  if (profile && await wantsWebApi(['--profile', profile])) {
+    const conn = await openWebApiConnection({ profile });
+    return webApiProbe(conn.settings, () => conn.close());
   }
   const conn = await openConnection(args.connection);
   const s = conn.settings;

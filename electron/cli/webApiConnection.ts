@@ -1,10 +1,8 @@
 // The Web API form of the connection flags: `--service-root URL [--auth bearer|client-credentials|
 // password] [--token-url URL] [--client-id ID] [--scope S] [--username NAME]`, or `--profile NAME`
 // of a Web API profile ("demo-webapi" starts the Demo MLS in this process and uses its demo
-// client). Secrets come from RESO_TOKEN, RESO_CLIENT_SECRET, RESO_PASSWORD or a prompt on a
-// terminal; never from argv (args.ts refuses secret flags).
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+// client). A saved profile's secret comes from the keychain; RESO_TOKEN, RESO_CLIENT_SECRET and
+// RESO_PASSWORD win when set; else a prompt on a terminal; never argv (args.ts refuses secret flags).
 import type { ODataAuth, ODataSettings } from '../odata/types';
 import { oneOf, stringValue, UsageError, type OptionsSpec, type ParsedArgs } from './args';
 import { promptHidden } from './doctorPrompt';
@@ -26,8 +24,9 @@ export const WEBAPI_CONNECTION_USAGE = `Web API connection (RESO Web API / OData
                      [--client-id ID] [--scope S] [--username NAME]
                             --auth defaults to password with --username, client-credentials with
                             --token-url, else bearer
-  Secrets: RESO_TOKEN (bearer), RESO_CLIENT_SECRET (client credentials; the password grant sends
-  it when set), RESO_PASSWORD (password grant), or a prompt on a terminal; never on the command line.
+  Secrets: a saved profile's from the keychain (or the encrypted secrets file); RESO_TOKEN (bearer),
+  RESO_CLIENT_SECRET (client credentials; the password grant sends it when set) and RESO_PASSWORD
+  (password grant) win when set; else a prompt on a terminal; never on the command line.
 `;
 
 export type WebApiAuthKind = 'bearer' | 'client-credentials' | 'password';
@@ -43,7 +42,7 @@ export interface WebApiFlags {
 }
 
 export interface OpenWebApiConnection {
-  settings: Pick<ODataSettings, 'serviceRoot' | 'auth'>;
+  settings: Partial<ODataSettings> & Pick<ODataSettings, 'serviceRoot' | 'auth'>;
   /** What to call it in messages: the profile's name or the service root without its query. */
   label: string;
   /** Every secret of the connection, removed from anything printed. */
@@ -108,62 +107,20 @@ export function webApiFlags(values: ParsedArgs['values']): WebApiFlags {
   return out;
 }
 
-/** The connection fields of a Web API profile, however its file spells them (see savedWebApiProfile). */
-interface WebApiProfileFields {
-  name: string;
-  serviceRoot: string;
-  auth: WebApiAuthKind;
-  tokenUrl?: string;
-  clientId?: string;
-  scope?: string;
-  username?: string;
-}
-
-function str(o: Record<string, unknown> | undefined, key: string): string | undefined {
-  const v = o?.[key];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-function obj(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
-}
-
-/** Reads a profile file's Web API fields, at the top level or under `webApi`/`odata`/`auth`. */
-export function webApiProfileFields(raw: Record<string, unknown>): WebApiProfileFields | undefined {
-  const nested = obj(raw.webApi) ?? obj(raw.odata);
-  const auth = obj(raw.auth) ?? obj(nested?.auth);
-  const pick = (k: string) => str(auth, k) ?? str(nested, k) ?? str(raw, k);
-  const serviceRoot = pick('serviceRoot');
-  if (!serviceRoot) return undefined;
-  const kindText = (str(auth, 'kind') ?? str(raw, 'auth') ?? str(nested, 'auth') ?? pick('authKind') ?? '').toLowerCase().replace(/[_ ]/g, '-');
-  const tokenUrl = pick('tokenUrl');
-  const username = pick('username');
-  const auth0: WebApiAuthKind = kindText === 'client-credentials' || kindText === 'password' || kindText === 'bearer'
-    ? kindText : username && tokenUrl ? 'password' : tokenUrl ? 'client-credentials' : 'bearer';
-  return {
-    name: str(raw, 'name') ?? serviceRoot, serviceRoot, auth: auth0,
-    ...(tokenUrl ? { tokenUrl } : {}), ...(pick('clientId') ? { clientId: pick('clientId')! } : {}),
-    ...(pick('scope') ? { scope: pick('scope')! } : {}), ...(username ? { username } : {}),
-  };
-}
-
-/** A saved profile with a service root, by name or id (case-insensitive); unreadable files are skipped. */
-async function savedWebApiProfile(name: string): Promise<WebApiProfileFields | undefined> {
-  const [{ dataLayout, defaultDataDir }, { readJsonFile }] = await Promise.all([import('../host/paths'), import('../host/files')]);
-  const dir = dataLayout(defaultDataDir()).profiles;
-  let files: string[] = [];
-  try { files = await readdir(dir); } catch { return undefined; }
-  const found: { id: string; fields: WebApiProfileFields }[] = [];
-  for (const f of files.sort()) {
-    if (!f.endsWith('.json') || f.startsWith('.')) continue;
-    let raw: unknown;
-    try { raw = await readJsonFile(join(dir, f)); } catch { continue; }
-    const o = obj(raw);
-    const fields = o ? webApiProfileFields(o) : undefined;
-    if (fields) found.push({ id: f.slice(0, -5), fields });
-  }
+/** A saved Web API profile, found by name or id (case-insensitive), as the app keeps it. */
+async function savedWebApiProfile(name: string): Promise<{ id: string; name: string } | undefined> {
+  const store = await profileStore();
+  const all = (await store.list()).filter((p) => p.type === 'webapi');
   const lower = name.toLowerCase();
-  return (found.find((p) => p.fields.name === name || p.id === name) ?? found.find((p) => p.fields.name.toLowerCase() === lower))?.fields;
+  const p = all.find((x) => x.name === name || x.id === name) ?? all.find((x) => x.name.toLowerCase() === lower);
+  return p && { id: p.id, name: p.name };
+}
+
+async function profileStore() {
+  const [{ ProfileStore }, { cliSecretStore }, { dataLayout, defaultDataDir }] = await Promise.all([
+    import('../host/profiles'), import('./secretStore'), import('../host/paths'),
+  ]);
+  return new ProfileStore(dataLayout(defaultDataDir()).profiles, cliSecretStore());
 }
 
 async function demoWebApi(): Promise<OpenWebApiConnection> {
@@ -191,33 +148,51 @@ async function secret(env: NodeJS.ProcessEnv, variable: string, what: string, cl
 /** Resolves the flags to session settings with secrets; the caller closes it (a Demo MLS stops then). */
 export async function openWebApiConnection(flags: WebApiFlags, env: NodeJS.ProcessEnv = process.env): Promise<OpenWebApiConnection> {
   if (flags.profile && DEMO_WEBAPI_NAMES.has(flags.profile.toLowerCase())) return demoWebApi();
-  let f: Omit<WebApiProfileFields, 'name'>;
-  let label: string;
-  if (flags.profile) {
-    const saved = await savedWebApiProfile(flags.profile);
-    if (!saved) throw new UsageError(`No Web API profile named "${flags.profile}"; "demo-webapi" is the built-in Demo MLS's Web API.`);
-    ({ name: label, ...f } = saved);
-    if (f.auth !== 'bearer' && (!f.tokenUrl || !f.clientId)) throw new UsageError(`The profile "${label}" uses ${f.auth} but has no token URL or client id: complete it in the workbench.`);
-  } else {
-    f = { serviceRoot: flags.serviceRoot!, auth: flags.auth!, ...(flags.tokenUrl ? { tokenUrl: flags.tokenUrl } : {}), ...(flags.clientId ? { clientId: flags.clientId } : {}), ...(flags.scope ? { scope: flags.scope } : {}), ...(flags.username ? { username: flags.username } : {}) };
-    label = f.serviceRoot.replace(/[?#].*$/, '');
-  }
+  if (flags.profile) return savedConnection(flags.profile, env);
+  const f = flags;
+  const label = f.serviceRoot!.replace(/[?#].*$/, '');
   const close = async () => undefined;
   let auth: ODataAuth;
-  const secrets: string[] = [];
   if (f.auth === 'bearer') {
-    const token = await secret(env, 'RESO_TOKEN', 'access token', close);
-    secrets.push(token);
-    auth = { kind: 'bearer', token };
+    auth = { kind: 'bearer', token: await secret(env, 'RESO_TOKEN', 'access token', close) };
   } else if (f.auth === 'client-credentials') {
     const clientSecret = await secret(env, 'RESO_CLIENT_SECRET', `client secret for ${f.clientId}`, close);
-    secrets.push(clientSecret);
     auth = { kind: 'client-credentials', tokenUrl: f.tokenUrl!, clientId: f.clientId!, clientSecret, ...(f.scope ? { scope: f.scope } : {}) };
   } else {
     const password = await secret(env, 'RESO_PASSWORD', `password for ${f.username ?? ''}`, close);
     const clientSecret = env.RESO_CLIENT_SECRET || undefined;
-    secrets.push(password, ...(clientSecret ? [clientSecret] : []));
     auth = { kind: 'password', tokenUrl: f.tokenUrl!, clientId: f.clientId!, username: f.username ?? '', password, ...(clientSecret ? { clientSecret } : {}), ...(f.scope ? { scope: f.scope } : {}) };
   }
-  return { settings: { serviceRoot: f.serviceRoot, auth }, label, secrets, close };
+  return { settings: { serviceRoot: f.serviceRoot!, auth }, label, secrets: authSecrets(auth), close };
+}
+
+function authSecrets(a: ODataAuth): string[] {
+  if (a.kind === 'bearer') return [a.token];
+  if (a.kind === 'client-credentials') return [a.clientSecret];
+  if (a.kind === 'password') return [a.password, ...(a.clientSecret ? [a.clientSecret] : [])];
+  return [];
+}
+
+/**
+ * A saved Web API profile with its settings as the app uses them (headers, page size, throttle,
+ * timeouts) and its secret from the keychain (or the secrets file); RESO_TOKEN, RESO_CLIENT_SECRET
+ * and RESO_PASSWORD win when set, and a terminal is asked for what neither holds.
+ */
+async function savedConnection(name: string, env: NodeJS.ProcessEnv): Promise<OpenWebApiConnection> {
+  const found = await savedWebApiProfile(name);
+  if (!found) throw new UsageError(`No Web API profile named "${name}"; "demo-webapi" is the built-in Demo MLS's Web API.`);
+  const [{ odataSettings }, store] = await Promise.all([import('../host/odataAdapter'), profileStore()]);
+  const conn = await store.connection(found.id, { requireSecrets: false });
+  const w = conn.webApi;
+  if (w && w.auth !== 'bearer' && (!w.tokenUrl || !w.clientId)) throw new UsageError(`The profile "${found.name}" uses ${w.auth} but has no token URL or client id: complete it in the workbench.`);
+  const close = async () => undefined;
+  if (env.RESO_TOKEN) conn.token = env.RESO_TOKEN;
+  if (env.RESO_CLIENT_SECRET) conn.clientSecret = env.RESO_CLIENT_SECRET;
+  if (env.RESO_PASSWORD) conn.password = env.RESO_PASSWORD;
+  const auth = w?.auth ?? 'client-credentials';
+  if (auth === 'bearer' && !conn.token) conn.token = await secret(env, 'RESO_TOKEN', 'access token', close);
+  if (auth === 'client-credentials' && !conn.clientSecret) conn.clientSecret = await secret(env, 'RESO_CLIENT_SECRET', `client secret for ${w?.clientId ?? ''}`, close);
+  if (auth === 'password' && !conn.password) conn.password = await secret(env, 'RESO_PASSWORD', `password for ${conn.username}`, close);
+  const settings = odataSettings(conn);
+  return { settings, label: found.name, secrets: authSecrets(settings.auth), close };
 }

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoMls, type DemoMls } from '../../electron/demo';
+import { ProfileStore } from '../../electron/host/profiles';
+import { SecretStore } from '../../electron/host/secrets';
+import { dataLayout } from '../../electron/host/paths';
 
 const bin = path.resolve(__dirname, '..', '..', 'bin', 'rets-workbench.cjs');
 const SECRET = 'demo';
@@ -62,5 +65,28 @@ describe('RETS_WORKBENCH_PASSPHRASE', () => {
     const wrong = await cli(['metadata', '--profile', 'headless', '--type', 'METADATA-RESOURCE', '--id', '0'], { RETS_WORKBENCH_PASSPHRASE: 'not it' });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('The passphrase does not open the secrets file.');
+  });
+});
+
+describe('a saved Web API profile on the command line', () => {
+  it('search and doctor use its settings and its stored client secret, with no RESO_* variable', async () => {
+    const layout = dataLayout(home);
+    const secrets = new SecretStore({ file: layout.secretsFile, fileOptIn: true, disableKeychain: true, passphrase: async () => PASSPHRASE });
+    const store = new ProfileStore(layout.profiles, secrets);
+    const w = demo.webApi;
+    await store.create({
+      name: 'Acme Web API', type: 'webapi', loginUrl: w.serviceRoot, username: '',
+      webApi: { auth: 'client-credentials', tokenUrl: w.tokenUrl, clientId: 'demo-client', scope: w.scope, headers: { 'X-Dataset': 'acme' } }, clientSecret: 'demo-secret',
+    });
+    const env = { RETS_WORKBENCH_PASSPHRASE: PASSPHRASE, RESO_CLIENT_SECRET: '', RESO_TOKEN: '', RESO_PASSWORD: '' };
+    const search = await cli(['search', 'Property', '', '--profile', 'acme web api', '--top', '3', '--select', 'ListingKey'], env);
+    expect(search.stderr).toBe('');
+    expect(search.code).toBe(0);
+    expect(search.stdout.trim().split('\n')).toHaveLength(4);
+    const doctor = await cli(['doctor', '--profile', 'Acme Web API', '--json'], env);
+    expect(doctor.code).toBe(0);
+    const report = JSON.parse(doctor.stdout) as { target: { protocol: string; clientId?: string } };
+    expect(report.target).toMatchObject({ protocol: 'webapi', clientId: 'demo-client' });
+    expect(doctor.stdout).not.toContain('demo-secret');
   });
 });

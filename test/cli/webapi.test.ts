@@ -3,7 +3,7 @@
 // variables, exit codes 0 / 1 / 2 / 130, and no file under the final name after Ctrl+C. What the
 // CLI writes is compared with what a direct query of the same Demo returns.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,10 @@ import { ODataSession } from '../../electron/odata/session';
 import type { QueryOptions } from '../../electron/odata/types';
 import { parseCsv } from '../host/csv';
 import { UsageError } from '../../electron/cli/args';
-import { webApiFlags, webApiProfileFields } from '../../electron/cli/webApiConnection';
+import { webApiFlags } from '../../electron/cli/webApiConnection';
+import { ProfileStore } from '../../electron/host/profiles';
+import { SecretStore } from '../../electron/host/secrets';
+import { dataLayout } from '../../electron/host/paths';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const bin = path.join(repoRoot, 'bin', 'rets-workbench.cjs');
@@ -164,12 +167,12 @@ describe('rets-workbench metadata and objects (Web API)', { timeout: 180_000 }, 
   });
 
   it("objects saves a record's Media images under the --name pattern, through a saved Web API profile", async () => {
-    // A profile file as the host writes it for a Web API server (no secret in it).
-    mkdirSync(path.join(home, 'profiles'), { recursive: true });
-    writeFileSync(path.join(home, 'profiles', 'mls-webapi.json'), JSON.stringify({
-      id: 'mls-webapi', name: 'My MLS (Web API)', protocol: 'webapi', serviceRoot: demo.webApi.serviceRoot,
-      auth: { kind: 'client-credentials', tokenUrl: demo.webApi.tokenUrl, clientId: 'demo-client', scope: 'api' },
-    }));
+    // A Web API profile saved by the host's store; no keychain here, so the secret comes from RESO_CLIENT_SECRET.
+    const layout = dataLayout(home);
+    await new ProfileStore(layout.profiles, new SecretStore({ disableKeychain: true })).create({
+      name: 'My MLS (Web API)', type: 'webapi', loginUrl: demo.webApi.serviceRoot, username: '',
+      webApi: { auth: 'client-credentials', tokenUrl: demo.webApi.tokenUrl, clientId: 'demo-client', scope: 'api' },
+    });
     const s = session();
     let key = '';
     let count = 0;
@@ -202,12 +205,5 @@ describe('Web API connection flags', () => {
     expect(() => webApiFlags({ 'service-root': 'ftp://api.example/odata' })).toThrow(UsageError);
     expect(() => webApiFlags({ 'service-root': 'https://me:pw@api.example/odata' })).toThrow(/must not carry credentials/);
     expect(() => webApiFlags({ profile: 'x', 'client-id': 'c' })).toThrow(/either --profile/);
-  });
-
-  it('reads a profile file\'s Web API fields however they are nested, and skips RETS profiles', () => {
-    expect(webApiProfileFields({ name: 'A', serviceRoot: 'https://a/odata', tokenUrl: 'https://a/token', clientId: 'c' })).toEqual({ name: 'A', serviceRoot: 'https://a/odata', auth: 'client-credentials', tokenUrl: 'https://a/token', clientId: 'c' });
-    expect(webApiProfileFields({ name: 'B', webApi: { serviceRoot: 'https://b/odata', auth: { kind: 'password', tokenUrl: 'https://b/t', clientId: 'c', username: 'u' } } })).toMatchObject({ auth: 'password', username: 'u' });
-    expect(webApiProfileFields({ name: 'C', serviceRoot: 'https://c/odata', auth: 'bearer' })).toMatchObject({ auth: 'bearer' });
-    expect(webApiProfileFields({ name: 'R', loginUrl: 'https://r/rets/login', username: 'u' })).toBeUndefined();
   });
 });
