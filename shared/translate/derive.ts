@@ -87,3 +87,10 @@ export function deriveMapping(metadata: RetsMetadata, resource: string, target: 
   }
   return mapping;
 }
+
+/** An assumption about one field ("Name: ...") matters only when the query uses that field. */
+export function assumptionConcerns(assumption: string, used: Set<string>, mapping: TranslationMapping): boolean {
+  const colon = assumption.indexOf(':');
+  const subject = colon > 0 ? assumption.slice(0, colon) : '';
+  return !mapping.fields.some((f) => f.target === subject) || used.has(subject);
+}

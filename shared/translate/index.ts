@@ -9,3 +9,4 @@ export type * from './types';
 export { deriveMapping } from './derive';
 export { dmqlToOData, type ToODataInput } from './toOData';
 export { odataToDmql, type ToDmqlInput } from './toDmql';
+export { TranslationMappingSchema, readMapping } from './mappingFile';

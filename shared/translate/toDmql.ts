@@ -10,6 +10,7 @@ import { parseFilter } from '../odata/filter/parser';
 import type { FilterField, FilterSchema } from '../odata/filter/schema';
 import { dateTimeParts } from '../odata/filter/values';
 import { findResource, type RetsMetadata } from '../rets/metadata/model';
+import { assumptionConcerns } from './derive';
 import { join, leaf, negate, printDmql, type Node } from './tree';
 import type { ODataToDmqlResult, TranslationMapping, TranslationNote } from './types';
 
@@ -49,6 +50,8 @@ function conjuncts(e: Expr): Expr[] {
 class ToDmql {
   readonly notes: TranslationNote[] = [];
   private caseWarned = false;
+  /** Web API properties the filter uses, so only the mapping's assumptions about them are noted. */
+  readonly used = new Set<string>();
   private readonly bySource = new Map<string, { systemName: string; values?: Record<string, string> }>();
 
   constructor(private readonly input: ToDmqlInput, private readonly schema: DmqlSchema) {
@@ -102,6 +105,7 @@ class ToDmql {
     const name = x.segments[0].name;
     const target = this.input.source.root.byName.get(name);
     if (!target) throw new Untranslatable('unknown-field', `${name} is not a property of ${this.input.source.entitySet}.`, x.range);
+    this.used.add(target.name);
     const m = this.bySource.get(target.name);
     if (!m) throw new Untranslatable('unmapped-field', `${name} has no counterpart in ${this.schema.resource} (the mapping pairs it with nothing).`, x.range);
     const field = this.schema.fields.find((f) => f.systemName === m.systemName);
@@ -299,6 +303,7 @@ export function odataToDmql(filter: string, input: ToDmqlInput): ODataToDmqlResu
   const t = new ToDmql(input, schema);
   const body = join('and', found.rest.map((x) => t.expr(x)));
   notes.push(...t.notes);
+  for (const a of input.mapping.assumptions ?? []) if (assumptionConcerns(a, t.used, input.mapping)) notes.push({ severity: 'info', code: 'mapping-assumed', message: a });
   let text: string;
   if (body) text = printDmql(body);
   else {

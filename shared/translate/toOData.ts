@@ -9,6 +9,7 @@ import type { DmqlField, DmqlSchema } from '../dmql/schema';
 import { wildcardMatcher } from '../dmql/wildcard';
 import { quote } from '../odata/filter/lexer';
 import type { FilterField, FilterSchema } from '../odata/filter/schema';
+import { assumptionConcerns } from './derive';
 import { join, leaf, negate, printOData, type Node } from './tree';
 import type { FieldMap, TranslationMapping, TranslationNote, TranslationResult } from './types';
 
@@ -33,6 +34,8 @@ class ToOData {
   readonly notes: TranslationNote[] = [];
   private readonly fields: Map<string, FieldMap>;
   private lowered = false;
+  /** Target properties the query uses, so only the mapping's assumptions about them are noted. */
+  readonly used = new Set<string>();
 
   constructor(private readonly input: ToODataInput) {
     this.fields = new Map(input.mapping.fields.map((f) => [f.source, f]));
@@ -77,6 +80,7 @@ class ToOData {
     if (!fm) throw new Untranslatable('unmapped-field', `${c.field.name} has no counterpart in ${mapping.entitySet} (the mapping pairs it with nothing).`);
     const tf = target.root.byName.get(fm.target);
     if (!tf || tf.navigation) throw new Untranslatable('unmapped-field', `${c.field.name} maps to ${fm.target}, which ${target.entitySet} does not have.`);
+    this.used.add(tf.name);
     return { sf, tf, fm, name: tf.name };
   }
 
@@ -265,7 +269,7 @@ export function dmqlToOData(query: string, input: ToODataInput): TranslationResu
     }
   }
   if (t.caseNoted) t.note('info', 'case-insensitive', 'DMQL2 compares text without case on most RETS servers (and the Demo MLS); OData eq, startswith and contains are case-sensitive, so text is compared as tolower(Field) with a lower-case value.');
-  for (const a of input.mapping.assumptions ?? []) t.note('info', 'mapping-assumed', a);
+  for (const a of input.mapping.assumptions ?? []) if (assumptionConcerns(a, t.used, input.mapping)) t.note('info', 'mapping-assumed', a);
   const whole = join('and', [classNode, body]);
   const complete = !t.notes.some((n) => n.severity === 'error');
   return { text: whole ? printOData(whole) : '', complete, notes: t.notes };
