@@ -24,6 +24,9 @@ export interface ToODataInput {
 
 type Op = 'eq' | 'ge' | 'le';
 
+/** Past this many values from one wildcard, the notes warn that a server may refuse the filter's size. */
+const MANY_VALUES = 30;
+
 class Untranslatable extends Error {
   constructor(readonly code: string, message: string) { super(message); }
 }
@@ -140,7 +143,9 @@ class ToOData {
     const tests = patterns.map((p) => wildcardMatcher(p.text, false));
     const codes = lookup.values.filter((v) => tests.some((test) => test(v.value))).map((v) => ({ value: v.value, range: patterns[0].range }));
     if (codes.length === 0) return leaf('false');
-    this.note('info', 'pattern-expanded', `${patterns.map((p) => p.text).join(',')} on the lookup ${t.sf.name} is written as the ${codes.length} matching code${codes.length === 1 ? '' : 's'}.`, { start: patterns[0].range.start, end: patterns[patterns.length - 1].range.end });
+    const range = { start: patterns[0].range.start, end: patterns[patterns.length - 1].range.end };
+    this.note('info', 'pattern-expanded', `${patterns.map((p) => p.text).join(',')} on the lookup ${t.sf.name} is written as the ${codes.length} matching code${codes.length === 1 ? '' : 's'}.`, range);
+    if (codes.length > MANY_VALUES) this.note('warning', 'many-values', `${codes.length} values make a long filter: servers cap the comparisons a $filter may hold (the Demo MLS at 100), so this one may be refused; narrow the wildcard.`, range);
     return this.lookup('any', codes, t);
   }
 
