@@ -12,7 +12,8 @@ import { dateTimeParts } from '../odata/filter/values';
 import { findResource, type RetsMetadata } from '../rets/metadata/model';
 import { assumptionConcerns } from './derive';
 import { join, leaf, negate, printDmql, type Node } from './tree';
-import type { ODataToDmqlResult, TranslationMapping, TranslationNote } from './types';
+import { indexBy, memo } from './memo';
+import type { FieldMap, ODataToDmqlResult, TranslationMapping, TranslationNote } from './types';
 
 export interface ToDmqlInput {
   /** The Web API side: the schema of the entity set the filter is written for. */
@@ -52,10 +53,13 @@ class ToDmql {
   private caseWarned = false;
   /** Web API properties the filter uses, so only the mapping's assumptions about them are noted. */
   readonly used = new Set<string>();
-  private readonly bySource = new Map<string, { systemName: string; values?: Record<string, string> }>();
+  private readonly bySource: Map<string, FieldMap>;
+
+  private readonly bySystemName: Map<string, DmqlField>;
 
   constructor(private readonly input: ToDmqlInput, private readonly schema: DmqlSchema) {
-    for (const f of input.mapping.fields) if (!this.bySource.has(f.target)) this.bySource.set(f.target, { systemName: f.source, values: f.values });
+    this.bySource = memo(input.mapping, 'by-target', () => indexBy(input.mapping.fields, (f) => f.target));
+    this.bySystemName = memo(schema, 'by-system-name', () => indexBy(schema.fields, (f) => f.systemName));
   }
 
   note(severity: TranslationNote['severity'], code: string, message: string, range?: SourceRange): void {
@@ -108,10 +112,10 @@ class ToDmql {
     this.used.add(target.name);
     const m = this.bySource.get(target.name);
     if (!m) throw new Untranslatable('unmapped-field', `${name} has no counterpart in ${this.schema.resource} (the mapping pairs it with nothing).`, x.range);
-    const field = this.schema.fields.find((f) => f.systemName === m.systemName);
-    if (!field) throw new Untranslatable('unmapped-field', `${name} maps to ${m.systemName}, which ${this.schema.resource}:${this.schema.className} does not have.`, x.range);
+    const field = this.bySystemName.get(m.source);
+    if (!field) throw new Untranslatable('unmapped-field', `${name} maps to ${m.source}, which ${this.schema.resource}:${this.schema.className} does not have.`, x.range);
     const s: Subject = { target, field, lowered, dateOf };
-    if (m.values) s.codes = new Map(Object.entries(m.values).map(([code, v]) => [v, code]));
+    if (m.values) s.codes = inverse(m.values);
     return s;
   }
 
@@ -256,6 +260,31 @@ class ToDmql {
   }
 }
 
+const inverses = new WeakMap<Record<string, string>, Map<string, string>>();
+
+/** Target value -> RETS code, built once per mapping entry. */
+function inverse(values: Record<string, string>): Map<string, string> {
+  let m = inverses.get(values);
+  if (!m) {
+    m = new Map();
+    for (const [code, v] of Object.entries(values)) if (!m.has(v)) m.set(v, code);
+    inverses.set(values, m);
+  }
+  return m;
+}
+
+const schemas = new WeakMap<RetsMetadata, Map<string, DmqlSchema>>();
+
+/** The DMQL view of a class, built once per metadata model (it indexes every field and lookup). */
+function schemaOf(metadata: RetsMetadata, resource: string, className: string, standardNames: boolean): DmqlSchema {
+  let byKey = schemas.get(metadata);
+  if (!byKey) { byKey = new Map(); schemas.set(metadata, byKey); }
+  const key = `${resource}\u0000${className}\u0000${standardNames ? 1 : 0}`;
+  let schema = byKey.get(key);
+  if (!schema) { schema = buildSchema(metadata, resource, className, { standardNames }); byKey.set(key, schema); }
+  return schema;
+}
+
 /** The class a filter selects through the class field, and the conjuncts left once it is taken out. */
 function classOf(conds: Expr[], mapping: TranslationMapping): { className?: string; rest: Expr[]; range?: SourceRange } {
   const cls = mapping.classField;
@@ -295,7 +324,7 @@ export function odataToDmql(filter: string, input: ToDmqlInput): ODataToDmqlResu
   if (found.className) notes.push({ severity: 'info', code: 'class', message: `${input.mapping.classField!.field} selects the RETS class ${resource}:${className}.`, ...(found.range ? { range: found.range } : {}) });
   let schema: DmqlSchema;
   try {
-    schema = buildSchema(input.metadata, resource, className, { standardNames: input.standardNames ?? false });
+    schema = schemaOf(input.metadata, resource, className, input.standardNames ?? false);
   } catch (e) {
     if (!(e instanceof SchemaError)) throw e;
     return { text: '', resource, className, complete: false, notes: [...notes, { severity: 'error', code: 'no-class', message: e.message }] };

@@ -10,6 +10,7 @@ import { wildcardMatcher } from '../dmql/wildcard';
 import { quote } from '../odata/filter/lexer';
 import type { FilterField, FilterSchema } from '../odata/filter/schema';
 import { assumptionConcerns } from './derive';
+import { indexBy, memo } from './memo';
 import { join, leaf, negate, printOData, type Node } from './tree';
 import type { FieldMap, TranslationMapping, TranslationNote, TranslationResult } from './types';
 
@@ -41,7 +42,7 @@ class ToOData {
   readonly used = new Set<string>();
 
   constructor(private readonly input: ToODataInput) {
-    this.fields = new Map(input.mapping.fields.map((f) => [f.source, f]));
+    this.fields = memo(input.mapping, 'by-source', () => indexBy(input.mapping.fields, (f) => f.source));
   }
 
   note(severity: TranslationNote['severity'], code: string, message: string, range?: SourceRange): void {
