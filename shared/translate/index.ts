@@ -10,3 +10,4 @@ export { deriveMapping } from './derive';
 export { dmqlToOData, type ToODataInput } from './toOData';
 export { odataToDmql, type ToDmqlInput } from './toDmql';
 export { TranslationMappingSchema, readMapping } from './mappingFile';
+export { entitySetFor, entitySetSchema, filterModelOf, resourceFor } from './sides';
