@@ -141,6 +141,8 @@ class ToOData {
   private lookupPattern(patterns: Pattern[], t: Target): Node {
     const lookup = t.sf.lookup;
     if (!lookup) throw new Untranslatable('pattern-on-lookup', `${t.sf.name}'s lookup values are not in the metadata, so its wildcards cannot be listed.`);
+    // `*` alone matches any code: the field has a value.
+    if (patterns.some((p) => /^\*+$/.test(p.text))) return leaf(t.tf.collection ? `${t.name}/any()` : `${t.name} ne null`);
     const tests = patterns.map((p) => wildcardMatcher(p.text, false));
     const codes = lookup.values.filter((v) => tests.some((test) => test(v.value))).map((v) => ({ value: v.value, range: patterns[0].range }));
     if (codes.length === 0) return leaf('false');
