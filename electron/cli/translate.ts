@@ -7,8 +7,8 @@ import { buildSchema, SchemaError } from '../../shared/dmql';
 import type { Diagnostic } from '../../shared/dmql/validate';
 import { csdlToFilterInput } from '../../shared/odata/csdl/toFilterModel';
 import { buildFilterModel, filterSchema, FilterSchemaError, type FilterModel, type FilterSchema } from '../../shared/odata/filter/index';
-import { findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
-import { deriveMapping, dmqlToOData, odataToDmql, readMapping, type ODataToDmqlResult, type TranslationMapping, type TranslationNote, type TranslationResult } from '../../shared/translate/index';
+import type { RetsMetadata } from '../../shared/rets/metadata/model';
+import { deriveMapping, dmqlToOData, entitySetFor, odataToDmql, readMapping, resourceFor, type ODataToDmqlResult, type TranslationMapping, type TranslationNote, type TranslationResult } from '../../shared/translate/index';
 import { oneOf, parseCommandArgs, stringValue, stringValues, UsageError, withUsage, type OptionsSpec, type ParsedArgs } from './args';
 import { loadMetadata, printDiagnostic } from './dmql';
 import { loadCsdl, loadLookups, readSaved, SavedFileError } from './odataFiles';
@@ -72,20 +72,16 @@ function mappingOf(values: Values, metadata: RetsMetadata, resource: string, sch
   }
 }
 
-/** The entity set a RETS resource corresponds to: named like it, or like its StandardName. */
-function entitySetFor(model: FilterModel, metadata: RetsMetadata, resource: string): string {
-  const res = findResource(metadata, resource);
-  const sets = [...model.entitySets.keys()];
-  const hit = [resource, res?.standardName].find((n) => n && sets.includes(n));
-  if (!hit) throw new UsageError(`no entity set is named ${resource}${res?.standardName ? ` or ${res.standardName}` : ''}: give --entity-set (entity sets: ${sets.join(', ') || 'none'})`);
+function entitySetOf(model: FilterModel, metadata: RetsMetadata, resource: string): string {
+  const hit = entitySetFor(model, metadata, resource);
+  if (!hit) throw new UsageError(`no entity set is named ${resource} or like its StandardName: give --entity-set (entity sets: ${[...model.entitySets.keys()].join(', ') || 'none'})`);
   return hit;
 }
 
-/** The RETS resource an entity set corresponds to: the same id, or the StandardName. */
-function resourceFor(metadata: RetsMetadata, entitySet: string): string {
-  const res = findResource(metadata, entitySet) ?? metadata.resources.find((r) => r.standardName === entitySet);
+function resourceOf(metadata: RetsMetadata, entitySet: string): string {
+  const res = resourceFor(metadata, entitySet);
   if (!res) throw new UsageError(`no RETS resource is named ${entitySet} or has it as StandardName: give --target-resource (resources: ${metadata.resources.map((r) => r.id).join(', ') || 'none'})`);
-  return res.id;
+  return res;
 }
 
 function toOData(query: string, values: Values): TranslationResult {
@@ -93,7 +89,7 @@ function toOData(query: string, values: Values): TranslationResult {
   const resource = required(values, 'resource');
   const cls = required(values, 'class');
   const model = webModel(required(values, 'target-metadata'), stringValues(values, 'lookups'));
-  const target = filterSchema(model, stringValue(values, 'entity-set') ?? entitySetFor(model, metadata, resource));
+  const target = filterSchema(model, stringValue(values, 'entity-set') ?? entitySetOf(model, metadata, resource));
   const source = buildSchema(metadata, resource, cls, { standardNames: values['standard-names'] === true });
   return dmqlToOData(query, { source, target, mapping: mappingOf(values, metadata, resource, target) });
 }
@@ -103,7 +99,7 @@ function toDmql(filter: string, values: Values): ODataToDmqlResult {
   const source = filterSchema(model, required(values, 'resource'));
   const metadata = retsMetadata(required(values, 'target-metadata'));
   const given = stringValue(values, 'mapping');
-  const resource = stringValue(values, 'target-resource') ?? (given ? undefined : resourceFor(metadata, source.entitySet));
+  const resource = stringValue(values, 'target-resource') ?? (given ? undefined : resourceOf(metadata, source.entitySet));
   const mapping = mappingOf(values, metadata, resource ?? '', source);
   const cls = stringValue(values, 'class');
   return odataToDmql(filter, { source, metadata, mapping, ...(cls ? { className: cls } : {}), standardNames: values['standard-names'] === true });
