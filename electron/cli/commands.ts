@@ -8,6 +8,7 @@ registerCommand('serve', 'browser mode: the workbench on 127.0.0.1 (prints the U
 registerCommand('start', 'open the workbench: Electron when it can run, else browser mode', () => import('./start'));
 registerCommand('inspect', 'parse a saved RETS or RESO Web API response offline and print JSON (login, metadata, search, object, odata-metadata, odata)', () => import('./inspect'));
 registerCommand('dmql', 'check, format and complete DMQL2 queries (against saved metadata)', () => import('./dmql'));
+registerCommand('translate', 'translate a DMQL2 query into an OData $filter or back, through a mapping (against both sides\' saved metadata)', () => import('./translate'));
 registerCommand('odata', 'check, format and complete OData $filter expressions (against a saved $metadata)', () => import('./odata'));
 registerCommand('doctor', 'test a RETS connection step by step and say what is wrong (--profile NAME or --url/--user)', () => import('./doctor'));
 registerCommand('metadata', "fetch a server's metadata, save it as sent (--out FILE) and summarize it", () => import('./metadata'));

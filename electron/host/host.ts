@@ -35,6 +35,7 @@ import { DoctorService } from './doctor';
 import { DEFAULT_TRACE_CAP_BYTES, TraceRing } from './traceRing';
 import { savedName, savedResponse, toDetail } from './traceRecord';
 import { writeFileAtomic } from './files';
+import { translateQuery } from './translateService';
 
 export interface HostOptions {
   dataDir: string;
@@ -256,6 +257,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     },
 
     'doctor.start': (r) => doctor.start(r),
+    'translate.query': (r) => translateQuery(r, metadata),
     'doctor.cancel': (r) => ({ cancelled: doctor.cancel(r.operationId) }),
   };
 

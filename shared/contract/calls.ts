@@ -17,6 +17,7 @@ import { TraceDetail, TraceGetRequest, TraceListRequest, TraceListResponse, Trac
 import { DoctorStartRequest } from './doctor';
 import { HostInfo, SecretsFileStatus } from './hostInfo';
 import { ChooseOpenRequest, ChooseSaveRequest, ChosenFile } from './files';
+import { TranslateRequest, TranslateResponse } from './translate';
 
 export const calls = {
   'host.info': call(Empty, HostInfo, 'Desktop or browser mode, version, keychain status, the demo profile.'),
@@ -65,6 +66,8 @@ export const calls = {
 
   'doctor.start': call(DoctorStartRequest, OperationStarted, 'Run the connection doctor; events doctor.*.'),
   'doctor.cancel': call(CancelRequest, CancelResponse, 'Cancel the doctor.'),
+
+  'translate.query': call(TranslateRequest, TranslateResponse, "A DMQL2 query as a $filter for another profile's Web API, or back, with notes on what did not translate."),
 } as const;
 
 export type Calls = typeof calls;

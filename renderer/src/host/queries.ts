@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { host } from './client';
-import type { ProfileInput, ProfilePatch, SnippetSaveRequest, TraceEntry } from '../../../shared/contract';
+import type { ProfileInput, ProfilePatch, SnippetSaveRequest, TraceEntry, TranslateRequest } from '../../../shared/contract';
 
 export const keys = {
   info: ['host.info'] as const,
@@ -156,4 +156,9 @@ function applyEvent(qc: QueryClient, e: Parameters<Parameters<typeof host.onAny>
       break;
     default: break;
   }
+}
+
+/** Translates a query to the other protocol (`translate.query`); nothing is cached: each ask is fresh. */
+export function useTranslate() {
+  return useMutation({ mutationFn: (req: TranslateRequest) => host.translate.query(req) });
 }

@@ -10,6 +10,8 @@ interface Actions {
   snippets(): void; history(): void; saveSnippet(): void; newTab(): void; toggleLog(): void;
   filterMetadata(): void; find(): void; newConnection(): void; shortcuts(): void;
   exportCsv?: () => void; doctor?: () => void; refreshMetadata?: () => void;
+  /** The query of this tab translated for the other protocol, opened in a new tab (shell/openTranslated). */
+  openAsWebApi?: () => void; openAsRets?: () => void;
 }
 
 export function appCommands(a: Actions): Command[] {
@@ -23,6 +25,8 @@ export function appCommands(a: Actions): Command[] {
     { id: 'filter', title: 'Filter the metadata', shortcut: 'Ctrl/Cmd+K', run: a.filterMetadata },
     { id: 'find', title: 'Find in results', shortcut: 'Ctrl/Cmd+F', run: a.find },
     !!a.exportCsv && { id: 'export', title: 'Export CSV…', run: a.exportCsv },
+    !!a.openAsWebApi && { id: 'open-as-webapi', title: 'Open as Web API query (translate to $filter)', run: a.openAsWebApi },
+    !!a.openAsRets && { id: 'open-as-rets', title: 'Open as RETS query (translate to DMQL2)', run: a.openAsRets },
     { id: 'log', title: 'Toggle the wire log', shortcut: 'Ctrl/Cmd+L', run: a.toggleLog },
     { id: 'new-connection', title: 'New connection…', run: a.newConnection },
     !!a.doctor && { id: 'doctor', title: 'Test the connection (doctor)', run: a.doctor },
