@@ -224,7 +224,8 @@ function entry(resource: string, targetResource: string, s: SourceField, m: Matc
 
 function notesFor(t: TargetVocabulary, md: RetsMetadata): string[] {
   const notes: string[] = [];
-  if (t.kind === 'data-dictionary' && t.hasSynonyms) notes.push(`Proposed against the Data Dictionary file "${t.name}"${t.version ? ` (version ${t.version})` : ''}, with its synonyms.`);
+  if (t.dictionary) notes.push(`Proposed against "${t.name}" with the names and synonyms of the Data Dictionary file "${t.dictionary}".`);
+  else if (t.kind === 'data-dictionary' && t.hasSynonyms) notes.push(`Proposed against the Data Dictionary file "${t.name}"${t.version ? ` (version ${t.version})` : ''}, with its synonyms.`);
   else if (t.kind === 'data-dictionary') notes.push(`The Data Dictionary file "${t.name}" has no synonyms: proposals use the RETS StandardName, the dictionary's names and name similarity.`);
   else notes.push(`No Data Dictionary file: proposals use the RETS StandardName, the names of "${t.name}" and name similarity. Load a Data Dictionary file for its synonyms.`);
   if (md.odata?.unresolvedLookups.length) notes.push(`${md.odata.unresolvedLookups.length} of the source's lookups have their values in its Lookup resource, not in $metadata: their values are not mapped.`);

@@ -32,6 +32,8 @@ export interface TargetVocabulary {
   version?: string;
   /** True when the source had synonyms to offer (a Data Dictionary file). */
   hasSynonyms: boolean;
+  /** The Data Dictionary file whose synonyms were added to a server's names (withDictionary). */
+  dictionary?: string;
   resources: { name: string; standardName: string; fields: TargetField[] }[];
   lookups: Map<string, TargetValue[]>;
 }
@@ -63,4 +65,29 @@ export function targetFieldCount(t: TargetVocabulary): number {
   let n = 0;
   for (const r of t.resources) n += r.fields.length;
   return n;
+}
+
+/**
+ * A server's vocabulary with a Data Dictionary's synonyms and display names added where the two
+ * name the same field or value (a certified server uses the dictionary's names).
+ */
+export function withDictionary(t: TargetVocabulary, dd: TargetVocabulary): TargetVocabulary {
+  const ddFields = new Map<string, TargetField>();
+  for (const r of dd.resources) for (const f of r.fields) ddFields.set(`${r.name}\u0000${f.name}`, f);
+  const lookups = new Map(t.lookups);
+  const resources = t.resources.map((r) => ({
+    ...r,
+    fields: r.fields.map((f) => {
+      const d = ddFields.get(`${r.standardName}\u0000${f.name}`) ?? ddFields.get(`${r.name}\u0000${f.name}`);
+      if (!d) return f;
+      const values = f.lookup ? t.lookups.get(f.lookup) : undefined;
+      const ddValues = d.lookup ? dd.lookups.get(d.lookup) : undefined;
+      if (values && ddValues) {
+        const byValue = new Map(ddValues.map((v) => [v.value, v]));
+        lookups.set(f.lookup, values.map((v) => ({ ...v, synonyms: [...v.synonyms, ...(byValue.get(v.value)?.synonyms ?? [])] })));
+      }
+      return { ...f, synonyms: [...f.synonyms, ...d.synonyms], display: f.display || d.display };
+    }),
+  }));
+  return { ...t, hasSynonyms: t.hasSynonyms || dd.hasSynonyms, dictionary: dd.name, resources, lookups };
 }
