@@ -13,6 +13,7 @@ export * from './trace';
 export * from './doctor';
 export * from './hostInfo';
 export * from './files';
+export * from './mapping';
 export * from './calls';
 export * from './events';
 export * from './validate';

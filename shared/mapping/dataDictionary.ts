@@ -82,6 +82,7 @@ export function parseDataDictionary(text: string, name: string): TargetVocabular
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new DataDictionaryError('The Data Dictionary file is JSON but not an object.');
     const o = doc as Record<string, unknown>;
     if ('fields' in o) return fromReport(o, name);
+    if (!('$Version' in o)) throw new DataDictionaryError('The JSON has no "fields" list: it is not a RESO Data Dictionary metadata report (nor CSDL JSON).');
   }
   if (!start.startsWith('{') && !start.startsWith('<')) throw new DataDictionaryError('The file is neither a Data Dictionary JSON report nor EDMX (a spreadsheet must be saved as the JSON report or EDMX first).');
   let t: TargetVocabulary;
