@@ -7,6 +7,7 @@ import { FileHandle } from './files';
 import { MappingFile } from '../mapping/types';
 
 export { MappingFile };
+export type { Decision, FieldMapping, ValueMapping } from '../mapping/types';
 
 /** Where the target names come from: a profile's metadata (a Web API's names are the DD's), or a Data Dictionary file the user picked. */
 export const MappingTarget = z.union([
