@@ -21,7 +21,9 @@ function Values({ m, f, onChange }: { m: MappingFile; f: FieldMapping; onChange(
   const key = entryKey(f);
   return (
     <tr className="map-values" data-testid="mapping-values"><td colSpan={7}>
-      <table><tbody>
+      <table>
+        <colgroup><col style={{ width: 70 }} /><col style={{ width: '30%' }} /><col style={{ width: 24 }} /><col style={{ width: '30%' }} /><col style={{ width: 104 }} /><col style={{ width: 92 }} /></colgroup>
+        <tbody>
         {f.values!.map((v) => (
           <tr key={v.code} data-status={v.status}>
             <td className="mono">{v.code}</td><td>{v.longValue}</td><td>→</td>
@@ -30,7 +32,8 @@ function Values({ m, f, onChange }: { m: MappingFile; f: FieldMapping; onChange(
             <td><Confidence value={v.confidence} /></td>
           </tr>
         ))}
-      </tbody></table>
+        </tbody>
+      </table>
     </td></tr>
   );
 }
@@ -41,6 +44,7 @@ export function FieldRows({ m, rows, onChange }: { m: MappingFile; rows: FieldMa
   return (
     <>
       <table className="map-table" data-testid="mapping-fields">
+        <colgroup><col style={{ width: '22%' }} /><col style={{ width: '22%' }} /><col style={{ width: 104 }} /><col style={{ width: 92 }} /><col /><col style={{ width: 56 }} /><col style={{ width: 70 }} /></colgroup>
         <thead><tr><th>Field</th><th>Target</th><th>Reason</th><th>Confidence</th><th>Why</th><th>Values</th><th /></tr></thead>
         <tbody>
           {shown.map((f) => {
