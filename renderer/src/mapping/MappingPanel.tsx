@@ -21,7 +21,8 @@ export function MappingPanel({ profileId, name, onClose, onToast }: { profileId:
   const profiles = useProfiles();
   const saved = useMapping(profileId);
   const change = useMappingChange(profileId);
-  const [targetId, setTargetId] = useState(DEMO_WEBAPI);
+  // The Demo's Web API by default; a profile is never its own target.
+  const [targetId, setTargetId] = useState(profileId === DEMO_WEBAPI ? 'demo' : DEMO_WEBAPI);
   const [view, setView] = useState<'fields' | 'coverage'>('fields');
   const [words, setWords] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
