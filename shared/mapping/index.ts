@@ -6,3 +6,4 @@ export * from './propose';
 export * from './coverage';
 export * from './file';
 export * from './use';
+export * from './translation';

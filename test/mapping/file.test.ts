@@ -55,3 +55,19 @@ describe('the mapping file', () => {
     expect(() => parseMappingFile(' '.repeat(33 * 1024 * 1024))).toThrow(/more than a mapping ever is/);
   });
 });
+
+describe('the translator\'s view of a mapping', () => {
+  it('one resource\'s mapped fields and values; rejected ones left out; proposals named in the assumptions', async () => {
+    const { translationMapping } = await import('../../shared/mapping/index');
+    const t = translationMapping(mapping, 'Property');
+    expect(t).toEqual({
+      resource: 'Property', entitySet: 'Property',
+      fields: [
+        { source: 'L_ListPrice', target: 'ListPrice' },
+        { source: 'L_Status', target: 'StandardStatus', values: { A: 'Active', S: 'Closed' } },
+      ],
+      assumptions: ['1 field pairings are proposals of the mapping "Demo MLS (RETS) → Demo MLS (Web API)" the user has not confirmed.'],
+    });
+    expect(translationMapping(mapping, 'Property', { confirmedOnly: true }).fields.map((f) => f.source)).toEqual(['L_ListPrice']);
+  });
+});
