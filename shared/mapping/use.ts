@@ -82,3 +82,12 @@ export function mappingPairing(m: MappingFile): {
     },
   };
 }
+
+/**
+ * The metadata diff's pairing seam (`FieldPairing` in shared/metadata/diff.ts): A's field -> the
+ * name of the B field the mapping pairs it with (when B is the mapping's target).
+ */
+export function diffPairing(m: MappingFile): (resource: string, field: { systemName: string }) => string | undefined {
+  const p = mappingPairing(m);
+  return (resource, field) => p.forward(resource, field.systemName)?.field;
+}

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSavedMetadata } from '../../shared/metadata/load';
 import {
-  coverageOf, headerFor, mappedValue, mappingPairing, parseDataDictionary, proposeMapping, targetFromMetadata,
+  coverageOf, diffPairing, headerFor, mappedValue, mappingPairing, parseDataDictionary, proposeMapping, targetFromMetadata,
   DataDictionaryError, type FieldMapping, type MappingFile,
 } from '../../shared/mapping/index';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
@@ -164,6 +164,8 @@ describe('a mapping in use', { timeout: 60_000 }, () => {
     const pairing = mappingPairing(m);
     expect(pairing.forward('Property', 'L_SoldPrice')).toMatchObject({ resource: 'Property', field: 'ClosePrice', reason: 'standard-name' });
     expect(pairing.reverse('Property', 'ClosePrice')).toMatchObject({ resource: 'Property', field: 'L_SoldPrice' });
+    expect(diffPairing(m)('Property', { systemName: 'L_SoldPrice' })).toBe('ClosePrice');
+    expect(diffPairing(m)('Property', { systemName: 'LIST_132' })).toBeUndefined();
 
     const decided: MappingFile = {
       ...m,
