@@ -15,3 +15,4 @@ registerCommand('metadata', "fetch a server's metadata, save it as sent (--out F
 registerCommand('search', 'run a search: a table, or every row to CSV / JSON Lines (--csv FILE, --jsonl FILE)', () => import('./search'));
 registerCommand('objects', "save a record's photos and other objects (or list their URLs with --location)", () => import('./objects'));
 registerCommand('profiles', 'list, show, add, remove saved connection profiles; set their secrets from stdin', () => import('./profiles'));
+registerCommand('mapping', 'propose a mapping of a server\'s fields to the RESO Data Dictionary names (or another server\'s): mapping propose SOURCE TARGET', () => import('./mapping'));

@@ -42,7 +42,7 @@ const OPTIONS = {
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 /** A side that could not be read, fetched or parsed: exit 2 with these words. */
-class SideError extends Error {}
+export class SideError extends Error {}
 
 async function fromFile(file: string): Promise<RetsMetadata> {
   let bytes: Buffer;
@@ -85,9 +85,10 @@ async function fromProfile(name: string): Promise<RetsMetadata> {
   return got;
 }
 
-class Interrupted extends Error {}
+export class Interrupted extends Error {}
 
-function side(arg: string): Promise<RetsMetadata> {
+/** One side: a saved file or profile:NAME (also the mapping command's SOURCE and TARGET). */
+export function side(arg: string): Promise<RetsMetadata> {
   if (arg.startsWith('profile:')) {
     const name = arg.slice('profile:'.length);
     if (!name) throw new UsageError('profile: needs a name (profile:NAME).');

@@ -26,6 +26,8 @@ const lazySessionFactory: SessionFactory = async (conn) => (conn.type === 'webap
   ? (await import('./odataAdapter')).odataSessionFactory(conn)
   : (await import('./retsAdapter')).retsSessionFactory(conn));
 import { SnippetStore } from './snippets';
+import { MappingStore } from './mappings';
+import { DEMO_WEBAPI_PROFILE_ID } from './demo';
 import { openMetadataPath, openMetadataText } from './metadataFile';
 import { sweepDataTemps, TempJournal } from './tempFiles';
 import { basename } from 'node:path';
@@ -108,6 +110,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const history = new HistoryStore(layout.history);
   const snippets = new SnippetStore(layout.snippets);
   const search = new SearchService(pool, ops, events, history);
+  const mappings = new MappingStore(layout.mappings, {
+    metadata: async (id) => (await metadata.get(id)).metadata,
+    profileName: async (id) => (await profiles.get(id)).name,
+  });
   // A killed host's temp files go before anything new is written.
   const journal = new TempJournal(layout.tempJournal);
   const { otherHostRunning } = await journal.recover();
@@ -177,6 +183,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       await profileChanged(r.id);
       await traces.clear(r.id).catch(() => undefined);
       await metadata.forget(r.id).catch(() => undefined);
+      await mappings.forget(r.id).catch(() => undefined);
       return { ok: true as const };
     },
     'profiles.test': (r) => testProfile(r, profiles, lazySessionFactory),
@@ -254,6 +261,30 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       }
       const downloadUrl = r.download ? await exporter.keepDownload(`response-${randomBytes(6).toString('hex')}`, fileName, bytes, '.http') : undefined;
       return { fileName, bytes: bytes.byteLength, ...(downloadUrl ? { downloadUrl } : {}) };
+    },
+
+    'mapping.propose': async (r) => {
+      await profiles.get(r.profileId);
+      if (r.target?.kind === 'dictionary') {
+        return files.use(r.target.handle, 'data-dictionary', 'read', (f) => mappings.propose(r.profileId, { kind: 'dictionary', path: f.path, name: f.name }));
+      }
+      const target = { kind: 'profile' as const, profileId: r.target?.profileId ?? DEMO_WEBAPI_PROFILE_ID };
+      return r.dictionary
+        ? files.use(r.dictionary, 'data-dictionary', 'read', (d) => mappings.propose(r.profileId, target, { path: d.path, name: d.name }))
+        : mappings.propose(r.profileId, target);
+    },
+    'mapping.get': async (r) => { await profiles.get(r.profileId); return mappings.get(r.profileId); },
+    'mapping.save': async (r) => { await profiles.get(r.profileId); return mappings.save(r.profileId, r.mapping); },
+    'mapping.import': async (r) => {
+      await profiles.get(r.profileId);
+      return 'content' in r ? mappings.importText(r.profileId, r.content) : files.use(r.handle, 'mapping-import', 'read', (f) => mappings.importPath(r.profileId, f.path));
+    },
+    'mapping.export': async (r) => {
+      await profiles.get(r.profileId);
+      const path = r.handle ? files.take(r.handle, 'mapping-export', 'write').path : undefined;
+      const out = await mappings.exportText(r.profileId, path);
+      const downloadUrl = r.download ? await exporter.keepDownload(`mapping-${randomBytes(6).toString('hex')}`, out.fileName, out.content) : undefined;
+      return { ...out, ...(downloadUrl ? { downloadUrl } : {}) };
     },
 
     'doctor.start': (r) => doctor.start(r),

@@ -18,6 +18,8 @@ export interface DataLayout {
   root: string;
   profiles: string;
   snippets: string;
+  /** One mapping file per profile (mappings/<profile id>.json). */
+  mappings: string;
   history: string;
   metadataCache: string;
   objectCache: string;
@@ -37,6 +39,7 @@ export function dataLayout(root: string): DataLayout {
     root,
     profiles: join(root, 'profiles'),
     snippets: join(root, 'snippets'),
+    mappings: join(root, 'mappings'),
     history: root,
     metadataCache: join(root, 'cache', 'metadata'),
     objectCache: join(root, 'cache', 'objects'),

@@ -10,6 +10,9 @@ const FILTERS: Record<FilePurpose, FileFilter[]> = {
   'snippets-import': [{ name: 'Snippets (JSON)', extensions: ['json'] }],
   metadata: [{ name: 'Metadata', extensions: ['xml', 'txt', 'json', 'http'] }, { name: 'All files', extensions: ['*'] }],
   response: [{ name: 'HTTP response', extensions: ['http', 'txt'] }, { name: 'All files', extensions: ['*'] }],
+  'mapping-import': [{ name: 'Mapping (JSON)', extensions: ['json'] }],
+  'mapping-export': [{ name: 'Mapping (JSON)', extensions: ['json'] }],
+  'data-dictionary': [{ name: 'RESO Data Dictionary (JSON report or EDMX)', extensions: ['json', 'xml', 'edmx'] }, { name: 'All files', extensions: ['*'] }],
 };
 
 export function fileDialogs(window: () => BrowserWindow | undefined): FileDialogs {

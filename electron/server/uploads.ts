@@ -15,7 +15,7 @@ import { SECURITY_HEADERS } from './security';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 /** What can be uploaded: files the host reads. */
-const READ_PURPOSES = new Set<FilePurpose>(['metadata', 'snippets-import']);
+const READ_PURPOSES = new Set<FilePurpose>(['metadata', 'snippets-import', 'mapping-import', 'data-dictionary']);
 
 function reply(res: ServerResponse, status: number, body: Envelope<UploadResponse>): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

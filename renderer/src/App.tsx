@@ -30,6 +30,7 @@ import { Splitter } from './shell/Splitter';
 import { gateRun, searchTarget } from './query/runGate';
 import { askToConfirm, clearConfirm } from './query/confirmRun';
 import { DoctorPanel } from './doctor/DoctorPanel';
+import { MappingPanel } from './mapping/MappingPanel';
 import { SecretsGate } from './secrets/SecretsGate';
 import { TitleBar } from './shell/TitleBar';
 import { StatusBar } from './shell/StatusBar';
@@ -76,6 +77,7 @@ export function App() {
   const [drawer, setDrawer] = useState<'field' | 'row'>('field');
   const [profileDialog, setProfileDialog] = useState<{ profile?: Profile } | null>(null);
   const [doctor, setDoctor] = useState<DoctorTarget | null>(null);
+  const [mappingOpen, setMappingOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [exportColumns, setExportColumns] = useState<string[]>([]);
   const [saveOpen, setSaveOpen] = useState(false);
@@ -214,6 +216,7 @@ export function App() {
           onSnippets={() => setPalette('snippets')} onHistory={() => setPalette('history')} keys={{ snippets: keys.snippets.label, history: keys.history.label }}
         />
         {doctor && <DoctorPanel target={doctor} onClose={() => setDoctor(null)} onToast={showToast} />}
+        {mappingOpen && activeProfile && <MappingPanel key={activeProfile.id} profileId={activeProfile.id} name={activeProfile.name} onClose={() => setMappingOpen(false)} onToast={showToast} />}
       </main>
       <aside className="rw-right" data-testid="details">
         {drawer === 'row' && row && recordKey && activeId && hasPhotos && <Photos profileId={activeId} resource={tab.resource} recordKey={recordKey} />}
@@ -242,6 +245,7 @@ export function App() {
         exportCsv: activeId ? () => setExportOpen(true) : undefined, newConnection: () => setProfileDialog({}),
         doctor: activeProfile ? () => setDoctor({ profileId: activeProfile.id, name: activeProfile.name }) : undefined,
         refreshMetadata: activeId ? () => refresh.mutate() : undefined, shortcuts: () => setShortcuts(true),
+        mapping: activeProfile ? () => setMappingOpen(true) : undefined,
       })} />}
       {toast && <div className="toast" role="status" data-testid="toast">{toast}</div>}
     </div>

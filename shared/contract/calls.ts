@@ -18,6 +18,7 @@ import { DoctorStartRequest } from './doctor';
 import { HostInfo, SecretsFileStatus } from './hostInfo';
 import { ChooseOpenRequest, ChooseSaveRequest, ChosenFile } from './files';
 import { TranslateRequest, TranslateResponse } from './translate';
+import { MappingExportRequest, MappingExportResponse, MappingImportRequest, MappingProposeRequest, MappingResponse, MappingSaveRequest } from './mapping';
 
 export const calls = {
   'host.info': call(Empty, HostInfo, 'Desktop or browser mode, version, keychain status, the demo profile.'),
@@ -63,6 +64,12 @@ export const calls = {
   'trace.clear': call(ProfileRef, Ok, "Clear a profile's request log."),
   'trace.get': call(TraceGetRequest, TraceDetail, 'One request of the log: headers, form body and the response body kept (secrets removed).'),
   'trace.saveResponse': call(TraceSaveRequest, TraceSaveResponse, 'Save the kept response as `curl -i` would (to a chosen file, or as a download).'),
+
+  'mapping.propose': call(MappingProposeRequest, MappingResponse, "Propose a mapping of the profile's fields to a target vocabulary (the Demo Web API's by default), keeping the user's decisions; saved."),
+  'mapping.get': call(z.object({ profileId: Id }), MappingResponse, "The profile's saved mapping and its coverage (null when there is none)."),
+  'mapping.save': call(MappingSaveRequest, MappingResponse, "Save the profile's mapping (confirmations, edits, rejections)."),
+  'mapping.import': call(MappingImportRequest, MappingResponse, 'Import a mapping file (text or a picked file) as the profile\'s mapping.'),
+  'mapping.export': call(MappingExportRequest, MappingExportResponse, "The profile's mapping file (and to a picked file, or a download)."),
 
   'doctor.start': call(DoctorStartRequest, OperationStarted, 'Run the connection doctor; events doctor.*.'),
   'doctor.cancel': call(CancelRequest, CancelResponse, 'Cancel the doctor.'),

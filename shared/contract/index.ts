@@ -14,6 +14,7 @@ export * from './doctor';
 export * from './hostInfo';
 export * from './files';
 export * from './translate';
+export * from './mapping';
 export * from './calls';
 export * from './events';
 export * from './validate';

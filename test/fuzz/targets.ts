@@ -4,6 +4,7 @@ import { odataCsdlFuzzTargets } from '../odata-csdl/fuzzTargets';
 import { odataFilterFuzzTargets } from '../odata/fuzzTargets';
 import { dmqlTargets } from './dmqlTargets';
 import { doctorTargets } from './doctorTargets';
+import { mappingTargets } from './mappingTargets';
 import { retsTargets } from './retsTargets';
 import type { FuzzTarget } from './types';
 
@@ -13,4 +14,5 @@ export const targets: FuzzTarget[] = [
   ...odataCsdlFuzzTargets,
   ...odataFilterFuzzTargets,
   ...doctorTargets,
+  ...mappingTargets,
 ];

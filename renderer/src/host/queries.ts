@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { host } from './client';
-import type { ProfileInput, ProfilePatch, SnippetSaveRequest, TraceEntry, TranslateRequest } from '../../../shared/contract';
+import type { MappingFile, MappingResponse, MappingTarget, ProfileInput, ProfilePatch, SnippetSaveRequest, TraceEntry, TranslateRequest } from '../../../shared/contract';
 
 export const keys = {
   info: ['host.info'] as const,
@@ -14,6 +14,7 @@ export const keys = {
   history: ['history'] as const,
   trace: (id: string) => ['trace', id] as const,
   traceEntry: (profileId: string, id: number) => ['trace', profileId, id] as const,
+  mapping: (id: string) => ['mapping', id] as const,
 };
 
 export function useHostInfo() {
@@ -161,4 +162,20 @@ function applyEvent(qc: QueryClient, e: Parameters<Parameters<typeof host.onAny>
 /** Translates a query to the other protocol (`translate.query`); nothing is cached: each ask is fresh. */
 export function useTranslate() {
   return useMutation({ mutationFn: (req: TranslateRequest) => host.translate.query(req) });
+}
+
+/** A profile's saved mapping and its coverage (null when none yet). */
+export function useMapping(profileId: string | undefined) {
+  return useQuery({ queryKey: keys.mapping(profileId ?? ''), queryFn: () => host.mapping.get({ profileId: profileId! }), enabled: !!profileId });
+}
+
+/** Propose (against a target, a Data Dictionary file's handle for synonyms), save, import: each answers the new mapping. */
+export function useMappingChange(profileId: string) {
+  const qc = useQueryClient();
+  const set = (data: MappingResponse) => qc.setQueryData(keys.mapping(profileId), data);
+  return {
+    propose: useMutation({ mutationFn: (r: { target?: MappingTarget; dictionary?: string }) => host.mapping.propose({ profileId, ...r }), onSuccess: set }),
+    save: useMutation({ mutationFn: (mapping: MappingFile) => host.mapping.save({ profileId, mapping }), onSuccess: set }),
+    importFile: useMutation({ mutationFn: (handle: string) => host.mapping.import({ profileId, handle }), onSuccess: set }),
+  };
 }

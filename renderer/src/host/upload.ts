@@ -5,7 +5,7 @@ import { httpPaths, UploadResponse, type FilePurpose } from '../../../shared/con
 import { RetsError, type RetsErrorInfo } from '../../../shared/rets/errors';
 import { browserToken } from './client';
 
-export async function uploadFile(file: File, purpose: Extract<FilePurpose, 'metadata' | 'snippets-import'>): Promise<UploadResponse> {
+export async function uploadFile(file: File, purpose: Extract<FilePurpose, 'metadata' | 'snippets-import' | 'mapping-import' | 'data-dictionary'>): Promise<UploadResponse> {
   const q = new URLSearchParams({ purpose, name: file.name });
   const token = browserToken();
   const res = await fetch(`${httpPaths.upload}?${q}`, {

@@ -9,9 +9,10 @@ interface Actions {
   run(): void; cancel(): void; running: boolean;
   snippets(): void; history(): void; saveSnippet(): void; newTab(): void; toggleLog(): void;
   filterMetadata(): void; find(): void; newConnection(): void; shortcuts(): void;
-  exportCsv?: () => void; doctor?: () => void; refreshMetadata?: () => void;
+  mapping?: () => void;
   /** The query of this tab translated for the other protocol, opened in a new tab (shell/openTranslated). */
   openAsWebApi?: () => void; openAsRets?: () => void;
+  exportCsv?: () => void; doctor?: () => void; refreshMetadata?: () => void;
 }
 
 export function appCommands(a: Actions): Command[] {
@@ -30,6 +31,7 @@ export function appCommands(a: Actions): Command[] {
     { id: 'log', title: 'Toggle the wire log', shortcut: 'Ctrl/Cmd+L', run: a.toggleLog },
     { id: 'new-connection', title: 'New connection…', run: a.newConnection },
     !!a.doctor && { id: 'doctor', title: 'Test the connection (doctor)', run: a.doctor },
+    !!a.mapping && { id: 'mapping', title: 'Mapping to the RESO Data Dictionary…', run: a.mapping },
     !!a.refreshMetadata && { id: 'refresh', title: 'Fetch the metadata again', run: a.refreshMetadata },
     { id: 'theme-system', title: 'Theme: follow the system', run: () => setThemePref('system') },
     { id: 'theme-light', title: 'Theme: light', run: () => setThemePref('light') },
