@@ -288,7 +288,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     },
 
     'doctor.start': (r) => doctor.start(r),
-    'translate.query': (r) => translateQuery(r, metadata),
+    'translate.query': (r) => translateQuery(r, { get: (id) => metadata.get(id), mapping: async (id) => (await mappings.get(id)).mapping }),
     'doctor.cancel': (r) => ({ cancelled: doctor.cancel(r.operationId) }),
   };
 

@@ -8,9 +8,33 @@ import { filterSchema, FilterSchemaError } from '../../shared/odata/filter/schem
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { deriveMapping, dmqlToOData, entitySetFor, filterModelOf, odataToDmql, resourceFor } from '../../shared/translate/index';
 import { inputError } from './hostError';
+import type { MappingFile } from '../../shared/mapping/types';
+import { translationMapping } from '../../shared/mapping/translation';
+import type { TranslationMapping } from '../../shared/translate/types';
 
 export interface MetadataSource {
   get(profileId: string): Promise<{ metadata: RetsMetadata }>;
+  /** The RETS profile's saved mapping (mapping.get), when it has one. */
+  mapping?(profileId: string): Promise<MappingFile | null>;
+}
+
+/**
+ * The RETS profile's saved mapping for this resource, its gaps filled and its class field taken
+ * from the mapping derived from the two metadata (the file records no classes); else the derived one.
+ */
+async function mappingFor(metadata: MetadataSource, retsProfileId: string, resource: string, derived: TranslationMapping): Promise<TranslationMapping> {
+  const file = await metadata.mapping?.(retsProfileId).catch(() => null);
+  if (!file) return derived;
+  const saved = translationMapping(file, resource);
+  if (!saved.fields.length) return derived;
+  const mapped = new Set(saved.fields.map((f) => f.source));
+  return {
+    ...saved, entitySet: derived.entitySet,
+    fields: [...saved.fields, ...derived.fields.filter((f) => !mapped.has(f.source))],
+    ...(derived.classField ? { classField: derived.classField } : {}),
+    // derive's first assumption says how it paired every field: the saved mapping says that here.
+    assumptions: [`Fields are paired by the saved mapping "${file.source.name} → ${file.target.name}"; fields it lacks by name.`, ...(saved.assumptions ?? []), ...(derived.assumptions ?? []).slice(1)],
+  };
 }
 
 function webApiSide(md: RetsMetadata, which: string) {
@@ -39,7 +63,7 @@ export async function translateQuery(r: TranslateRequest, metadata: MetadataSour
       const entitySet = r.targetResource ?? r.mapping?.entitySet ?? entitySetFor(model, rets, r.resource);
       if (!entitySet) throw inputError(`No entity set is named ${r.resource}: name the one to translate for.`, `Entity sets: ${[...model.entitySets.keys()].join(', ')}.`);
       const schema = filterSchema(model, entitySet);
-      const mapping = r.mapping ?? deriveMapping(rets, r.resource, schema);
+      const mapping = r.mapping ?? await mappingFor(metadata, r.sourceProfileId, r.resource, deriveMapping(rets, r.resource, schema));
       const out = dmqlToOData(r.query, { source: buildSchema(rets, r.resource, r.className), target: schema, mapping });
       return { ...out, resource: entitySet };
     }
@@ -48,7 +72,7 @@ export async function translateQuery(r: TranslateRequest, metadata: MetadataSour
     const schema = filterSchema(model, r.resource);
     const resource = r.targetResource ?? r.mapping?.resource ?? resourceFor(rets, r.resource);
     if (!resource) throw inputError(`No RETS resource is named ${r.resource}: name the one to translate for.`, `Resources: ${rets.resources.map((x) => x.id).join(', ')}.`);
-    const mapping = r.mapping ?? deriveMapping(rets, resource, schema);
+    const mapping = r.mapping ?? await mappingFor(metadata, r.targetProfileId, resource, deriveMapping(rets, resource, schema));
     const out = odataToDmql(r.query, { source: schema, metadata: rets, mapping, ...(r.className ? { className: r.className } : {}) });
     return { text: out.text, complete: out.complete, notes: out.notes, resource: out.resource, ...(out.className ? { className: out.className } : {}) };
   } catch (e) {

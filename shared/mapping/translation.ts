@@ -1,21 +1,12 @@
-// A mapping file reduced to what the DMQL2 <-> $filter translator reads (the shape of
-// `TranslationMapping` in shared/translate/types.ts, declared structurally here so either side
-// builds alone): one resource's mapped fields with their lookup values. Rejected entries and
-// values are left out; proposals count unless `confirmedOnly`.
+// A mapping file reduced to what the DMQL2 <-> $filter translator reads: one resource's mapped
+// fields with their lookup values. Rejected entries and values are left out; proposals count
+// unless `confirmedOnly`. The file records no RETS classes: classField is left to the translator.
+import type { FieldMap, TranslationMapping } from '../translate/types';
 import { isMapped } from './coverage';
 import type { MappingFile } from './types';
 
-export interface TranslationFieldMap { source: string; target: string; values?: Record<string, string> }
-
-export interface MappingForTranslation {
-  resource: string;
-  entitySet: string;
-  fields: TranslationFieldMap[];
-  assumptions?: string[];
-}
-
-export function translationMapping(m: MappingFile, resource: string, opts: { confirmedOnly?: boolean } = {}): MappingForTranslation {
-  const fields: TranslationFieldMap[] = [];
+export function translationMapping(m: MappingFile, resource: string, opts: { confirmedOnly?: boolean } = {}): TranslationMapping {
+  const fields: FieldMap[] = [];
   let entitySet = resource;
   let proposals = 0;
   for (const f of m.fields) {

@@ -2,7 +2,7 @@
 // with metadata read over real HTTP through the metadata cache: both directions, the notes, and
 // typed input errors for a class that does not exist and for two profiles of the same protocol.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TranslateResponse } from '../../shared/contract';
+import type { MappingResponse, TranslateResponse } from '../../shared/contract';
 import { call, startHarness, type Harness } from '../host/hostHarness';
 
 let h: Harness;
@@ -31,5 +31,20 @@ describe('translate.query', () => {
     const sameSide = await h.host.call('translate.query', { from: 'dmql', query: '(L_Status=A)', sourceProfileId: 'demo', targetProfileId: 'demo', resource: 'Property', className: 'RES' });
     expect(sameSide.ok).toBe(false);
     if (!sameSide.ok) expect(sameSide.error.message).toBe('The target profile is not a RESO Web API connection.');
+  }, 60_000);
+
+  it("follows the RETS profile's saved mapping: an edited pairing is what the $filter names", async () => {
+    const proposed = await call<MappingResponse>(h.host, 'mapping.propose', { profileId: 'demo' });
+    const m = proposed.mapping!;
+    const price = m.fields.find((f) => f.resource === 'Property' && f.field === 'L_ListPrice')!;
+    expect(price.target).toBe('ListPrice');
+    price.target = 'OriginalListPrice';
+    price.status = 'edited';
+    await call(h.host, 'mapping.save', { profileId: 'demo', mapping: m });
+    const out = await call<TranslateResponse>(h.host, 'translate.query', {
+      from: 'dmql', query: '(L_ListPrice=200000+),(L_Status=|A)', sourceProfileId: 'demo', targetProfileId: 'demo-webapi', resource: 'Property', className: 'RES',
+    });
+    expect(out).toMatchObject({ complete: true, text: "PropertyType eq 'RES' and OriginalListPrice ge 200000 and StandardStatus eq 'Active'" });
+    expect(out.notes.some((n) => n.message.includes('saved mapping'))).toBe(true);
   }, 60_000);
 });
