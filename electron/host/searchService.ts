@@ -1,14 +1,17 @@
-// Streaming searches for the renderer: rows go out in batches as they arrive (string arrays),
-// with count, maxrows and throttled progress, and end with exactly one done or error event.
-// Each run lands in the history.
+// Streaming searches for the renderer: rows go out in batches as they arrive (one string each,
+// rowsWire.ts), with count, maxrows and throttled progress, and end with exactly one done or error
+// event. Each run lands in the history once its first rows arrived or it ended (never before the
+// request went out: a search that could not start is still one the user ran).
 import type { z } from 'zod';
 import type { SearchStartRequest, HostEvent } from '../../shared/contract';
 import { isEmptyResultCode } from '../../shared/rets/replyCodes';
 import type { EventBus } from './events';
+import type { HistoryEntry } from '../../shared/contract';
 import type { HistoryStore } from './history';
 import { toErrorInfo } from './hostError';
 import { rate, type OperationRegistry } from './operations';
 import type { SessionPool } from './sessions';
+import { toWire } from './rowsWire';
 
 type Req = z.output<typeof SearchStartRequest>;
 
@@ -41,11 +44,21 @@ export class SearchService {
   private async run(operationId: string, req: Req, signal: AbortSignal): Promise<void> {
     const started = Date.now();
     const { options } = req;
-    const entry = await this.history.add({
-      profileId: req.profileId, ...(req.protocol ? { protocol: req.protocol } : {}), resource: req.resource, class: req.class, query: req.query, select: req.select,
-      ...(req.odata ? { odata: req.odata } : {}),
-      options, status: 'running', rows: 0, elapsedMs: 0, startedAt: new Date(started).toISOString(),
-    }).catch(() => undefined);
+    // Written once: at the first rows (status running), else at the end with the outcome.
+    let entry: Promise<HistoryEntry | undefined> | undefined;
+    const record = (outcome: Partial<HistoryEntry>) => {
+      entry ??= this.history.add({
+        profileId: req.profileId, ...(req.protocol ? { protocol: req.protocol } : {}), resource: req.resource, class: req.class, query: req.query, select: req.select,
+        ...(req.odata ? { odata: req.odata } : {}),
+        options, status: 'running', rows: 0, elapsedMs: 0, startedAt: new Date(started).toISOString(), ...outcome,
+      }).catch(() => undefined);
+      return entry;
+    };
+    const settle = async (outcome: Partial<HistoryEntry>) => {
+      const first = entry === undefined;
+      const e = await record(outcome);
+      if (e && !first) await this.history.update(e.id, outcome);
+    };
     let rows = 0;
     let count: number | undefined;
     let maxrows = false;
@@ -87,11 +100,10 @@ export class SearchService {
             const b = ev.batch;
             for (let i = 0; i < b.length; i += ROWS_PER_EVENT) {
               const n = Math.min(ROWS_PER_EVENT, b.length - i);
-              const out: string[][] = new Array(n);
-              for (let j = 0; j < n; j++) out[j] = b.row(i + j);
-              this.bus.emit({ type: 'search.rows', operationId, start: rows, rows: out });
+              this.bus.emit({ type: 'search.rows', operationId, start: rows, ...toWire(b, i, i + n) });
               rows += n;
             }
+            if (b.length && entry === undefined) void record({}).then(() => this.bus.emit({ type: 'history.changed' }));
             if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) { lastProgress = Date.now(); progress(); }
             break;
           }
@@ -105,16 +117,16 @@ export class SearchService {
         ...(count !== undefined ? { count } : {}),
         ...(replyCode !== undefined && (isEmptyResultCode(replyCode) || replyCode !== 0) ? { replyCode, replyText: replyText ?? '' } : {}),
       });
-      if (entry) await this.history.update(entry.id, { status: cancelled ? 'cancelled' : 'ok', rows, elapsedMs, ...(count !== undefined ? { count } : {}) });
+      await settle({ status: cancelled ? 'cancelled' : rows === 0 && !count ? 'empty' : 'ok', rows, elapsedMs, ...(count !== undefined ? { count } : {}) });
     } catch (err) {
       const elapsedMs = Date.now() - started;
       const info = toErrorInfo(err, 'Search');
       if (info.kind === 'cancelled' || signal.aborted) {
         this.finish({ type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled: true, warnings, ...(count !== undefined ? { count } : {}) });
-        if (entry) await this.history.update(entry.id, { status: 'cancelled', rows, elapsedMs });
+        await settle({ status: 'cancelled', rows, elapsedMs });
       } else {
         this.finish({ type: 'search.error', operationId, error: info });
-        if (entry) await this.history.update(entry.id, { status: 'error', rows, elapsedMs, error: info });
+        await settle({ status: 'error', rows, elapsedMs, error: info });
       }
     }
     this.bus.emit({ type: 'history.changed' });

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { createRef } from 'react';
 import '../styles.css';
 import { ResultsGrid } from '../grid/ResultsGrid';
+import { rowStoreOf } from '../grid/rowStore';
 import { MetadataExplorer } from '../explorer/MetadataExplorer';
 import { syntheticMetadata, syntheticRows } from './synthetic';
 import { QueryEditor } from '../monaco/QueryEditor';
@@ -14,7 +15,9 @@ import { buildFilterModel, filterSchema, type FilterModelInput } from '../../../
 const root = createRoot(document.getElementById('root')!);
 
 function mountGrid(n: number): number {
-  const { columns, rows } = syntheticRows(n, 24);
+  const synthetic = syntheticRows(n, 24);
+  const { columns } = synthetic;
+  const rows = rowStoreOf(synthetic.rows, columns.length);
   const t0 = performance.now();
   root.render(
     <div className="results" style={{ height: '100vh', width: '100%' }}>

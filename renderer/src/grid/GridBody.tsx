@@ -69,7 +69,7 @@ export function GridBody(p: Props) {
       const idx = p.at(vi.index);
       els.set(slot, (
         <GridRow
-          key={slot} index={idx} pos={vi.index} row={p.rows[idx]} cols={p.cols} from={shown.from} to={shown.to} pin={p.frozen} top={vi.start} width={p.width} alt={vi.index % 2 === 1}
+          key={slot} index={idx} rows={p.rows} pos={vi.index} cols={p.cols} from={shown.from} to={shown.to} pin={p.frozen} top={vi.start} width={p.width} alt={vi.index % 2 === 1}
           selected={idx === p.selected || p.multi.has(idx)} onMouseDown={p.onRowClick} onOpen={p.onOpenRow}
         />
       ));

@@ -1,15 +1,16 @@
 // One grid row, memoized: a scroll re-renders only the rows whose slot now shows another row.
 import { memo } from 'react';
-import { cellText, type ColumnRef } from './view';
+import { shownText, type ColumnRef, type Rows } from './view';
 import { fitCell } from './cellFit';
 
 export interface SizedColumn extends ColumnRef { width: number }
 
 interface Props {
   index: number;
+  /** The loaded rows: the row's cells are read from them when it renders (they never change). */
+  rows: Rows;
   /** Display position (0-based); rows are in the DOM in slot order, so aria-rowindex says it. */
   pos: number;
-  row: string[];
   cols: SizedColumn[];
   /** Columns [from, to) are near the viewport; the others' text is kept hidden, not laid out. */
   from: number;
@@ -42,7 +43,8 @@ function cell(key: string, text: string, width: number, near: boolean) {
   return <div key={key} className={cls} style={{ width }} role="gridcell">{shown}<span className="rest">{text.slice(shown.length)}</span></div>;
 }
 
-export const GridRow = memo(function GridRow({ index, pos, row, cols, from, to, pin, top, width, alt, selected, onMouseDown, onOpen }: Props) {
+export const GridRow = memo(function GridRow({ index, rows, pos, cols, from, to, pin, top, width, alt, selected, onMouseDown, onOpen }: Props) {
+  const cells = rows.row(index);
   return (
     <div
       className={`grid-row${alt ? ' alt' : ''}${selected ? ' selected' : ''}`} role="row" data-row={index} aria-rowindex={pos + 1}
@@ -50,7 +52,7 @@ export const GridRow = memo(function GridRow({ index, pos, row, cols, from, to, 
       onClick={(e) => onMouseDown(e, index)} onDoubleClick={() => onOpen(index)}
     >
       <div className="grid-td rownum" style={{ width: ROWNUM_WIDTH }}>{index + 1}</div>
-      {cols.map((c, i) => cell(c.id, cellText(row, c), c.width, (pin && i === 0) || (i >= from && i < to)))}
+      {cols.map((c, i) => cell(c.id, shownText(cells[c.index] ?? '', c), c.width, (pin && i === 0) || (i >= from && i < to)))}
     </div>
   );
 });

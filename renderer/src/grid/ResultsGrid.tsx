@@ -8,15 +8,15 @@ import {
 } from '@tanstack/react-table';
 import type { Decoder } from './decode';
 import { toCsv } from './csv';
-import { buildView, cellText } from './view';
+import { buildView, cellText, type Rows } from './view';
 import { ROWNUM_WIDTH as ROWNUM, type SizedColumn } from './GridRow';
 import { GridBody } from './GridBody';
 import { ColumnMenu } from './ColumnMenu';
-import { fitWidths } from './columnFit';
+import { FIT_SAMPLE_ROWS, fitWidths } from './columnFit';
 
 interface Props {
   columns: string[];
-  rows: string[][];
+  rows: Rows;
   version: number;
   decoders: Map<string, Decoder>;
   decoded: boolean;
@@ -77,7 +77,8 @@ export function ResultsGrid(p: Props) {
     if (!p.rows.length || fittedFor.current === p.columns) return;
     fittedFor.current = p.columns;
     const decs = p.columns.map((c) => (p.decoded ? p.decoders.get(c) : undefined));
-    const widths = fitWidths(p.columns, p.rows, (r, c) => { const v = r[c] ?? ''; const d = decs[c]; return d ? d(v) : v; });
+    const sample = Array.from({ length: Math.min(p.rows.length, FIT_SAMPLE_ROWS) }, (_, i) => p.rows.row(i));
+    const widths = fitWidths(p.columns, sample, (r, c) => { const v = r[c] ?? ''; const d = decs[c]; return d ? d(v) : v; });
     setSizing((s) => Object.fromEntries(p.columns.map((c, i) => [c, s[c] ?? widths[i]])));
   }, [p.columns, p.version, p.rows, p.decoded, p.decoders]);
   useEffect(() => { if (p.findOpen) findRef.current?.focus(); }, [p.findOpen]);
@@ -125,7 +126,7 @@ export function ResultsGrid(p: Props) {
     const picked = multi.size ? [...multi] : p.selected !== undefined ? [p.selected] : [];
     if (!picked.length) return;
     picked.sort((a, b) => positionOf(a) - positionOf(b));
-    const text = toCsv(cols.map((c) => c.id), picked.map((i) => cols.map((c) => cellText(p.rows[i], c))));
+    const text = toCsv(cols.map((c) => c.id), picked.map((i) => cols.map((c) => cellText(p.rows, i, c))));
     await navigator.clipboard.writeText(text).catch(() => undefined);
     (window as unknown as { __lastCopy?: string }).__lastCopy = text;
     p.onCopied(`Copied ${picked.length} row${picked.length === 1 ? '' : 's'} as CSV`);
@@ -135,7 +136,7 @@ export function ResultsGrid(p: Props) {
 
   function onKey(e: KeyboardEvent) {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c') { e.preventDefault(); void copySelection(); return; }
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') { e.preventDefault(); setMulti(new Set(view ?? p.rows.map((_, i) => i))); return; }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') { e.preventDefault(); setMulti(new Set(view ?? Array.from({ length: p.rows.length }, (_, i) => i))); return; }
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Enter') return;
     e.preventDefault();
     const pos = p.selected === undefined ? -1 : positionOf(p.selected);
