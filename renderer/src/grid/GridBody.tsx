@@ -4,7 +4,7 @@
 // row scrolled in, and React rewrites ~25 text nodes instead of building and styling a new row.
 // While the grid scrolls, a canvas stands in for the rows (FastScrollCanvas, fastScroll.ts): the
 // rows keep their last render, under the canvas, and catch up when scrolling settles (catchUp.ts).
-import { useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { GridRow, ROWNUM_WIDTH } from './GridRow';
 import { columnWindow, useHorizontalView } from './columnWindow';
@@ -44,7 +44,11 @@ export function GridBody(p: Props) {
     count: p.count, getScrollElement: () => p.scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6,
     rangeExtractor, onChange: (v) => setScrolling(v.isScrolling), isScrollingResetDelay: SETTLE_MS,
   });
-  p.scrollToRef.current = (pos) => virt.scrollToIndex(pos);
+  const { scrollToRef } = p;
+  useEffect(() => {
+    scrollToRef.current = (pos) => virt.scrollToIndex(pos);
+    return () => { scrollToRef.current = null; };
+  }, [scrollToRef, virt]);
   // The instance's flag, not the `scrolling` state: that one follows a render later, and the first
   // frame of a scroll would lay out DOM rows.
   const { fast, held } = useFastScroll(p.scrollRef, virt.isScrolling);
