@@ -40,6 +40,8 @@ interface Props {
   onExport?(): void;
   /** The columns on screen, in their order (export offers them). */
   onColumnsShown?(names: string[]): void;
+  /** false: no canvas while scrolling, the DOM rows only (the UI bench compares both). */
+  canvas?: boolean;
 }
 
 export function ResultsGrid(p: Props) {
@@ -87,7 +89,7 @@ export function ResultsGrid(p: Props) {
             onResize={(id, w) => setSizing((s) => ({ ...s, [id]: w }))} onOrder={setOrder} />
           <GridBody
             scrollRef={scrollRef} scrollToRef={scrollToRef} count={count} at={at} rows={p.rows} cols={cols} width={totalWidth}
-            selected={p.selected} multi={sel.multi} onRowClick={sel.onRowClick} onOpenRow={p.onOpenRow} frozen={frozen}
+            selected={p.selected} multi={sel.multi} onRowClick={sel.onRowClick} onOpenRow={p.onOpenRow} frozen={frozen} canvas={p.canvas}
           />
         </div>
       </div>
