@@ -1,5 +1,6 @@
-// The grid's virtualized body. It owns the virtualizer, so a scroll re-renders this list of
-// memoized rows only, not the header or the toolbar state above it. Rows are keyed by slot
+// The grid's virtualized body. It owns the virtualizers (rows, and columns: only those in or near
+// the view are rendered, two padding cells stand for the others), so a scroll re-renders this list
+// of memoized rows only, not the header or the toolbar state above it. Rows are keyed by slot
 // (position modulo the slot count), not by row: a row scrolled out hands its elements to the
 // row scrolled in, and React rewrites ~25 text nodes instead of building and styling a new row.
 // While the grid scrolls, a canvas stands in for the rows (FastScrollCanvas, fastScroll.ts): the
