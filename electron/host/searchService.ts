@@ -12,12 +12,15 @@ import { toErrorInfo } from './hostError';
 import { rate, type OperationRegistry } from './operations';
 import type { SessionPool } from './sessions';
 import { toWire } from './rowsWire';
+import { RowsOutbox } from './rowsOutbox';
 
 type Req = z.output<typeof SearchStartRequest>;
 
 /** Rows per event: big enough to be cheap, small enough for the first rows to paint at once. */
 const ROWS_PER_EVENT = 1000;
 const PROGRESS_EVERY_MS = 200;
+/** Rows wait at most this long to be sent with the ones after them. */
+const GATHER_MS = 50;
 
 export class SearchService {
   constructor(
@@ -66,9 +69,12 @@ export class SearchService {
     let replyText: string | undefined;
     const warnings: string[] = [];
     let lastProgress = started;
+    const outbox = new RowsOutbox((start, batch) => this.bus.emit({ type: 'search.rows', operationId, start, ...batch }), ROWS_PER_EVENT, GATHER_MS);
+    /** Any other event of the search goes after the rows gathered before it. */
+    const emit: EventBus['emit'] = (e) => { outbox.flush(); this.bus.emit(e); };
     const progress = () => {
       const elapsedMs = Date.now() - started;
-      this.bus.emit({ type: 'search.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs });
+      emit({ type: 'search.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs });
     };
     try {
       const session = await this.pool.session(req.profileId, signal);
@@ -84,14 +90,14 @@ export class SearchService {
       for await (const ev of stream) {
         if (signal.aborted) break;
         switch (ev.kind) {
-          case 'columns': this.bus.emit({ type: 'search.columns', operationId, columns: [...ev.columns] }); break;
-          case 'count': count = ev.count; this.bus.emit({ type: 'search.count', operationId, count: ev.count }); break;
-          case 'maxrows': maxrows = true; this.bus.emit({ type: 'search.maxrows', operationId }); break;
+          case 'columns': emit({ type: 'search.columns', operationId, columns: [...ev.columns] }); break;
+          case 'count': count = ev.count; emit({ type: 'search.count', operationId, count: ev.count }); break;
+          case 'maxrows': maxrows = true; emit({ type: 'search.maxrows', operationId }); break;
           case 'page': {
             // "More available" is the Web API's maxrows: the limit stopped paging before the server ran out.
             const { n, rows: pageRows, totalRows, nextLink, more } = ev.page;
             maxrows = more;
-            this.bus.emit({ type: 'search.page', operationId, n, rows: pageRows, totalRows, more, ...(nextLink ? { nextLink } : {}) });
+            emit({ type: 'search.page', operationId, n, rows: pageRows, totalRows, more, ...(nextLink ? { nextLink } : {}) });
             break;
           }
           case 'status': if (ev.replyCode !== 0) { replyCode = ev.replyCode; replyText = ev.replyText; } break;
@@ -100,7 +106,7 @@ export class SearchService {
             const b = ev.batch;
             for (let i = 0; i < b.length; i += ROWS_PER_EVENT) {
               const n = Math.min(ROWS_PER_EVENT, b.length - i);
-              this.bus.emit({ type: 'search.rows', operationId, start: rows, ...toWire(b, i, i + n) });
+              outbox.add(rows, toWire(b, i, i + n));
               rows += n;
             }
             if (b.length && entry === undefined) void record({}).then(() => this.bus.emit({ type: 'history.changed' }));
@@ -112,7 +118,7 @@ export class SearchService {
       const elapsedMs = Date.now() - started;
       const cancelled = signal.aborted;
       progress();
-      this.bus.emit({
+      emit({
         type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled, warnings,
         ...(count !== undefined ? { count } : {}),
         ...(replyCode !== undefined && (isEmptyResultCode(replyCode) || replyCode !== 0) ? { replyCode, replyText: replyText ?? '' } : {}),
@@ -121,6 +127,7 @@ export class SearchService {
     } catch (err) {
       const elapsedMs = Date.now() - started;
       const info = toErrorInfo(err, 'Search');
+      outbox.flush();
       if (info.kind === 'cancelled' || signal.aborted) {
         this.finish({ type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled: true, warnings, ...(count !== undefined ? { count } : {}) });
         await settle({ status: 'cancelled', rows, elapsedMs });

@@ -92,3 +92,22 @@ export function cellsToWire(count: number, width: number, cell: (row: number, co
 export function wireRows(w: WireRows): string[][] {
   return new CompactRows(w).rows();
 }
+
+/** Whether two batches can travel as one (same row width, same form). */
+export function joinable(a: WireRows, b: WireRows): boolean {
+  return a.width === b.width && a.sep === b.sep;
+}
+
+/** Batches of the same width and form as one batch: texts joined, offsets shifted. */
+export function joinWires(parts: WireBatch[]): WireBatch {
+  if (parts.length === 1) return parts[0]!;
+  const first = parts[0]!;
+  const ends: number[] = [];
+  let at = 0, count = 0;
+  for (const p of parts) {
+    for (let i = 0; i < p.ends.length; i++) ends.push(p.ends[i]! + at);
+    at += p.text.length;
+    count += p.count;
+  }
+  return { count, width: first.width, text: parts.map((p) => p.text).join(''), ends, ...(first.sep !== undefined ? { sep: first.sep } : {}) };
+}

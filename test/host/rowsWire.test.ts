@@ -3,7 +3,8 @@
 // and on hostile bodies: entities (one of them the delimiter), UTF-8, windows-1252, ragged rows,
 // rows with and without the leading and trailing delimiter, Web API values that are JSON.
 import { describe, expect, it } from 'vitest';
-import { CompactRows, wireRows } from '../../shared/contract/compactRows';
+import { cellsToWire, CompactRows, joinWires, wireRows } from '../../shared/contract/compactRows';
+import { RowsOutbox } from '../../electron/host/rowsOutbox';
 import { HostEvent } from '../../shared/contract';
 import { createSearchParser } from '../../shared/rets/search/index';
 import type { RowBatch } from '../../shared/rets/search/types';
@@ -95,5 +96,43 @@ describe('search.rows batches', () => {
     expect(() => new CompactRows({ count: 2, width: 1, text: 'ab', ends: [1] })).toThrow(/offsets/);
     expect(() => new CompactRows({ count: 1, width: 1, text: 'ab', sep: '\t', ends: [3] })).toThrow(/offsets/);
     expect(() => new CompactRows({ count: 2, width: 1, text: 'ab', ends: [2, 1] })).toThrow(/offsets/);
+  });
+});
+
+describe('gathering batches into events', () => {
+  const wire = (rows: string[][], sep?: string) => (sep ? { count: rows.length, width: 2, text: rows.map((r) => r.join(sep)).join(''), sep, ends: rows.reduce<number[]>((e, r) => [...e, (e.at(-1) ?? 0) + r.join(sep).length], []) } : cellsToWire(rows.length, 2, (r, c) => rows[r]![c]!));
+
+  it('joins batches of one form, shifting offsets', () => {
+    const a = [['1', 'a'], ['2', 'bb']], b = [['3', 'ccc']];
+    expect(wireRows(joinWires([wire(a, '\t'), wire(b, '\t')]))).toEqual([...a, ...b]);
+    expect(wireRows(joinWires([wire(a), wire(b)]))).toEqual([...a, ...b]);
+  });
+
+  it('sends the first rows at once, then events of the size asked, in order, and what is left on flush', () => {
+    const sent: { start: number; rows: string[][] }[] = [];
+    const box = new RowsOutbox((start, w) => sent.push({ start, rows: wireRows(w) }), 4, 60_000);
+    const rows = Array.from({ length: 11 }, (_, i) => [String(i), `r${i}`]);
+    box.add(0, wire(rows.slice(0, 1), '\t'));
+    expect(sent.map((s) => s.start)).toEqual([0]);
+    box.add(1, wire(rows.slice(1, 3), '\t'));
+    box.add(3, wire(rows.slice(3, 5), '\t')); // 4 rows wait: sent
+    box.add(5, wire(rows.slice(5, 6), '\t'));
+    box.add(6, wire(rows.slice(6, 8))); // another form: what waits goes first
+    box.add(8, wire(rows.slice(8, 11)));
+    box.flush();
+    box.flush();
+    expect(sent.map((s) => s.start)).toEqual([0, 1, 5, 6]);
+    expect(sent.flatMap((s) => s.rows)).toEqual(rows);
+  });
+
+  it('sends rows that wait after the wait, when nothing else comes', async () => {
+    const sent: number[] = [];
+    let arrived!: () => void;
+    const done = new Promise<void>((r) => { arrived = r; });
+    const box = new RowsOutbox((start) => { sent.push(start); if (sent.length === 2) arrived(); }, 1000, 10);
+    box.add(0, wire([['1', 'a']], '\t'));
+    box.add(1, wire([['2', 'b']], '\t'));
+    await done;
+    expect(sent).toEqual([0, 1]);
   });
 });
