@@ -1,20 +1,26 @@
-// Streaming searches for the renderer: rows go out in batches as they arrive (string arrays),
-// with count, maxrows and throttled progress, and end with exactly one done or error event.
-// Each run lands in the history.
+// Streaming searches for the renderer: rows go out in batches as they arrive (one string each,
+// rowsWire.ts), with count, maxrows and throttled progress, and end with exactly one done or error
+// event. Each run lands in the history once its first rows arrived or it ended (never before the
+// request went out: a search that could not start is still one the user ran).
 import type { z } from 'zod';
 import type { SearchStartRequest, HostEvent } from '../../shared/contract';
 import { isEmptyResultCode } from '../../shared/rets/replyCodes';
 import type { EventBus } from './events';
+import type { HistoryEntry } from '../../shared/contract';
 import type { HistoryStore } from './history';
 import { toErrorInfo } from './hostError';
 import { rate, type OperationRegistry } from './operations';
 import type { SessionPool } from './sessions';
+import { toWire } from './rowsWire';
+import { RowsOutbox } from './rowsOutbox';
 
 type Req = z.output<typeof SearchStartRequest>;
 
 /** Rows per event: big enough to be cheap, small enough for the first rows to paint at once. */
 const ROWS_PER_EVENT = 1000;
 const PROGRESS_EVERY_MS = 200;
+/** Rows wait at most this long to be sent with the ones after them. */
+const GATHER_MS = 50;
 
 export class SearchService {
   constructor(
@@ -41,11 +47,21 @@ export class SearchService {
   private async run(operationId: string, req: Req, signal: AbortSignal): Promise<void> {
     const started = Date.now();
     const { options } = req;
-    const entry = await this.history.add({
-      profileId: req.profileId, ...(req.protocol ? { protocol: req.protocol } : {}), resource: req.resource, class: req.class, query: req.query, select: req.select,
-      ...(req.odata ? { odata: req.odata } : {}),
-      options, status: 'running', rows: 0, elapsedMs: 0, startedAt: new Date(started).toISOString(),
-    }).catch(() => undefined);
+    // Written once: at the first rows (status running), else at the end with the outcome.
+    let entry: Promise<HistoryEntry | undefined> | undefined;
+    const record = (outcome: Partial<HistoryEntry>) => {
+      entry ??= this.history.add({
+        profileId: req.profileId, ...(req.protocol ? { protocol: req.protocol } : {}), resource: req.resource, class: req.class, query: req.query, select: req.select,
+        ...(req.odata ? { odata: req.odata } : {}),
+        options, status: 'running', rows: 0, elapsedMs: 0, startedAt: new Date(started).toISOString(), ...outcome,
+      }).catch(() => undefined);
+      return entry;
+    };
+    const settle = async (outcome: Partial<HistoryEntry>) => {
+      const first = entry === undefined;
+      const e = await record(outcome);
+      if (e && !first) await this.history.update(e.id, outcome);
+    };
     let rows = 0;
     let count: number | undefined;
     let maxrows = false;
@@ -53,9 +69,12 @@ export class SearchService {
     let replyText: string | undefined;
     const warnings: string[] = [];
     let lastProgress = started;
+    const outbox = new RowsOutbox((start, batch) => this.bus.emit({ type: 'search.rows', operationId, start, ...batch }), ROWS_PER_EVENT, GATHER_MS);
+    /** Any other event of the search goes after the rows gathered before it. */
+    const emit: EventBus['emit'] = (e) => { outbox.flush(); this.bus.emit(e); };
     const progress = () => {
       const elapsedMs = Date.now() - started;
-      this.bus.emit({ type: 'search.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs });
+      emit({ type: 'search.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs });
     };
     try {
       const session = await this.pool.session(req.profileId, signal);
@@ -71,14 +90,14 @@ export class SearchService {
       for await (const ev of stream) {
         if (signal.aborted) break;
         switch (ev.kind) {
-          case 'columns': this.bus.emit({ type: 'search.columns', operationId, columns: [...ev.columns] }); break;
-          case 'count': count = ev.count; this.bus.emit({ type: 'search.count', operationId, count: ev.count }); break;
-          case 'maxrows': maxrows = true; this.bus.emit({ type: 'search.maxrows', operationId }); break;
+          case 'columns': emit({ type: 'search.columns', operationId, columns: [...ev.columns] }); break;
+          case 'count': count = ev.count; emit({ type: 'search.count', operationId, count: ev.count }); break;
+          case 'maxrows': maxrows = true; emit({ type: 'search.maxrows', operationId }); break;
           case 'page': {
             // "More available" is the Web API's maxrows: the limit stopped paging before the server ran out.
             const { n, rows: pageRows, totalRows, nextLink, more } = ev.page;
             maxrows = more;
-            this.bus.emit({ type: 'search.page', operationId, n, rows: pageRows, totalRows, more, ...(nextLink ? { nextLink } : {}) });
+            emit({ type: 'search.page', operationId, n, rows: pageRows, totalRows, more, ...(nextLink ? { nextLink } : {}) });
             break;
           }
           case 'status': if (ev.replyCode !== 0) { replyCode = ev.replyCode; replyText = ev.replyText; } break;
@@ -87,11 +106,10 @@ export class SearchService {
             const b = ev.batch;
             for (let i = 0; i < b.length; i += ROWS_PER_EVENT) {
               const n = Math.min(ROWS_PER_EVENT, b.length - i);
-              const out: string[][] = new Array(n);
-              for (let j = 0; j < n; j++) out[j] = b.row(i + j);
-              this.bus.emit({ type: 'search.rows', operationId, start: rows, rows: out });
+              outbox.add(rows, toWire(b, i, i + n));
               rows += n;
             }
+            if (b.length && entry === undefined) void record({}).then(() => this.bus.emit({ type: 'history.changed' }));
             if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) { lastProgress = Date.now(); progress(); }
             break;
           }
@@ -100,21 +118,22 @@ export class SearchService {
       const elapsedMs = Date.now() - started;
       const cancelled = signal.aborted;
       progress();
-      this.bus.emit({
+      emit({
         type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled, warnings,
         ...(count !== undefined ? { count } : {}),
         ...(replyCode !== undefined && (isEmptyResultCode(replyCode) || replyCode !== 0) ? { replyCode, replyText: replyText ?? '' } : {}),
       });
-      if (entry) await this.history.update(entry.id, { status: cancelled ? 'cancelled' : 'ok', rows, elapsedMs, ...(count !== undefined ? { count } : {}) });
+      await settle({ status: cancelled ? 'cancelled' : rows === 0 && !count ? 'empty' : 'ok', rows, elapsedMs, ...(count !== undefined ? { count } : {}) });
     } catch (err) {
       const elapsedMs = Date.now() - started;
       const info = toErrorInfo(err, 'Search');
+      outbox.flush();
       if (info.kind === 'cancelled' || signal.aborted) {
         this.finish({ type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled: true, warnings, ...(count !== undefined ? { count } : {}) });
-        if (entry) await this.history.update(entry.id, { status: 'cancelled', rows, elapsedMs });
+        await settle({ status: 'cancelled', rows, elapsedMs });
       } else {
         this.finish({ type: 'search.error', operationId, error: info });
-        if (entry) await this.history.update(entry.id, { status: 'error', rows, elapsedMs, error: info });
+        await settle({ status: 'error', rows, elapsedMs, error: info });
       }
     }
     this.bus.emit({ type: 'history.changed' });

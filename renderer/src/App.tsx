@@ -150,7 +150,7 @@ export function App() {
   const resource = metadata && tab.resource ? findResource(metadata, tab.resource) : undefined;
   const cls = resource && tab.cls ? findClass(resource, tab.cls) : undefined;
   const decoders = useMemo(() => buildDecoders(resource, cls), [resource, cls]);
-  const row = rowSel !== undefined ? run.rows[rowSel] : undefined;
+  const row = rowSel !== undefined ? run.rows.row(rowSel) : undefined;
   const keyCol = resource ? run.columns.indexOf(resource.keyField) : -1;
   const recordKey = row ? row[keyCol >= 0 ? keyCol : 0] : undefined;
   const hasPhotos = !!resource?.objects.length;

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Id, RetsErrorInfoSchema, Timestamp } from './common';
 import { SearchOptions, SearchQuery } from './search';
 
-export const HistoryStatus = z.enum(['ok', 'error', 'cancelled', 'running']);
+/** 'empty': the search ran and found no records. */
+export const HistoryStatus = z.enum(['ok', 'empty', 'error', 'cancelled', 'running']);
 
 export const HistoryEntry = SearchQuery.extend({
   id: Id,

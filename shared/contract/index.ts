@@ -5,6 +5,7 @@ export * from './profiles';
 export * from './session';
 export * from './metadata';
 export * from './search';
+export * from './compactRows';
 export * from './objects';
 export * from './exportCsv';
 export * from './snippets';

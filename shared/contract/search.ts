@@ -54,11 +54,20 @@ export const SearchStartRequest = SearchQuery.extend({
 });
 
 export const SearchColumnsEvent = z.object({ type: z.literal('search.columns'), operationId: OperationId, columns: z.array(z.string()) });
+/**
+ * A batch of rows as one string, never a JSON array per row (compactRows.ts reads it). With `sep`:
+ * each row is its cells joined by `sep`, and `ends[i]` is where row i ends in `text` (the next
+ * row starts there). Without: `ends[i]` is where cell i ends, `width` cells a row.
+ */
 export const SearchRowsEvent = z.object({
   type: z.literal('search.rows'), operationId: OperationId,
   /** Index of the first row of this batch in the whole result. */
   start: z.number().int().nonnegative(),
-  rows: z.array(z.array(z.string())),
+  count: z.number().int().nonnegative(),
+  width: z.number().int().nonnegative(),
+  text: z.string(),
+  sep: z.string().length(1).optional(),
+  ends: z.array(z.number().int().nonnegative()),
 });
 export const SearchCountEvent = z.object({ type: z.literal('search.count'), operationId: OperationId, count: z.number().int().nonnegative() });
 export const SearchMaxRowsEvent = z.object({ type: z.literal('search.maxrows'), operationId: OperationId });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export const repoRoot = join(__dirname, '..', '..');
 
 export interface HostDirs { home: string; data: string }
-export interface RunningHost { url: string; openUrl: string; token: string; demoLoginUrl: string; keychain: boolean; dirs: HostDirs; stop(): Promise<void> }
+export interface RunningHost { url: string; openUrl: string; token: string; demoLoginUrl: string; keychain: boolean; dirs: HostDirs; pid: number; stop(): Promise<void> }
 
 export function freshDirs(): HostDirs {
   const base = mkdtempSync(join(tmpdir(), 'rw-e2e-'));
@@ -44,7 +44,7 @@ export async function startHost(dirs: HostDirs, opts: { keychain?: boolean } = {
   const openUrl = info.url.includes('token=') ? info.url : `${info.url.replace(/\/$/, '')}/?token=${encodeURIComponent(info.token)}`;
   return {
     url: (info.baseUrl ?? info.url).replace(/\?.*$/, '').replace(/\/$/, ''), token: info.token, openUrl, dirs,
-    demoLoginUrl: info.demoLoginUrl ?? '', keychain: info.keychain === true,
+    demoLoginUrl: info.demoLoginUrl ?? '', keychain: info.keychain === true, pid: child.pid!,
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) { resolve(); return; }
       child.once('exit', () => resolve());

@@ -376,8 +376,17 @@ function parseCsv(text: string): string[][] {
 const grid = () => page.getByTestId('results-grid');
 const header = (col: string) => grid().locator(`[role=columnheader][data-col="${col}"]`);
 const headerIds = () => grid().locator('[role=columnheader]').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-col')!));
-/** Cell texts of one row by its data-row, without the row-number cell. */
+/** Cell texts of one row by its data-row, without the row-number cell: the columns in view and
+ *  a few beyond (columns are virtualized), from the first. */
 const rowCells = (i: number) => grid().locator(`[role=row][data-row="${i}"] [role=gridcell]`).allTextContents();
+/** A row's first cells are `expected`'s, as far as both go (undefined: a value not read before). */
+async function expectRowStart(i: number, expected: (string | undefined)[]): Promise<void> {
+  const cells = await rowCells(i);
+  const known = expected.indexOf(undefined);
+  const n = Math.min(cells.length, known < 0 ? expected.length : known);
+  expect(n).toBeGreaterThan(4);
+  expect(cells.slice(0, n)).toEqual(expected.slice(0, n));
+}
 const columnsButton = () => page.getByTestId('columns-toggle');
 /** Esc closes the Columns popover (and gives focus back to its button). */
 async function closeMenu(): Promise<void> {
@@ -401,14 +410,15 @@ test('results columns: reorder by dragging, hide and show, copy selected rows as
   expect(cols.length).toBeGreaterThan(5);
   const row0 = Object.fromEntries(cols.map((c, i) => [c, i])) as Record<string, number>;
   const cells0 = await rowCells(0);
-  expect(cells0).toHaveLength(cols.length);
+  expect(cells0.length).toBeGreaterThan(5);
+  expect(cells0.length).toBeLessThan(cols.length); // the columns beyond the view are not rendered
 
   // Reorder: drop the fourth header on the second; it lands before it, and the cells move with it.
   const moved = cols[3];
   await header(moved).dragTo(header(cols[1]));
   const reordered = [cols[0], moved, cols[1], cols[2], ...cols.slice(4)];
   await expect.poll(headerIds).toEqual(reordered);
-  expect(await rowCells(0)).toEqual(reordered.map((c) => cells0[row0[c]]));
+  await expectRowStart(0, reordered.map((c) => cells0[row0[c]]));
 
   // Hide a column through the Columns menu, and show it again.
   const hidden = cols[2];
@@ -420,7 +430,7 @@ test('results columns: reorder by dragging, hide and show, copy selected rows as
   await expect(header(hidden)).toHaveCount(0);
   const shown = reordered.filter((c) => c !== hidden);
   expect(await headerIds()).toEqual(shown);
-  expect(await rowCells(0)).toEqual(shown.map((c) => cells0[row0[c]]));
+  await expectRowStart(0, shown.map((c) => cells0[row0[c]]));
   await shot('05-grid-columns-menu');
   await closeMenu();
 
@@ -436,7 +446,7 @@ test('results columns: reorder by dragging, hide and show, copy selected rows as
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
   const csv = parseCsv(copied);
   expect(csv[0]).toEqual(shown);
-  expect(csv.slice(1)).toEqual([await rowCells(0), await rowCells(1), await rowCells(2)]);
+  for (let i = 0; i < 3; i += 1) await expectRowStart(i, csv[i + 1]);
   expect(csv).toHaveLength(4);
 
   await page.getByRole('button', { name: 'Columns', exact: true }).click();

@@ -58,9 +58,9 @@ describe('contract schemas', () => {
   });
 
   it('parses search events as one union', () => {
-    const e = HostEvent.parse({ type: 'search.rows', operationId: 'op-1', start: 0, rows: [['1', 'A']] });
+    const e = HostEvent.parse({ type: 'search.rows', operationId: 'op-1', start: 0, count: 1, width: 2, text: '1\tA', sep: '\t', ends: [3] });
     expect(e.type).toBe('search.rows');
-    expect(HostEvent.safeParse({ type: 'search.rows', operationId: 'op 1', start: 0, rows: [] }).success).toBe(false);
+    expect(HostEvent.safeParse({ type: 'search.rows', operationId: 'op 1', start: 0, count: 0, width: 0, text: '', ends: [] }).success).toBe(false);
   });
 });
 
@@ -93,8 +93,8 @@ describe('createHostClient', () => {
       if (name === 'search.start') {
         queueMicrotask(() => {
           emit({ type: 'search.columns', operationId: r.operationId, columns: ['ID'] });
-          emit({ type: 'search.rows', operationId: 'someone-else', start: 0, rows: [['x']] });
-          emit({ type: 'search.rows', operationId: r.operationId, start: 0, rows: [['1'], ['2']] });
+          emit({ type: 'search.rows', operationId: 'someone-else', start: 0, count: 1, width: 1, text: 'x', ends: [1] });
+          emit({ type: 'search.rows', operationId: r.operationId, start: 0, count: 2, width: 1, text: '12', ends: [1, 2] });
           emit({ type: 'search.done', operationId: r.operationId, rows: 2, maxrows: false, elapsedMs: 3, cancelled: false, warnings: [] });
         });
         return { operationId: r.operationId };
@@ -105,7 +105,7 @@ describe('createHostClient', () => {
     const host = createHostClient(t, { validateIncoming: true });
     const seen: string[] = [];
     const op = await host.operation('search.start', { profileId: 'demo', resource: 'Property', class: 'RES', query: '(Status=A)' }, (e) => {
-      seen.push(e.type + (e.type === 'search.rows' ? `:${e.rows.length}` : ''));
+      seen.push(e.type + (e.type === 'search.rows' ? `:${e.count}` : ''));
     });
     const last = await op.done;
     expect(last.type).toBe('search.done');

@@ -11,6 +11,7 @@ import type { MetadataCacheInfo } from '../../shared/contract';
 import { createHost, type Host } from '../../electron/host/host';
 import { KEEP_VERSIONS } from '../../electron/host/metadataCache';
 import { call, runOperation } from './hostHarness';
+import { wireRows } from '../../shared/contract/compactRows';
 
 let dir: string;
 let data: string;
@@ -57,7 +58,7 @@ describe('modes', () => {
     await call(host, 'metadata.get', { profileId: 'demo' });
     const rows: string[][] = [];
     await runOperation(host, 'search.start', { ...RES, query: '(L_PictureCount=3+)', select: ['L_ListingKey'], options: { limit: 1 } }, (e) => {
-      if (e.type === 'search.rows') rows.push(...e.rows);
+      if (e.type === 'search.rows') rows.push(...wireRows(e));
     });
     const photos = await call<{ objects: { error?: unknown }[] }>(host, 'objects.list', { profileId: 'demo', resource: 'Property', key: rows[0][0] });
     expect(photos.objects.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { HostEvent, Profile, SessionStatus } from '../../shared/contract';
 import { parseCsv } from './csv';
 import { call, runOperation, startHarness, type Harness } from './hostHarness';
+import { wireRows } from '../../shared/contract/compactRows';
 
 let h: Harness;
 /** The Demo MLS's clock runs this far ahead: sessions expire without waiting. */
@@ -29,7 +30,7 @@ async function searchRows(req: Record<string, unknown>): Promise<{ columns: stri
   const rows: string[][] = [];
   const { last } = await runOperation(h.host, 'search.start', req, (e) => {
     if (e.type === 'search.columns') columns = e.columns;
-    if (e.type === 'search.rows') { expect(e.start).toBe(rows.length); rows.push(...e.rows); }
+    if (e.type === 'search.rows') { expect(e.start).toBe(rows.length); rows.push(...wireRows(e)); }
   });
   return { columns, rows, last };
 }

@@ -15,6 +15,7 @@ import { curlCommand } from '../../shared/trace/curl';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/server';
 import { call, runOperation, startHarness, type Harness } from './hostHarness';
 import { httpRequest } from './httpHelpers';
+import { wireRows } from '../../shared/contract/compactRows';
 
 const BASIC_PASSWORD = 'Pw-7f3a-Secret!';
 const UA_PASSWORD = 'uasecret';
@@ -174,7 +175,7 @@ describe('the request inspector', () => {
   it('lists the parts of a multipart GetObject answer with their headers and sizes', { timeout: 60_000 }, async () => {
     let key = '';
     await runOperation(h.host, 'search.start', { profileId: 'demo', resource: 'Property', class: 'RES', query: '(L_PictureCount=3+)', select: ['L_ListingKey'], options: { limit: 1 } },
-      (e) => { if (e.type === 'search.rows') key = e.rows[0]![0]!; });
+      (e) => { if (e.type === 'search.rows') key = wireRows(e)[0]![0]!; });
     await call(h.host, 'objects.list', { profileId: 'demo', resource: 'Property', key });
     const g = (await entries(h, 'demo')).filter((e) => e.transaction === 'GetObject').at(-1)!;
     const d = await call<TraceDetail>(h.host, 'trace.get', { profileId: 'demo', id: g.id });

@@ -13,6 +13,7 @@ import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { allPages, bearer, clientToken, query } from '../demo-webapi/helpers';
 import { parseCsv } from './csv';
 import { call, runOperation, startHarness, type Harness } from './hostHarness';
+import { wireRows } from '../../shared/contract/compactRows';
 
 type ProfileTestResult = z.infer<typeof TestResultSchema>;
 
@@ -101,7 +102,7 @@ describe('Web API profiles', () => {
     expect(last).toMatchObject({ type: 'search.done', rows: 60, cancelled: false, maxrows: true });
     const columns = events.find((e): e is Extract<HostEvent, { type: 'search.columns' }> => e.type === 'search.columns')!;
     expect(columns.columns).toEqual(select);
-    const rows = events.flatMap((e) => (e.type === 'search.rows' ? e.rows : []));
+    const rows = events.flatMap((e) => (e.type === 'search.rows' ? wireRows(e) : []));
     const expected = await serverRows('Property', { $filter: filter, $select: select.join(','), $orderby: 'ListPrice desc,ListingKey' });
     expect(rows).toEqual(expected.slice(0, 60).map((r) => select.map((c) => String(r[c]))));
     const count = events.find((e): e is Extract<HostEvent, { type: 'search.count' }> => e.type === 'search.count')!;

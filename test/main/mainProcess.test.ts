@@ -15,6 +15,7 @@ import { startMiniRets, type MiniRets } from '../client/miniRets';
 import { data, launchMain, quitApp, runOperation, schemeGet, startDesktopApp, type Bridge } from './desktopApp';
 import type { ElectronStandIn, Frame, StandInOptions, StandInWindow } from './electronStandIn';
 import { buildMainBundle, RENDERER_FILES, type MainBundle } from './mainBundle';
+import { wireRows } from '../../shared/contract/compactRows';
 
 // Never the developer's own keychain: no Secret Service answers, so secrets stay in memory.
 process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/rets-workbench-test-bus';
@@ -166,7 +167,7 @@ describe('the desktop app, started as a user starts it', () => {
     // Host events reach the page through the one event channel.
     expect(win.webContents.sent.length).toBeGreaterThan(0);
     expect(win.webContents.sent.every((m) => m.channel === EVENT_CHANNEL)).toBe(true);
-    const key = found.flatMap((e) => (e.type === 'search.rows' ? e.rows : []))[0][0];
+    const key = found.flatMap((e) => (e.type === 'search.rows' ? wireRows(e) : []))[0][0];
 
     const { objects } = data<{ objects: ObjectInfo[] }>(await bridge['objects.list']({ profileId: 'demo', resource: 'Property', key }));
     expect(objects.length).toBeGreaterThanOrEqual(3);

@@ -7,14 +7,14 @@ import { columnSpans, rowBand } from './canvasLayout';
 import { TileRing, type TileLook } from './canvasTiles';
 import { useGridTheme } from './gridTheme';
 import { ROWNUM_WIDTH, type SizedColumn } from './GridRow';
-import { cellText } from './view';
+import { cellText, type Rows } from './view';
 
 /** The rows the grid body shows, and how: what the DOM rows and the canvas tiles both draw. */
 export interface BodyRows {
   count: number;
   /** The row index shown at a display position (sorting maps positions to rows). */
   at(pos: number): number;
-  rows: string[][];
+  rows: Rows;
   cols: SizedColumn[];
   width: number;
   selected?: number;
@@ -54,7 +54,7 @@ export function FastScrollCanvas(p: Props) {
     ring.current.show(band.first, band.last, viewRows, {
       first: band.first, last: band.last, rowHeight: p.rowHeight, left, rowWidth: p.width, lead: ROWNUM_WIDTH,
       spans: columnSpans(widths, ROWNUM_WIDTH, left, vw),
-      rowAt: p.at, cellAt: (row, col) => cellText(p.rows[row], p.cols[col]), isSelected: (row) => row === p.selected || p.multi.has(row),
+      rowAt: p.at, cellAt: (row, col) => cellText(p.rows, row, p.cols[col]!), isSelected: (row) => row === p.selected || p.multi.has(row),
     }, look.current, p.count);
   });
   return <div ref={ref} className="grid-canvas" aria-hidden="true" style={{ display: p.active ? undefined : 'none' }} />;

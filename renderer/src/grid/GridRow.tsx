@@ -1,20 +1,25 @@
 // One grid row, memoized: a scroll re-renders only the rows whose slot now shows another row.
 import { memo } from 'react';
-import { cellText, type ColumnRef } from './view';
+import { shownText, type ColumnRef, type Rows } from './view';
 import { fitCell } from './cellFit';
 
 export interface SizedColumn extends ColumnRef { width: number }
 
 interface Props {
   index: number;
+  /** The loaded rows: the row's cells are read from them when it renders (they never change). */
+  rows: Rows;
   /** Display position (0-based); rows are in the DOM in slot order, so aria-rowindex says it. */
   pos: number;
-  row: string[];
   cols: SizedColumn[];
-  /** Columns [from, to) are near the viewport; the others' text is kept hidden, not laid out. */
+  /** Columns [from, to) are in or near the viewport and rendered; the others are two padding
+   *  cells of their widths (column virtualization). */
   from: number;
   to: number;
-  /** The first column is frozen (sticky): its text shows wherever the grid is scrolled. */
+  /** Widths of the columns before `from` (after the pinned one) and from `to` on. */
+  padLeft: number;
+  padRight: number;
+  /** The first column is frozen (sticky): it is rendered wherever the grid is scrolled. */
   pin: boolean;
   top: number;
   width: number;
@@ -30,19 +35,17 @@ export const ROWNUM_WIDTH = 56;
  *  the whole value (the row details show it too). Every cell has this one shape whatever its
  *  text: a row scrolled in then rewrites text nodes only, creating and styling no elements.
  *  Long ASCII shows the part that fits and an ellipsis; other scripts may not fit and clip
- *  (cellFit.ts); columns away from the viewport keep their whole value hidden. No title
- *  attribute: setting ~60 a frame cost ~1 ms of a scroll frame. */
-function cell(key: string, text: string, width: number, near: boolean) {
-  let shown = '', cls = 'grid-td';
-  if (near) {
-    const fit = fitCell(text, width);
-    shown = fit.kind === 'cut' ? text.slice(0, fit.keep) : text;
-    if (fit.kind !== 'whole') cls = `grid-td ${fit.kind}`;
-  }
+ *  (cellFit.ts). No title attribute: setting ~60 a frame cost ~1 ms of a scroll frame. */
+function cell(key: string, text: string, width: number) {
+  let cls = 'grid-td';
+  const fit = fitCell(text, width);
+  const shown = fit.kind === 'cut' ? text.slice(0, fit.keep) : text;
+  if (fit.kind !== 'whole') cls = `grid-td ${fit.kind}`;
   return <div key={key} className={cls} style={{ width }} role="gridcell">{shown}<span className="rest">{text.slice(shown.length)}</span></div>;
 }
 
-export const GridRow = memo(function GridRow({ index, pos, row, cols, from, to, pin, top, width, alt, selected, onMouseDown, onOpen }: Props) {
+export const GridRow = memo(function GridRow({ index, rows, pos, cols, from, to, padLeft, padRight, pin, top, width, alt, selected, onMouseDown, onOpen }: Props) {
+  const cells = rows.row(index);
   return (
     <div
       className={`grid-row${alt ? ' alt' : ''}${selected ? ' selected' : ''}`} role="row" data-row={index} aria-rowindex={pos + 1}
@@ -50,7 +53,10 @@ export const GridRow = memo(function GridRow({ index, pos, row, cols, from, to, 
       onClick={(e) => onMouseDown(e, index)} onDoubleClick={() => onOpen(index)}
     >
       <div className="grid-td rownum" style={{ width: ROWNUM_WIDTH }}>{index + 1}</div>
-      {cols.map((c, i) => cell(c.id, cellText(row, c), c.width, (pin && i === 0) || (i >= from && i < to)))}
+      {pin && from > 0 && cols[0] && cell(cols[0].id, shownText(cells[cols[0].index] ?? '', cols[0]), cols[0].width)}
+      {padLeft > 0 && <div className="grid-pad" style={{ width: padLeft }} />}
+      {cols.slice(from, to).map((c) => cell(c.id, shownText(cells[c.index] ?? '', c), c.width))}
+      {padRight > 0 && <div className="grid-pad" style={{ width: padRight }} />}
     </div>
   );
 });

@@ -1,17 +1,20 @@
-// A running (or finished) search as a small external store: batches are appended to one array
+// A running (or finished) search as a small external store: batches are appended to one row store
 // as they arrive and listeners are told at most once a frame, so 100,000 streaming rows never
 // re-render React per batch.
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
 import type { SearchOptions } from '../../../shared/contract';
 import { host } from './client';
 import { toErrorInfo } from './errors';
+import { RowStore } from '../grid/rowStore';
+import { rowCap } from '../grid/rowCap';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 export interface RunState {
   status: RunStatus;
   columns: string[];
-  rows: string[][];
+  /** The loaded rows, appended in place as batches arrive (`version` says when). */
+  rows: RowStore;
   count?: number;
   maxrows: boolean;
   startedAt: number;
@@ -36,7 +39,7 @@ export interface RunRequest {
 }
 
 export function emptyRun(): RunState {
-  return { status: 'idle', columns: [], rows: [], maxrows: false, startedAt: 0, elapsedMs: 0, warnings: [], version: 0 };
+  return { status: 'idle', columns: [], rows: new RowStore(), maxrows: false, startedAt: 0, elapsedMs: 0, warnings: [], version: 0 };
 }
 
 export class SearchRun {
@@ -69,7 +72,7 @@ export class SearchRun {
   async start(req: RunRequest): Promise<void> {
     if (this.state.status === 'running') await this.cancel();
     const startedAt = performance.now();
-    const rows: string[][] = [];
+    const rows = new RowStore(rowCap());
     this.cancelPending = false;
     this.state = { ...emptyRun(), status: 'running', startedAt, rows, version: this.state.version + 1 };
     this.flush();
@@ -81,7 +84,7 @@ export class SearchRun {
         switch (e.type) {
           case 'search.columns': this.update({ columns: e.columns, elapsedMs }); break;
           case 'search.rows':
-            for (const r of e.rows) rows.push(r);
+            rows.append(e);
             this.update({ rows, elapsedMs, firstRowsMs: this.state.firstRowsMs ?? elapsedMs });
             break;
           case 'search.count': this.update({ count: e.count }); break;

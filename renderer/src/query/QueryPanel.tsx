@@ -156,7 +156,7 @@ export function QueryPanel(p: Props) {
             columns={run.columns} rows={run.rows} version={run.version} decoders={decoders} decoded={decoded} titles={titles}
             selected={p.selectedRow} onSelect={(i) => p.onSelectRow(i)} onOpenRow={(i) => p.onSelectRow(i, true)} onCopied={p.onToast}
             findOpen={p.findOpen} onCloseFind={() => p.setFindOpen(false)} showColumns={showColumns} onCloseColumns={() => setShowColumns(false)} columnsAnchor={columnsButton}
-            copyRef={copyRef} onColumnsShown={setShownColumns} partial={run.status === 'running' || run.maxrows || (run.count !== undefined && run.count > shown)}
+            copyRef={copyRef} onColumnsShown={setShownColumns} matched={run.count} onExport={blocked ? undefined : () => p.onExport(shownColumns.current)} partial={run.status === 'running' || run.maxrows || (run.count !== undefined && run.count > shown)}
           />
         )}
       </div>
