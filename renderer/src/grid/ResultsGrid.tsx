@@ -127,7 +127,6 @@ export function ResultsGrid(p: Props) {
     picked.sort((a, b) => positionOf(a) - positionOf(b));
     const text = toCsv(cols.map((c) => c.id), picked.map((i) => cols.map((c) => cellText(p.rows[i], c))));
     await navigator.clipboard.writeText(text).catch(() => undefined);
-    (window as unknown as { __lastCopy?: string }).__lastCopy = text;
     p.onCopied(`Copied ${picked.length} row${picked.length === 1 ? '' : 's'} as CSV`);
   }
 
