@@ -16,11 +16,10 @@ import { formulaGuardOn } from '../../shared/csv/formulaGuard';
 import { findClass, findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
 import { columnPositions, OrderedBatch } from '../../shared/rets/search/orderedBatch';
 import { CsvSink } from './csvSink';
-import type { EventBus } from './events';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, tempPathFor, writeFileAtomic } from './files';
 import { cancelledError, inputError, toErrorInfo } from './hostError';
 import type { MetadataService } from './metadataCache';
-import { rate, type OperationRegistry } from './operations';
+import { rate, type Outcome, type OperationRunner, type RunningOperation } from './operations';
 import { insideFolder } from './safePath';
 import type { SessionPool } from './sessions';
 import type { TempJournal } from './tempFiles';
@@ -31,7 +30,6 @@ type Req = ExportRequest;
 /** Where the host writes: a path it chose (save dialog, CLI) or a download in its export folder. */
 export type ExportTarget = { kind: 'path'; path: string } | { kind: 'download'; fileName: string };
 export interface Download { path: string; fileName: string }
-const PROGRESS_EVERY_MS = 250;
 
 /** Column headers for the chosen naming; SystemName where the metadata has no other name. */
 export function headerNames(columns: readonly string[], md: RetsMetadata | undefined, resource: string, cls: string, by: 'SystemName' | 'StandardName' | 'LongName' | 'DisplayName'): string[] {
@@ -54,13 +52,12 @@ export class ExportService {
     private readonly exportDir: string,
     private readonly pool: SessionPool,
     private readonly metadata: MetadataService,
-    private readonly ops: OperationRegistry,
-    private readonly bus: EventBus,
+    private readonly ops: OperationRunner,
     private readonly journal: TempJournal,
   ) {}
 
   start(req: Req, target: ExportTarget): { operationId: string } {
-    return this.ops.launch('export', req.operationId, (id, signal) => this.run(id, req, target, signal));
+    return this.ops.start('export', req.operationId, (op) => this.run(op, req, target));
   }
 
   cancel(operationId: string): boolean {
@@ -84,22 +81,16 @@ export class ExportService {
     return insideFolder(this.exportDir, operationId, safeFileName(target.fileName, '.csv'));
   }
 
-  /** The terminal event: the operation leaves the registry first, so a late cancel says false. */
-  private finish(event: HostEvent & { operationId: string }): void {
-    this.ops.end(event.operationId);
-    this.bus.emit(event);
-  }
-
-  private async run(operationId: string, req: Req, target: ExportTarget, signal: AbortSignal): Promise<void> {
+  private async run(op: RunningOperation, req: Req, target: ExportTarget): Promise<Outcome<'export'>> {
+    const { id: operationId, signal } = op;
     const started = Date.now();
     let tmp: string | undefined;
     let out: WriteStream | undefined;
     let rows = 0;
     let total: number | undefined;
-    let lastProgress = started;
-    const progress = () => {
+    const progress = (): HostEvent => {
       const elapsedMs = Date.now() - started;
-      this.bus.emit({ type: 'export.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs, bytes: out?.bytesWritten ?? 0, ...(total !== undefined ? { total } : {}) });
+      return { type: 'export.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs, bytes: out?.bytesWritten ?? 0, ...(total !== undefined ? { total } : {}) };
     };
     try {
       const finalPath = this.target(operationId, target);
@@ -138,20 +129,22 @@ export class ExportService {
           const n = req.options.maxRows === undefined ? b.length : Math.max(0, Math.min(b.length, req.options.maxRows - rows));
           await csv.rows(b, 0, n);
           rows += n;
-          if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) { lastProgress = Date.now(); progress(); }
+          op.progress(progress);
         }
       }
       if (signal.aborted) throw cancelledError('Search');
       await csv.end();
       await rename(tmp, finalPath);
       await this.journal.remove(tmp);
-      progress();
+      op.progress(progress, true);
       const fileId = target.kind === 'download' ? operationId : undefined;
       if (fileId) this.downloads.set(fileId, { path: finalPath, fileName: basename(finalPath) });
-      this.bus.emit({
-        type: 'export.done', operationId, rows, bytes: out.bytesWritten, elapsedMs: Date.now() - started, fileName: basename(finalPath),
-        ...(fileId ? { downloadUrl: downloadUrl(fileId) } : {}),
-      });
+      return {
+        event: {
+          type: 'export.done', operationId, rows, bytes: out.bytesWritten, elapsedMs: Date.now() - started, fileName: basename(finalPath),
+          ...(fileId ? { downloadUrl: downloadUrl(fileId) } : {}),
+        },
+      };
     } catch (err) {
       out?.destroy();
       if (out && !out.closed) await once(out, 'close').catch(() => undefined);
@@ -160,7 +153,7 @@ export class ExportService {
         await this.journal.remove(tmp);
       }
       const info = signal.aborted ? { kind: 'cancelled' as const, transaction: 'Search' as const, message: 'The export was cancelled; no file was written.' } : toErrorInfo(err, 'Search');
-      this.finish({ type: 'export.error', operationId, error: info });
+      return { event: { type: 'export.error', operationId, error: info } };
     }
   }
 }

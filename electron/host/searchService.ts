@@ -7,38 +7,32 @@ import { isEmptyResultCode } from '../../shared/rets/replyCodes';
 import type { EventBus } from './events';
 import type { HistoryStore } from './history';
 import { toErrorInfo } from './hostError';
-import { rate, type OperationRegistry } from './operations';
+import { rate, type Outcome, type OperationRunner, type RunningOperation } from './operations';
 import type { SessionPool } from './sessions';
 
 type Req = z.output<typeof SearchStartRequest>;
 
 /** Rows per event: big enough to be cheap, small enough for the first rows to paint at once. */
 const ROWS_PER_EVENT = 1000;
-const PROGRESS_EVERY_MS = 200;
 
 export class SearchService {
   constructor(
     private readonly pool: SessionPool,
-    private readonly ops: OperationRegistry,
+    private readonly ops: OperationRunner,
     private readonly bus: EventBus,
     private readonly history: HistoryStore,
   ) {}
 
   start(req: Req): { operationId: string } {
-    return this.ops.launch('search', req.operationId, (id, signal) => this.run(id, req, signal));
+    return this.ops.start('search', req.operationId, (op) => this.run(op, req));
   }
 
   cancel(operationId: string): boolean {
     return this.ops.cancel(operationId, 'search');
   }
 
-  /** The terminal event: the operation leaves the registry first, so a late cancel says false. */
-  private finish(event: HostEvent & { operationId: string }): void {
-    this.ops.end(event.operationId);
-    this.bus.emit(event);
-  }
-
-  private async run(operationId: string, req: Req, signal: AbortSignal): Promise<void> {
+  private async run(op: RunningOperation, req: Req): Promise<Outcome<'search'>> {
+    const { id: operationId, signal } = op;
     const started = Date.now();
     const { options } = req;
     const entry = await this.history.add({
@@ -52,10 +46,14 @@ export class SearchService {
     let replyCode: number | undefined;
     let replyText: string | undefined;
     const warnings: string[] = [];
-    let lastProgress = started;
-    const progress = () => {
+    const progress = (): HostEvent => {
       const elapsedMs = Date.now() - started;
-      this.bus.emit({ type: 'search.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs });
+      return { type: 'search.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs };
+    };
+    // Every run ends with the history told, then the renderer told the history changed.
+    const record = (patch: Parameters<HistoryStore['update']>[1]) => async () => {
+      if (entry) await this.history.update(entry.id, patch);
+      this.bus.emit({ type: 'history.changed' });
     };
     try {
       const session = await this.pool.session(req.profileId, signal);
@@ -92,31 +90,32 @@ export class SearchService {
               this.bus.emit({ type: 'search.rows', operationId, start: rows, rows: out });
               rows += n;
             }
-            if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) { lastProgress = Date.now(); progress(); }
+            op.progress(progress);
             break;
           }
         }
       }
       const elapsedMs = Date.now() - started;
       const cancelled = signal.aborted;
-      progress();
-      this.bus.emit({
-        type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled, warnings,
-        ...(count !== undefined ? { count } : {}),
-        ...(replyCode !== undefined && (isEmptyResultCode(replyCode) || replyCode !== 0) ? { replyCode, replyText: replyText ?? '' } : {}),
-      });
-      if (entry) await this.history.update(entry.id, { status: cancelled ? 'cancelled' : 'ok', rows, elapsedMs, ...(count !== undefined ? { count } : {}) });
+      op.progress(progress, true);
+      return {
+        event: {
+          type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled, warnings,
+          ...(count !== undefined ? { count } : {}),
+          ...(replyCode !== undefined && (isEmptyResultCode(replyCode) || replyCode !== 0) ? { replyCode, replyText: replyText ?? '' } : {}),
+        },
+        after: record({ status: cancelled ? 'cancelled' : 'ok', rows, elapsedMs, ...(count !== undefined ? { count } : {}) }),
+      };
     } catch (err) {
       const elapsedMs = Date.now() - started;
       const info = toErrorInfo(err, 'Search');
       if (info.kind === 'cancelled' || signal.aborted) {
-        this.finish({ type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled: true, warnings, ...(count !== undefined ? { count } : {}) });
-        if (entry) await this.history.update(entry.id, { status: 'cancelled', rows, elapsedMs });
-      } else {
-        this.finish({ type: 'search.error', operationId, error: info });
-        if (entry) await this.history.update(entry.id, { status: 'error', rows, elapsedMs, error: info });
+        return {
+          event: { type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled: true, warnings, ...(count !== undefined ? { count } : {}) },
+          after: record({ status: 'cancelled', rows, elapsedMs }),
+        };
       }
+      return { event: { type: 'search.error', operationId, error: info }, after: record({ status: 'error', rows, elapsedMs, error: info }) };
     }
-    this.bus.emit({ type: 'history.changed' });
   }
 }
