@@ -1,12 +1,11 @@
 // The right pane: the picked row (with its photos when the resource has any) or the picked field,
 // or a hint on how to fill it.
-import { useMemo } from 'react';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { FieldDetails } from '../details/FieldDetails';
 import { Photos } from '../details/Photos';
 import { RowDetails } from '../details/RowDetails';
-import { buildDecoders } from '../grid/decode';
+import { lookupDecoders } from '../../../shared/metadata/lookupDecoder';
 import type { RunState } from '../host/searchRun';
 import type { QueryTab } from '../state/tabs';
 import type { useDetailsSelection } from './useDetailsSelection';
@@ -23,7 +22,7 @@ interface Props {
 export function DetailsPane({ profileId, metadata, tab, run, selection, onInsert }: Props) {
   const resource = metadata && tab.resource ? findResource(metadata, tab.resource) : undefined;
   const cls = resource && tab.cls ? findClass(resource, tab.cls) : undefined;
-  const decoders = useMemo(() => buildDecoders(resource, cls), [resource, cls]);
+  const decoders = lookupDecoders(metadata, tab.resource, tab.cls);
   const { drawer, field } = selection;
   const index = selection.row;
   const row = index !== undefined ? run.rows[index] : undefined;

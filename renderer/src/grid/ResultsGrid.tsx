@@ -6,7 +6,7 @@ import {
   getCoreRowModel, useReactTable,
   type ColumnDef, type ColumnOrderState, type ColumnSizingState, type SortingState, type VisibilityState,
 } from '@tanstack/react-table';
-import type { Decoder } from './decode';
+import type { Decoders } from '../../../shared/metadata/lookupDecoder';
 import { toCsv } from './csv';
 import { buildView, cellText } from './view';
 import { ROWNUM_WIDTH as ROWNUM, type SizedColumn } from './GridRow';
@@ -18,7 +18,7 @@ interface Props {
   columns: string[];
   rows: string[][];
   version: number;
-  decoders: Map<string, Decoder>;
+  decoders: Decoders;
   decoded: boolean;
   selected?: number;
   onSelect(index: number): void;
