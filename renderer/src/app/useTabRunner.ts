@@ -5,7 +5,7 @@ import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { askToConfirm, clearConfirm } from '../query/confirmRun';
 import { gateRun, searchTarget } from '../query/runGate';
 import { runFor } from '../query/runs';
-import type { QueryTab, useTabs } from '../state/tabs';
+import { tabOptions, type QueryTab, type useTabs } from '../state/tabs';
 
 interface Deps {
   profileId?: string;
@@ -34,14 +34,12 @@ export function useTabRunner({ profileId, metadata, tabs, onStart, onToast }: De
   }, [profileId, metadata, onStart]);
 
   const loadSnippet = useCallback((s: Snippet) => {
-    const o = s.options ?? {};
-    addTab({ title: s.name, resource: s.resource, cls: s.class, query: s.query, select: s.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', offset: o.offset, standardNames: o.standardNames });
+    addTab({ title: s.name, resource: s.resource, cls: s.class, query: s.query, select: s.select ?? [], ...tabOptions(s.options ?? {}) });
     onToast(`Loaded snippet “${s.name}”`);
   }, [addTab, onToast]);
 
   const rerun = useCallback((h: HistoryEntry) => {
-    const o = h.options ?? {};
-    const t = addTab({ resource: h.resource, cls: h.class, query: h.query, select: h.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', standardNames: o.standardNames });
+    const t = addTab({ resource: h.resource, cls: h.class, query: h.query, select: h.select ?? [], ...tabOptions(h.options ?? {}) });
     setTimeout(() => runTab(t), 0);
   }, [addTab, runTab]);
 
