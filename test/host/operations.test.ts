@@ -34,7 +34,7 @@ describe('OperationRunner', () => {
   it('sends the body\'s terminal event once; a cancel as it arrives says false', async () => {
     const r = runner();
     const { operationId } = r.ops.start('doctor', 'doctor-ok', async (op) => {
-      op.emit({ type: 'doctor.step', operationId: op.id, step: { id: 'dns', title: 'DNS', status: 'ok' } });
+      op.emit({ type: 'doctor.step', operationId: op.id, step: { id: 'dns', title: 'DNS', status: 'passed' } });
       return done(op.id);
     });
     expect(operationId).toBe('doctor-ok');
