@@ -12,7 +12,9 @@ import { basename, dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import type { z } from 'zod';
 import type { ExportStartRequest, HostEvent } from '../../shared/contract';
+import type { ColumnDecoders } from '../../shared/csv/csvEncoder';
 import { formulaGuardOn } from '../../shared/csv/formulaGuard';
+import { lookupDecoders } from '../../shared/metadata/lookupDecoder';
 import { findClass, findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
 import { columnPositions, OrderedBatch } from '../../shared/rets/search/orderedBatch';
 import { CsvSink } from './csvSink';
@@ -96,7 +98,11 @@ export class ExportService {
       const finalPath = this.target(operationId, target);
       await ensurePrivateDir(dirname(finalPath)).catch(() => { throw inputError(`Cannot create the folder for "${basename(finalPath)}".`); });
       const session = await this.pool.session(req.profileId, signal);
-      const md = req.options.header === 'SystemName' ? undefined : await this.metadata.current(req.profileId, signal).catch(() => undefined);
+      const decoded = req.options.lookups === 'decoded';
+      const md = req.options.header === 'SystemName' && !decoded ? undefined : await this.metadata.current(req.profileId, signal).catch(() => undefined);
+      // Lookups are decoded here by the decoder the grid and the details use, so the file says what the
+      // screen says; only without metadata does the server decode them (COMPACT-DECODED).
+      const decoders = decoded && md ? lookupDecoders(md, req.resource, req.class) : undefined;
       tmp = tempPathFor(finalPath);
       await this.journal.add(tmp);
       out = createWriteStream(tmp, { mode: PRIVATE_FILE_MODE });
@@ -107,7 +113,7 @@ export class ExportService {
         resource: req.resource, class: req.class, query: req.query,
         ...(req.select.length ? { select: req.select } : {}),
         limit: req.options.maxRows ?? 'NONE', count: 1,
-        format: req.options.lookups === 'decoded' ? 'COMPACT-DECODED' : 'COMPACT',
+        format: decoded && !decoders ? 'COMPACT-DECODED' : 'COMPACT',
         ...(req.odata ? { odata: req.odata } : {}),
       }, signal);
       let headerDone = false;
@@ -115,19 +121,21 @@ export class ExportService {
       // order the server answers in; null: the server's order is that order already.
       let order: number[] | null = null;
       let columns: readonly string[] = [];
+      let decode: ColumnDecoders | undefined;
       for await (const ev of stream) {
         if (signal.aborted) throw cancelledError('Search');
         if (ev.kind === 'columns' && !headerDone) {
           headerDone = true;
           order = req.select.length ? columnPositions(req.select, ev.columns) : null;
           columns = order ? req.select : ev.columns;
+          decode = decoders?.size ? columns.map((c) => decoders.get(c)) : undefined;
           await csv.record(headerNames(columns, md, req.resource, req.class, req.options.header));
         } else if (ev.kind === 'count') {
           total = ev.count;
         } else if (ev.kind === 'rows') {
           const b = order ? new OrderedBatch(ev.batch, columns, order) : ev.batch;
           const n = req.options.maxRows === undefined ? b.length : Math.max(0, Math.min(b.length, req.options.maxRows - rows));
-          await csv.rows(b, 0, n);
+          await csv.rows(b, 0, n, decode);
           rows += n;
           op.progress(progress);
         }
