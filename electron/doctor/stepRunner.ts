@@ -1,6 +1,6 @@
 // Runs the doctor's steps one after another: marks each running, times it, hands every change to
 // onStep (the CLI prints it, the host sends it over IPC), and skips the rest after a failure.
-import { DEFAULT_SLOW_STEP_MS, diagnoseSlow, pendingSteps, type DoctorFact, type DoctorProtocol, type Diagnosis, type DoctorStep, type DoctorStepId } from '../../shared/doctor';
+import { DEFAULT_SLOW_STEP_MS, diagnoseSlow, pendingSteps, type DoctorFact, type DoctorProtocol, type Diagnosis, type DoctorStep, type DoctorStepEnd, type DoctorStepId } from '../../shared/doctor';
 
 /** The steps that wait on the network: a slow one warns. */
 const TIMED_STEPS = new Set<DoctorStepId>([
@@ -9,7 +9,7 @@ const TIMED_STEPS = new Set<DoctorStepId>([
 ]);
 
 export interface StepOutcome {
-  status: 'passed' | 'failed' | 'warning' | 'skipped';
+  status: DoctorStepEnd;
   facts?: DoctorFact[];
   diagnosis?: Diagnosis;
 }

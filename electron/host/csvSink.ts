@@ -4,7 +4,7 @@
 // stream error (disk full, closed pipe) fails the next call rather than the process.
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { CsvEncoder, encodeBatch, type CsvEncoderOptions } from '../../shared/csv/csvEncoder';
+import { CsvEncoder, encodeBatch, type ColumnDecoders, type CsvEncoderOptions } from '../../shared/csv/csvEncoder';
 import type { RowBatch } from '../../shared/rets/search/types';
 
 export class CsvSink {
@@ -24,9 +24,9 @@ export class CsvSink {
     if (this.enc.full) await this.write(this.enc.take());
   }
 
-  /** Rows [from, to) of a parser batch. */
-  async rows(batch: RowBatch, from = 0, to = batch.length): Promise<void> {
-    await encodeBatch(this.enc, batch, from, to, this.put);
+  /** Rows [from, to) of a parser batch, lookup columns through their decoders when given. */
+  async rows(batch: RowBatch, from = 0, to = batch.length, decode?: ColumnDecoders): Promise<void> {
+    await encodeBatch(this.enc, batch, from, to, this.put, decode);
   }
 
   /**

@@ -1,6 +1,6 @@
 // The connection doctor (runDoctor, runWebApiDoctor) adapted to the contract: steps go out as they
 // change, and the end brings the verdict and the copyable Markdown report (secrets removed).
-import { contractStatus, renderReportMarkdown, type DoctorReport, type DoctorStep as ProbeStep } from '../../shared/doctor';
+import { renderReportMarkdown, type DoctorReport, type DoctorStep as ProbeStep } from '../../shared/doctor';
 import type { DoctorStep } from '../../shared/contract';
 import { runDoctor, runWebApiDoctor as probeWebApi, webApiSecrets, type WebApiDoctorSettings } from '../doctor/index';
 import type { DoctorRunner, DoctorRunResult } from './doctor';
@@ -11,7 +11,6 @@ export function contractStep(s: ProbeStep): DoctorStep {
   const detail = s.diagnosis?.summary ?? s.facts.map((f) => `${f.label}: ${f.value}`).join(' · ');
   return {
     ...s,
-    status: contractStatus(s.status),
     ...(detail ? { detail } : {}),
     ...(s.durationMs !== undefined ? { durationMs: s.durationMs } : {}),
   };

@@ -12,15 +12,16 @@ import { basename, dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import type { z } from 'zod';
 import type { ExportStartRequest, HostEvent } from '../../shared/contract';
+import type { ColumnDecoders } from '../../shared/csv/csvEncoder';
 import { formulaGuardOn } from '../../shared/csv/formulaGuard';
+import { lookupDecoders } from '../../shared/metadata/lookupDecoder';
 import { findClass, findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
 import { columnPositions, OrderedBatch } from '../../shared/rets/search/orderedBatch';
 import { CsvSink } from './csvSink';
-import type { EventBus } from './events';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, tempPathFor, writeFileAtomic } from './files';
 import { cancelledError, inputError, toErrorInfo } from './hostError';
 import type { MetadataService } from './metadataCache';
-import { rate, type OperationRegistry } from './operations';
+import { rate, type Outcome, type OperationRunner, type RunningOperation } from './operations';
 import { insideFolder } from './safePath';
 import type { SessionPool } from './sessions';
 import type { TempJournal } from './tempFiles';
@@ -31,7 +32,6 @@ type Req = ExportRequest;
 /** Where the host writes: a path it chose (save dialog, CLI) or a download in its export folder. */
 export type ExportTarget = { kind: 'path'; path: string } | { kind: 'download'; fileName: string };
 export interface Download { path: string; fileName: string }
-const PROGRESS_EVERY_MS = 250;
 
 /** Column headers for the chosen naming; SystemName where the metadata has no other name. */
 export function headerNames(columns: readonly string[], md: RetsMetadata | undefined, resource: string, cls: string, by: 'SystemName' | 'StandardName' | 'LongName' | 'DisplayName'): string[] {
@@ -54,13 +54,12 @@ export class ExportService {
     private readonly exportDir: string,
     private readonly pool: SessionPool,
     private readonly metadata: MetadataService,
-    private readonly ops: OperationRegistry,
-    private readonly bus: EventBus,
+    private readonly ops: OperationRunner,
     private readonly journal: TempJournal,
   ) {}
 
   start(req: Req, target: ExportTarget): { operationId: string } {
-    return this.ops.launch('export', req.operationId, (id, signal) => this.run(id, req, target, signal));
+    return this.ops.start('export', req.operationId, (op) => this.run(op, req, target));
   }
 
   cancel(operationId: string): boolean {
@@ -84,28 +83,26 @@ export class ExportService {
     return insideFolder(this.exportDir, operationId, safeFileName(target.fileName, '.csv'));
   }
 
-  /** The terminal event: the operation leaves the registry first, so a late cancel says false. */
-  private finish(event: HostEvent & { operationId: string }): void {
-    this.ops.end(event.operationId);
-    this.bus.emit(event);
-  }
-
-  private async run(operationId: string, req: Req, target: ExportTarget, signal: AbortSignal): Promise<void> {
+  private async run(op: RunningOperation, req: Req, target: ExportTarget): Promise<Outcome<'export'>> {
+    const { id: operationId, signal } = op;
     const started = Date.now();
     let tmp: string | undefined;
     let out: WriteStream | undefined;
     let rows = 0;
     let total: number | undefined;
-    let lastProgress = started;
-    const progress = () => {
+    const progress = (): HostEvent => {
       const elapsedMs = Date.now() - started;
-      this.bus.emit({ type: 'export.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs, bytes: out?.bytesWritten ?? 0, ...(total !== undefined ? { total } : {}) });
+      return { type: 'export.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs, bytes: out?.bytesWritten ?? 0, ...(total !== undefined ? { total } : {}) };
     };
     try {
       const finalPath = this.target(operationId, target);
       await ensurePrivateDir(dirname(finalPath)).catch(() => { throw inputError(`Cannot create the folder for "${basename(finalPath)}".`); });
       const session = await this.pool.session(req.profileId, signal);
-      const md = req.options.header === 'SystemName' ? undefined : await this.metadata.current(req.profileId, signal).catch(() => undefined);
+      const decoded = req.options.lookups === 'decoded';
+      const md = req.options.header === 'SystemName' && !decoded ? undefined : await this.metadata.current(req.profileId, signal).catch(() => undefined);
+      // Lookups are decoded here by the decoder the grid and the details use, so the file says what the
+      // screen says; only without metadata does the server decode them (COMPACT-DECODED).
+      const decoders = decoded && md ? lookupDecoders(md, req.resource, req.class) : undefined;
       tmp = tempPathFor(finalPath);
       await this.journal.add(tmp);
       out = createWriteStream(tmp, { mode: PRIVATE_FILE_MODE });
@@ -116,7 +113,7 @@ export class ExportService {
         resource: req.resource, class: req.class, query: req.query,
         ...(req.select.length ? { select: req.select } : {}),
         limit: req.options.maxRows ?? 'NONE', count: 1,
-        format: req.options.lookups === 'decoded' ? 'COMPACT-DECODED' : 'COMPACT',
+        format: decoded && !decoders ? 'COMPACT-DECODED' : 'COMPACT',
         ...(req.odata ? { odata: req.odata } : {}),
       }, signal);
       let headerDone = false;
@@ -124,34 +121,38 @@ export class ExportService {
       // order the server answers in; null: the server's order is that order already.
       let order: number[] | null = null;
       let columns: readonly string[] = [];
+      let decode: ColumnDecoders | undefined;
       for await (const ev of stream) {
         if (signal.aborted) throw cancelledError('Search');
         if (ev.kind === 'columns' && !headerDone) {
           headerDone = true;
           order = req.select.length ? columnPositions(req.select, ev.columns) : null;
           columns = order ? req.select : ev.columns;
+          decode = decoders?.size ? columns.map((c) => decoders.get(c)) : undefined;
           await csv.record(headerNames(columns, md, req.resource, req.class, req.options.header));
         } else if (ev.kind === 'count') {
           total = ev.count;
         } else if (ev.kind === 'rows') {
           const b = order ? new OrderedBatch(ev.batch, columns, order) : ev.batch;
           const n = req.options.maxRows === undefined ? b.length : Math.max(0, Math.min(b.length, req.options.maxRows - rows));
-          await csv.rows(b, 0, n);
+          await csv.rows(b, 0, n, decode);
           rows += n;
-          if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) { lastProgress = Date.now(); progress(); }
+          op.progress(progress);
         }
       }
       if (signal.aborted) throw cancelledError('Search');
       await csv.end();
       await rename(tmp, finalPath);
       await this.journal.remove(tmp);
-      progress();
+      op.progress(progress, true);
       const fileId = target.kind === 'download' ? operationId : undefined;
       if (fileId) this.downloads.set(fileId, { path: finalPath, fileName: basename(finalPath) });
-      this.bus.emit({
-        type: 'export.done', operationId, rows, bytes: out.bytesWritten, elapsedMs: Date.now() - started, fileName: basename(finalPath),
-        ...(fileId ? { downloadUrl: downloadUrl(fileId) } : {}),
-      });
+      return {
+        event: {
+          type: 'export.done', operationId, rows, bytes: out.bytesWritten, elapsedMs: Date.now() - started, fileName: basename(finalPath),
+          ...(fileId ? { downloadUrl: downloadUrl(fileId) } : {}),
+        },
+      };
     } catch (err) {
       out?.destroy();
       if (out && !out.closed) await once(out, 'close').catch(() => undefined);
@@ -160,7 +161,7 @@ export class ExportService {
         await this.journal.remove(tmp);
       }
       const info = signal.aborted ? { kind: 'cancelled' as const, transaction: 'Search' as const, message: 'The export was cancelled; no file was written.' } : toErrorInfo(err, 'Search');
-      this.finish({ type: 'export.error', operationId, error: info });
+      return { event: { type: 'export.error', operationId, error: info } };
     }
   }
 }

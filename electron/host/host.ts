@@ -12,7 +12,7 @@ import { FileHandles } from './fileHandles';
 import { HistoryStore } from './history';
 import { inputError, toErrorInfo } from './hostError';
 import { MetadataService } from './metadataCache';
-import { OperationRegistry } from './operations';
+import { OperationRunner } from './operations';
 import { dataLayout, prepareDataFolder, type DataLayout } from './paths';
 import { PhotoService } from './photos';
 import { ProfileStore } from './profiles';
@@ -103,7 +103,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const events = new EventBus();
   const secrets = new SecretStore({ file: layout.secretsFile, ...opts.secrets });
   const profiles = new ProfileStore(layout.profiles, secrets);
-  const ops = new OperationRegistry();
+  const ops = new OperationRunner(events);
   const traces = new TraceRing(layout.traces, Math.round((opts.traceCapMB ?? DEFAULT_TRACE_CAP_BYTES / 1048576) * 1048576));
   const pool = new SessionPool(profiles, lazySessionFactory, events, traces);
   const metadata = new MetadataService(layout.metadataCache, pool);
@@ -122,9 +122,9 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   // An upload nobody opened goes when its handle expires, even if no other file call comes.
   const pruneFiles = setInterval(() => files.prune(), 60_000);
   pruneFiles.unref();
-  const exporter = new ExportService(layout.exports, pool, metadata, ops, events, journal);
+  const exporter = new ExportService(layout.exports, pool, metadata, ops, journal);
   const photos = new PhotoService(layout.objectCache, pool, metadata, opts.mediaUrl ?? ((p) => `/media/${p}`), opts.retryBaseMs, opts.photoCapBytes);
-  const doctor = new DoctorService(profiles, ops, events, async () => (await import('./doctorRunner')).doctorRunner);
+  const doctor = new DoctorService(profiles, ops, async () => (await import('./doctorRunner')).doctorRunner);
 
   let demo: DemoMls | undefined;
   let demoProfileId: string | undefined;

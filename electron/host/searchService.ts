@@ -9,7 +9,7 @@ import type { EventBus } from './events';
 import type { HistoryEntry } from '../../shared/contract';
 import type { HistoryStore } from './history';
 import { toErrorInfo } from './hostError';
-import { rate, type OperationRegistry } from './operations';
+import { rate, type Outcome, type OperationRunner, type RunningOperation } from './operations';
 import type { SessionPool } from './sessions';
 import { toWire } from './rowsWire';
 import { RowsOutbox } from './rowsOutbox';
@@ -18,33 +18,27 @@ type Req = z.output<typeof SearchStartRequest>;
 
 /** Rows per event: big enough to be cheap, small enough for the first rows to paint at once. */
 const ROWS_PER_EVENT = 1000;
-const PROGRESS_EVERY_MS = 200;
 /** Rows wait at most this long to be sent with the ones after them. */
 const GATHER_MS = 50;
 
 export class SearchService {
   constructor(
     private readonly pool: SessionPool,
-    private readonly ops: OperationRegistry,
+    private readonly ops: OperationRunner,
     private readonly bus: EventBus,
     private readonly history: HistoryStore,
   ) {}
 
   start(req: Req): { operationId: string } {
-    return this.ops.launch('search', req.operationId, (id, signal) => this.run(id, req, signal));
+    return this.ops.start('search', req.operationId, (op) => this.run(op, req));
   }
 
   cancel(operationId: string): boolean {
     return this.ops.cancel(operationId, 'search');
   }
 
-  /** The terminal event: the operation leaves the registry first, so a late cancel says false. */
-  private finish(event: HostEvent & { operationId: string }): void {
-    this.ops.end(event.operationId);
-    this.bus.emit(event);
-  }
-
-  private async run(operationId: string, req: Req, signal: AbortSignal): Promise<void> {
+  private async run(op: RunningOperation, req: Req): Promise<Outcome<'search'>> {
+    const { id: operationId, signal } = op;
     const started = Date.now();
     const { options } = req;
     // Written once: at the first rows (status running), else at the end with the outcome.
@@ -57,10 +51,12 @@ export class SearchService {
       }).catch(() => undefined);
       return entry;
     };
-    const settle = async (outcome: Partial<HistoryEntry>) => {
+    // Every run ends with the history told, then the renderer told the history changed.
+    const settle = (outcome: Partial<HistoryEntry>) => async () => {
       const first = entry === undefined;
       const e = await record(outcome);
       if (e && !first) await this.history.update(e.id, outcome);
+      this.bus.emit({ type: 'history.changed' });
     };
     let rows = 0;
     let count: number | undefined;
@@ -68,13 +64,12 @@ export class SearchService {
     let replyCode: number | undefined;
     let replyText: string | undefined;
     const warnings: string[] = [];
-    let lastProgress = started;
     const outbox = new RowsOutbox((start, batch) => this.bus.emit({ type: 'search.rows', operationId, start, ...batch }), ROWS_PER_EVENT, GATHER_MS);
     /** Any other event of the search goes after the rows gathered before it. */
     const emit: EventBus['emit'] = (e) => { outbox.flush(); this.bus.emit(e); };
-    const progress = () => {
+    const progress = (): HostEvent => {
       const elapsedMs = Date.now() - started;
-      emit({ type: 'search.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs });
+      return { type: 'search.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs };
     };
     try {
       const session = await this.pool.session(req.profileId, signal);
@@ -110,32 +105,34 @@ export class SearchService {
               rows += n;
             }
             if (b.length && entry === undefined) void record({}).then(() => this.bus.emit({ type: 'history.changed' }));
-            if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) { lastProgress = Date.now(); progress(); }
+            op.progress(progress);
             break;
           }
         }
       }
       const elapsedMs = Date.now() - started;
       const cancelled = signal.aborted;
-      progress();
-      emit({
-        type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled, warnings,
-        ...(count !== undefined ? { count } : {}),
-        ...(replyCode !== undefined && (isEmptyResultCode(replyCode) || replyCode !== 0) ? { replyCode, replyText: replyText ?? '' } : {}),
-      });
-      await settle({ status: cancelled ? 'cancelled' : rows === 0 && !count ? 'empty' : 'ok', rows, elapsedMs, ...(count !== undefined ? { count } : {}) });
+      outbox.flush();
+      op.progress(progress, true);
+      return {
+        event: {
+          type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled, warnings,
+          ...(count !== undefined ? { count } : {}),
+          ...(replyCode !== undefined && (isEmptyResultCode(replyCode) || replyCode !== 0) ? { replyCode, replyText: replyText ?? '' } : {}),
+        },
+        after: settle({ status: cancelled ? 'cancelled' : rows === 0 && !count ? 'empty' : 'ok', rows, elapsedMs, ...(count !== undefined ? { count } : {}) }),
+      };
     } catch (err) {
       const elapsedMs = Date.now() - started;
       const info = toErrorInfo(err, 'Search');
       outbox.flush();
       if (info.kind === 'cancelled' || signal.aborted) {
-        this.finish({ type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled: true, warnings, ...(count !== undefined ? { count } : {}) });
-        await settle({ status: 'cancelled', rows, elapsedMs });
-      } else {
-        this.finish({ type: 'search.error', operationId, error: info });
-        await settle({ status: 'error', rows, elapsedMs, error: info });
+        return {
+          event: { type: 'search.done', operationId, rows, maxrows, elapsedMs, cancelled: true, warnings, ...(count !== undefined ? { count } : {}) },
+          after: settle({ status: 'cancelled', rows, elapsedMs }),
+        };
       }
+      return { event: { type: 'search.error', operationId, error: info }, after: settle({ status: 'error', rows, elapsedMs, error: info }) };
     }
-    this.bus.emit({ type: 'history.changed' });
   }
 }

@@ -1,9 +1,8 @@
 // Login, the Action page and Logout: small bodies, read whole under a cap.
-import { parseRetsEnvelope } from '../../shared/rets/envelope';
 import { capabilitiesOffLoginHost, onLoginHost, parseLoginResponse, parseLogoutResponse, type LoginResponse } from '../../shared/rets/login';
 import type { SessionCore } from './core';
-import { htmlInsteadOfXml, isHtmlBody, parseError, replyError } from './errors';
-import type { TransportResponse } from './transport';
+import { parseError } from './errors';
+import { readReply } from './reply';
 
 const LOGIN_CAP = 4 * 1024 * 1024;
 const ACTION_CAP = 1024 * 1024;
@@ -18,17 +17,6 @@ export interface LogoutResult {
   connectTime?: number;
   billing?: string;
   signOffMessage?: string;
-}
-
-/** Read a small RETS reply, failing with a typed error on HTML, no envelope, or a non-zero code. */
-async function readReply(res: TransportResponse, cap: number, allowEmpty = false): Promise<string> {
-  const text = await res.text(cap);
-  if (isHtmlBody(res.contentType, text)) throw htmlInsteadOfXml(res.context, text, res.status);
-  if (allowEmpty && text.trim() === '') return text;
-  const env = parseRetsEnvelope(text);
-  if (!env) throw parseError(res.context, text.trim() === '' ? 'The body is empty.' : 'The body holds no <RETS> reply.');
-  if (env.replyCode !== 0) throw replyError(res.context, env.replyCode, env.replyText, res.status);
-  return text;
 }
 
 export async function loginOnce(core: SessionCore, signal?: AbortSignal): Promise<LoginResult> {
@@ -73,7 +61,7 @@ export async function fetchAction(core: SessionCore, url: string, signal?: Abort
 
 export async function logoutOnce(core: SessionCore, signal?: AbortSignal): Promise<LogoutResult> {
   const res = await core.open({ transaction: 'Logout', url: core.capabilityUrl('Logout', 'Logout'), signal });
-  const parsed = parseLogoutResponse(await readReply(res, LOGIN_CAP, true));
+  const parsed = parseLogoutResponse(await readReply(res, LOGIN_CAP, { allowEmpty: true }));
   const out: LogoutResult = {};
   if (parsed.connectTime !== undefined) out.connectTime = parsed.connectTime;
   if (parsed.billing !== undefined) out.billing = parsed.billing;

@@ -1,9 +1,9 @@
 // GetMetadata: small enough to read whole (capped), parsed by the shared metadata parser.
-import { parseRetsEnvelope } from '../../shared/rets/envelope';
 import { parseMetadata } from '../../shared/rets/metadata/index';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import type { SessionCore } from './core';
-import { htmlInsteadOfXml, isHtmlBody, parseError, replyError } from './errors';
+import { parseError } from './errors';
+import { readReply } from './reply';
 import type { MetadataRequest } from './types';
 
 /**
@@ -34,12 +34,8 @@ async function metadataOnce(core: SessionCore, req: MetadataRequest, signal?: Ab
   const type = /^METADATA-/i.test(req.type) ? req.type.toUpperCase() : `METADATA-${req.type.toUpperCase()}`;
   const url = core.capabilityUrl('GetMetadata', 'GetMetadata');
   const res = await core.open({ transaction: 'GetMetadata', url, params: { Type: type, ID: req.id, Format: req.format ?? 'COMPACT' }, signal });
-  const raw = await res.text(METADATA_MAX_BYTES);
-  if (isHtmlBody(res.contentType, raw)) throw htmlInsteadOfXml(res.context, raw, res.status);
-  const env = parseRetsEnvelope(raw);
-  if (!env) throw parseError(res.context, raw.trim() === '' ? 'The body is empty.' : 'The body holds no <RETS> reply.');
   // 20503 "no metadata found" is an empty answer, not a failure.
-  if (env.replyCode !== 0 && env.replyCode !== 20503) throw replyError(res.context, env.replyCode, env.replyText, res.status);
+  const raw = await readReply(res, METADATA_MAX_BYTES, { alsoOk: [20503] });
   try {
     return { metadata: parseMetadata(raw), raw };
   } catch (e) {

@@ -1,7 +1,7 @@
 // Building blocks every part of the contract uses: ids, the user-facing error shape, the
 // response envelope, and the small helpers that declare a call or an event once.
 import { z } from 'zod';
-import { RetsErrorInfoSchema, type RetsErrorInfo } from '../rets/errors';
+import type { RetsErrorInfo } from '../rets/errors';
 
 export const Id = z.string().min(1).max(200);
 /**
@@ -27,12 +27,6 @@ export { RetsErrorInfoSchema, RetsErrorKind, RetsTransaction } from '../rets/err
 
 /** Every response on the wire: the call's value, or a typed error. */
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: RetsErrorInfo };
-export function envelopeSchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), data }),
-    z.object({ ok: z.literal(false), error: RetsErrorInfoSchema }),
-  ]);
-}
 
 export const Empty = z.object({}).strict();
 export const Ok = z.object({ ok: z.literal(true) });

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { Id, OperationId, RetsErrorInfoSchema } from './common';
 import { ProfileInput } from './profiles';
+import { DOCTOR_STEP_STATUSES } from '../doctor/types';
 
-export const DoctorStepStatus = z.enum(['pending', 'running', 'ok', 'warn', 'fail', 'skipped']);
+export const DoctorStepStatus = z.enum(DOCTOR_STEP_STATUSES);
 /** A failed or warning step's diagnosis (shared/doctor/types.ts Diagnosis): what the panel shows under the step. */
 export const DoctorDiagnosis = z.object({
   summary: z.string(),

@@ -1,7 +1,6 @@
 // Every event the renderer can receive, one discriminated union on `type`. Operation events
 // carry their operationId; each operation ends with exactly one *.done or *.error event.
 import { z } from 'zod';
-import { OperationId } from './common';
 import { SessionStatus } from './session';
 import {
   SearchColumnsEvent, SearchCountEvent, SearchDoneEvent, SearchErrorEvent, SearchMaxRowsEvent, SearchPageEvent, SearchProgressEvent, SearchRowsEvent,
@@ -29,7 +28,3 @@ export type HostEventOf<T extends HostEventType> = Extract<HostEvent, { type: T 
 export type OperationEvent = Extract<HostEvent, { operationId: string }>;
 
 export const terminalEventTypes = ['search.done', 'search.error', 'export.done', 'export.error', 'doctor.done', 'doctor.error'] as const;
-
-export function isOperationEvent(e: HostEvent): e is OperationEvent {
-  return 'operationId' in e && OperationId.safeParse((e as { operationId?: unknown }).operationId).success;
-}

@@ -11,6 +11,10 @@
 import { CompactRowBatch } from '../rets/search/rowBatch';
 import { decodeText } from '../rets/search/text';
 import type { RowBatch } from '../rets/search/types';
+import type { Decoder } from '../metadata/lookupDecoder';
+
+/** Per column, the lookup decoder its text goes through first (shared/metadata/lookupDecoder.ts), if any. */
+export type ColumnDecoders = readonly (Decoder | undefined)[];
 import { REF_CODE_BITS, REF_CODE_MASK, readCharRef } from '../rets/search/refBytes';
 
 export interface CsvEncoderOptions {
@@ -206,13 +210,17 @@ export class CsvEncoder {
    * Appends rows [from, to) of a batch, stopping early once a chunk is ready (`full`); returns the
    * row to go on from.
    */
-  rows(batch: RowBatch, from: number, to: number): number {
+  rows(batch: RowBatch, from: number, to: number, decode?: ColumnDecoders): number {
     if (!(batch instanceof CompactRowBatch)) {
       const width = batch.columns.length;
       const cells = new Array<string>(width);
       let r = from;
       for (; r < to && !this.full; r++) {
-        for (let c = 0; c < width; c++) cells[c] = batch.get(r, c);
+        for (let c = 0; c < width; c++) {
+          const text = batch.get(r, c);
+          const d = decode?.[c];
+          cells[c] = d ? d(text) : text;
+        }
         this.record(cells);
       }
       return r;
@@ -233,7 +241,7 @@ export class CsvEncoder {
       const need = (close - start) * 3 + width * 4 + 2;
       if (this.p > 0 && this.p + need > this.buf.length) { this.stopped = true; break; }
       this.room(need);
-      this.p = this.compactRow(bytes, start, close, delimiter, leading, width);
+      this.p = this.compactRow(bytes, start, close, delimiter, leading, width, decode);
     }
     return r;
   }
@@ -255,8 +263,8 @@ export class CsvEncoder {
    * as CompactRowBatch splits it (leading delimiter dropped, missing fields empty, extra fields
    * dropped: a trailing delimiter's empty piece is an empty field either way).
    */
-  private compactRow(buf: Uint8Array, start: number, close: number, d: number, leading: boolean, width: number): number {
-    const out = this.buf;
+  private compactRow(buf: Uint8Array, start: number, close: number, d: number, leading: boolean, width: number, decode?: ColumnDecoders): number {
+    let out = this.buf;
     const kinds = this.kinds;
     const guard = this.guard;
     let p = this.p;
@@ -266,6 +274,23 @@ export class CsvEncoder {
       if (c > 0) out[p++] = COMMA;
       if (ended) continue;
       const fs = p;
+      const dec = decode?.[c];
+      if (dec) {
+        // A lookup column: its text, decoded; the decoded value may be longer than the row's bytes allowed for.
+        let e = s;
+        while (e < close && buf[e] !== d) e++;
+        const text = dec(decodeText(buf, s, e));
+        const need = p + text.length * 3 + 4 + (close - e) * 3 + (width - c) * 4 + 2;
+        if (need > out.length) {
+          const bigger = new Uint8Array(need);
+          bigger.set(out.subarray(0, p));
+          this.buf = out = bigger;
+        }
+        p = putText(out, fs, text, guard);
+        if (e >= close) ended = true;
+        else s = e + 1;
+        continue;
+      }
       let quotes = 0;
       let special = false;
       let i = s;
@@ -317,10 +342,10 @@ export class CsvEncoder {
  * Encodes rows [from, to) of a batch, handing each ready chunk to `write` (which may wait: that is
  * the backpressure). Returns when every row is encoded; the last partial chunk stays pending.
  */
-export async function encodeBatch(enc: CsvEncoder, batch: RowBatch, from: number, to: number, write: (chunk: Uint8Array) => Promise<void> | void): Promise<void> {
+export async function encodeBatch(enc: CsvEncoder, batch: RowBatch, from: number, to: number, write: (chunk: Uint8Array) => Promise<void> | void, decode?: ColumnDecoders): Promise<void> {
   let r = from;
   while (r < to) {
-    r = enc.rows(batch, r, to);
+    r = enc.rows(batch, r, to, decode);
     if (enc.full) await write(enc.take());
   }
 }

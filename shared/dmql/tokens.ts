@@ -26,9 +26,3 @@ export interface Token {
 
 /** Words the lexer reads as keywords (whole words, upper case). */
 export const DMQL_KEYWORDS = ['AND', 'OR', 'NOT', 'TODAY', 'NOW'] as const;
-/** Boolean operator words and their symbols. */
-export const DMQL_BOOLEAN_OPERATORS = { and: ['AND', ','], or: ['OR', '|'], not: ['NOT', '~'] } as const;
-/** The dotted special values. */
-export const DMQL_SPECIAL_VALUES = ['.EMPTY.', '.ANY.'] as const;
-/** Single-character operators. */
-export const DMQL_SYMBOLS = ['(', ')', ',', '=', '*', '+', '-', '|', '~', '?'] as const;

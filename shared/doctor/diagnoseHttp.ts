@@ -2,7 +2,7 @@
 // credentials are sent (normally 401 with a Digest or Basic challenge) and what it means when it
 // answers something else (404, an HTML page, a block page, a redirect, a rate limit).
 import { htmlSummary, looksLikeHtml, parseRetsEnvelope } from '../rets/envelope';
-import type { Diagnosis } from './types';
+import type { Diagnosis, DoctorFinding } from './types';
 
 export interface AuthChallenge {
   /** Lower-case scheme: 'digest', 'basic', 'negotiate'… */
@@ -40,7 +40,7 @@ export interface UnauthenticatedObservation {
   retsVersion: string;
 }
 
-export type UnauthenticatedFinding = { status: 'passed' | 'warning' | 'failed'; diagnosis?: Diagnosis };
+export type UnauthenticatedFinding = { status: DoctorFinding; diagnosis?: Diagnosis };
 
 function htmlPage(o: UnauthenticatedObservation): string | undefined {
   const html = /text\/html/i.test(o.contentType ?? '') || looksLikeHtml(o.bodyHead);

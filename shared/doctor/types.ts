@@ -47,7 +47,13 @@ export function stepTitle(id: DoctorStepId, protocol: DoctorProtocol = 'rets'): 
   return (protocol === 'webapi' ? WEBAPI_TITLES[id] : undefined) ?? DOCTOR_STEP_TITLES[id];
 }
 
-export type DoctorStepStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped' | 'warning';
+/** A step's status, the one vocabulary of both doctors (RETS and Web API), the CLI, the contract and the panel. */
+export const DOCTOR_STEP_STATUSES = ['pending', 'running', 'passed', 'failed', 'skipped', 'warning'] as const;
+export type DoctorStepStatus = (typeof DOCTOR_STEP_STATUSES)[number];
+/** How a step that ran ended. */
+export type DoctorStepEnd = Exclude<DoctorStepStatus, 'pending' | 'running'>;
+/** What a check found: fine, worth a look, or broken. */
+export type DoctorFinding = Extract<DoctorStepStatus, 'passed' | 'warning' | 'failed'>;
 
 /** One observation shown beside a step, e.g. { label: 'Addresses', value: '10.0.0.5, 10.0.0.6' }. */
 export interface DoctorFact {
@@ -138,16 +144,6 @@ export interface DoctorReport {
 export function pendingSteps(protocol: DoctorProtocol = 'rets'): DoctorStep[] {
   const ids: readonly DoctorStepId[] = protocol === 'webapi' ? WEBAPI_DOCTOR_STEP_IDS : DOCTOR_STEP_IDS;
   return ids.map((id) => ({ id, title: stepTitle(id, protocol), status: 'pending', facts: [] }));
-}
-
-/** The IPC contract (shared/contract/doctor.ts) names statuses ok/warn/fail. */
-export function contractStatus(s: DoctorStepStatus): 'pending' | 'running' | 'ok' | 'warn' | 'fail' | 'skipped' {
-  switch (s) {
-    case 'passed': return 'ok';
-    case 'warning': return 'warn';
-    case 'failed': return 'fail';
-    default: return s;
-  }
 }
 
 /** The verdict a finished list of steps earns. */

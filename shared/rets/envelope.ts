@@ -28,13 +28,19 @@ export function attr(attrs: Record<string, string>, name: string): string | unde
   return undefined;
 }
 
+/**
+ * ReplyCode and ReplyText of a <RETS>, <RETS-STATUS> or part reply's attributes (names in any
+ * case); the code is -1 when missing or not a number. Every reader of a reply goes through here.
+ */
+export function replyOf(attrs: Record<string, string>): { replyCode: number; replyText: string } {
+  const code = Number.parseInt((attr(attrs, 'ReplyCode') ?? '').trim(), 10);
+  return { replyCode: Number.isFinite(code) ? code : -1, replyText: attr(attrs, 'ReplyText') ?? '' };
+}
+
 function envelopeOf(attrText: string): RetsEnvelope | undefined {
   const attributes = parseAttributes(attrText);
-  const codeText = attr(attributes, 'ReplyCode');
-  if (codeText === undefined) return undefined;
-  const replyCode = Number.parseInt(codeText.trim(), 10);
-  if (!Number.isFinite(replyCode)) return undefined;
-  return { replyCode, replyText: attr(attributes, 'ReplyText') ?? '', attributes };
+  const reply = replyOf(attributes);
+  return reply.replyCode < 0 ? undefined : { ...reply, attributes };
 }
 
 /** The reply code, text and attributes of the (first) <RETS> element, or undefined. */

@@ -195,3 +195,47 @@ describe('CSV encoder on hostile fields', () => {
     expect(Buffer.concat(parts).equals(big.end())).toBe(true);
   });
 });
+
+describe('CSV encoder with lookup decoders', () => {
+  // Codes to texts longer than any row (past the encoder's chunk), with commas, quotes, a formula
+  // trigger and multi-byte characters; an unknown code and an empty field stay as they are.
+  const long = `Très long, "quoted" ${'x'.repeat(5000)}`;
+  const texts: Record<string, string> = { A: 'Active', S: long, F: '=formula', U: '😊 unicode' };
+  const single = (v: string) => texts[v] ?? v;
+  const multi = (v: string) => (v === '' ? v : v.split(',').map((x) => single(x.trim())).join(', '));
+  const body = enc.encode('<RETS ReplyCode="0" ReplyText="OK">\n<DELIMITER value="09"/>\n<COLUMNS>\tID\tStatus\tFeatures\tNote\t</COLUMNS>\n'
+    + Array.from({ length: 60 }, (_, i) => `<DATA>\t${i}\t${'ASFUQ'[i % 5]}\t${['A,S', '', 'F, U', 'Q'][i % 4]}\tplain &amp; ${i}\t</DATA>\n`).join('')
+    + '</RETS>\n');
+  const decode = [undefined, single, multi, undefined];
+
+  it('writes what csv-stringify writes for the decoded strings, in big and small chunks', async () => {
+    const evs = events(body, body.length);
+    const batch = evs.find((e): e is { kind: 'rows'; batch: RowBatch } => e.kind === 'rows')!.batch;
+    expect(batch).toBeInstanceOf(CompactRowBatch);
+    for (const o of OPTIONS) {
+      const rows = [['ID', 'Status', 'Features', 'Note'], ...Array.from({ length: batch.length }, (_, r) => batch.row(r).map((v, c) => decode[c]?.(v) ?? v))];
+      const want = Buffer.from(stringify(o.guard ? rows.map((r) => r.map(guardFormula)) : rows, { bom: o.bom, record_delimiter: 'windows', quote_record_delimiter: true }));
+      for (const chunkBytes of [1 << 20, 128]) {
+        const e = new CsvEncoder({ ...o, chunkBytes });
+        const parts: Uint8Array[] = [];
+        e.record(['ID', 'Status', 'Features', 'Note']);
+        await encodeBatch(e, batch, 0, batch.length, (c) => { parts.push(c); }, decode);
+        parts.push(e.end());
+        expect(Buffer.concat(parts).equals(want), `bom ${o.bom} guard ${o.guard} chunk ${chunkBytes}`).toBe(true);
+      }
+    }
+  });
+
+  it('decodes the same on the string path (a batch in another column order)', async () => {
+    const batch = events(body, body.length).find((e): e is { kind: 'rows'; batch: RowBatch } => e.kind === 'rows')!.batch;
+    const arrays = { columns: batch.columns, length: batch.length, raggedRows: 0, get: (r: number, c: number) => batch.get(r, c), row: (r: number) => batch.row(r),
+      toObjects: () => batch.toObjects(), fieldBytes: (r: number, c: number) => batch.fieldBytes(r, c), rawField: (r: number, c: number) => batch.rawField(r, c) } satisfies RowBatch;
+    const viaBytes = new CsvEncoder({ bom: false, guard: true });
+    const viaStrings = new CsvEncoder({ bom: false, guard: true });
+    await encodeBatch(viaBytes, batch, 0, batch.length, () => {}, decode);
+    await encodeBatch(viaStrings, arrays, 0, arrays.length, () => {}, decode);
+    const got = Buffer.from(viaStrings.end());
+    expect(got.equals(Buffer.from(viaBytes.end()))).toBe(true);
+    expect(got.toString('utf8')).toContain('Active');
+  });
+});

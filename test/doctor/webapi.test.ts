@@ -255,7 +255,7 @@ describe('the host\'s Web API doctor', () => {
     const result = await hostDoctor(client(demo, 'demo-client', { clientSecret: secret }), { signal: new AbortController().signal, onStep: (s) => live.push(s) });
     for (const s of [...live, ...result.steps]) expect(StepSchema.safeParse(s).success).toBe(true);
     expect(result.ok).toBe(false);
-    expect(result.steps.find((s) => s.id === 'token')).toMatchObject({ status: 'fail', title: 'Token endpoint', detail: 'The token endpoint rejected the client id or client secret (invalid_client).' });
+    expect(result.steps.find((s) => s.id === 'token')).toMatchObject({ status: 'failed', title: 'Token endpoint', detail: 'The token endpoint rejected the client id or client secret (invalid_client).' });
     expect(result.verdict).toMatchObject({ status: 'failed', stepId: 'token' });
     expect(result.report).toContain('# RESO Web API connection test');
     expect(JSON.stringify(live) + JSON.stringify(result)).not.toContain(secret);

@@ -2,7 +2,7 @@
 // MLS, in its own data folder, inside a D-Bus session with an unlocked gnome-keyring so secrets
 // go to a real keychain. Restartable with the same folders, as a user would restart the app.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,8 +11,14 @@ export const repoRoot = join(__dirname, '..', '..');
 export interface HostDirs { home: string; data: string }
 export interface RunningHost { url: string; openUrl: string; token: string; demoLoginUrl: string; keychain: boolean; dirs: HostDirs; pid: number; stop(): Promise<void> }
 
+/** Folders made by this worker: gone when it exits, so no run finds another's data (or fills /tmp). */
+const made: string[] = [];
+process.once('exit', () => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+
+/** A new home and data folder for one spec's host (kept across its restarts). */
 export function freshDirs(): HostDirs {
   const base = mkdtempSync(join(tmpdir(), 'rw-e2e-'));
+  made.push(base);
   return { home: base, data: join(base, 'workbench') };
 }
 

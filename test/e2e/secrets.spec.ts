@@ -112,7 +112,7 @@ test('the doctor panel shows a failed step\'s cause and what to do', async ({ br
     await page.locator('[data-profile="Wrong password"]').hover();
     await page.locator('[data-profile="Wrong password"]').getByTestId('test-profile').click();
     await expect(page.getByTestId('doctor-diagnosis')).toBeVisible();
-    const failed = page.locator('[data-testid="doctor-step"][data-status="fail"]');
+    const failed = page.locator('[data-testid="doctor-step"][data-status="failed"]');
     await expect(failed).toHaveCount(1);
     const d = failed.getByTestId('doctor-step-diagnosis');
     await expect(d).toContainText('Likely cause:');

@@ -67,7 +67,7 @@ describe('doctor', () => {
     const done = last as Extract<HostEvent, { type: 'doctor.done' }>;
     expect(done.ok).toBe(true);
     expect(done.verdict?.status).toBe('passed');
-    expect(steps).toEqual(expect.arrayContaining(['login:ok', 'metadata:ok', 'search:ok', 'logout:ok']));
+    expect(steps).toEqual(expect.arrayContaining(['login:passed', 'metadata:passed', 'search:passed', 'logout:passed']));
     expect(done.report).toContain('Login');
     expect(done.report).not.toMatch(/password[^\n]*demo\b/i);
   });
@@ -80,7 +80,7 @@ describe('doctor', () => {
     expect(last.type).toBe('doctor.done');
     const done = last as Extract<HostEvent, { type: 'doctor.done' }>;
     expect(done.ok).toBe(true);
-    expect(steps).toEqual(expect.arrayContaining(['token:ok', 'serviceDocument:ok', 'odataMetadata:ok']));
+    expect(steps).toEqual(expect.arrayContaining(['token:passed', 'serviceDocument:passed', 'odataMetadata:passed']));
     expect(steps.some((s) => s.startsWith('login:'))).toBe(false);
     expect(done.report).not.toContain('demo-secret');
   });
@@ -91,7 +91,7 @@ describe('doctor', () => {
     const done = last as Extract<HostEvent, { type: 'doctor.done' }>;
     expect(done.ok).toBe(false);
     const login = done.steps.find((s) => s.id === 'login');
-    expect(login?.status).toBe('fail');
+    expect(login?.status).toBe('failed');
     expect(login?.detail).toBeTruthy();
     expect(done.report).not.toContain('Wrong-Secret-9');
   });

@@ -141,6 +141,7 @@ describe('events and the typed client over HTTP', () => {
     // Node has fetch but no EventSource: a minimal one over the SSE reader above.
     class NodeEventSource {
       onmessage: ((ev: { data: string }) => void) | null = null;
+      onopen: (() => void) | null = null;
       private stream?: Awaited<ReturnType<typeof openSse>>;
       constructor(url: string) {
         const u = new URL(url);
@@ -149,13 +150,15 @@ describe('events and the typed client over HTTP', () => {
           const seen = new Set<unknown>();
           const pump = () => { for (const e of s.events) if (!seen.has(e)) { seen.add(e); this.onmessage?.({ data: JSON.stringify(e) }); } };
           setInterval(pump, 10).unref();
+          this.onopen?.();
         });
       }
       close() { this.stream?.close(); }
     }
     const client = createHostClient(httpTransport({ baseUrl: srv.url.replace(/\/$/, ''), token, fetch: (url, init) => fetch(url, init), EventSource: NodeEventSource }));
+    const opened = new Promise<void>((resolve) => client.onStreamOpen(resolve));
     const changed = new Promise((resolve) => client.on('snippets.changed', resolve));
-    await new Promise((r) => setTimeout(r, 100));
+    await opened; // subscribed: the save's event cannot go out before the stream listens
     const { snippet } = await client.snippets.save({ name: 'Client snippet', resource: 'Property', class: 'RES', query: '(ListPrice=100000+)', tags: ['price'] });
     expect(snippet.tags).toEqual(['price']);
     await changed;

@@ -5,6 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import { createRef, useSyncExternalStore } from 'react';
 import { SearchRun, type RunRequest } from '../host/searchRun';
+import { host } from '../host/client';
 import '../styles.css';
 import { ResultsGrid } from '../grid/ResultsGrid';
 import { rowStoreOf } from '../grid/rowStore';
@@ -43,7 +44,7 @@ function SearchGrid({ run }: { run: SearchRun }) {
 /** Runs a search through the host into the grid; resolves when it ends. The run stays mounted
  *  (the benchmark reads the heap with its rows loaded) until the next call. */
 async function runSearch(req: RunRequest): Promise<{ status: string; rows: number; firstRowsMs?: number; elapsedMs: number; storeBytes: number; error?: string }> {
-  const run = new SearchRun();
+  const run = new SearchRun(host);
   root.render(<SearchGrid run={run} />);
   await run.start(req);
   await new Promise<void>((resolve) => {

@@ -1,9 +1,9 @@
 // The selected result row: every column with its SystemName and LongName, and a lookup's code
 // beside its decoded value.
 import type { MetadataClass } from '../../../shared/rets/metadata/model';
-import type { Decoder } from '../grid/decode';
+import type { Decoders } from '../../../shared/metadata/lookupDecoder';
 
-interface Props { index: number; columns: string[]; row: string[]; cls?: MetadataClass; decoders: Map<string, Decoder> }
+interface Props { index: number; columns: string[]; row: string[]; cls?: MetadataClass; decoders: Decoders }
 
 export function RowDetails({ index, columns, row, cls, decoders }: Props) {
   // Columns are SystemNames, or StandardNames when the search asked with StandardNames=1.

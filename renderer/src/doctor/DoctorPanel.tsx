@@ -9,7 +9,7 @@ import type { DoctorStep, ProfileInput } from '../../../shared/contract';
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
 
 type Target = { profileId: string; name: string } | { draft: ProfileInput; name: string };
-const glyph: Record<string, string> = { pending: '○', running: '◐', ok: '✓', warn: '!', fail: '✕', skipped: '–' };
+const glyph: Record<DoctorStep['status'], string> = { pending: '○', running: '◐', passed: '✓', warning: '!', failed: '✕', skipped: '–' };
 
 export function DoctorPanel({ target, onClose, onToast }: { target: Target; onClose(): void; onToast(m: string): void }) {
   const [steps, setSteps] = useState<DoctorStep[]>([]);
@@ -42,11 +42,11 @@ export function DoctorPanel({ target, onClose, onToast }: { target: Target; onCl
       <div style={{ overflow: 'auto', flex: 1 }}>
         {steps.map((s) => (
           <div key={s.id} className="step" data-testid="doctor-step" data-status={s.status}>
-            <span className={`dot ${s.status}`} title={s.status} style={{ width: 'auto', height: 'auto', background: 'none', color: `var(--${s.status === 'ok' ? 'ok' : s.status === 'fail' ? 'danger' : s.status === 'warn' || s.status === 'running' ? 'warn' : 'muted'})` }}>{glyph[s.status]}</span>
+            <span className={`dot ${s.status}`} title={s.status} style={{ width: 'auto', height: 'auto', background: 'none', color: `var(--${s.status === 'passed' ? 'ok' : s.status === 'failed' ? 'danger' : s.status === 'warning' || s.status === 'running' ? 'warn' : 'muted'})` }}>{glyph[s.status]}</span>
             <span>{s.title}</span>
             <span className="muted small num">{s.durationMs !== undefined ? `${Math.round(s.durationMs)} ms` : ''}</span>
             {s.detail && <div className="detail">{s.detail}</div>}
-            {s.diagnosis && (s.status === 'fail' || s.status === 'warn') && <StepDiagnosis diagnosis={s.diagnosis} />}
+            {s.diagnosis && (s.status === 'failed' || s.status === 'warning') && <StepDiagnosis diagnosis={s.diagnosis} />}
             {s.error && <div className="err"><ErrorBox error={s.error} /></div>}
           </div>
         ))}

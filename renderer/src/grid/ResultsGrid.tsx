@@ -2,7 +2,7 @@
 // (view.ts: sort and find over the loaded rows), the selection (useGridSelection) and the
 // virtualized body (GridBody), so 100,000 streaming rows keep ~60 pooled row elements in the DOM.
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { Decoder } from './decode';
+import type { Decoders } from '../../../shared/metadata/lookupDecoder';
 import { buildView, type Rows } from './view';
 import { ROWNUM_WIDTH } from './GridRow';
 import { GridBody } from './GridBody';
@@ -17,7 +17,7 @@ interface Props {
   columns: string[];
   rows: Rows & { beyondCap?: number };
   version: number;
-  decoders: Map<string, Decoder>;
+  decoders: Decoders;
   decoded: boolean;
   selected?: number;
   onSelect(index: number): void;

@@ -5,7 +5,7 @@ import {
   getCoreRowModel, useReactTable,
   type ColumnDef, type ColumnOrderState, type ColumnSizingState, type SortingState, type Table, type VisibilityState,
 } from '@tanstack/react-table';
-import type { Decoder } from './decode';
+import type { Decoders } from '../../../shared/metadata/lookupDecoder';
 import type { SizedColumn } from './GridRow';
 import type { ColumnRef, Rows } from './view';
 import { FIT_SAMPLE_ROWS, fitWidths } from './columnFit';
@@ -25,7 +25,7 @@ export interface GridColumns {
   resetLayout(): void;
 }
 
-export function useGridColumns(names: string[], rows: Rows, version: number, decoded: boolean, decoders: Map<string, Decoder>): GridColumns {
+export function useGridColumns(names: string[], rows: Rows, version: number, decoded: boolean, decoders: Decoders): GridColumns {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [visibility, setVisibility] = useState<VisibilityState>({});
   const [order, setOrder] = useState<ColumnOrderState>([]);

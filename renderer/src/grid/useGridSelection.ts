@@ -57,7 +57,6 @@ export function useGridSelection(o: Options): GridSelection {
     picked.sort((a, b) => positionOf(a) - positionOf(b));
     const text = toCsv(cols.map((c) => c.id), picked.map((i) => cols.map((c) => cellText(rows, i, c))));
     await navigator.clipboard.writeText(text).catch(() => undefined);
-    (window as unknown as { __lastCopy?: string }).__lastCopy = text;
     o.onCopied(`Copied ${picked.length} row${picked.length === 1 ? '' : 's'} as CSV`);
   }
 

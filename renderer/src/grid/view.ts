@@ -1,7 +1,7 @@
 // The grid's row view: which loaded rows show, in which order. Kept outside react-table's row
 // model (which builds an object per row on every batch) so 100,000 streaming rows stay cheap:
 // no sort and no find is the identity; otherwise one index array.
-import type { Decoder } from './decode';
+import type { Decoder } from '../../../shared/metadata/lookupDecoder';
 
 export interface ColumnRef { id: string; index: number; decode?: Decoder }
 

@@ -2,8 +2,7 @@
 // as they arrive and listeners are told at most once a frame, so 100,000 streaming rows never
 // re-render React per batch.
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
-import type { SearchOptions } from '../../../shared/contract';
-import { host } from './client';
+import type { HostClient, SearchOptions } from '../../../shared/contract';
 import { toErrorInfo } from './errors';
 import { RowStore } from '../grid/rowStore';
 import { rowCap } from '../grid/rowCap';
@@ -44,6 +43,12 @@ export function emptyRun(): RunState {
 
 export class SearchRun {
   state: RunState = emptyRun();
+  /** `schedule` runs the listeners' wake-up once per frame in the page (tests pass their own). */
+  constructor(
+    private readonly host: Pick<HostClient, 'operation'>,
+    private readonly schedule: (wake: () => void) => void = (wake) => { requestAnimationFrame(wake); },
+  ) {}
+
   private listeners = new Set<() => void>();
   private scheduled = false;
   private cancelFn?: () => Promise<void>;
@@ -62,7 +67,7 @@ export class SearchRun {
     if (now) { this.flush(); return; }
     if (this.scheduled) return;
     this.scheduled = true;
-    requestAnimationFrame(() => this.flush());
+    this.schedule(() => this.flush());
   }
   private flush(): void {
     this.scheduled = false;
@@ -77,7 +82,7 @@ export class SearchRun {
     this.state = { ...emptyRun(), status: 'running', startedAt, rows, version: this.state.version + 1 };
     this.flush();
     try {
-      const op = await host.operation('search.start', {
+      const op = await this.host.operation('search.start', {
         profileId: req.profileId, resource: req.resource, class: req.class, query: req.query, select: req.select, options: req.options,
       }, (e) => {
         const elapsedMs = performance.now() - startedAt;

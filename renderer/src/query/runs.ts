@@ -1,12 +1,13 @@
 // One SearchRun per query tab, kept outside React so results survive tab switches.
 import { useSyncExternalStore } from 'react';
+import { host } from '../host/client';
 import { SearchRun, type RunState } from '../host/searchRun';
 
 const runs = new Map<string, SearchRun>();
 
 export function runFor(tabId: string): SearchRun {
   let r = runs.get(tabId);
-  if (!r) { r = new SearchRun(); runs.set(tabId, r); }
+  if (!r) { r = new SearchRun(host); runs.set(tabId, r); }
   return r;
 }
 

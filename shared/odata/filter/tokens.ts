@@ -27,7 +27,7 @@ export const COMPARISON_OPERATORS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le'] as cons
 export const ARITHMETIC_OPERATORS = ['add', 'sub', 'mul', 'div', 'divby', 'mod'] as const;
 export const LOGICAL_OPERATORS = ['and', 'or', 'not'] as const;
 /** Every operator word (binary and unary). */
-export const OPERATOR_WORDS = [...COMPARISON_OPERATORS, ...ARITHMETIC_OPERATORS, 'and', 'or', 'not', 'has', 'in'] as const;
+export const OPERATOR_WORDS = [...COMPARISON_OPERATORS, ...ARITHMETIC_OPERATORS, ...LOGICAL_OPERATORS, 'has', 'in'] as const;
 
 /** What users of SQL, C and DMQL write, and the OData operator they meant. */
 export const FOREIGN_OPERATORS: Record<string, string> = {

@@ -1,6 +1,6 @@
 // Whether a (small) part body is a RETS reply, and which.
 
-import { attr, parseAttributes } from '../envelope';
+import { parseAttributes, replyOf } from '../envelope';
 import { findStartTag, indexOfIgnoreCase } from '../tagScan';
 
 const decoder = new TextDecoder('utf-8');
@@ -21,9 +21,7 @@ function retsAttributes(text: string): string | undefined {
 export function retsReplyOf(body: Uint8Array): PartReply | null {
   const attrText = retsAttributes(decoder.decode(body.subarray(0, 8192)));
   if (attrText === undefined) return null;
-  const attrs = parseAttributes(attrText);
-  const code = Number.parseInt((attr(attrs, 'ReplyCode') ?? '').trim(), 10);
-  return { replyCode: Number.isFinite(code) ? code : -1, replyText: attr(attrs, 'ReplyText') ?? '' };
+  return replyOf(parseAttributes(attrText));
 }
 
 /** A short text/plain body that says the object is missing ("Object not found", "No photo"). */

@@ -5,7 +5,8 @@
 import { RetsError } from '../errors';
 import { asciiText, concatBytes, HeldChunks, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
 import { CompactRowBatch } from './rowBatch';
-import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
+import { replyOf } from '../envelope';
+import { htmlPageError, notRetsError, parseAttributes, tagName } from './tags';
 import { decodeCharset, decodeText } from './text';
 import type { SearchEvent, SearchParser } from './types';
 

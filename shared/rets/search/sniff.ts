@@ -68,8 +68,3 @@ export class FormatSniffer {
     this.decided = name === 'DELIMITER' || name === 'COLUMNS' || name === 'DATA' ? 'COMPACT' : 'STANDARD-XML';
   }
 }
-
-/** The format of a body's first bytes, or null while they do not tell (force: decide now, COMPACT). */
-export function sniffSearchFormat(bytes: Uint8Array, force: boolean): SearchFormat | null {
-  return new FormatSniffer().feed(bytes) ?? (force ? 'COMPACT' : null);
-}

@@ -9,7 +9,8 @@
 import { RetsError } from '../errors';
 import { asciiText, concatBytes, HeldChunks, indexOfAscii, isPrefixCut, matchesAscii } from './bytes';
 import { ArrayRowBatch } from './rowBatch';
-import { htmlPageError, notRetsError, parseAttributes, replyOf, tagName } from './tags';
+import { replyOf } from '../envelope';
+import { htmlPageError, notRetsError, parseAttributes, tagName } from './tags';
 import { decodeCharset, decodeText } from './text';
 import type { SearchEvent, SearchParser } from './types';
 import { MAX_BATCH_ROWS, MAX_SEARCH_COLUMNS } from './compact';

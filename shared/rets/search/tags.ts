@@ -18,11 +18,6 @@ export function tagName(tag: string): string {
   return m ? m[1] : '';
 }
 
-export function replyOf(attrs: Record<string, string>): { replyCode: number; replyText: string } {
-  const code = Number.parseInt(attrs.replycode ?? '', 10);
-  return { replyCode: Number.isFinite(code) ? code : -1, replyText: attrs.replytext ?? '' };
-}
-
 /** The error for an HTML page (login page, proxy block, Tomcat/IIS error) where RETS XML was expected. */
 export function htmlPageError(snippet: string): RetsError {
   const title = htmlTitle(snippet);

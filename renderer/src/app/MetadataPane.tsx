@@ -1,0 +1,49 @@
+// The left pane's metadata part: its source (a connection or an opened file) with open, close and
+// refresh, what went wrong loading it, the explorer tree, and the cached version's facts.
+import type { RefObject } from 'react';
+import { MetadataExplorer, type Selection } from '../explorer/MetadataExplorer';
+import { toErrorInfo } from '../host/errors';
+import { ErrorBox } from '../shell/ErrorBox';
+import type { MetadataSource } from './useMetadataSource';
+
+interface Props {
+  source: MetadataSource;
+  profileId?: string;
+  electron: boolean;
+  filterRef: RefObject<HTMLInputElement | null>;
+  selectedId?: string;
+  onSelect(s: Selection, nodeId: string): void;
+  onInsertField(resource: string, cls: string, field: string): void;
+  onOpenClass(resource: string, cls: string): void;
+}
+
+export function MetadataPane({ source, profileId, electron, filterRef, selectedId, onSelect, onInsertField, onOpenClass }: Props) {
+  const { online, refresh, offline, fileError, metadata, cache } = source;
+  return (
+    <>
+      <div className="section-h">
+        Metadata{offline && <span style={{ textTransform: 'none', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={offline.name}>· {offline.name}</span>}<span className="spacer" />
+        {electron
+          ? <button className="btn ghost icon small" title="Open a metadata file (offline exploration)" data-testid="open-metadata-file" onClick={() => void source.openFile()}>Open…</button>
+          : <label className="btn ghost icon small" title="Open a metadata file (offline exploration)">Open…<input type="file" hidden accept=".xml,.txt,.json,.http" data-testid="open-metadata-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void source.openFile(f); e.target.value = ''; }} /></label>}
+        {offline ? <button className="btn ghost icon small" onClick={source.closeFile}>Close file</button>
+          : <button className="btn ghost icon small" title="Fetch the metadata again from the server" onClick={() => refresh.mutate()} disabled={!profileId || refresh.isPending} data-testid="metadata-refresh">{refresh.isPending ? '…' : '↻'}</button>}
+      </div>
+      {online.isLoading && !offline && <div className="teach">Logging in and loading metadata…</div>}
+      {online.error && !offline && <ErrorBox error={toErrorInfo(online.error)} onRetry={() => void online.refetch()} testId="metadata-error" />}
+      {refresh.error && <ErrorBox error={toErrorInfo(refresh.error)} />}
+      {fileError && <ErrorBox error={fileError} testId="metadata-file-error" />}
+      {metadata && (
+        <MetadataExplorer
+          key={`${profileId}:${offline?.name ?? ''}`} metadata={metadata} filterRef={filterRef} selectedId={selectedId}
+          onSelect={onSelect} onInsertField={onInsertField} onOpenClass={onOpenClass}
+        />
+      )}
+      {cache && (
+        <div className="meta-foot num" data-testid="metadata-version" title={`fetched ${cache.fetchedAt}`}>
+          <span>{cache.fieldCount.toLocaleString()} fields</span><span>v{cache.metadataVersion ?? '–'}</span><span>{cache.metadataTimestamp?.slice(0, 10) ?? ''}</span>{cache.fromCache && <span>cached</span>}
+        </div>
+      )}
+    </>
+  );
+}

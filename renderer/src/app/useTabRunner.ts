@@ -1,0 +1,47 @@
+// Running a tab's search, and opening a snippet or a history entry as a new tab.
+import { useCallback } from 'react';
+import type { HistoryEntry, Snippet } from '../../../shared/contract';
+import type { RetsMetadata } from '../../../shared/rets/metadata/model';
+import { askToConfirm, clearConfirm } from '../query/confirmRun';
+import { gateRun, searchTarget } from '../query/runGate';
+import { runFor } from '../query/runs';
+import { tabOptions, type QueryTab, type useTabs } from '../state/tabs';
+
+interface Deps {
+  profileId?: string;
+  metadata?: RetsMetadata;
+  tabs: ReturnType<typeof useTabs>;
+  /** Called as a run starts (the picked row belonged to the last results). */
+  onStart(): void;
+  onToast(msg: string): void;
+}
+
+export function useTabRunner({ profileId, metadata, tabs, onStart, onToast }: Deps) {
+  const addTab = tabs.add;
+  // Run goes through the run check (runGate.ts): nothing is sent without a known Resource/Class,
+  // and errors the editor found ask first unless this tab said not to.
+  const runTab = useCallback((t: QueryTab, force?: boolean) => {
+    const gate = gateRun(t, metadata, profileId);
+    if (gate.kind === 'blocked' || !profileId || !metadata) return;
+    if (gate.kind === 'errors' && !force && !t.runWithErrors) { askToConfirm(t.id); return; }
+    clearConfirm(t.id);
+    onStart();
+    const target = searchTarget(t, metadata);
+    void runFor(t.id).start({
+      profileId, resource: target.resource, class: target.cls, query: t.query, select: target.select,
+      options: { limit: t.limit, count: t.count, format: t.format, standardNames: !!t.standardNames, ...(t.offset ? { offset: t.offset } : {}) },
+    });
+  }, [profileId, metadata, onStart]);
+
+  const loadSnippet = useCallback((s: Snippet) => {
+    addTab({ title: s.name, resource: s.resource, cls: s.class, query: s.query, select: s.select ?? [], ...tabOptions(s.options ?? {}) });
+    onToast(`Loaded snippet “${s.name}”`);
+  }, [addTab, onToast]);
+
+  const rerun = useCallback((h: HistoryEntry) => {
+    const t = addTab({ resource: h.resource, cls: h.class, query: h.query, select: h.select ?? [], ...tabOptions(h.options ?? {}) });
+    setTimeout(() => runTab(t), 0);
+  }, [addTab, runTab]);
+
+  return { runTab, loadSnippet, rerun };
+}
