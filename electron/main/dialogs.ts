@@ -10,6 +10,7 @@ const FILTERS: Record<FilePurpose, FileFilter[]> = {
   'snippets-import': [{ name: 'Snippets (JSON)', extensions: ['json'] }],
   metadata: [{ name: 'Metadata', extensions: ['xml', 'txt', 'json', 'http'] }, { name: 'All files', extensions: ['*'] }],
   response: [{ name: 'HTTP response', extensions: ['http', 'txt'] }, { name: 'All files', extensions: ['*'] }],
+  'metadata-diff': [{ name: 'Markdown', extensions: ['md'] }, { name: 'CSV', extensions: ['csv'] }],
 };
 
 export function fileDialogs(window: () => BrowserWindow | undefined): FileDialogs {
