@@ -123,7 +123,7 @@ export class MetadataStore {
       }
     }
     return serialized(this.indexPath(profileId), async () => {
-      const index = await this.readIndex(profileId);
+      const index = await this.readIndex(profileId, entry.id);
       const previous = [...index.versions].sort(byLastSeen)[0];
       const old = index.versions.find((v) => v.id === entry.id);
       // A clock that went back must not leave the version just seen behind an older one.
@@ -171,8 +171,11 @@ export class MetadataStore {
     await writeJsonAtomic(this.indexPath(profileId), index);
   }
 
-  /** The index, with version files it does not name (written before it existed) added and missing ones removed. */
-  private async readIndex(profileId: string): Promise<Index> {
+  /**
+   * The index, with version files it does not name (written before it existed) added and missing
+   * ones removed; `putting` is the file being added now (not an old one to index).
+   */
+  private async readIndex(profileId: string, putting?: string): Promise<Index> {
     const stored = (await readJsonFile(this.indexPath(profileId)).catch(() => undefined)) as Index | undefined;
     const index: Index = stored && Array.isArray(stored.versions) ? { schema: 1, versions: stored.versions, ...(stored.change ? { change: stored.change } : {}) } : { schema: 1, versions: [] };
     let names: string[];
@@ -185,7 +188,7 @@ export class MetadataStore {
     const known = new Set(index.versions.map((v) => v.id));
     let dirty = false;
     for (const id of onDisk) {
-      if (known.has(id)) continue;
+      if (known.has(id) || id === putting) continue;
       const entry = await this.entryFromFile(profileId, id);
       if (entry) { index.versions.push(entry); dirty = true; }
     }
