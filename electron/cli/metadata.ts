@@ -58,6 +58,7 @@ function summaryText(s: MetadataSummary): string {
 
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'diff') return (await import('./metadataDiff')).run(argv.slice(1));
+  if (argv[0] === 'versions') return (await import('./metadataVersions')).run(argv.slice(1));
   if (await wantsWebApi(argv)) return (await import('./webApiMetadata')).run(argv);
   return withUsage('metadata', METADATA_USAGE, async () => {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);
