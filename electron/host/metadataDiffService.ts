@@ -54,7 +54,17 @@ async function side(deps: DiffDeps, s: MetadataDiffSide): Promise<{ metadata: Re
 export async function diffSides(deps: DiffDeps, r: z.output<typeof MetadataDiffRequest>): Promise<z.output<typeof MetadataDiffResponse>> {
   const a = await side(deps, r.a);
   const b = await side(deps, r.b);
-  return { diff: diffMetadata(a.metadata, b.metadata, r.alignment ? { alignment: r.alignment } : {}), labels: { a: a.label, b: b.label } };
+  return {
+    diff: diffMetadata(a.metadata, b.metadata, r.alignment ? { alignment: r.alignment } : {}),
+    labels: { a: a.label, b: b.label },
+    fieldLookups: { a: fieldLookups(a.metadata), b: fieldLookups(b.metadata) },
+  };
+}
+
+function fieldLookups(md: RetsMetadata): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of md.resources) for (const c of r.classes) for (const f of c.fields) if (f.lookupName) out[`${r.id}.${f.systemName}`] = f.lookupName;
+  return out;
 }
 
 export async function saveDiff(deps: DiffDeps, r: z.output<typeof MetadataSaveDiffRequest>): Promise<z.output<typeof MetadataSaveDiffResponse>> {

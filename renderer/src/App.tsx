@@ -39,6 +39,8 @@ import { InspectorLink } from './shell/inspectorLink';
 import { useToast } from './shell/toast';
 import { useTabs, type QueryTab } from './state/tabs';
 import type { EditorApi } from './monaco/QueryEditor';
+import { MetadataDiffRoot } from './diff/MetadataDiffRoot';
+import { openMetadataDiff } from './diff/diffStore';
 
 type DoctorTarget = { profileId: string; name: string } | { draft: ProfileInput; name: string };
 
@@ -242,7 +244,9 @@ export function App() {
         exportCsv: activeId ? () => setExportOpen(true) : undefined, newConnection: () => setProfileDialog({}),
         doctor: activeProfile ? () => setDoctor({ profileId: activeProfile.id, name: activeProfile.name }) : undefined,
         refreshMetadata: activeId ? () => refresh.mutate() : undefined, shortcuts: () => setShortcuts(true),
+        compareMetadata: () => openMetadataDiff(activeId ? { a: { kind: 'profile', profileId: activeId } } : {}),
       })} />}
+      <MetadataDiffRoot activeId={activeId} onToast={showToast} />
       {toast && <div className="toast" role="status" data-testid="toast">{toast}</div>}
     </div>
     </InspectorLink.Provider>

@@ -50,7 +50,12 @@ const MetadataDiffSchema = z.custom<MetadataDiff>(
   (v) => typeof v === 'object' && v !== null && Array.isArray((v as MetadataDiff).pairs) && typeof (v as MetadataDiff).same === 'boolean',
   { message: 'not a metadata diff' },
 );
-export const MetadataDiffResponse = z.object({ diff: MetadataDiffSchema, labels: z.object({ a: z.string(), b: z.string() }) });
+export const MetadataDiffResponse = z.object({
+  diff: MetadataDiffSchema,
+  labels: z.object({ a: z.string(), b: z.string() }),
+  /** Each side's fields that use a lookup: "Resource.SystemName" -> lookup name (to narrow the diff to some fields' lookups). */
+  fieldLookups: z.object({ a: z.record(z.string(), z.string()), b: z.record(z.string(), z.string()) }),
+});
 
 /** A diff report the renderer rendered (filtered as shown): to a picked file, or a download. */
 export const MetadataSaveDiffRequest = z.object({

@@ -9,7 +9,7 @@ interface Actions {
   run(): void; cancel(): void; running: boolean;
   snippets(): void; history(): void; saveSnippet(): void; newTab(): void; toggleLog(): void;
   filterMetadata(): void; find(): void; newConnection(): void; shortcuts(): void;
-  exportCsv?: () => void; doctor?: () => void; refreshMetadata?: () => void;
+  exportCsv?: () => void; doctor?: () => void; refreshMetadata?: () => void; compareMetadata?: () => void;
 }
 
 export function appCommands(a: Actions): Command[] {
@@ -27,6 +27,7 @@ export function appCommands(a: Actions): Command[] {
     { id: 'new-connection', title: 'New connection…', run: a.newConnection },
     !!a.doctor && { id: 'doctor', title: 'Test the connection (doctor)', run: a.doctor },
     !!a.refreshMetadata && { id: 'refresh', title: 'Fetch the metadata again', run: a.refreshMetadata },
+    !!a.compareMetadata && { id: 'compare-metadata', title: 'Compare metadata (versions, servers, files)…', run: a.compareMetadata },
     { id: 'theme-system', title: 'Theme: follow the system', run: () => setThemePref('system') },
     { id: 'theme-light', title: 'Theme: light', run: () => setThemePref('light') },
     { id: 'theme-dark', title: 'Theme: dark', run: () => setThemePref('dark') },
