@@ -104,14 +104,14 @@ export function DiffView({ open, onToast }: { open: DiffOpen; onToast(m: string)
         {error && <div className="md-diff-error" data-testid="diff-error">{error.message}{error.hint ? ` ${error.hint}` : ''}</div>}
         {result && shownDiff && (
           <>
-            <div className="md-diff-bar">
-              <span data-testid="diff-summary">
-                <b>{result.labels.a}</b> → <b>{result.labels.b}</b>: {shownDiff.same ? 'no differences' : `${differences} difference${differences === 1 ? '' : 's'}`}
-                <span className="muted"> · {shownDiff.pairs.length} fields paired ({result.diff.alignment === 'versions' ? 'by SystemName' : 'by StandardName, then names'})</span>
-              </span>
-              <span className="spacer" />
+            <div className="md-diff-summary" data-testid="diff-summary">
+              <b>{result.labels.a}</b> → <b>{result.labels.b}</b>: {shownDiff.same ? 'no differences' : `${differences} difference${differences === 1 ? '' : 's'}`}
+              <span className="muted"> · {shownDiff.pairs.length} fields paired ({result.diff.alignment === 'versions' ? 'by SystemName' : 'by StandardName, then names'})</span>
+            </div>
+            <div className="md-diff-bar md-diff-tools">
               <label className="md-diff-check"><input type="checkbox" checked={differencesOnly} onChange={(e) => setDifferencesOnly(e.target.checked)} data-testid="diff-differences-only" /> Differences only</label>
               <label className="md-diff-check" title={used.size ? `${used.size} fields in your snippets` : 'No snippets yet'}><input type="checkbox" checked={snippetsOnly} onChange={(e) => setSnippetsOnly(e.target.checked)} data-testid="diff-snippets-only" /> Only fields my snippets use</label>
+              <span className="spacer" />
               <button className="btn small" onClick={() => void exportAs('markdown')} data-testid="diff-export-markdown">Export Markdown</button>
               <button className="btn small" onClick={() => void exportAs('csv')} data-testid="diff-export-csv">Export CSV</button>
             </div>
@@ -119,7 +119,7 @@ export function DiffView({ open, onToast }: { open: DiffOpen; onToast(m: string)
             <div className="md-diff-table-wrap">
               <table className="md-diff-table" data-testid="diff-table">
                 <thead>
-                  <tr><th>What</th><th>Resource</th><th>Class / lookup</th><th className="md-diff-a">A · {result.labels.a}</th><th className="md-diff-b">B · {result.labels.b}</th><th>Paired by</th></tr>
+                  <tr><th>What</th><th>Resource</th><th>Class / lookup</th><th className="md-diff-a">A · {result.labels.a}</th><th className="md-diff-b">B · {result.labels.b}</th><th>Why</th></tr>
                 </thead>
                 <tbody>
                   {rows.slice(0, MAX_ROWS).map((r) => (
@@ -127,8 +127,8 @@ export function DiffView({ open, onToast }: { open: DiffOpen; onToast(m: string)
                       <td><span className="md-diff-kind">{r.kind}</span> {r.change}</td>
                       <td>{r.resource}</td>
                       <td className="mono">{r.group}</td>
-                      <td className="md-diff-a mono">{r.aName}{r.aValue && <span className="md-diff-val"> {r.aValue}</span>}</td>
-                      <td className="md-diff-b mono">{r.bName}{r.bValue && <span className="md-diff-val"> {r.bValue}</span>}</td>
+                      <td className="md-diff-a mono">{r.aName}{r.aValue && <span className={r.aName ? 'md-diff-val' : ''}>{r.aName ? ' ' : ''}{r.aValue}</span>}</td>
+                      <td className="md-diff-b mono">{r.bName}{r.bValue && <span className={r.bName ? 'md-diff-val' : ''}>{r.bName ? ' ' : ''}{r.bValue}</span>}</td>
                       <td className="muted">{REASONS[r.reason] ?? r.reason}</td>
                     </tr>
                   ))}

@@ -50,7 +50,7 @@ export function SidePicker({ label, value, profiles, electron, onChange, onError
           value={value.version ?? ''} onChange={(e) => onChange({ kind: 'profile', profileId: value.profileId, ...(e.target.value ? { version: e.target.value } : {}) })}>
           <option value="">current</option>
           {versions.data?.versions.map((v, i) => (
-            <option key={v.id} value={v.id}>{v.label}{v.metadataVersion ? ` (${v.fetchedAt.slice(0, 10)})` : ''}{i === 0 ? ' · in use' : ''}</option>
+            <option key={v.id} value={v.id}>{v.label}{v.metadataVersion ? ` · ${v.fetchedAt.slice(0, 10)}` : ''}{i === 0 ? ' (in use)' : ''}</option>
           ))}
         </select>
       )}

@@ -26,9 +26,11 @@ export function viewRows(d: MetadataDiff, differencesOnly: boolean): ViewRow[] {
     const [a, b] = split(r.name);
     const onlyB = r.change === 'added';
     const onlyA = r.change === 'removed';
+    // A renamed value's sides already read "CODE = Long value".
+    const named = (n: string, v: string) => (v.startsWith(`${n} = `) ? '' : n);
     return {
       key: `d${i}`, kind: r.kind, change: r.change, resource: r.resource, group: r.group,
-      aName: onlyB ? '' : a, aValue: r.a, bName: onlyA ? '' : b, bValue: r.b, reason: r.reason,
+      aName: onlyB ? '' : named(a, r.a), aValue: r.a, bName: onlyA ? '' : named(b, r.b), bValue: r.b, reason: r.reason,
     };
   });
   if (differencesOnly) return out;
