@@ -80,7 +80,7 @@ export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> 
   let webApi: WebApiState | undefined;
   const catalog = buildCatalog(ds, () => baseUrl);
   const state: ServerState = { ds, catalog, metadata: reviseMetadata(buildMetadata(catalog), opts.metadataRevision ?? 1), auth: new Authenticator(), sessions: new Sessions(opts.clock), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
-    tuning, webApi: () => (webApi ??= buildWebApi(ds, catalog, opts.clock ?? Date.now, () => tuning.shortTokenSeconds)) };
+    tuning, webApi: () => (webApi ??= buildWebApi(ds, catalog, opts.clock ?? Date.now, () => tuning.shortTokenSeconds, opts.metadataRevision ?? 1)) };
   const server = createServer((req, res) => { void handleRequest(state, req, res); });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,9 @@
 // A later edition of the Demo MLS's metadata, for seeing a metadata change for real: a new
 // MetadataVersion with a field added to every Property class, a longer PublicRemarks and a
-// renamed STATUS value. The data and the Web API stay as they are (the new field has no values).
+// renamed STATUS value; the Web API's $metadata gains the same field. The data stay as they are
+// (the new field has no values).
 import type { MetadataField, RetsMetadata } from '../../shared/rets/metadata/model';
+import type { WebModel } from './webapi/entities';
 
 export const REVISED_METADATA_VERSION = '01.72.10043';
 export const REVISED_METADATA_DATE = '2026-12-01T08:15:00Z';
@@ -31,4 +33,14 @@ export function reviseMetadata(md: RetsMetadata, n: MetadataRevision): RetsMetad
     return { ...r, classes, lookups };
   });
   return { ...md, ...(system ? { system } : {}), resources };
+}
+
+/** The Web API's model as revision `n` publishes it: the new field on Property (always null). */
+export function reviseWebModel(model: WebModel, n: MetadataRevision): WebModel {
+  if (n === 1) return model;
+  const tables = model.tables.map((t) => (t.entitySet !== 'Property' ? t : {
+    ...t,
+    props: [...t.props, { name: 'GreenBuildingVerificationType', edm: 'Edm.String', collection: false, nullable: true, maxLength: 50, displayName: 'Green Verification', get: () => null }],
+  }));
+  return { ...model, tables };
 }

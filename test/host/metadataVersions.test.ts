@@ -56,6 +56,7 @@ describe('metadata versions', () => {
     let v = await call<Versions>(one.host, 'metadata.versions', { profileId: 'demo' });
     expect(v.versions.map((x) => x.label)).toEqual(['01.72.10042']);
     expect(v.change).toBeUndefined();
+    await call(one.host, 'metadata.get', { profileId: 'demo-webapi' });
     expect(one.changes).toHaveLength(0);
     await stop(one.host);
 
@@ -67,6 +68,18 @@ describe('metadata versions', () => {
     await call<Md>(two.host, 'metadata.get', { profileId: 'demo', refresh: true });
     expect(two.changes).toHaveLength(1);
     expect(two.changes[0]).toMatchObject({ profileId: 'demo', from: { label: '01.72.10042' }, to: { label: '01.72.10043' } });
+
+    // The Web API side has no version: its changed $metadata (a new property) is a new version by its hash, labelled by its fetch date.
+    await call(two.host, 'metadata.get', { profileId: 'demo-webapi' });
+    await call(two.host, 'metadata.get', { profileId: 'demo-webapi' });
+    const web = two.changes.filter((e) => e.type === 'metadata.changed' && e.profileId === 'demo-webapi');
+    expect(web).toHaveLength(1);
+    const webVersions = await call<Versions>(two.host, 'metadata.versions', { profileId: 'demo-webapi' });
+    expect(webVersions.versions).toHaveLength(2);
+    expect(webVersions.versions.map((x) => x.label)).toEqual(webVersions.versions.map((x) => x.fetchedAt));
+    expect(webVersions.versions[0]!.contentHash).not.toBe(webVersions.versions[1]!.contentHash);
+    const webDiff = await call<{ diff: MetadataDiff }>(two.host, 'metadata.diff', { a: { profileId: 'demo-webapi', version: webVersions.versions[1]!.id }, b: { profileId: 'demo-webapi' } });
+    expect(webDiff.diff.fields.added).toEqual([{ resource: 'Property', class: 'Property', field: 'GreenBuildingVerificationType' }]);
 
     v = await call<Versions>(two.host, 'metadata.versions', { profileId: 'demo' });
     expect(v.versions.map((x) => x.label)).toEqual(['01.72.10043', '01.72.10042']);
