@@ -11,6 +11,7 @@ import type { MetadataDiff } from '../../shared/metadata/diff';
 import { createHost, type Host } from '../../electron/host/host';
 import { INDEX_FILE, type StoreLimits } from '../../electron/host/metadataStore';
 import { call } from './hostHarness';
+import { fetchDemoMetadata } from '../metadata-diff/demo';
 
 type Versions = { versions: MetadataVersionInfo[]; change?: MetadataChange };
 type Md = { cache: { fromCache: boolean; metadataVersion?: string; saveError?: string } };
@@ -165,5 +166,36 @@ describe('metadata versions', () => {
     expect(webAfter.versions[0]!.lastSeenAt > webBefore.versions[0]!.lastSeenAt).toBe(true);
     expect(two.changes).toHaveLength(0);
     expect(versionFiles(data, 'demo-webapi')).toEqual(['none-e3b0c44298fc1c14.json']);
+  });
+});
+
+describe('metadata.diff of saved files, and saveDiff', () => {
+  it('a RETS file against a Web API $metadata file (handles only), and the report saved to a picked file and as a download', async () => {
+    const data = dataDir();
+    const { host } = await start(data, 1);
+    const saved = await fetchDemoMetadata();
+    const folder = join(data, '..');
+    writeFileSync(join(folder, 'rets.xml'), saved.rets172);
+    writeFileSync(join(folder, 'webapi.xml'), saved.webApi);
+    writeFileSync(join(folder, 'notes.txt'), 'not metadata\n');
+    const r = await call<{ diff: MetadataDiff; labels: { a: string; b: string }; fieldLookups: { a: Record<string, string>; b: Record<string, string> } }>(host, 'metadata.diff', {
+      a: { handle: host.files.issue(join(folder, 'rets.xml'), 'metadata', 'read') }, b: { handle: host.files.issue(join(folder, 'webapi.xml'), 'metadata', 'read') },
+    });
+    expect(r.labels).toEqual({ a: 'rets.xml', b: 'webapi.xml' });
+    expect(r.diff.alignment).toBe('servers');
+    expect(r.diff.pairs.find((p) => p.a === 'L_ListPrice')).toMatchObject({ b: 'ListPrice', reason: 'standard-name' });
+    expect(r.fieldLookups.a['Property.L_Status']).toBe('STATUS');
+
+    const bad = await host.call('metadata.diff', { a: { handle: host.files.issue(join(folder, 'notes.txt'), 'metadata', 'read') }, b: { profileId: 'demo' } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/notes\.txt/);
+
+    const target = join(folder, 'report.md');
+    const picked = await call<{ fileName: string; bytes: number }>(host, 'metadata.saveDiff', { format: 'markdown', content: '# report\n', fileName: 'x.md', handle: host.files.issue(target, 'metadata-diff', 'write') });
+    expect(picked).toEqual({ fileName: 'report.md', bytes: 9 });
+    expect(readFileSync(target, 'utf8')).toBe('# report\n');
+    const down = await call<{ fileName: string; downloadUrl: string }>(host, 'metadata.saveDiff', { format: 'csv', content: 'kind,change\r\n', fileName: 'metadata-diff.csv', download: true });
+    const id = decodeURIComponent(down.downloadUrl.slice('/downloads/'.length));
+    expect(readFileSync(host.download(id)!.path, 'utf8')).toBe('kind,change\r\n');
   });
 });
