@@ -19,6 +19,8 @@ server offers only that). --type TABLE --id Property:RES asks for one block.
   --json       the summary as JSON
 
 ${CONNECTION_USAGE}
+Also: rets-workbench metadata diff A B (compare two metadata; --help for more) and
+      rets-workbench metadata versions profile:NAME (the versions the cache keeps).
 Exit code: 0 done, 1 the server said no, 2 usage, 130 interrupted.
 `;
 
