@@ -1,17 +1,18 @@
-// `rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--json]`:
+// `rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--metadata N] [--json]`:
 // starts the Demo MLS on 127.0.0.1 and prints where to log in and with which accounts (RETS and
 // the RESO Web API).
-import { DEFAULT_LISTINGS, type DemoMls, startDemoMls } from '../demo/index';
+import { DEFAULT_LISTINGS, METADATA_REVISIONS, type DemoMls, type MetadataRevision, startDemoMls } from '../demo/index';
 import { intValue, parseCommandArgs, UsageError, withUsage, type OptionsSpec } from './args';
 
-const USAGE = 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--json]\n'
-  + '  --json  one line of JSON with the login URL and accounts, once it listens\n';
+const USAGE = 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--metadata N] [--json]\n'
+  + '  --metadata N  serve metadata edition N (1, the default; 2: a new MetadataVersion with a few changes)\n'
+  + '  --json        one line of JSON with the login URL and accounts, once it listens\n';
 
 const OPTIONS = {
-  port: { type: 'string' }, listings: { type: 'string' }, seed: { type: 'string' }, 'max-rows': { type: 'string' }, json: { type: 'boolean' },
+  port: { type: 'string' }, listings: { type: 'string' }, seed: { type: 'string' }, 'max-rows': { type: 'string' }, metadata: { type: 'string' }, json: { type: 'boolean' },
 } as const satisfies OptionsSpec;
 
-interface DemoArgs { port: number; listings: number; seed: number; maxRows?: number; json: boolean }
+interface DemoArgs { port: number; listings: number; seed: number; maxRows?: number; metadataRevision?: MetadataRevision; json: boolean }
 
 /** The options from argv; undefined when --help asks for the usage. Throws UsageError. */
 function parseDemoArgs(args: string[]): DemoArgs | undefined {
@@ -23,6 +24,7 @@ function parseDemoArgs(args: string[]): DemoArgs | undefined {
     listings: intValue(values, 'listings', 0, 1_000_000) ?? DEFAULT_LISTINGS,
     seed: intValue(values, 'seed', 0, 0xffff_ffff) ?? 1,
     maxRows: intValue(values, 'max-rows', 1, 1_000_000),
+    metadataRevision: intValue(values, 'metadata', 1, METADATA_REVISIONS.length) as MetadataRevision | undefined,
     json: values.json === true,
   };
 }
@@ -57,7 +59,7 @@ export async function run(args: string[]): Promise<number> {
 async function serveDemo(opts: DemoArgs): Promise<number> {
   let mls: DemoMls;
   try {
-    mls = await startDemoMls({ port: opts.port, listings: opts.listings, seed: opts.seed, maxRows: opts.maxRows });
+    mls = await startDemoMls({ port: opts.port, listings: opts.listings, seed: opts.seed, maxRows: opts.maxRows, ...(opts.metadataRevision ? { metadataRevision: opts.metadataRevision } : {}) });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const hint = err.code === 'EADDRINUSE' ? ` (port ${opts.port} is in use: pass --port 0 for any free port)` : '';

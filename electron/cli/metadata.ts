@@ -19,6 +19,8 @@ server offers only that). --type TABLE --id Property:RES asks for one block.
   --json       the summary as JSON
 
 ${CONNECTION_USAGE}
+Also: rets-workbench metadata diff A B (compare two metadata; --help for more) and
+      rets-workbench metadata versions profile:NAME (the versions the cache keeps).
 Exit code: 0 done, 1 the server said no, 2 usage, 130 interrupted.
 `;
 
@@ -58,6 +60,7 @@ function summaryText(s: MetadataSummary): string {
 
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'diff') return (await import('./metadataDiff')).run(argv.slice(1));
+  if (argv[0] === 'versions') return (await import('./metadataVersions')).run(argv.slice(1));
   if (await wantsWebApi(argv)) return (await import('./webApiMetadata')).run(argv);
   return withUsage('metadata', METADATA_USAGE, async () => {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);

@@ -1,6 +1,6 @@
 // `rets-workbench metadata diff A B`: compares two metadata, each a saved file (RETS COMPACT or
-// STANDARD-XML, or a Web API $metadata) or a profile's current metadata (`profile:NAME`, RETS or
-// Web API), and
+// STANDARD-XML, or a Web API $metadata), a profile's current metadata (`profile:NAME`, RETS or
+// Web API) or a version the cache keeps (`profile:NAME@VERSION`), and
 // exits 0 when they are the same, 1 when they differ, 2 on a usage error or when a side cannot be
 // fetched or parsed: a nightly job can warn when an MLS changed its metadata.
 import { readFile, stat } from 'node:fs/promises';
@@ -18,13 +18,16 @@ import { openConnection } from './connection';
 import { EXIT, runServerJob } from './serverRun';
 import { openWebApiConnection, wantsWebApi, webApiFlags } from './webApiConnection';
 import { runWebApiJob } from './webApiRun';
+import { keptVersion } from './metadataVersions';
 
 export const METADATA_DIFF_USAGE = `usage: rets-workbench metadata diff A B [--json] [--markdown] [--csv FILE] [--align versions|servers]
 
 A and B are saved metadata files (a RETS GetMetadata body, COMPACT or STANDARD-XML, or a RESO Web
 API $metadata, XML or JSON: detected) or profile:NAME (that profile's current metadata, RETS or
 Web API, fetched as \`rets-workbench metadata --profile NAME\` does; "demo" and "demo-webapi" are
-the built-in Demo MLS). profile:NAME@VERSION (a kept version) is not supported yet.
+the built-in Demo MLS), or profile:NAME@VERSION (a version the cache keeps: the MetadataVersion
+for RETS, the date it was fetched for a Web API, as \`rets-workbench metadata versions
+profile:NAME\` lists them).
   --json        the diff as JSON
   --markdown    the diff as a Markdown report
   --csv FILE    also write every difference as CSV (one row each)
@@ -64,7 +67,12 @@ async function fromFile(file: string): Promise<RetsMetadata> {
 }
 
 async function fromProfile(name: string): Promise<RetsMetadata> {
-  if (name.includes('@')) throw new UsageError(`"profile:${name}": kept versions (profile:NAME@VERSION) are not supported yet; give profile:NAME for the current metadata, or a saved file.`);
+  const at = name.lastIndexOf('@');
+  if (at >= 0) {
+    const version = name.slice(at + 1);
+    if (!version) throw new UsageError(`"profile:${name}": give the version after @ (see rets-workbench metadata versions profile:${name.slice(0, at)}).`);
+    return keptVersion(name.slice(0, at), version, (m) => new SideError(m));
+  }
   let got: RetsMetadata | undefined;
   let code: number;
   if (await wantsWebApi(['--profile', name])) {

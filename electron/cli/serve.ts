@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { launchBrowserMode, rendererBuilt, type BrowserMode } from '../server/launch';
 import { intValue, parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec } from './args';
 import { packageVersion } from './version';
+import type { MetadataRevision } from '../demo/index';
 
-export interface ServeArgs { port?: number; json: boolean; dataDir?: string; demo: boolean }
+export interface ServeArgs { port?: number; json: boolean; dataDir?: string; demo: boolean | { metadataRevision: MetadataRevision } }
 
 const SERVE_OPTIONS = {
-  port: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' }, 'no-demo': { type: 'boolean' },
+  port: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' }, 'no-demo': { type: 'boolean' }, 'demo-metadata': { type: 'string' },
 } as const satisfies OptionsSpec;
 
 /** The options serve and start share, for their usage texts. */
@@ -19,6 +20,8 @@ export const SERVE_OPTIONS_USAGE = `  --port N    the port on 127.0.0.1 (0: any 
   --json      one line of JSON with the URL and token, once it listens
   --data DIR  where profiles and results are kept (default: the workbench's data folder)
   --no-demo   without the Demo MLS
+  --demo-metadata N  the Demo MLS serves metadata edition N (1, the default; 2: a new
+              MetadataVersion with a few changes, to see a metadata change)
 `;
 
 const USAGE = `usage: rets-workbench serve [--port N] [--json] [--data DIR] [--no-demo]\n${SERVE_OPTIONS_USAGE}`;
@@ -30,7 +33,9 @@ export function parseServeArgs(args: string[]): ServeArgs | undefined {
   if (positionals.length) throw new UsageError(`Unexpected argument '${positionals[0]}': this command takes options only.`);
   const port = intValue(values, 'port', 0, 65535);
   const dataDir = stringValue(values, 'data');
-  return { json: values.json === true, demo: values['no-demo'] !== true, ...(port !== undefined ? { port } : {}), ...(dataDir !== undefined ? { dataDir } : {}) };
+  const revision = intValue(values, 'demo-metadata', 1, 2) as MetadataRevision | undefined;
+  const demo = values['no-demo'] === true ? false : revision && revision !== 1 ? { metadataRevision: revision } : true;
+  return { json: values.json === true, demo, ...(port !== undefined ? { port } : {}), ...(dataDir !== undefined ? { dataDir } : {}) };
 }
 
 /** Starts browser mode and prints where to open it; resolves once it listens. */

@@ -9,6 +9,7 @@ import type { ServerState, Tuning } from './context';
 import { createDataset } from './dataset';
 import { PATHS } from './login';
 import { buildMetadata } from './metadataModel';
+import { reviseMetadata, type MetadataRevision } from './metadataRevision';
 import { handleRequest } from './server';
 import { Sessions } from './sessions';
 import { SHORT_TOKEN_SECONDS } from './webapi/accounts';
@@ -17,6 +18,7 @@ import { buildWebApi, webApiInfo, type WebApiInfo } from './webapi/info';
 
 export type { DemoAccount, FailureMode, Tuning, WebApiInfo };
 export { DEMO_ACCOUNTS, DEMO_USER_AGENT } from './accounts';
+export { METADATA_REVISIONS, type MetadataRevision } from './metadataRevision';
 
 export interface DemoMlsOptions {
   /** 0 or absent: any free port. */
@@ -31,6 +33,8 @@ export interface DemoMlsOptions {
   tuning?: Partial<Tuning>;
   /** Milliseconds since the epoch for session timeouts (default Date.now; tests drive it). */
   clock?: () => number;
+  /** Which edition of the metadata to serve (default 1; 2: a new MetadataVersion with a few changes). */
+  metadataRevision?: MetadataRevision;
 }
 
 export interface DemoMlsAccountInfo {
@@ -75,8 +79,8 @@ export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> 
   let baseUrl = '';
   let webApi: WebApiState | undefined;
   const catalog = buildCatalog(ds, () => baseUrl);
-  const state: ServerState = { ds, catalog, metadata: buildMetadata(catalog), auth: new Authenticator(), sessions: new Sessions(opts.clock), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
-    tuning, webApi: () => (webApi ??= buildWebApi(ds, catalog, opts.clock ?? Date.now, () => tuning.shortTokenSeconds)) };
+  const state: ServerState = { ds, catalog, metadata: reviseMetadata(buildMetadata(catalog), opts.metadataRevision ?? 1), auth: new Authenticator(), sessions: new Sessions(opts.clock), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
+    tuning, webApi: () => (webApi ??= buildWebApi(ds, catalog, opts.clock ?? Date.now, () => tuning.shortTokenSeconds, opts.metadataRevision ?? 1)) };
   const server = createServer((req, res) => { void handleRequest(state, req, res); });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

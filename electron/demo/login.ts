@@ -1,6 +1,6 @@
 // Login, Logout and the capability URLs.
 import { type Ctx, baseHeaders, sendReply } from './context';
-import { METADATA_DATE, METADATA_VERSION } from './metadataModel';
+import { METADATA_DATE as DEFAULT_DATE, METADATA_VERSION as DEFAULT_VERSION } from './metadataModel';
 
 export const PATHS = {
   login: '/rets/login', search: '/rets/search', getMetadata: '/rets/getMetadata', getObject: '/rets/getObject',
@@ -15,15 +15,17 @@ export function handleLogin(ctx: Ctx): void {
   ctx.session = session;
   ctx.extraHeaders['Set-Cookie'] = [`RETS-Session-ID=${session.id}; path=/`];
   const base = ctx.state.baseUrl;
+  const metadataVersion = ctx.state.metadata.system?.version ?? DEFAULT_VERSION;
+  const metadataDate = ctx.state.metadata.system?.date ?? DEFAULT_DATE;
   const identity = account.version === '1.8'
     ? [`Info=USERID;Character;${account.username}`, 'Info=USERCLASS;Character;Agent', 'Info=USERLEVEL;Int;1', 'Info=AGENTCODE;Character;A31000',
       'Info=BROKERCODE;Character;DEMO', 'Info=BROKERBRANCH;Character;01', `Info=MEMBERNAME;Character;Demo User (${account.username})`,
-      `Info=METADATAVERSION;Character;${METADATA_VERSION}`, `Info=METADATATIMESTAMP;DateTime;${METADATA_DATE}`,
-      `Info=MINMETADATATIMESTAMP;DateTime;${METADATA_DATE}`, `Info=TimeoutSeconds;Int;${TIMEOUT_SECONDS}`, 'Info=VendorName;Character;RETS Workbench',
+      `Info=METADATAVERSION;Character;${metadataVersion}`, `Info=METADATATIMESTAMP;DateTime;${metadataDate}`,
+      `Info=MINMETADATATIMESTAMP;DateTime;${metadataDate}`, `Info=TimeoutSeconds;Int;${TIMEOUT_SECONDS}`, 'Info=VendorName;Character;RETS Workbench',
       'Info=ServerProductName;Character;DemoMLS', 'Info=ServerProductVersion;Character;1.0']
     : [`MemberName=Demo User (${account.username})`, `User=${account.username},1,Agent,A31000`, 'Broker=DEMO,01',
-      `MetadataVersion=${METADATA_VERSION}`, `MinMetadataVersion=${METADATA_VERSION}`,
-      ...(account.version === '1.5' ? [] : [`MetadataTimestamp=${METADATA_DATE}`, `MinMetadataTimestamp=${METADATA_DATE}`]),
+      `MetadataVersion=${metadataVersion}`, `MinMetadataVersion=${metadataVersion}`,
+      ...(account.version === '1.5' ? [] : [`MetadataTimestamp=${metadataDate}`, `MinMetadataTimestamp=${metadataDate}`]),
       'OfficeList=DEMO;01', 'Balance=0', `TimeoutSeconds=${TIMEOUT_SECONDS}`];
   const caps = [`Login=${base}${PATHS.login}`, `Search=${PATHS.search}`, `GetMetadata=${PATHS.getMetadata}`, `GetObject=${PATHS.getObject}`,
     `Logout=${PATHS.logout}`, `X-ApiAccessSettings=${PATHS.api}`];

@@ -15,7 +15,6 @@ export class MetadataRequestError extends Error {
   constructor(readonly replyCode: number, message: string) { super(message); }
 }
 
-const stamp = { Version: METADATA_VERSION, Date: METADATA_DATE };
 const TYPES = ['SYSTEM', 'RESOURCE', 'CLASS', 'TABLE', 'LOOKUP', 'LOOKUP_TYPE', 'OBJECT', 'SEARCH_HELP', 'EDITMASK', 'FOREIGN_KEYS',
   'FOREIGNKEYS', 'UPDATE', 'UPDATE_TYPE', 'UPDATE_HELP', 'VALIDATION_LOOKUP', 'VALIDATION_LOOKUP_TYPE', 'VALIDATION_EXTERNAL',
   'VALIDATION_EXTERNAL_TYPE', 'VALIDATION_EXPRESSION'];
@@ -89,12 +88,15 @@ function resourcesFor(md: RetsMetadata, id: string): MetadataResource[] {
 
 class BlockBuilder {
   readonly blocks: MetadataBlock[] = [];
-  constructor(private readonly md: RetsMetadata, private readonly version: RetsVersion) {}
+  private readonly stamp: { Version: string; Date: string };
+  constructor(private readonly md: RetsMetadata, private readonly version: RetsVersion) {
+    this.stamp = { Version: md.system?.version ?? METADATA_VERSION, Date: md.system?.date ?? METADATA_DATE };
+  }
 
   private add(type: string, attributes: Record<string, string>, rows: Record<string, string>[]) {
-    this.blocks.push({ type: `METADATA-${type}`, attributes: { ...attributes, ...stamp }, columns: columnsFor(`METADATA-${type}`, this.version), rows });
+    this.blocks.push({ type: `METADATA-${type}`, attributes: { ...attributes, ...this.stamp }, columns: columnsFor(`METADATA-${type}`, this.version), rows });
   }
-  system() { this.blocks.push({ type: 'METADATA-SYSTEM', attributes: { ...stamp }, columns: [], rows: [] }); }
+  system() { this.blocks.push({ type: 'METADATA-SYSTEM', attributes: { ...this.stamp }, columns: [], rows: [] }); }
   resources() { this.add('RESOURCE', {}, this.md.resources.map((r) => r.raw)); }
   classes(r: MetadataResource) { this.add('CLASS', { Resource: r.id }, r.classes.map((c) => c.raw)); }
   table(r: MetadataResource, cls: string) {

@@ -13,6 +13,8 @@ import { HistoryStore } from './history';
 import { inputError, toErrorInfo } from './hostError';
 import { MetadataService } from './metadataCache';
 import { OperationRunner } from './operations';
+import { diffSides, saveDiff, type DiffDeps } from './metadataDiffService';
+import type { StoreLimits } from './metadataStore';
 import { dataLayout, prepareDataFolder, type DataLayout } from './paths';
 import { PhotoService } from './photos';
 import { ProfileStore } from './profiles';
@@ -56,6 +58,8 @@ export interface HostOptions {
   photoCapBytes?: number;
   /** The request log's size cap per profile, in MB (default 50). */
   traceCapMB?: number;
+  /** Metadata versions kept per profile (count and bytes). */
+  metadataCache?: StoreLimits;
 }
 
 export interface FileDialogs {
@@ -106,7 +110,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const ops = new OperationRunner(events);
   const traces = new TraceRing(layout.traces, Math.round((opts.traceCapMB ?? DEFAULT_TRACE_CAP_BYTES / 1048576) * 1048576));
   const pool = new SessionPool(profiles, lazySessionFactory, events, traces);
-  const metadata = new MetadataService(layout.metadataCache, pool);
+  const metadata = new MetadataService(layout.metadataCache, pool, (e) => events.emit(e), opts.metadataCache);
   const history = new HistoryStore(layout.history);
   const snippets = new SnippetStore(layout.snippets);
   const search = new SearchService(pool, ops, events, history);
@@ -124,6 +128,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   pruneFiles.unref();
   const exporter = new ExportService(layout.exports, pool, metadata, ops, journal);
   const photos = new PhotoService(layout.objectCache, pool, metadata, opts.mediaUrl ?? ((p) => `/media/${p}`), opts.retryBaseMs, opts.photoCapBytes);
+  const diffDeps: DiffDeps = { metadata, profiles, files, keepDownload: (id, name, content, ext) => exporter.keepDownload(id, name, content, ext) };
   const doctor = new DoctorService(profiles, ops, async () => (await import('./doctorRunner')).doctorRunner);
 
   let demo: DemoMls | undefined;
@@ -207,6 +212,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
 
     'metadata.get': (r) => metadata.get(r.profileId, r.refresh),
     'metadata.openFile': (r) => ('handle' in r ? files.use(r.handle, 'metadata', 'read', (f) => openMetadataPath(f.path, f.name)) : openMetadataText(r.name, r.content)),
+    'metadata.versions': async (r) => { await profiles.get(r.profileId); return metadata.versions(r.profileId); },
+    'metadata.acknowledgeChange': async (r) => { await profiles.get(r.profileId); await metadata.acknowledge(r.profileId); return { ok: true as const }; },
+    'metadata.diff': (r) => diffSides(diffDeps, r),
+    'metadata.saveDiff': (r) => saveDiff(diffDeps, r),
 
     'search.start': (r) => search.start(r),
     'search.cancel': (r) => ({ cancelled: search.cancel(r.operationId) }),

@@ -1,31 +1,17 @@
-// Metadata per profile, cached on disk and keyed by the MetadataVersion/MetadataTimestamp the
-// login reported: the same version is read from disk, a new one is fetched; refresh forces it.
-// A new version is written before old ones are dropped (a full disk keeps the old cache), and a
-// failed write costs only the cache, never the answer.
-import { readdir, rm, stat } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import type { MetadataCacheInfo } from '../../shared/contract';
+// Metadata per profile, cached on disk (metadataStore.ts keeps every version seen). A server that
+// reports a MetadataVersion/MetadataTimestamp at login is keyed on them: the same version is read
+// from disk, a new one is fetched. One that reports none (a Web API) is fetched once per login and
+// told apart by a hash of its body. refresh forces a fetch. A connection that finds a version other
+// than the one in use says so once (a `metadata.changed` event, and a pending change until
+// acknowledged). A failed write costs only the cache, never the answer.
+import type { LoginInfo, MetadataCacheInfo, MetadataChangedEvent } from '../../shared/contract';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { METADATA_PARSER_VERSION, parseMetadata } from '../../shared/rets/metadata/index';
-import { readJsonFile, writeJsonAtomic } from './files';
+import { inputError } from './hostError';
+import { contentHash, fieldCount, MetadataStore, versionId, versionLabel, type CacheFile, type StoreLimits, type VersionEntry } from './metadataStore';
 import type { SessionPool } from './sessions';
-import { insideFolder } from './safePath';
 
-/** Versions kept per profile, the newest by file time (the one just fetched always among them). */
-export const KEEP_VERSIONS = 5;
-
-interface CacheFile {
-  metadataVersion?: string;
-  metadataTimestamp?: string;
-  fetchedAt: string;
-  metadata: RetsMetadata;
-  /** The server's body and its format (absent in files written before they were kept). */
-  raw?: string;
-  format?: string;
-  /** METADATA_PARSER_VERSION that made `metadata` from `raw`. */
-  parserVersion?: number;
-}
+export { fieldCount, KEEP_VERSIONS } from './metadataStore';
 
 const RETS_FORMATS = new Set(['COMPACT', 'STANDARD-XML']);
 
@@ -39,25 +25,15 @@ export function upToDate(file: CacheFile): CacheFile {
   }
 }
 
-export function fieldCount(md: RetsMetadata): number {
-  let n = 0;
-  for (const r of md.resources) for (const c of r.classes) n += c.fields.length;
-  return n;
-}
+type Emit = (e: MetadataChangedEvent) => void;
 
 export class MetadataService {
-  /** Parsed metadata kept in memory per profile, so the explorer and export share one copy. */
-  private readonly memory = new Map<string, { key: string; file: CacheFile }>();
+  /** Parsed metadata kept in memory per profile, so the explorer and export share one copy; `login` is the login it was checked against. */
+  private readonly memory = new Map<string, { id: string; file: CacheFile; login?: LoginInfo }>();
+  readonly store: MetadataStore;
 
-  constructor(readonly dir: string, private readonly pool: SessionPool) {}
-
-  private cacheKey(version?: string, timestamp?: string): string {
-    const h = createHash('sha256').update(`${version ?? ''}\u0000${timestamp ?? ''}`).digest('hex').slice(0, 16);
-    return `${(version ?? 'none').replace(/[^\w.-]/g, '_').slice(0, 40)}-${h}`;
-  }
-
-  private profileDir(profileId: string): string {
-    return insideFolder(this.dir, profileId);
+  constructor(readonly dir: string, private readonly pool: SessionPool, private readonly emit: Emit = () => undefined, limits: StoreLimits = {}) {
+    this.store = new MetadataStore(dir, limits);
   }
 
   async get(profileId: string, refresh = false, signal?: AbortSignal): Promise<{ metadata: RetsMetadata; cache: MetadataCacheInfo }> {
@@ -65,42 +41,49 @@ export class MetadataService {
     const login = this.pool.loginInfo(profileId);
     const version = login?.metadataVersion;
     const timestamp = login?.metadataTimestamp;
-    const key = this.cacheKey(version, timestamp);
-    const path = join(this.profileDir(profileId), `${key}.json`);
+    const versioned = Boolean(version || timestamp);
+    const mem = this.memory.get(profileId);
 
-    // Without a version from the server there is nothing to key on: only an explicit fetch.
-    if (!refresh) {
-      const mem = this.memory.get(profileId);
-      if (mem && mem.key === key) return this.answer(mem.file, true);
-      const stored = (await readJsonFile(path).catch(() => undefined)) as CacheFile | undefined;
-      if (stored && Array.isArray(stored.metadata?.resources)) {
+    if (!refresh && mem && (versioned ? mem.id === versionId(version, timestamp) : mem.login === login)) return this.answer(mem.file, true);
+    if (!refresh && versioned) {
+      const id = versionId(version, timestamp);
+      const stored = await this.store.read(profileId, id);
+      if (stored) {
         const file = upToDate(stored);
-        if (file !== stored) await this.save(profileId, path, file);
-        this.memory.set(profileId, { key, file });
-        return this.answer(file, true);
+        const { saveError } = await this.record(profileId, this.entry(id, file), file !== stored ? file : undefined);
+        this.memory.set(profileId, { id, file, login });
+        return this.answer(file, true, saveError);
       }
     }
     const { metadata, raw, format } = await session.metadata(signal);
-    const file: CacheFile = {
-      metadataVersion: version, metadataTimestamp: timestamp, fetchedAt: new Date().toISOString(), metadata, raw, format, parserVersion: METADATA_PARSER_VERSION,
-    };
-    this.memory.set(profileId, { key, file });
-    const saveError = await this.save(profileId, path, file);
-    const answer = this.answer(file, false);
-    return saveError ? { ...answer, cache: { ...answer.cache, saveError } } : answer;
+    const hash = contentHash(raw);
+    const file: CacheFile = { metadataVersion: version, metadataTimestamp: timestamp, fetchedAt: new Date().toISOString(), metadata, raw, format, parserVersion: METADATA_PARSER_VERSION };
+    // An unversioned body seen before is that version (whatever its file is called): its file stays, only its last-seen moves.
+    const seen = versioned ? undefined : (await this.store.list(profileId)).versions.find((v) => v.contentHash === hash && !v.metadataVersion && !v.metadataTimestamp);
+    const id = seen?.id ?? versionId(version, timestamp, hash);
+    this.memory.set(profileId, { id, file, login });
+    const { saveError } = await this.record(profileId, { ...this.entry(id, file), contentHash: hash }, seen && !refresh ? undefined : file);
+    return this.answer(file, false, saveError);
   }
 
-  /** Writes the new version, then drops the oldest beyond KEEP_VERSIONS; the reason when it could not be written. */
-  private async save(profileId: string, path: string, file: CacheFile): Promise<string | undefined> {
-    try {
-      await writeJsonAtomic(path, file);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOSPC' ? 'the disk is full' : code ?? (err instanceof Error ? err.message : String(err));
-      return `The metadata could not be saved in the cache (${why}): it is used now and will be fetched again next time.`;
+  private entry(id: string, file: CacheFile): Omit<VersionEntry, 'bytes' | 'lastSeenAt'> {
+    return {
+      id,
+      ...(file.metadataVersion ? { metadataVersion: file.metadataVersion } : {}),
+      ...(file.metadataTimestamp ? { metadataTimestamp: file.metadataTimestamp } : {}),
+      fetchedAt: file.fetchedAt,
+      fieldCount: fieldCount(file.metadata),
+    };
+  }
+
+  /** Stores (or marks seen) a version; a change from the version in use is announced once. */
+  private async record(profileId: string, entry: Omit<VersionEntry, 'bytes' | 'lastSeenAt'>, file: CacheFile | undefined): Promise<{ saveError?: string }> {
+    const { changedFrom, saveError } = await this.store.put(profileId, entry, file).catch((err: unknown) => ({ saveError: `The metadata's version list could not be saved (${err instanceof Error ? err.message : String(err)}).`, changedFrom: undefined }));
+    if (changedFrom) {
+      const to = (await this.store.list(profileId)).versions.find((v) => v.id === entry.id);
+      if (to) this.emit({ type: 'metadata.changed', profileId, from: publicVersion(changedFrom), to: publicVersion(to) });
     }
-    await this.dropOld(profileId, path).catch(() => undefined); // a version left over costs only disk
-    return undefined;
+    return saveError ? { saveError } : {};
   }
 
   /** Metadata already loaded for the profile (export's header names), fetching when needed. */
@@ -108,25 +91,33 @@ export class MetadataService {
     return (await this.get(profileId, false, signal)).metadata;
   }
 
+  /** The kept versions, the one in use first, and a change not yet shown. */
+  async versions(profileId: string) {
+    const { versions, change } = await this.store.list(profileId);
+    const find = (id: string) => versions.find((v) => v.id === id);
+    const from = change ? find(change.from) : undefined;
+    const to = change ? find(change.to) : undefined;
+    return { versions: versions.map(publicVersion), ...(from && to ? { change: { from: publicVersion(from), to: publicVersion(to) } } : {}) };
+  }
+
+  /** One kept version's model. */
+  async version(profileId: string, id: string): Promise<{ metadata: RetsMetadata; entry: VersionEntry }> {
+    const entry = (await this.store.list(profileId)).versions.find((v) => v.id === id);
+    const file = entry ? await this.store.read(profileId, id) : undefined;
+    if (!entry || !file) throw inputError(`That metadata version is no longer kept.`, 'The cache keeps the newest versions up to its cap; compare with the current metadata instead.');
+    return { metadata: upToDate(file).metadata, entry };
+  }
+
+  acknowledge(profileId: string): Promise<void> {
+    return this.store.acknowledge(profileId);
+  }
+
   forget(profileId: string): Promise<void> {
     this.memory.delete(profileId);
-    return rm(this.profileDir(profileId), { recursive: true, force: true });
+    return this.store.forget(profileId);
   }
 
-  private async dropOld(profileId: string, current: string): Promise<void> {
-    const dir = this.profileDir(profileId);
-    const others: { path: string; mtimeMs: number }[] = [];
-    for (const n of await readdir(dir)) {
-      const path = join(dir, n);
-      if (!n.endsWith('.json') || n.startsWith('.') || path === current) continue;
-      const st = await stat(path).catch(() => undefined);
-      if (st?.isFile()) others.push({ path, mtimeMs: st.mtimeMs });
-    }
-    others.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
-    for (const old of others.slice(KEEP_VERSIONS - 1)) await rm(old.path, { force: true });
-  }
-
-  private answer(file: CacheFile, fromCache: boolean): { metadata: RetsMetadata; cache: MetadataCacheInfo } {
+  private answer(file: CacheFile, fromCache: boolean, saveError?: string): { metadata: RetsMetadata; cache: MetadataCacheInfo } {
     return {
       metadata: file.metadata,
       cache: {
@@ -135,7 +126,19 @@ export class MetadataService {
         fetchedAt: file.fetchedAt,
         fromCache,
         fieldCount: fieldCount(file.metadata),
+        ...(saveError ? { saveError } : {}),
       },
     };
   }
+}
+
+/** A kept version as the contract shows it. */
+export function publicVersion(v: VersionEntry) {
+  return {
+    id: v.id, label: versionLabel(v),
+    ...(v.metadataVersion ? { metadataVersion: v.metadataVersion } : {}),
+    ...(v.metadataTimestamp ? { metadataTimestamp: v.metadataTimestamp } : {}),
+    fetchedAt: v.fetchedAt, lastSeenAt: v.lastSeenAt, fieldCount: v.fieldCount, bytes: v.bytes,
+    ...(v.contentHash ? { contentHash: v.contentHash.slice(0, 16) } : {}),
+  };
 }

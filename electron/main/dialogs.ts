@@ -13,6 +13,7 @@ const FILTERS: Record<FilePurpose, FileFilter[]> = {
   'mapping-import': [{ name: 'Mapping (JSON)', extensions: ['json'] }],
   'mapping-export': [{ name: 'Mapping (JSON)', extensions: ['json'] }],
   'data-dictionary': [{ name: 'RESO Data Dictionary (JSON report or EDMX)', extensions: ['json', 'xml', 'edmx'] }, { name: 'All files', extensions: ['*'] }],
+  'metadata-diff': [{ name: 'Markdown', extensions: ['md'] }, { name: 'CSV', extensions: ['csv'] }],
 };
 
 export function fileDialogs(window: () => BrowserWindow | undefined): FileDialogs {

@@ -29,6 +29,8 @@ import { Modals } from './app/Modals';
 import { useLogPanel } from './app/useLogPanel';
 import { useGlobalKeys } from './app/useGlobalKeys';
 import { useTabRunner } from './app/useTabRunner';
+import { MetadataDiffRoot } from './diff/MetadataDiffRoot';
+import { openMetadataDiff } from './diff/diffStore';
 
 export function App() {
   useHostEventSync();
@@ -128,8 +130,10 @@ export function App() {
           doctor: activeProfile ? () => dialogs.openDoctor({ profileId: activeProfile.id, name: activeProfile.name }) : undefined,
           refreshMetadata: activeId ? () => source.refresh.mutate() : undefined, shortcuts: openShortcuts,
           mapping: activeProfile ? () => setMappingOpen(true) : undefined,
+          compareMetadata: () => openMetadataDiff(activeId ? { a: { kind: 'profile', profileId: activeId } } : {}),
         })}
       />
+      <MetadataDiffRoot activeId={activeId} onToast={showToast} />
       {toast && <div className="toast" role="status" data-testid="toast">{toast}</div>}
     </div>
     </InspectorLink.Provider>

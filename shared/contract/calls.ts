@@ -8,6 +8,7 @@ import { call, CancelRequest, CancelResponse, Empty, Id, Ok, OperationStarted, U
 import { Profile, ProfileInput, ProfilePatch, ProfileTestRequest, ProfileTestResult, SessionSecretsRequest } from './profiles';
 import { ProfileRef, SessionStatus } from './session';
 import { MetadataGetRequest, MetadataGetResponse, MetadataOpenFileRequest, MetadataOpenFileResponse } from './metadata';
+import { MetadataDiffRequest, MetadataDiffResponse, MetadataSaveDiffRequest, MetadataSaveDiffResponse, MetadataVersionsResponse } from './metadataVersions';
 import { SearchStartRequest } from './search';
 import { ObjectListRequest, ObjectListResponse } from './objects';
 import { ExportStartRequest } from './exportCsv';
@@ -42,6 +43,10 @@ export const calls = {
 
   'metadata.get': call(MetadataGetRequest, MetadataGetResponse, 'Metadata for a profile; cached on disk by version; refresh forces a fetch.'),
   'metadata.openFile': call(MetadataOpenFileRequest, MetadataOpenFileResponse, 'Parse a metadata dump for offline exploration.'),
+  'metadata.versions': call(ProfileRef, MetadataVersionsResponse, "The metadata versions a profile's cache keeps, and a change not yet acknowledged."),
+  'metadata.acknowledgeChange': call(ProfileRef, Ok, 'The change notice was shown: it is not raised again.'),
+  'metadata.diff': call(MetadataDiffRequest, MetadataDiffResponse, "Compare two metadata: a profile's current or kept version, or a picked file."),
+  'metadata.saveDiff': call(MetadataSaveDiffRequest, MetadataSaveDiffResponse, 'Save a diff report (Markdown or CSV) to a picked file, or as a download.'),
 
   'search.start': call(SearchStartRequest, OperationStarted, 'Start a streaming search; events search.*.'),
   'search.cancel': call(CancelRequest, CancelResponse, 'Cancel a running search.'),

@@ -8,6 +8,7 @@ import {
 import { ExportDoneEvent, ExportErrorEvent, ExportProgressEvent } from './exportCsv';
 import { DoctorDoneEvent, DoctorErrorEvent, DoctorStepEvent } from './doctor';
 import { TraceEntryEvent } from './trace';
+import { MetadataChangedEvent } from './metadataVersions';
 
 export const SessionChangedEvent = z.object({ type: z.literal('session.changed'), status: SessionStatus });
 export const ProfilesChangedEvent = z.object({ type: z.literal('profiles.changed') });
@@ -19,6 +20,7 @@ export const HostEvent = z.discriminatedUnion('type', [
   ExportProgressEvent, ExportDoneEvent, ExportErrorEvent,
   DoctorStepEvent, DoctorDoneEvent, DoctorErrorEvent,
   TraceEntryEvent, SessionChangedEvent, ProfilesChangedEvent, SnippetsChangedEvent, HistoryChangedEvent,
+  MetadataChangedEvent,
 ]);
 
 export type HostEvent = z.infer<typeof HostEvent>;

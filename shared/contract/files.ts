@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /** What a file is for: the dialog's filters, and a handle is only good for its own purpose. */
-export const FilePurpose = z.enum(['export-csv', 'snippets-export', 'snippets-import', 'metadata', 'response', 'mapping-import', 'mapping-export', 'data-dictionary']);
+export const FilePurpose = z.enum(['export-csv', 'snippets-export', 'snippets-import', 'metadata', 'response', 'mapping-import', 'mapping-export', 'data-dictionary', 'metadata-diff']);
 export type FilePurpose = z.infer<typeof FilePurpose>;
 
 /** A random id the host maps to a path it chose; single use, short-lived. */

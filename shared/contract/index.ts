@@ -4,6 +4,7 @@ export * from './common';
 export * from './profiles';
 export * from './session';
 export * from './metadata';
+export * from './metadataVersions';
 export * from './search';
 export * from './compactRows';
 export * from './objects';

@@ -4,14 +4,15 @@
 // Two ways to align fields. One server across versions ('versions'): fields pair by SystemName
 // within the same resource and class. Two servers ('servers'): classes rarely match (RETS RES vs
 // the Web API's one Property entity set), so a resource's fields are compared as one set, paired
-// by StandardName first, then the same name, then normalized names; each pair says why.
+// by StandardName first, then a mapping (when the caller gives one), then the same name, then
+// normalized names; each pair says why.
 // Every step is a map lookup: linear in the number of fields.
 
 import type { MetadataClass, MetadataField, MetadataLookup, MetadataResource, RetsMetadata } from '../rets/metadata/model';
 
 export type DiffAlignment = 'versions' | 'servers';
 
-export type PairReason = 'system-name' | 'standard-name' | 'same-name' | 'normalized-name';
+export type PairReason = 'system-name' | 'standard-name' | 'mapping' | 'same-name' | 'normalized-name';
 
 export type FieldProperty =
   | 'dataType' | 'maximumLength' | 'precision' | 'searchable' | 'interpretation' | 'lookupName' | 'standardName' | 'longName';
@@ -49,7 +50,13 @@ export interface MetadataDiff {
   same: boolean;
 }
 
-export interface DiffOptions { alignment?: DiffAlignment }
+/**
+ * A mapping's say on a field of A across servers: the name (SystemName or StandardName) of the B
+ * field it pairs with, or undefined. Asked after StandardName, before names are compared.
+ */
+export type FieldPairing = (resource: string, field: MetadataField) => string | undefined;
+
+export interface DiffOptions { alignment?: DiffAlignment; pairing?: FieldPairing }
 
 /** Lower case, letters and digits only: "List Price" = "LIST_PRICE" = "listprice". */
 export function normalizeName(s: string): string {
@@ -102,14 +109,16 @@ function fieldChanges(a: MetadataField, b: MetadataField): PropertyChange[] {
 
 interface Placed { field: MetadataField; class: string }
 
-/** Pairs one resource's fields across servers: StandardName, then the same name, then normalized names. */
-function pairAcrossServers(a: readonly Placed[], b: readonly Placed[]): { pairs: [Placed, Placed, PairReason][]; onlyA: Placed[]; onlyB: Placed[] } {
+/** Pairs one resource's fields across servers: StandardName, then the mapping, then the same name, then normalized names. */
+function pairAcrossServers(resource: string, a: readonly Placed[], b: readonly Placed[], pairing?: FieldPairing): { pairs: [Placed, Placed, PairReason][]; onlyA: Placed[]; onlyB: Placed[] } {
   const pairs: [Placed, Placed, PairReason][] = [];
   const usedB = new Set<Placed>();
   let rest = [...a];
-  const steps: [PairReason, (p: Placed) => string[], (p: Placed) => string[]][] = [
+  type Step = [PairReason, (p: Placed) => string[], (p: Placed) => string[]];
+  const steps: Step[] = [
     // A StandardName meets the other side's StandardName, or its SystemName (a Web API names its fields by the standard).
     ['standard-name', (p) => [p.field.standardName], (p) => [p.field.standardName, p.field.systemName]],
+    ...(pairing ? [['mapping', (p: Placed) => [pairing(resource, p.field) ?? ''], (p: Placed) => [p.field.systemName, p.field.standardName]] satisfies Step] : []),
     ['same-name', (p) => [p.field.systemName], (p) => [p.field.systemName]],
     ['normalized-name', (p) => [p.field.systemName, p.field.longName].map(normalizeName), (p) => [p.field.systemName, p.field.standardName, p.field.longName].map(normalizeName)],
   ];
@@ -214,7 +223,7 @@ function record(d: MetadataDiff, pair: FieldPair, fa: MetadataField, fb: Metadat
   if (changes.length) d.fields.changed.push({ ...pair, changes });
 }
 
-function diffResource(ra: MetadataResource, rb: MetadataResource, alignment: DiffAlignment, d: MetadataDiff): void {
+function diffResource(ra: MetadataResource, rb: MetadataResource, alignment: DiffAlignment, d: MetadataDiff, pairing?: FieldPairing): void {
   const resource = ra.id;
   const fieldPairs: [MetadataField, MetadataField][] = [];
   const classes = pairBy(ra.classes, rb.classes, (c) => c.name);
@@ -223,7 +232,7 @@ function diffResource(ra: MetadataResource, rb: MetadataResource, alignment: Dif
   if (alignment === 'versions') {
     for (const [ca, cb] of classes.pairs) diffClassFields(resource, ca, cb, d, fieldPairs);
   } else {
-    const { pairs, onlyA, onlyB } = pairAcrossServers(resourceFields(ra), resourceFields(rb));
+    const { pairs, onlyA, onlyB } = pairAcrossServers(resource, resourceFields(ra), resourceFields(rb), pairing);
     for (const [pa, pb, reason] of pairs) {
       record(d, { resource, classA: pa.class, classB: pb.class, a: pa.field.systemName, b: pb.field.systemName, reason }, pa.field, pb.field, fieldPairs);
     }
@@ -256,7 +265,7 @@ export function diffMetadata(a: RetsMetadata, b: RetsMetadata, options: DiffOpti
     : pairByEither(a.resources, b.resources);
   d.resources.removed = resources.onlyA.map((r) => r.id);
   d.resources.added = resources.onlyB.map((r) => r.id);
-  for (const [ra, rb] of resources.pairs) diffResource(ra, rb, alignment, d);
+  for (const [ra, rb] of resources.pairs) diffResource(ra, rb, alignment, d, options.pairing);
   d.same = countDifferences(d) === 0;
   return d;
 }

@@ -22,9 +22,12 @@ export function freshDirs(): HostDirs {
   return { home: base, data: join(base, 'workbench') };
 }
 
-/** `keychain: false` runs the host as on a headless server: no D-Bus session, so no keychain answers. */
-export async function startHost(dirs: HostDirs, opts: { keychain?: boolean } = {}): Promise<RunningHost> {
-  const serve = `exec node ${JSON.stringify(join(repoRoot, 'bin', 'rets-workbench.cjs'))} serve --json --port 0`;
+/**
+ * `keychain: false` runs the host as on a headless server: no D-Bus session, so no keychain answers.
+ * `args` are more serve options (e.g. --demo-metadata 2).
+ */
+export async function startHost(dirs: HostDirs, opts: { keychain?: boolean; args?: string[] } = {}): Promise<RunningHost> {
+  const serve = `exec node ${JSON.stringify(join(repoRoot, 'bin', 'rets-workbench.cjs'))} serve --json --port 0${(opts.args ?? []).map((a) => ` ${JSON.stringify(a)}`).join('')}`;
   const useKeyring = opts.keychain !== false && existsSync('/usr/bin/dbus-run-session') && existsSync('/usr/bin/gnome-keyring-daemon');
   const env = {
     ...process.env, RETS_WORKBENCH_HOME: dirs.data, HOME: dirs.home, XDG_DATA_HOME: join(dirs.home, 'share'), XDG_CONFIG_HOME: join(dirs.home, 'config'),

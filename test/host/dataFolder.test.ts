@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetadataCacheInfo } from '../../shared/contract';
 import { createHost, type Host } from '../../electron/host/host';
 import { KEEP_VERSIONS } from '../../electron/host/metadataCache';
+import { INDEX_FILE } from '../../electron/host/metadataStore';
 import { call, runOperation } from './hostHarness';
 import { wireRows } from '../../shared/contract/compactRows';
 
@@ -77,6 +78,8 @@ describe('modes', () => {
 
 describe('metadata cache', () => {
   const cacheDir = () => join(host.layout.metadataCache, 'demo');
+  /** The versions' files (not the index naming them). */
+  const versionFiles = () => readdirSync(cacheDir()).filter((n) => n !== INDEX_FILE);
   type Md = { cache: MetadataCacheInfo };
 
   /** Cache files of versions the server no longer reports, oldest first. */
@@ -96,7 +99,7 @@ describe('metadata cache', () => {
   it('answers when the new version cannot be written, and keeps the old versions it had', async () => {
     const first = await call<Md>(host, 'metadata.get', { profileId: 'demo', refresh: true });
     expect(first.cache.saveError).toBeUndefined();
-    const [current] = readdirSync(cacheDir());
+    const [current] = versionFiles();
     const old = plantOldVersions(2);
     // The new file's name is taken by a folder: the write fails as on a full disk, after the fetch.
     rmSync(join(cacheDir(), current));
@@ -105,7 +108,7 @@ describe('metadata cache', () => {
     expect(r.cache.fromCache).toBe(false);
     expect(r.cache.fieldCount).toBeGreaterThan(200);
     expect(r.cache.saveError).toMatch(/could not be saved in the cache \(EISDIR\)/);
-    expect(readdirSync(cacheDir()).sort()).toEqual([current, ...old].sort());
+    expect(versionFiles().sort()).toEqual([current, ...old].sort());
     rmSync(join(cacheDir(), current), { recursive: true });
   });
 
@@ -123,7 +126,7 @@ describe('metadata cache', () => {
     const old = plantOldVersions(KEEP_VERSIONS + 2);
     const r = await call<Md>(host, 'metadata.get', { profileId: 'demo', refresh: true });
     expect(r.cache.saveError).toBeUndefined();
-    const left = readdirSync(cacheDir());
+    const left = versionFiles();
     expect(left).toHaveLength(KEEP_VERSIONS);
     expect(left.some((n) => n.startsWith(r.cache.metadataVersion!))).toBe(true);
     expect(left.filter((n) => n.startsWith('old-')).sort()).toEqual(old.slice(-(KEEP_VERSIONS - 1)).sort());

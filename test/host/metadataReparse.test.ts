@@ -17,7 +17,7 @@ afterEach(async () => { await again?.close(); again = undefined; await h?.close(
 
 function cacheFile(dataDir: string): string {
   const dir = join(dataDir, 'cache', 'metadata', 'demo');
-  return join(dir, readdirSync(dir).find((n) => n.endsWith('.json'))!);
+  return join(dir, readdirSync(dir).find((n) => n.endsWith('.json') && n !== 'versions.json')!);
 }
 
 async function restart(dataDir: string): Promise<Host> {

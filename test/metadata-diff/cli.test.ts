@@ -93,6 +93,7 @@ describe('rets-workbench metadata diff', { timeout: 180_000 }, () => {
     expect(bad.stderr).toContain('notes.txt is not RETS metadata nor a Web API $metadata');
     const version = await cli(['profile:demo@01.72.10042', 'rets18.xml']);
     expect(version.code).toBe(2);
-    expect(version.stderr).toContain('kept versions (profile:NAME@VERSION) are not supported yet');
+    // A fresh data folder keeps no versions yet.
+    expect(version.stderr).toContain('No metadata versions are kept for profile "demo" yet');
   });
 });

@@ -155,4 +155,24 @@ describe('RETS vs Web API of the Demo MLS', { timeout: 60_000 }, () => {
     expect(normalizeName('L_ListPrice')).toBe('llistprice');
     expect(d.pairs.find((p) => p.a === 'L_ListPrice')).toMatchObject({ b: 'l-listprice', reason: 'normalized-name' });
   });
+
+  it('a mapping pairs after StandardName and before names, with that reason', () => {
+    const a = parse(saved.rets172);
+    const b = parse(saved.rets172);
+    b.system!.systemId = 'OTHERMLS';
+    // B calls the list price AskingPrice and has no StandardName for it: names alone cannot pair it.
+    for (const c of resource(b, 'Property').classes) for (const f of c.fields) if (f.systemName === 'L_ListPrice') { f.systemName = 'AskingPrice'; f.standardName = ''; f.longName = 'Asking Price'; }
+    const asked: string[] = [];
+    const pairing = (res: string, f: { systemName: string; standardName: string }) => {
+      asked.push(`${res}.${f.systemName}`);
+      return f.systemName === 'L_ListPrice' ? 'AskingPrice' : f.systemName === 'L_Status' ? 'L_City' : undefined;
+    };
+    const d = diffMetadata(a, b, { pairing });
+    expect(d.pairs.find((p) => p.a === 'L_ListPrice')).toMatchObject({ b: 'AskingPrice', reason: 'mapping' });
+    // StandardName came first: L_Status had paired already, so the mapping was not asked about it.
+    expect(d.pairs.find((p) => p.a === 'L_Status')).toMatchObject({ b: 'L_Status', reason: 'standard-name' });
+    expect(asked).toContain('Property.L_ListPrice');
+    expect(asked).not.toContain('Property.L_Status');
+    expect(diffMetadata(a, b).pairs.find((p) => p.a === 'L_ListPrice')).toBeUndefined();
+  });
 });

@@ -4,6 +4,7 @@ import type { DemoResource } from '../catalog';
 import type { Dataset } from '../dataset';
 import { WEB_CLIENTS, WEB_STATIC_TOKENS, WEB_USERS, type WebFailure } from './accounts';
 import { buildWebModel } from './entities';
+import { reviseWebModel, type MetadataRevision } from '../metadataRevision';
 import type { WebApiState } from './handler';
 import { TokenStore } from './oauth';
 import { buildService, SERVICE_PATHS, TOKEN_PATH } from './service';
@@ -32,8 +33,8 @@ export interface WebApiInfo {
   clients: WebApiAccountInfo[];
 }
 
-export function buildWebApi(ds: Dataset, catalog: readonly DemoResource[], now: () => number, shortTokenSeconds: () => number): WebApiState {
-  const model = buildWebModel(ds, catalog);
+export function buildWebApi(ds: Dataset, catalog: readonly DemoResource[], now: () => number, shortTokenSeconds: () => number, revision: MetadataRevision = 1): WebApiState {
+  const model = reviseWebModel(buildWebModel(ds, catalog), revision);
   return {
     services: { lookup: buildService(model, 'lookup'), enum: buildService(model, 'enum') },
     tokens: new TokenStore(now, shortTokenSeconds),

@@ -10,6 +10,7 @@ export const keys = {
   profiles: ['profiles'] as const,
   session: (id: string) => ['session', id] as const,
   metadata: (id: string) => ['metadata', id] as const,
+  metadataVersions: (id: string) => ['metadataVersions', id] as const,
   snippets: ['snippets'] as const,
   history: ['history'] as const,
   trace: (id: string) => ['trace', id] as const,
@@ -86,6 +87,23 @@ export function useRefreshMetadata(profileId: string | undefined) {
   });
 }
 
+/** The metadata versions a profile's cache keeps and a change not yet shown; read again once its metadata has loaded. */
+export function useMetadataVersions(profileId: string | undefined, loadedAt = 0) {
+  return useQuery({
+    queryKey: [...keys.metadataVersions(profileId ?? ''), loadedAt],
+    queryFn: () => host.metadata.versions({ profileId: profileId! }),
+    enabled: !!profileId,
+  });
+}
+
+export function useAcknowledgeMetadataChange() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (profileId: string) => host.metadata.acknowledgeChange({ profileId }),
+    onSuccess: (_r, profileId) => qc.invalidateQueries({ queryKey: keys.metadataVersions(profileId) }),
+  });
+}
+
 export function useSnippets() {
   return useQuery({ queryKey: keys.snippets, queryFn: () => host.snippets.list(), select: (r) => r.snippets });
 }
@@ -151,6 +169,7 @@ function applyEvent(qc: QueryClient, e: Parameters<Parameters<typeof host.onAny>
     case 'profiles.changed': void qc.invalidateQueries({ queryKey: keys.profiles }); break;
     case 'snippets.changed': void qc.invalidateQueries({ queryKey: keys.snippets }); break;
     case 'history.changed': void qc.invalidateQueries({ queryKey: keys.history }); break;
+    case 'metadata.changed': void qc.invalidateQueries({ queryKey: keys.metadataVersions(e.profileId) }); break;
     case 'session.changed': qc.setQueryData(keys.session(e.status.profileId), e.status); break;
     case 'trace.entry':
       qc.setQueryData<TraceEntry[]>(keys.trace(e.entry.profileId), (old) => (old && !old.some((x) => x.id === e.entry.id) ? [...old, e.entry].slice(-1000) : old));

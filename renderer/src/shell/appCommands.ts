@@ -12,7 +12,7 @@ interface Actions {
   mapping?: () => void;
   /** The query of this tab translated for the other protocol, opened in a new tab (shell/openTranslated). */
   openAsWebApi?: () => void; openAsRets?: () => void;
-  exportCsv?: () => void; doctor?: () => void; refreshMetadata?: () => void;
+  exportCsv?: () => void; doctor?: () => void; refreshMetadata?: () => void; compareMetadata?: () => void;
 }
 
 export function appCommands(a: Actions): Command[] {
@@ -33,6 +33,7 @@ export function appCommands(a: Actions): Command[] {
     !!a.doctor && { id: 'doctor', title: 'Test the connection (doctor)', run: a.doctor },
     !!a.mapping && { id: 'mapping', title: 'Mapping to the RESO Data Dictionary…', run: a.mapping },
     !!a.refreshMetadata && { id: 'refresh', title: 'Fetch the metadata again', run: a.refreshMetadata },
+    !!a.compareMetadata && { id: 'compare-metadata', title: 'Compare metadata (versions, servers, files)…', run: a.compareMetadata },
     { id: 'theme-system', title: 'Theme: follow the system', run: () => setThemePref('system') },
     { id: 'theme-light', title: 'Theme: light', run: () => setThemePref('light') },
     { id: 'theme-dark', title: 'Theme: dark', run: () => setThemePref('dark') },

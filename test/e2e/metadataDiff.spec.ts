@@ -1,0 +1,126 @@
+// Metadata over time in Debian's Chromium against browser mode: the Demo MLS restarted with its
+// second metadata edition (a new MetadataVersion), the change notice seen once, the changes one
+// click away, the differences-only filter, the Markdown export (a download), and the RETS and Web
+// API sides of the Demo compared. Screenshots: test-results/screenshots/metadata-diff-*.png.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freshDirs, repoRoot, startHost, type HostDirs, type RunningHost } from './host';
+import { nameShim } from './chromium';
+
+test.describe.configure({ mode: 'serial' });
+
+const shots = join(repoRoot, 'test-results', 'screenshots');
+let dirs: HostDirs;
+let host: RunningHost;
+let page: Page;
+
+async function shotBoth(name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  for (const t of ['light', 'dark'] as const) {
+    await page.locator(`[data-theme-choice=${t}]`).evaluate((b) => (b as HTMLButtonElement).click());
+    await expect(page.locator('html')).toHaveAttribute('data-theme', t);
+    await page.screenshot({ path: join(shots, `metadata-diff-${name}-${t}.png`) });
+  }
+  await page.locator('[data-theme-choice=light]').evaluate((b) => (b as HTMLButtonElement).click());
+}
+
+async function openApp(): Promise<void> {
+  await page.goto(host.openUrl);
+  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+}
+
+test.beforeAll(async ({ browser }) => {
+  dirs = freshDirs();
+  host = await startHost(dirs);
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await ctx.addInitScript(nameShim);
+  page = await ctx.newPage();
+  await openApp();
+  await expect(page.getByTestId('metadata-version')).toContainText('v01.72.10042');
+  await expect(page.getByTestId('metadata-change-notice')).toHaveCount(0);
+  // The MLS publishes new metadata between two runs of the app.
+  await host.stop();
+  host = await startHost(dirs, { args: ['--demo-metadata', '2'] });
+});
+
+test.afterAll(async () => {
+  await page?.context().close();
+  await host?.stop();
+});
+
+test('a new MetadataVersion is announced, and the changes are one click away', async () => {
+  await openApp();
+  await expect(page.getByTestId('metadata-version')).toContainText('v01.72.10043');
+  const notice = page.getByTestId('metadata-change-notice');
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText('Metadata changed · Demo MLS (RETS)');
+  await expect(notice).toContainText('01.72.10043');
+  await expect(notice).toContainText('was 01.72.10042');
+  await shotBoth('notice');
+
+  await page.getByTestId('metadata-change-show').click();
+  const view = page.getByTestId('metadata-diff');
+  await expect(view).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByTestId('diff-summary')).toContainText('Demo MLS (RETS) @ 01.72.10042 → Demo MLS (RETS) @ 01.72.10043');
+  const table = page.getByTestId('diff-table');
+  await expect(table.locator('tr[data-change=added]').first()).toContainText('L_GreenVerification');
+  await expect(table.locator('tr[data-change="changed maximumLength"]').first()).toBeVisible();
+  await expect(table.locator('tr[data-change=renamed]')).toContainText('Active Contingent');
+  await shotBoth('versions');
+});
+
+test('differences only: unchanged pairs come and go with the filter', async () => {
+  const table = page.getByTestId('diff-table');
+  const filter = page.getByTestId('diff-differences-only');
+  await expect(filter).toBeChecked();
+  await expect(table.locator('tr[data-change=same]')).toHaveCount(0);
+  const differences = await table.locator('tbody tr').count();
+  await filter.uncheck();
+  await expect(table.locator('tr[data-change=same]').first()).toBeVisible();
+  expect(await table.locator('tbody tr').count()).toBeGreaterThan(differences);
+  await filter.check();
+  await expect(table.locator('tbody tr')).toHaveCount(differences);
+});
+
+test('export as Markdown: a download with every difference', async () => {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('diff-export-markdown').click();
+  const d = await download;
+  expect(d.suggestedFilename()).toMatch(/^metadata-diff-.+\.md$/);
+  const text = readFileSync((await d.path())!, 'utf8');
+  expect(text).toContain('# Metadata diff: Demo MLS (RETS) @ 01.72.10042 → Demo MLS (RETS) @ 01.72.10043');
+  expect(text).toContain('| field | added | Property |');
+  expect(text).toContain('L_GreenVerification');
+  expect(text).toContain('Active Contingent');
+  await expect(page.getByTestId('toast')).toContainText('Saved metadata-diff-');
+});
+
+test('the RETS and Web API sides of the Demo: fields paired by StandardName', async () => {
+  await page.getByTestId('diff-source-a').selectOption({ label: 'Demo MLS (RETS)' });
+  await page.getByTestId('diff-source-b').selectOption({ label: 'Demo MLS (Web API)' });
+  await page.getByTestId('diff-compare').click();
+  await expect(page.getByTestId('diff-summary')).toContainText('Demo MLS (RETS) (current) → Demo MLS (Web API) (current)', { timeout: 60_000 });
+  await expect(page.getByTestId('diff-summary')).toContainText('by StandardName, then names');
+  // L_ListPrice (its StandardName ListPrice) pairs with the Web API's ListPrice, whether or not a property differs.
+  await page.getByTestId('diff-differences-only').uncheck();
+  const listPrice = page.getByTestId('diff-table').locator('tr', { hasText: 'L_ListPrice' }).first();
+  await expect(listPrice).toContainText('ListPrice');
+  await expect(listPrice).toContainText('StandardName');
+  await page.getByTestId('diff-differences-only').check();
+  await shotBoth('servers');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('metadata-diff')).toHaveCount(0);
+});
+
+test('the notice is said once: not again after a reload', async () => {
+  // The notice reads the profile's versions once its metadata has loaded: wait for that answer.
+  const versionsRead = page.waitForResponse((r) => r.url().endsWith('/api/metadata.versions') && r.ok());
+  await openApp();
+  await expect(page.getByTestId('metadata-version')).toContainText('v01.72.10043');
+  const answer = (await (await versionsRead).json()) as { data: { change?: unknown; versions: unknown[] } };
+  expect(answer.data.versions).toHaveLength(2);
+  expect(answer.data.change).toBeUndefined();
+  await expect(page.getByTestId('metadata-change-notice')).toHaveCount(0);
+});
