@@ -39,6 +39,7 @@ import { InspectorLink } from './shell/inspectorLink';
 import { useToast } from './shell/toast';
 import { useTabs, type QueryTab } from './state/tabs';
 import type { EditorApi } from './monaco/QueryEditor';
+import { savedQueryOf, tabFromSaved } from './query/webapiQuery';
 
 type DoctorTarget = { profileId: string; name: string } | { draft: ProfileInput; name: string };
 
@@ -108,20 +109,18 @@ export function App() {
     clearConfirm(t.id);
     setRowSel(undefined);
     const target = searchTarget(t, metadata);
-    void runFor(t.id).start({
+    void runFor(t.id).start(t.protocol === 'webapi' ? { profileId: activeId, ...savedQueryOf(t) } : {
       profileId: activeId, resource: target.resource, class: target.cls, query: t.query, select: target.select,
       options: { limit: t.limit, count: t.count, format: t.format, standardNames: !!t.standardNames, ...(t.offset ? { offset: t.offset } : {}) },
     });
   }, [activeId, metadata]);
 
   function loadSnippet(s: Snippet) {
-    const o = s.options ?? {};
-    tabs.add({ title: s.name, resource: s.resource, cls: s.class, query: s.query, select: s.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', offset: o.offset, standardNames: o.standardNames });
+    tabs.add({ title: s.name, ...tabFromSaved(s) });
     showToast(`Loaded snippet “${s.name}”`);
   }
   function rerun(h: HistoryEntry) {
-    const o = h.options ?? {};
-    const t = tabs.add({ resource: h.resource, cls: h.class, query: h.query, select: h.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', standardNames: o.standardNames });
+    const t = tabs.add(tabFromSaved(h));
     setTimeout(() => runTab(t), 0);
   }
 
@@ -192,7 +191,7 @@ export function App() {
             onSelect={(s, nodeId) => { setSel({ s, nodeId }); setDrawer('field'); }}
             onInsertField={(r, c, f) => {
               if (r !== tab.resource || c !== tab.cls) tabs.update(tab.id, { resource: r, cls: c });
-              editorApi.current?.insert(tab.query.trim() === '' ? `(${f}=)` : f);
+              editorApi.current?.insert(tab.query.trim() === '' && tab.protocol !== 'webapi' ? `(${f}=)` : f);
             }}
             onOpenClass={(r, c) => tabs.add({ resource: r, cls: c })}
           />
