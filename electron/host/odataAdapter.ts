@@ -145,7 +145,10 @@ class ODataSessionAdapter implements SessionLike {
   private async *events(params: SessionSearchParams, signal?: AbortSignal): AsyncGenerator<SessionSearchEvent> {
     const entitySet = params.resource || params.class;
     let count: number | undefined;
-    for await (const e of this.s.query(entitySet, searchQueryOptions(params), signal)) {
+    const options = searchQueryOptions(params);
+    // The count covers every match: a window starting at $skip has read skip + totalRows of them.
+    const skipped = options.skip ?? 0;
+    for await (const e of this.s.query(entitySet, options, signal)) {
       if (e.kind !== 'wait') this.waited();
       switch (e.kind) {
         case 'columns': yield { kind: 'columns', columns: [...e.columns] }; break;
@@ -154,7 +157,7 @@ class ODataSessionAdapter implements SessionLike {
         case 'warning': yield { kind: 'warning', message: e.message }; break;
         case 'page': {
           const p = e.page;
-          const more = p.nextLink !== undefined || (count !== undefined && p.totalRows < count);
+          const more = p.nextLink !== undefined || (count !== undefined && skipped + p.totalRows < count);
           yield { kind: 'page', page: { n: p.n, rows: p.rows, totalRows: p.totalRows, more, ...(p.nextLink ? { nextLink: redactUrl(p.nextLink, this.secrets) } : {}) } };
           break;
         }
