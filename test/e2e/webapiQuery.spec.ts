@@ -3,7 +3,8 @@
 // controls); the $filter editor completes from the service's metadata and marks an unknown
 // property (its quick fix applies); the run shows "page N, M rows, more available", Load more asks
 // the next rows, auto paging follows the server's pages to $top; the URL shown is the one the host
-// sent (its request log, trace.get) and copies; a history entry re-runs as the same Web API tab.
+// sent (its request log, trace.get) and copies; a history entry re-runs, and a saved snippet loads,
+// as the same Web API tab.
 // Screenshots: test-results/screenshots/webapi-query-{light,dark}.png.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -93,6 +94,11 @@ test('$filter completes from the metadata and an unknown property is marked, the
   await fix.click();
   await expect(lines()).toHaveText('ListPrice\u00a0gt\u00a0100000');
   await expect(page.getByTestId('diagnostics')).toHaveCount(0);
+  // Hover on the property: its Edm type from the service's metadata.
+  await page.getByTestId('query-editor').locator('.view-line span span').filter({ hasText: /^ListPrice$/ }).first().hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Edm.Int32' })).toContainText('List Price');
+  await page.mouse.move(700, 700);
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Edm.Int32' })).toBeHidden();
 });
 
 test('runs with $orderby and $select: page info, Load more, and the URL shown is the one sent', async () => {
@@ -100,8 +106,13 @@ test('runs with $orderby and $select: page info, Load more, and the URL shown is
   await page.getByLabel('$orderby field 1').selectOption('ListPrice');
   await page.getByTestId('orderby-dir').click();
   await page.getByTestId('limit').fill('50');
+  await page.getByTestId('select-picker').click();
+  await page.getByRole('button', { name: 'First 12' }).click();
+  await page.getByTestId('select-picker').click();
+  await expect(page.getByTestId('select-picker')).toHaveText(/12 fields/);
   const url = page.getByTestId('odata-url');
-  await expect(url).toContainText('$filter=ListPrice%20gt%20100000&$orderby=ListPrice%20desc&$top=50&$count=true');
+  await expect(url).toContainText('$filter=ListPrice%20gt%20100000&$select=ListingKey%2C');
+  await expect(url).toContainText('&$orderby=ListPrice%20desc&$top=50&$count=true');
   const shown = await url.textContent();
   await runAndWait();
   await expect(page.getByTestId('page-info')).toHaveText('page 1, 50 rows, more available');
@@ -150,4 +161,20 @@ test('a Web API history entry re-runs as the same Web API tab', async () => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: join(shots, 'webapi-query-history-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('a Web API snippet saves the whole query and loads it back as a Web API tab', async () => {
+  await page.getByTestId('expand-Media').check();
+  await page.getByTestId('save-snippet').click();
+  const dlg = page.getByTestId('snippet-save');
+  await dlg.locator('input[name=snippetName]').fill('Pricey with photos');
+  await dlg.getByTestId('snippet-save-ok').click();
+  await expect(dlg).toHaveCount(0);
+  await page.getByRole('tab', { selected: true }).getByRole('button', { name: 'Close tab' }).click();
+  await page.getByTestId('open-snippets').click();
+  await page.getByTestId('palette-snippets').getByTestId('palette-item').filter({ hasText: 'Pricey with photos' }).click();
+  await expect(page.getByRole('tab', { selected: true })).toContainText('Pricey with photos');
+  await expect(lines()).toHaveText('ListPrice\u00a0gt\u00a0100000');
+  await expect(page.getByTestId('expand-Media')).toBeChecked();
+  await expect(page.getByTestId('odata-url')).toHaveText(/\$orderby=ListPrice%20desc&\$top=50&\$count=true&\$expand=Media$/);
 });
