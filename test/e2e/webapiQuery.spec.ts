@@ -108,7 +108,8 @@ test('runs with $orderby and $select: page info, Load more, and the URL shown is
   await page.getByTestId('limit').fill('50');
   await page.getByTestId('select-picker').click();
   await page.getByRole('button', { name: 'First 12' }).click();
-  await page.getByTestId('select-picker').click();
+  await page.mouse.move(700, 800); // the picker closes when the pointer leaves it
+  await expect(page.getByPlaceholder('Filter fields')).toHaveCount(0);
   await expect(page.getByTestId('select-picker')).toHaveText(/12 fields/);
   const url = page.getByTestId('odata-url');
   await expect(url).toContainText('$filter=ListPrice%20gt%20100000&$select=ListingKey%2C');
