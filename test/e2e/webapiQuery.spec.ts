@@ -21,6 +21,7 @@ let host: RunningHost;
 let page: Page;
 
 const lines = () => page.getByTestId('query-editor').locator('.view-lines');
+const operator = () => page.getByTestId('query-editor').locator('.view-line span span').filter({ hasText: /^gt$/ }).first();
 const suggestRow = (text: string) => page.locator('.suggest-widget .monaco-list-row', { hasText: text }).first();
 
 async function typeFresh(text: string): Promise<void> {
@@ -159,7 +160,10 @@ test('a Web API history entry re-runs as the same Web API tab', async () => {
   await expect(page.getByTestId('odata-count')).toBeChecked();
   await expect(page.getByTestId('limit')).toHaveValue('50');
   await expect(page.getByTestId('page-info')).toHaveText(/^page 1, 50 rows/, { timeout: 60_000 });
+  // The editor speaks $filter: `gt` is coloured as its operator.
+  await expect(operator()).toHaveCSS('color', 'rgb(176, 48, 111)');
   await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(operator()).toHaveCSS('color', 'rgb(247, 120, 186)');
   await page.screenshot({ path: join(shots, 'webapi-query-history-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
 });
