@@ -16,7 +16,7 @@ import { decodeBody } from '../../shared/rets/text';
 import { toODataError } from '../odata/errors';
 import { readPages } from '../odata/paging';
 import type { ODataSession } from '../odata/session';
-import { queryUrl, underRoot } from '../odata/urls';
+import { queryUrl, underRoot } from '../../shared/odata/urls';
 import type { StepOutcome, StepRunner } from './stepRunner';
 
 /** The page size a sync asks when the profile names none (most servers' default and cap are 1,000 or more). */

@@ -10,8 +10,8 @@ import { isODataError } from '../../shared/odata/errors';
 import { ODataSession, type ServiceDocument } from '../odata/session';
 import type { MediaItem } from '../odata/media';
 import type { TransportEvent } from '../odata/transport';
-import type { ODataAuth, ODataQueryEvent, QueryOptions } from '../odata/types';
-import { underRoot } from '../odata/urls';
+import type { ODataAuth, ODataQueryEvent } from '../odata/types';
+import { searchQueryOptions, underRoot } from '../../shared/odata/urls';
 import { odataErrorInfo } from './odataErrorInfo';
 import type { ProfileConnection } from './profiles';
 import type { FetchedObject, SessionActivity, SessionFactory, SessionLike, SessionSearchEvent, SessionSearchParams } from './sessionTypes';
@@ -37,25 +37,6 @@ export function odataSettings(p: ProfileConnection): ConstructorParameters<typeo
     idleTimeoutMs: p.timeouts.responseSeconds * 1000,
     ...(p.webApi?.pageSize ? { maxPageSize: p.webApi.pageSize } : {}),
     ...(p.throttle.requestsPerMinute > 0 ? { throttlePerMinute: p.throttle.requestsPerMinute } : {}),
-  };
-}
-
-/** The protocol-neutral search as OData query options: $filter, $select, $orderby, $top, $skip, $count, $expand. */
-export function queryOptions(params: SessionSearchParams): QueryOptions {
-  const o = params.odata ?? {};
-  const filter = params.query.trim();
-  const skip = o.skip ?? (params.offset !== undefined && params.offset > 1 ? params.offset - 1 : undefined);
-  const count = o.count ?? (params.count !== undefined && params.count > 0);
-  // RETS count=2 (count only): no rows, just the count.
-  const top = params.count === 2 ? 0 : typeof params.limit === 'number' ? params.limit : undefined;
-  return {
-    ...(filter ? { filter } : {}),
-    ...(params.select?.length ? { select: params.select } : {}),
-    ...(o.orderby?.trim() ? { orderby: o.orderby.trim() } : {}),
-    ...(top !== undefined ? { top } : {}),
-    ...(skip ? { skip } : {}),
-    ...(count ? { count: true } : {}),
-    ...(o.expand?.trim() ? { expand: o.expand.trim() } : {}),
   };
 }
 
@@ -164,7 +145,10 @@ class ODataSessionAdapter implements SessionLike {
   private async *events(params: SessionSearchParams, signal?: AbortSignal): AsyncGenerator<SessionSearchEvent> {
     const entitySet = params.resource || params.class;
     let count: number | undefined;
-    for await (const e of this.s.query(entitySet, queryOptions(params), signal)) {
+    const options = searchQueryOptions(params);
+    // The count covers every match: a window starting at $skip has read skip + totalRows of them.
+    const skipped = options.skip ?? 0;
+    for await (const e of this.s.query(entitySet, options, signal)) {
       if (e.kind !== 'wait') this.waited();
       switch (e.kind) {
         case 'columns': yield { kind: 'columns', columns: [...e.columns] }; break;
@@ -173,7 +157,7 @@ class ODataSessionAdapter implements SessionLike {
         case 'warning': yield { kind: 'warning', message: e.message }; break;
         case 'page': {
           const p = e.page;
-          const more = p.nextLink !== undefined || (count !== undefined && p.totalRows < count);
+          const more = p.nextLink !== undefined || (count !== undefined && skipped + p.totalRows < count);
           yield { kind: 'page', page: { n: p.n, rows: p.rows, totalRows: p.totalRows, more, ...(p.nextLink ? { nextLink: redactUrl(p.nextLink, this.secrets) } : {}) } };
           break;
         }

@@ -6,7 +6,7 @@ import { createODataPayloadParser, type ODataPayloadEvent } from '../../shared/o
 import { protocolFailure, toODataError, wrongContent, type ODataErrorContext } from './errors';
 import type { ODataTransport } from './transport';
 import type { ODataQueryEvent } from './types';
-import { resolveNextLink } from './urls';
+import { resolveNextLink } from '../../shared/odata/urls';
 
 export interface PagingOptions {
   operation: ODataOperation;

@@ -2,7 +2,7 @@
 // stop anywhere and resume after the last row it kept. Ties on the timestamp are broken by the key
 // (`ModificationTimestamp gt T or (ModificationTimestamp eq T and ListingKey gt 'K')`).
 import type { QueryOptions } from './types';
-import { quoteLiteral } from './urls';
+import { quoteLiteral } from '../../shared/odata/urls';
 
 export interface ReplicationCheckpoint {
   /** The last row's ModificationTimestamp as sent (an Edm.DateTimeOffset literal). */

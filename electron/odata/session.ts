@@ -19,7 +19,7 @@ import type { QuotaInfo } from './quota';
 import { replicationQuery, type ReplicationCheckpoint, type ReplicationOptions } from './replication';
 import { ODataTransport, realClock, type TransportEvent } from './transport';
 import { DEFAULT_ODATA_SETTINGS, type ODataClock, type ODataQueryEvent, type ODataSettings, type QueryOptions } from './types';
-import { queryUrl, quoteLiteral, underRoot } from './urls';
+import { queryUrl, quoteLiteral, underRoot } from '../../shared/odata/urls';
 
 export interface ServiceDocument {
   context?: string;

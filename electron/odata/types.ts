@@ -1,5 +1,6 @@
 // Public types of the RESO Web API (OData) client. See session.ts for the API.
 import type { ODataRowBatch } from '../../shared/odata/payload';
+import type { ODataQueryOptions } from '../../shared/odata/urls';
 import type { QuotaInfo } from './quota';
 
 /** How requests are authorised: each is a profile option. Secrets come from the keychain, never from disk. */
@@ -59,17 +60,7 @@ export interface ODataClock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export interface QueryOptions {
-  filter?: string;
-  select?: readonly string[];
-  /** e.g. `ModificationTimestamp,ListingKey` or `ListPrice desc`. */
-  orderby?: string;
-  /** A total limit over every page, whatever the server does with $top. */
-  top?: number;
-  skip?: number;
-  count?: boolean;
-  /** e.g. `Media`. */
-  expand?: string;
+export interface QueryOptions extends ODataQueryOptions {
   /** Page size asked with `Prefer: odata.maxpagesize` (default: the settings'). */
   pageSize?: number;
 }

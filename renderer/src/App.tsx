@@ -93,7 +93,7 @@ export function App() {
           onSelect={selection.selectField}
           onInsertField={(r, c, f) => {
             if (r !== tab.resource || c !== tab.cls) tabs.update(tab.id, { resource: r, cls: c });
-            editorApi.current?.insert(tab.query.trim() === '' ? `(${f}=)` : f);
+            editorApi.current?.insert(tab.query.trim() === '' && tab.protocol !== 'webapi' ? `(${f}=)` : f);
           }}
           onOpenClass={(r, c) => tabs.add({ resource: r, cls: c })}
         />

@@ -5,7 +5,8 @@ import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { askToConfirm, clearConfirm } from '../query/confirmRun';
 import { gateRun, searchTarget } from '../query/runGate';
 import { runFor } from '../query/runs';
-import { tabOptions, type QueryTab, type useTabs } from '../state/tabs';
+import { type QueryTab, type useTabs } from '../state/tabs';
+import { savedQueryOf, tabFromSaved } from '../query/webapiQuery';
 
 interface Deps {
   profileId?: string;
@@ -27,19 +28,19 @@ export function useTabRunner({ profileId, metadata, tabs, onStart, onToast }: De
     clearConfirm(t.id);
     onStart();
     const target = searchTarget(t, metadata);
-    void runFor(t.id).start({
+    void runFor(t.id).start(t.protocol === 'webapi' ? { profileId, ...savedQueryOf(t) } : {
       profileId, resource: target.resource, class: target.cls, query: t.query, select: target.select,
       options: { limit: t.limit, count: t.count, format: t.format, standardNames: !!t.standardNames, ...(t.offset ? { offset: t.offset } : {}) },
     });
   }, [profileId, metadata, onStart]);
 
   const loadSnippet = useCallback((s: Snippet) => {
-    addTab({ title: s.name, resource: s.resource, cls: s.class, query: s.query, select: s.select ?? [], ...tabOptions(s.options ?? {}) });
+    addTab({ title: s.name, ...tabFromSaved(s) });
     onToast(`Loaded snippet “${s.name}”`);
   }, [addTab, onToast]);
 
   const rerun = useCallback((h: HistoryEntry) => {
-    const t = addTab({ resource: h.resource, cls: h.class, query: h.query, select: h.select ?? [], ...tabOptions(h.options ?? {}) });
+    const t = addTab(tabFromSaved(h));
     setTimeout(() => runTab(t), 0);
   }, [addTab, runTab]);
 

@@ -5,6 +5,7 @@ import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
 import { ErrorBox } from '../shell/ErrorBox';
 import type { QueryTab } from '../state/tabs';
+import { savedQueryOf } from '../query/webapiQuery';
 
 export function SnippetSaveDialog({ tab, onClose, onSaved }: { tab: QueryTab; onClose(): void; onSaved(name: string): void }) {
   const [name, setName] = useState(tab.title || '');
@@ -13,8 +14,7 @@ export function SnippetSaveDialog({ tab, onClose, onSaved }: { tab: QueryTab; on
   async function submit() {
     await save.mutateAsync({
       name, tags: tags.split(',').map((t) => t.trim()).filter(Boolean),
-      resource: tab.resource, class: tab.cls, query: tab.query, select: tab.select,
-      options: { limit: tab.limit, count: tab.count, format: tab.format, ...(tab.offset ? { offset: tab.offset } : {}), ...(tab.standardNames ? { standardNames: true } : {}) },
+      ...savedQueryOf(tab),
     });
     onSaved(name);
   }

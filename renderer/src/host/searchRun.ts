@@ -2,7 +2,8 @@
 // as they arrive and listeners are told at most once a frame, so 100,000 streaming rows never
 // re-render React per batch.
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
-import type { HostClient, SearchOptions } from '../../../shared/contract';
+import type { HostClient, ODataQueryFields, Protocol, SearchOptions } from '../../../shared/contract';
+import type { z } from 'zod';
 import { toErrorInfo } from './errors';
 import { RowStore } from '../grid/rowStore';
 import { rowCap } from '../grid/rowCap';
@@ -24,6 +25,8 @@ export interface RunState {
   replyText?: string;
   error?: RetsErrorInfo;
   warnings: string[];
+  /** Web API: the last server page read (its number counts the pages of earlier loads too). */
+  page?: { n: number; rows: number; totalRows: number; more: boolean; nextLink?: string };
   /** Bumped on every change; the grid keys its memo on it. */
   version: number;
 }
@@ -34,6 +37,8 @@ export interface RunRequest {
   class: string;
   query: string;
   select: string[];
+  protocol?: Protocol;
+  odata?: z.infer<typeof ODataQueryFields>;
   options: Partial<SearchOptions>;
 }
 
@@ -74,16 +79,23 @@ export class SearchRun {
     for (const l of [...this.listeners]) l();
   }
 
-  async start(req: RunRequest): Promise<void> {
+  /** `append`: the rows (and pages) go on after the ones shown (Web API "Load more"). */
+  async start(req: RunRequest, append = false): Promise<void> {
     if (this.state.status === 'running') await this.cancel();
     const startedAt = performance.now();
-    const rows = new RowStore(rowCap());
+    const prev = this.state;
+    const rows = append ? prev.rows : new RowStore(rowCap());
+    const pageBase = append ? prev.page?.n ?? 0 : 0;
+    const rowBase = append ? rows.length : 0;
     this.cancelPending = false;
-    this.state = { ...emptyRun(), status: 'running', startedAt, rows, version: this.state.version + 1 };
+    this.state = append
+      ? { ...emptyRun(), status: 'running', startedAt, rows, columns: prev.columns, count: prev.count, page: prev.page, version: prev.version + 1 }
+      : { ...emptyRun(), status: 'running', startedAt, rows, version: this.state.version + 1 };
     this.flush();
     try {
       const op = await this.host.operation('search.start', {
         profileId: req.profileId, resource: req.resource, class: req.class, query: req.query, select: req.select, options: req.options,
+        ...(req.protocol ? { protocol: req.protocol } : {}), ...(req.odata ? { odata: req.odata } : {}),
       }, (e) => {
         const elapsedMs = performance.now() - startedAt;
         switch (e.type) {
@@ -94,6 +106,7 @@ export class SearchRun {
             break;
           case 'search.count': this.update({ count: e.count }); break;
           case 'search.maxrows': this.update({ maxrows: true }); break;
+          case 'search.page': this.update({ page: { n: pageBase + e.n, rows: e.rows, totalRows: rowBase + e.totalRows, more: e.more, ...(e.nextLink ? { nextLink: e.nextLink } : {}) } }); break;
           case 'search.progress': this.update({ elapsedMs }); break;
           case 'search.done':
             this.update({

@@ -1,5 +1,7 @@
 // The center: query tabs, the active tab's resource/class/Select pickers (with the snippets and
-// history buttons), the DMQL2 editor, the run bar, and the streaming results grid.
+// history buttons), the DMQL2 editor, the run bar, and the streaming results grid. A Web API tab
+// has an entity set picker, the $filter editor, $orderby/$expand/$count, the URL it asks, and
+// pages with "Load more".
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
@@ -17,6 +19,11 @@ import { schemaFor } from './schemaCache';
 import { runFor, useRun } from './runs';
 import { tabTitle, type QueryTab } from '../state/tabs';
 import type { useTabs } from '../state/tabs';
+import { protocolPatch } from '../state/tabs';
+import { useProfiles } from '../host/queries';
+import { odataSchemaFor } from './odataSchema';
+import { RequestUrl, WebApiOptionsBar } from './WebApiOptionsBar';
+import { savedQueryOf, shownUrl } from './webapiQuery';
 
 interface Props {
   profileId?: string;
@@ -70,6 +77,27 @@ export function QueryPanel(p: Props) {
   useEffect(() => { if (confirming && !confirmErrors) clearConfirm(active.id); }, [confirming, confirmErrors, active.id]);
   const up = (patch: Partial<QueryTab>) => p.tabs.update(active.id, patch);
   const shown = run.rows.length;
+  // The tab speaks the protocol of the metadata shown (a Web API's carries its CSDL).
+  const protocol = p.metadata?.odata ? 'webapi' : 'rets';
+  const entitySets = useMemo(() => (p.metadata?.odata ? p.metadata.resources.map((r) => r.id) : []), [p.metadata]);
+  const fitProtocol = p.metadata ? protocolPatch(active, protocol, entitySets) : undefined;
+  useEffect(() => { if (fitProtocol) p.tabs.update(active.id, fitProtocol); }, [fitProtocol, active.id, p.tabs]);
+  const web = active.protocol === 'webapi';
+  const odataCtx = useMemo(() => {
+    const schema = web ? odataSchemaFor(p.metadata, active.resource) : undefined;
+    return schema ? { schema } : undefined;
+  }, [web, p.metadata, active.resource]);
+  const profiles = useProfiles();
+  const serviceRoot = profiles.data?.find((x) => x.id === p.profileId)?.loginUrl;
+  const url = web && serviceRoot && active.resource ? shownUrl(serviceRoot, active) : undefined;
+  const skip = active.odata?.skip ?? 0;
+  const moreRows = web && run.status === 'done' && shown > 0 && (run.count !== undefined ? skip + shown < run.count
+    : !!run.page?.more || (typeof active.limit === 'number' && shown % active.limit === 0));
+  const loadMore = () => {
+    if (!p.profileId || !active.odata) return;
+    const q = savedQueryOf({ ...active, odata: { ...active.odata, skip: skip + shown } });
+    void runFor(active.id).start({ profileId: p.profileId, ...q }, true);
+  };
 
   return (
     <>
@@ -82,6 +110,22 @@ export function QueryPanel(p: Props) {
         ))}
         <button className="btn ghost" style={{ margin: 4 }} onClick={() => p.tabs.add({ resource: active.resource, cls: active.cls })} title="New query tab">+</button>
       </div>
+      {web ? (
+      <div className="querybar">
+        <span className="lbl">Entity set</span>
+        <select className="input" value={active.resource} data-testid="entityset-picker" onChange={(e) => {
+          up({ resource: e.target.value, cls: e.target.value, select: [], ...(active.odata ? { odata: { ...active.odata, orderby: [], expand: [], skip: 0 } } : {}) });
+        }}>
+          {p.metadata?.resources.map((r) => <option key={r.id} value={r.id}>{r.id}</option>)}
+        </select>
+        <span className="lbl">$select</span>
+        <SelectPicker fields={cls?.fields ?? []} value={active.select} onChange={(select) => up({ select })} />
+        <span style={{ flex: 1 }} />
+        <button className="btn ghost" onClick={p.onSnippets} title={`Snippets (${p.keys.snippets})`} data-testid="open-snippets">Snippets</button>
+        <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
+        <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
+      </div>
+      ) : (
       <div className="querybar">
         <span className="lbl">Resource</span>
         <select className="input" value={active.resource} data-testid="resource-picker" onChange={(e) => {
@@ -103,9 +147,15 @@ export function QueryPanel(p: Props) {
         <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
         <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
       </div>
+      )}
+      {web && active.odata && (
+        <WebApiOptionsBar value={active.odata} fields={cls?.fields ?? []} navigation={resource?.odata?.navigation.map((n) => n.name) ?? []}
+          onChange={(patch) => up({ odata: { ...active.odata!, ...patch } })} />
+      )}
       <div className="editor-wrap">
         <QueryEditor
-          tabId={active.id} value={active.query} context={ctx} placeholder={placeholder} apiRef={p.editorApi}
+          tabId={active.id} value={active.query} context={web ? undefined : ctx} language={web ? 'odata' : 'dmql'} odata={odataCtx}
+          placeholder={web ? "StandardStatus eq 'Active' and ListPrice gt 500000   Ctrl+Space completes · Ctrl+Enter runs" : placeholder} apiRef={p.editorApi}
           onChange={(query) => up({ query })} onRun={() => p.onRun(active)} onCancel={() => void runFor(active.id).cancel()} onSave={p.onSaveSnippet} onMarkers={setMarkers}
         />
       </div>
@@ -116,6 +166,7 @@ export function QueryPanel(p: Props) {
           {markers.length > 1 && <span className="muted"> · {markers.length - 1} more</span>}
         </div>
       )}
+      {url && <RequestUrl url={url} onCopy={() => void navigator.clipboard.writeText(url).then(() => p.onToast('URL copied'), () => p.onToast('Copy failed'))} />}
       <RunBar
         tab={active} run={run} update={up} blocked={blocked} onRun={p.onRun} onCancel={() => void runFor(active.id).cancel()}
         confirm={confirming ? confirmErrors : undefined} onDismissConfirm={() => clearConfirm(active.id)}
@@ -133,7 +184,16 @@ export function QueryPanel(p: Props) {
           </span>
           {run.status === 'running' && <span className="pill" data-testid="running"><span className="dot running" />streaming…</span>}
           {run.status === 'cancelled' && <span className="pill" data-testid="cancelled"><span className="dot warn" />cancelled</span>}
-          {run.maxrows && <span className="pill" title="The server stopped at its row limit: more rows match. Narrow the query or use Offset."><span className="dot warn" />MAXROWS reached</span>}
+          {web && run.page && (
+            <span className="pill" data-testid="page-info" title="Server pages read (auto paging stops at $top)">
+              page {run.page.n}, {shown.toLocaleString()} rows{moreRows ? ', more available' : run.status === 'done' ? ', all read' : ''}
+            </span>
+          )}
+          {web && moreRows && (
+            <button className="btn" onClick={loadMore} data-testid="load-more"
+              title={`Ask the next ${typeof active.limit === 'number' ? active.limit : ''} rows ($skip=${skip + shown})`}>Load more</button>
+          )}
+          {!web && run.maxrows && <span className="pill" title="The server stopped at its row limit: more rows match. Narrow the query or use Offset."><span className="dot warn" />MAXROWS reached</span>}
           <span className="spacer" />
           <button className="btn" onClick={() => setDecoded((d) => !d)} disabled={!decoders.size} title="Show lookup values decoded or as sent" data-testid="decoded-toggle">{decoded ? 'Decoded' : 'Raw'} ⇄</button>
           <button ref={columnsButton} className="btn" onClick={() => setShowColumns((s) => !s)} disabled={!run.columns.length}
@@ -144,11 +204,11 @@ export function QueryPanel(p: Props) {
         </div>
         {run.status === 'done' && shown === 0 && run.count === undefined && (
           <div className="grid-empty" data-testid="empty-result">
-            No records matched{run.replyCode ? <> (RETS <span className="mono">{run.replyCode}</span>{run.replyText ? ` “${run.replyText}”` : ''})</> : ''}.
-            The server answers 20201 when nothing matches: widen a range, drop a criterion, or check the lookup values in the explorer.
+            {web ? <>No records matched the $filter. Widen a comparison or check the lookup values in the explorer.</> : <>No records matched{run.replyCode ? <> (RETS <span className="mono">{run.replyCode}</span>{run.replyText ? ` “${run.replyText}”` : ''})</> : ''}.
+            The server answers 20201 when nothing matches: widen a range, drop a criterion, or check the lookup values in the explorer.</>}
           </div>
         )}
-        {run.status === 'done' && shown === 0 && run.count !== undefined && active.count === 2 && (
+        {run.status === 'done' && shown === 0 && run.count !== undefined && !web && active.count === 2 && (
           <div className="grid-empty"><b className="num">{run.count.toLocaleString()}</b> records match (count only).</div>
         )}
         {run.columns.length > 0 && (

@@ -1,7 +1,8 @@
 // The run bar under the editor: Run (disabled with the reason when it cannot send anything),
 // Cancel, Limit (a number or NONE) and Offset as typed text with what is wrong shown beside
 // them, Previous/Next page (Offset moves by Limit), Count, Format and StandardNames; and, when the
-// query has errors the editor found, the question Run asks first (run anyway / fix).
+// query has errors the editor found, the question Run asks first (run anyway / fix). A Web API
+// tab has $top (the limit) and $skip instead, and none of the RETS-only controls.
 import type { Diagnostic } from '../../../shared/dmql';
 import type { QueryTab } from '../state/tabs';
 import type { RunState } from '../host/searchRun';
@@ -22,12 +23,20 @@ interface Props {
   onDismissConfirm(): void;
 }
 
+/** $skip as typed: a whole number of rows from 0. */
+function parseSkip(text: string): number | undefined {
+  const t = text.trim();
+  if (t === '') return 0;
+  return /^\d{1,12}$/.test(t) ? Number(t) : undefined;
+}
+
 export function RunBar({ tab, run, update, blocked, onRun, onCancel, confirm, onFix, onDismissConfirm }: Props) {
   const running = run.status === 'running';
+  const web = tab.protocol === 'webapi';
   const limitText = tab.limitText ?? String(tab.limit);
   const offsetText = tab.offsetText ?? (tab.offset ? String(tab.offset) : '');
   const limit = parseLimit(limitText);
-  const offset = parseOffset(offsetText);
+  const offset = web ? { ok: true as const, value: undefined } : parseOffset(offsetText);
   const pageSize = typeof tab.limit === 'number' ? tab.limit : undefined;
   const moreAfter = run.status === 'done' && pageSize !== undefined
     && (run.maxrows || run.rows.length >= pageSize || (run.count !== undefined && (tab.offset ?? 1) - 1 + run.rows.length < run.count));
@@ -45,12 +54,18 @@ export function RunBar({ tab, run, update, blocked, onRun, onCancel, confirm, on
           ▶ Run
         </button>
         <button className="btn" onClick={onCancel} disabled={!running} title="Cancel (Esc)" data-testid="cancel">■ Cancel</button>
-        <span className="lbl">Limit</span>
+        <span className="lbl" title={web ? '$top: the most rows to read; pages are followed up to it' : undefined}>{web ? '$top' : 'Limit'}</span>
         <input className={`input narrow num${limit.ok ? '' : ' invalid'}`} value={limitText} aria-label="Limit" data-testid="limit" list="rw-limit-choices"
           aria-invalid={!limit.ok} title="Rows to ask for: a number, or NONE for the server’s maximum"
           onChange={(e) => { const p = parseLimit(e.target.value); update(p.ok ? { limit: p.value, limitText: e.target.value } : { limitText: e.target.value }); }}
           onBlur={() => { if (limit.ok) update({ limitText: undefined }); }} />
         <datalist id="rw-limit-choices"><option value="100" /><option value="1000" /><option value="NONE" /></datalist>
+        {web ? <>
+          <span className="lbl">$skip</span>
+          <input className="input narrow num" value={tab.odata?.skip ? String(tab.odata.skip) : ''} placeholder="0" aria-label="$skip" data-testid="skip"
+            title="Rows to skip before the first one returned"
+            onChange={(e) => { const n = parseSkip(e.target.value); if (n !== undefined && tab.odata) update({ odata: { ...tab.odata, skip: n } }); }} />
+        </> : <>
         <span className="lbl">Offset</span>
         <input className={`input narrow num${offset.ok ? '' : ' invalid'}`} value={offsetText} placeholder="1" aria-label="Offset" data-testid="offset" aria-invalid={!offset.ok}
           title="The row to start at (1 is the first)"
@@ -69,6 +84,7 @@ export function RunBar({ tab, run, update, blocked, onRun, onCancel, confirm, on
         <label className="check lbl" title="StandardNames=1: the query and Select use the RESO standard names (ListPrice) instead of the server’s system names (L_ListPrice)">
           <input type="checkbox" checked={!!tab.standardNames} onChange={(e) => update({ standardNames: e.target.checked })} data-testid="standard-names" />StandardNames
         </label>
+        </>}
       </div>
       {(blocked || !limit.ok || !offset.ok) && (
         <div className="rw-field-error" role="status" data-testid="run-blocked">

@@ -7,6 +7,8 @@ import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import type { QueryTab } from '../state/tabs';
 import { parseLimit, parseOffset } from './numberFields';
 import { schemaFor } from './schemaCache';
+import { validateFilter } from '../../../shared/odata/filter';
+import { odataSchemaFor } from './odataSchema';
 
 export type Gate =
   | { kind: 'blocked'; reason: string }
@@ -19,6 +21,8 @@ export function blockReason(tab: QueryTab, metadata: RetsMetadata | undefined, p
   if (!metadata) return 'No metadata for this connection yet (not logged in?): Resource and Class cannot be chosen, so nothing would be searched';
   const r = tab.resource ? findResource(metadata, tab.resource) : undefined;
   if (!r) return tab.resource ? `Resource ${tab.resource} is not in this server’s metadata: pick one` : 'Pick a Resource';
+  if (tab.protocol === 'webapi' && !r.odata) return 'This tab speaks the Web API, and the metadata is RETS: pick a Web API connection or open a new tab';
+  if (tab.protocol !== 'webapi' && r.odata) return 'This tab speaks RETS, and the metadata is a Web API’s: open a new tab for it';
   const c = tab.cls ? findClass(r, tab.cls) : undefined;
   if (!c) return tab.cls ? `Class ${tab.cls} is not in ${r.id}: pick one` : 'Pick a Class';
   if (tab.standardNames && (!r.standardName || !c.standardName)) return `${!r.standardName ? `Resource ${r.id}` : `Class ${c.name}`} has no StandardName in the metadata: turn StandardNames off to search it`;
@@ -40,6 +44,11 @@ export function searchTarget(tab: QueryTab, metadata: RetsMetadata): { resource:
 export function gateRun(tab: QueryTab, metadata: RetsMetadata | undefined, profileId: string | undefined): Gate {
   const reason = blockReason(tab, metadata, profileId);
   if (reason) return { kind: 'blocked', reason };
+  if (tab.protocol === 'webapi') {
+    const fs = odataSchemaFor(metadata, tab.resource);
+    const errs = fs && tab.query.trim() ? validateFilter(tab.query, fs).filter((d) => d.severity === 'error') : [];
+    return errs.length ? { kind: 'errors', errors: errs } : { kind: 'ok' };
+  }
   const schema = schemaFor({ metadata: metadata!, resource: tab.resource, cls: tab.cls, standardNames: tab.standardNames });
   const errors = schema && tab.query.trim() ? validate(tab.query, schema).filter((d) => d.severity === 'error') : [];
   return errors.length ? { kind: 'errors', errors } : { kind: 'ok' };

@@ -1,11 +1,33 @@
-// Query tabs: each has its own resource/class, query, Select and options. They survive a
-// restart (localStorage); results do not (they live in a SearchRun per tab).
+// Query tabs: each has its own protocol, resource/class, query, Select and options. They survive a
+// restart (localStorage); results do not (they live in a SearchRun per tab). A Web API tab's
+// resource and class are both the entity set, its query is the $filter, and `odata` holds the
+// query bar's other options ($orderby, $expand, $count, $skip; $top is the limit).
 import { useCallback, useEffect, useState } from 'react';
-import { SearchOptions, type SearchFormat } from '../../../shared/contract';
+import { SearchOptions, type Protocol, type SearchFormat } from '../../../shared/contract';
 import type { z } from 'zod';
+
+/** One $orderby item: a property path and its direction. */
+export interface OrderItem { field: string; desc: boolean }
+
+/** A Web API tab's query options beyond $filter, $select and $top. */
+export interface WebApiOptions {
+  orderby: OrderItem[];
+  /** Navigation properties to expand (e.g. Media). */
+  expand: string[];
+  /** Ask for @odata.count. */
+  count: boolean;
+  /** Rows to skip ($skip); 0 = none. */
+  skip: number;
+}
+
+export const DEFAULT_WEBAPI_OPTIONS: WebApiOptions = { orderby: [], expand: [], count: true, skip: 0 };
 
 export interface QueryTab {
   id: string;
+  /** Which protocol the tab speaks; tabs written before Web API profiles have none: RETS. */
+  protocol?: Protocol;
+  /** Web API tabs: $orderby, $expand, $count, $skip. */
+  odata?: WebApiOptions;
   title: string;
   resource: string;
   cls: string;
@@ -76,7 +98,20 @@ export function closeTab(s: TabsState, id: string): TabsState {
 const load = (): TabsState => readTabs(localStorage.getItem(KEY));
 
 export function tabTitle(t: QueryTab): string {
-  return t.title || (t.cls ? `${t.resource} ${t.cls}` : 'New query');
+  if (t.title) return t.title;
+  if (t.protocol === 'webapi') return t.resource || 'New query';
+  return t.cls ? `${t.resource} ${t.cls}` : 'New query';
+}
+
+/** The patch that makes a tab speak the profile's protocol: a Web API tab's class is its entity
+ *  set (the first one the metadata lists when the tab's resource is not one); a RETS tab coming
+ *  back from the Web API picks its class again. Undefined when the tab already fits. */
+export function protocolPatch(tab: QueryTab, protocol: Protocol, entitySets: readonly string[]): Partial<QueryTab> | undefined {
+  if (protocol === 'rets') return tab.protocol === 'webapi' ? { protocol: 'rets', cls: '', select: [], odata: undefined } : undefined;
+  const known = entitySets.find((e) => e === tab.resource) ?? entitySets.find((e) => e.toLowerCase() === tab.resource.toLowerCase());
+  const es = known ?? (entitySets.includes('Property') ? 'Property' : entitySets[0]) ?? '';
+  if (tab.protocol === 'webapi' && tab.resource === es && tab.cls === es && tab.odata) return undefined;
+  return { protocol: 'webapi', resource: es, cls: es, ...(es !== tab.resource ? { select: [] } : {}), odata: tab.odata ?? { ...DEFAULT_WEBAPI_OPTIONS } };
 }
 
 export function useTabs() {
