@@ -15,7 +15,8 @@ import { QueryPanel } from './query/QueryPanel';
 import { runFor, useRun } from './query/runs';
 import { FieldDetails } from './details/FieldDetails';
 import { RowDetails } from './details/RowDetails';
-import { Photos } from './details/Photos';
+import { hasPhotoSource, Photos } from './details/Photos';
+import { queryExtras } from './state/queryExtras';
 import { buildDecoders } from './grid/decode';
 import { ExportDialog } from './dialogs/ExportDialog';
 import { uploadFile } from './host/upload';
@@ -109,19 +110,19 @@ export function App() {
     setRowSel(undefined);
     const target = searchTarget(t, metadata);
     void runFor(t.id).start({
-      profileId: activeId, resource: target.resource, class: target.cls, query: t.query, select: target.select,
+      profileId: activeId, resource: target.resource, class: target.cls, query: t.query, select: target.select, ...queryExtras(t),
       options: { limit: t.limit, count: t.count, format: t.format, standardNames: !!t.standardNames, ...(t.offset ? { offset: t.offset } : {}) },
     });
   }, [activeId, metadata]);
 
   function loadSnippet(s: Snippet) {
     const o = s.options ?? {};
-    tabs.add({ title: s.name, resource: s.resource, cls: s.class, query: s.query, select: s.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', offset: o.offset, standardNames: o.standardNames });
+    tabs.add({ title: s.name, resource: s.resource, cls: s.class, query: s.query, select: s.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', offset: o.offset, standardNames: o.standardNames, ...queryExtras(s) });
     showToast(`Loaded snippet “${s.name}”`);
   }
   function rerun(h: HistoryEntry) {
     const o = h.options ?? {};
-    const t = tabs.add({ resource: h.resource, cls: h.class, query: h.query, select: h.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', standardNames: o.standardNames });
+    const t = tabs.add({ resource: h.resource, cls: h.class, query: h.query, select: h.select ?? [], limit: o.limit ?? 100, count: o.count ?? 1, format: o.format ?? 'COMPACT', standardNames: o.standardNames, ...queryExtras(h) });
     setTimeout(() => runTab(t), 0);
   }
 
@@ -151,7 +152,7 @@ export function App() {
   const row = rowSel !== undefined ? run.rows[rowSel] : undefined;
   const keyCol = resource ? run.columns.indexOf(resource.keyField) : -1;
   const recordKey = row ? row[keyCol >= 0 ? keyCol : 0] : undefined;
-  const hasPhotos = !!resource?.objects.length;
+  const hasPhotos = hasPhotoSource(resource);
 
   // Browser mode uploads the picked File; Electron asks the host's open dialog (no path crosses).
   async function openMetadataFile(file?: File) {

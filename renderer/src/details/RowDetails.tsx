@@ -1,7 +1,9 @@
-// The selected result row: every column with its SystemName and LongName, and a lookup's code
-// beside its decoded value.
+// The selected result row: every column with its SystemName and LongName, a lookup's code
+// beside its decoded value, and a Web API nested value (expanded Media, a collection) as a structure.
 import type { MetadataClass } from '../../../shared/rets/metadata/model';
 import type { Decoder } from '../grid/decode';
+import { isNestedColumn } from './nestedCells';
+import { NestedValue } from './NestedValue';
 
 interface Props { index: number; columns: string[]; row: string[]; cls?: MetadataClass; decoders: Map<string, Decoder> }
 
@@ -22,7 +24,7 @@ export function RowDetails({ index, columns, row, cls, decoders }: Props) {
           return [
             <dt key={`k${c}`} title={long ? `${c} — ${long}` : c}><span className="mono">{c}</span>{long && long !== c && <span className="rw-long">{long}</span>}</dt>,
             <dd key={`v${c}`} data-col={c}>
-              {raw === '' ? <span className="muted">–</span> : dec && dec !== raw ? <><span className="rw-code">{raw}</span> <span className="rw-decoded">{dec}</span></> : raw}
+              {raw === '' ? <span className="muted">–</span> : (raw[0] === '[' || raw[0] === '{') && isNestedColumn(cls, c) ? <NestedValue text={raw} /> : dec && dec !== raw ? <><span className="rw-code">{raw}</span> <span className="rw-decoded">{dec}</span></> : raw}
             </dd>,
           ];
         })}

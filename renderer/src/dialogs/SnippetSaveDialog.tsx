@@ -1,10 +1,11 @@
-// Save the active tab as a snippet: name, tags, and the tab's query and options.
+// Save the active tab as a snippet: name, tags, and the tab's whole query (protocol and Web API options too) and options.
 import { useState } from 'react';
 import { useSaveSnippet } from '../host/queries';
 import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
 import { ErrorBox } from '../shell/ErrorBox';
 import type { QueryTab } from '../state/tabs';
+import { queryExtras } from '../state/queryExtras';
 
 export function SnippetSaveDialog({ tab, onClose, onSaved }: { tab: QueryTab; onClose(): void; onSaved(name: string): void }) {
   const [name, setName] = useState(tab.title || '');
@@ -13,7 +14,7 @@ export function SnippetSaveDialog({ tab, onClose, onSaved }: { tab: QueryTab; on
   async function submit() {
     await save.mutateAsync({
       name, tags: tags.split(',').map((t) => t.trim()).filter(Boolean),
-      resource: tab.resource, class: tab.cls, query: tab.query, select: tab.select,
+      resource: tab.resource, class: tab.cls, query: tab.query, select: tab.select, ...queryExtras(tab),
       options: { limit: tab.limit, count: tab.count, format: tab.format, ...(tab.offset ? { offset: tab.offset } : {}), ...(tab.standardNames ? { standardNames: true } : {}) },
     });
     onSaved(name);

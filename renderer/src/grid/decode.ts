@@ -2,6 +2,7 @@
 // or raw at the flip of a switch, using the class's metadata.
 import type { MetadataClass, MetadataResource } from '../../../shared/rets/metadata/model';
 import { findLookup, isLookupField, isMultiLookupField } from '../../../shared/rets/metadata/model';
+import { nestedDecoders } from '../details/nestedCells';
 
 export type Decoder = (value: string) => string;
 
@@ -21,5 +22,6 @@ export function buildDecoders(resource: MetadataResource | undefined, cls: Metad
     out.set(f.systemName, dec);
     if (f.standardName) out.set(f.standardName, dec);
   }
+  for (const [c, dec] of nestedDecoders(resource, cls)) out.set(c, dec);
   return out;
 }

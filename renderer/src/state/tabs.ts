@@ -1,7 +1,7 @@
 // Query tabs: each has its own resource/class, query, Select and options. They survive a
 // restart (localStorage); results do not (they live in a SearchRun per tab).
 import { useCallback, useEffect, useState } from 'react';
-import type { SearchFormat } from '../../../shared/contract';
+import type { ODataQueryFields, Protocol, SearchFormat } from '../../../shared/contract';
 import type { z } from 'zod';
 
 export interface QueryTab {
@@ -20,6 +20,9 @@ export interface QueryTab {
   /** The Limit / Offset box's text while it does not parse (limit and offset keep the last good value). */
   limitText?: string;
   offsetText?: string;
+  /** Web API tabs: the protocol, and the options beyond $filter/$select/$top ($orderby, $expand, $count). */
+  protocol?: Protocol;
+  odata?: z.infer<typeof ODataQueryFields>;
   /** The user chose "run anyway" for queries with errors in this tab, and not to be asked again. */
   runWithErrors?: boolean;
 }
