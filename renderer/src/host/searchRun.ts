@@ -2,7 +2,7 @@
 // as they arrive and listeners are told at most once a frame, so 100,000 streaming rows never
 // re-render React per batch.
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
-import type { SearchOptions } from '../../../shared/contract';
+import type { SearchOptions, SearchStartRequest } from '../../../shared/contract';
 import { host } from './client';
 import { toErrorInfo } from './errors';
 
@@ -33,6 +33,9 @@ export interface RunRequest {
   query: string;
   select: string[];
   options: Partial<SearchOptions>;
+  /** Web API: the protocol and $orderby, $expand, $count. */
+  protocol?: SearchStartRequest['protocol'];
+  odata?: SearchStartRequest['odata'];
 }
 
 export function emptyRun(): RunState {
@@ -76,6 +79,7 @@ export class SearchRun {
     try {
       const op = await host.operation('search.start', {
         profileId: req.profileId, resource: req.resource, class: req.class, query: req.query, select: req.select, options: req.options,
+        ...(req.protocol ? { protocol: req.protocol } : {}), ...(req.odata ? { odata: req.odata } : {}),
       }, (e) => {
         const elapsedMs = performance.now() - startedAt;
         switch (e.type) {
