@@ -21,10 +21,11 @@ export function RowDetails({ index, columns, row, cls, decoders }: Props) {
           const raw = row[i] ?? '';
           const dec = decoders.get(c)?.(raw);
           const long = names.get(c);
+          const nested = (raw[0] === '[' || raw[0] === '{') && isNestedColumn(cls, c);
           return [
             <dt key={`k${c}`} title={long ? `${c} — ${long}` : c}><span className="mono">{c}</span>{long && long !== c && <span className="rw-long">{long}</span>}</dt>,
-            <dd key={`v${c}`} data-col={c}>
-              {raw === '' ? <span className="muted">–</span> : (raw[0] === '[' || raw[0] === '{') && isNestedColumn(cls, c) ? <NestedValue text={raw} /> : dec && dec !== raw ? <><span className="rw-code">{raw}</span> <span className="rw-decoded">{dec}</span></> : raw}
+            <dd key={`v${c}`} data-col={c} className={nested ? 'rw-nested-dd' : undefined}>
+              {raw === '' ? <span className="muted">–</span> : nested ? <NestedValue text={raw} /> : dec && dec !== raw ? <><span className="rw-code">{raw}</span> <span className="rw-decoded">{dec}</span></> : raw}
             </dd>,
           ];
         })}

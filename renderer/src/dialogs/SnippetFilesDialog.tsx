@@ -66,7 +66,7 @@ export function SnippetFilesDialog({ browserMode, onClose }: Props) {
         <span className="spacer" />
         <button className="btn" onClick={onClose}>Close</button>
         <button className="btn primary" disabled={busy || chosen.length === 0} onClick={() => void exportChosen()} data-testid="snippets-export">
-          Export {chosen.length === all.length ? 'all' : chosen.length} {chosen.length === 1 ? 'snippet' : 'snippets'}
+          {chosen.length === all.length ? `Export all (${all.length})` : `Export ${chosen.length} ${chosen.length === 1 ? 'snippet' : 'snippets'}`}
         </button>
       </>}>
       <div className="muted small">A snippet file holds each snippet&apos;s name, tags, protocol and whole query (Web API: $filter, $select, $orderby, $expand, $top). Importing gives every snippet a new id, so nothing is overwritten.</div>
