@@ -1,8 +1,10 @@
-// CSV export: a fresh paged search (not the rows on screen) streamed to disk by the byte CSV
-// encoder (./csvSink.ts: COMPACT fields copied from the response's bytes, no string per field):
-// RFC 4180 (CRLF, quotes doubled), UTF-8 with an optional BOM for Excel, the
-// header by SystemName, StandardName or LongName, lookups decoded (COMPACT-DECODED) or raw
-// (COMPACT), formula cells guarded for Excel when asked (shared/csv/formulaGuard.ts). Written to
+// Export: a fresh paged search (not the rows on screen; Web API: every nextLink to the end)
+// streamed to disk, as CSV by the byte encoder (./csvSink.ts: COMPACT fields copied from the
+// response's bytes, no string per field; RFC 4180, UTF-8 with an optional BOM for Excel, Web API
+// collections joined with the chosen separator) or as JSON Lines (./jsonLinesSink.ts); the
+// header by SystemName, StandardName or LongName (Web API: DisplayName), lookups decoded
+// (COMPACT-DECODED) or raw (COMPACT), formula cells guarded for Excel when asked
+// (shared/csv/formulaGuard.ts). Written to
 // a temp file next to the target and renamed only when complete, so a cancelled or failed export
 // never leaves a half file under the user's name; the temp file is listed in the journal while it
 // exists, so a killed host's is removed at the next start.
@@ -17,7 +19,12 @@ import { formulaGuardOn } from '../../shared/csv/formulaGuard';
 import { lookupDecoders } from '../../shared/metadata/lookupDecoder';
 import { findClass, findResource, type RetsMetadata } from '../../shared/rets/metadata/model';
 import { columnPositions, OrderedBatch } from '../../shared/rets/search/orderedBatch';
+import type { RowBatch } from '../../shared/rets/search/types';
+import { JoinedBatch } from '../../shared/odata/joinedBatch';
+import { expandedNames } from '../../shared/odata/nestedValues';
+import { ODataRowBatch } from '../../shared/odata/payload';
 import { CsvSink } from './csvSink';
+import { JsonLinesSink } from './jsonLinesSink';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, tempPathFor, writeFileAtomic } from './files';
 import { cancelledError, inputError, toErrorInfo } from './hostError';
 import type { MetadataService } from './metadataCache';
@@ -27,7 +34,10 @@ import type { SessionPool } from './sessions';
 import type { TempJournal } from './tempFiles';
 
 /** What to export; where to is the host's own ExportTarget, never the request's word. */
-export type ExportRequest = Omit<z.output<typeof ExportStartRequest>, 'destination'>;
+type Parsed = Omit<z.output<typeof ExportStartRequest>, 'destination'>;
+type Later = 'format' | 'collectionSeparator';
+/** What to export (options added later may be left out by local callers: CSV, '; '). */
+export type ExportRequest = Omit<Parsed, 'options'> & { options: Omit<Parsed['options'], Later> & Partial<Pick<Parsed['options'], Later>> };
 type Req = ExportRequest;
 /** Where the host writes: a path it chose (save dialog, CLI) or a download in its export folder. */
 export type ExportTarget = { kind: 'path'; path: string } | { kind: 'download'; fileName: string };
@@ -78,9 +88,9 @@ export class ExportService {
     return downloadUrl(id);
   }
 
-  private target(operationId: string, target: ExportTarget): string {
+  private target(operationId: string, target: ExportTarget, ext: string): string {
     if (target.kind === 'path') return resolve(target.path);
-    return insideFolder(this.exportDir, operationId, safeFileName(target.fileName, '.csv'));
+    return insideFolder(this.exportDir, operationId, safeFileName(target.fileName, ext));
   }
 
   private async run(op: RunningOperation, req: Req, target: ExportTarget): Promise<Outcome<'export'>> {
@@ -95,7 +105,8 @@ export class ExportService {
       return { type: 'export.progress', operationId, rows, rowsPerSec: rate(rows, elapsedMs), elapsedMs, bytes: out?.bytesWritten ?? 0, ...(total !== undefined ? { total } : {}) };
     };
     try {
-      const finalPath = this.target(operationId, target);
+      const jsonl = req.options.format === 'jsonl';
+      const finalPath = this.target(operationId, target, jsonl ? '.jsonl' : '.csv');
       await ensurePrivateDir(dirname(finalPath)).catch(() => { throw inputError(`Cannot create the folder for "${basename(finalPath)}".`); });
       const session = await this.pool.session(req.profileId, signal);
       const decoded = req.options.lookups === 'decoded';
@@ -108,12 +119,17 @@ export class ExportService {
       out = createWriteStream(tmp, { mode: PRIVATE_FILE_MODE });
       await once(out, 'open');
       // A disk error (full, removed) ends the export at the next write, never crashes the host.
-      const csv = new CsvSink(out, { bom: req.options.bom, guard: formulaGuardOn(req.options) });
+      const csv = jsonl ? undefined : new CsvSink(out, { bom: req.options.bom, guard: formulaGuardOn(req.options) });
+      const lines = jsonl ? new JsonLinesSink(out) : undefined;
+      const separator = req.options.collectionSeparator ?? '; ';
+      // CSV cells are text: a Web API collection becomes its elements joined.
+      const cells = (b: RowBatch): RowBatch => (b instanceof ODataRowBatch ? new JoinedBatch(b, separator) : b);
       const stream = session.searchAll({
         resource: req.resource, class: req.class, query: req.query,
         ...(req.select.length ? { select: req.select } : {}),
         limit: req.options.maxRows ?? 'NONE', count: 1,
-        format: decoded && !decoders ? 'COMPACT-DECODED' : 'COMPACT',
+        // JSON Lines keeps values as the server sends them: the server decodes its lookups there.
+        format: decoded && (!decoders || jsonl) ? 'COMPACT-DECODED' : 'COMPACT',
         ...(req.odata ? { odata: req.odata } : {}),
       }, signal);
       let headerDone = false;
@@ -126,22 +142,30 @@ export class ExportService {
         if (signal.aborted) throw cancelledError('Search');
         if (ev.kind === 'columns' && !headerDone) {
           headerDone = true;
-          order = req.select.length ? columnPositions(req.select, ev.columns) : null;
-          columns = order ? req.select : ev.columns;
+          // Web API: what $expand adds ($select does not name it) is written after the chosen columns.
+          const wanted = req.select.length ? [...req.select, ...expandedNames(req.odata?.expand).filter((n) => !req.select.includes(n))] : [];
+          order = wanted.length ? columnPositions(wanted, ev.columns) : null;
+          columns = order ? wanted : ev.columns;
           decode = decoders?.size ? columns.map((c) => decoders.get(c)) : undefined;
-          await csv.record(headerNames(columns, md, req.resource, req.class, req.options.header));
+          const names = headerNames(columns, md, req.resource, req.class, req.options.header);
+          if (csv) await csv.record(names);
+          else lines!.header(names);
         } else if (ev.kind === 'count') {
           total = ev.count;
         } else if (ev.kind === 'rows') {
-          const b = order ? new OrderedBatch(ev.batch, columns, order) : ev.batch;
-          const n = req.options.maxRows === undefined ? b.length : Math.max(0, Math.min(b.length, req.options.maxRows - rows));
-          await csv.rows(b, 0, n, decode);
+          const n = req.options.maxRows === undefined ? ev.batch.length : Math.max(0, Math.min(ev.batch.length, req.options.maxRows - rows));
+          if (csv) {
+            const b = cells(ev.batch);
+            await csv.rows(order ? new OrderedBatch(b, columns, order) : b, 0, n, decode);
+          } else {
+            await lines!.rows(ev.batch, order, 0, n);
+          }
           rows += n;
           op.progress(progress);
         }
       }
       if (signal.aborted) throw cancelledError('Search');
-      await csv.end();
+      await (csv ? csv.end() : lines!.end());
       await rename(tmp, finalPath);
       await this.journal.remove(tmp);
       op.progress(progress, true);

@@ -234,9 +234,9 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     'snippets.save': async (r) => { const snippet = await snippets.save(r); events.emit({ type: 'snippets.changed' }); return { snippet }; },
     'snippets.delete': async (r) => { await snippets.delete(r.id); events.emit({ type: 'snippets.changed' }); return { ok: true as const }; },
     'snippets.import': async (r) => {
-      const imported = 'content' in r ? await snippets.importText(r.content) : await files.use(r.handle, 'snippets-import', 'read', (f) => snippets.importPath(f.path));
+      const out = 'content' in r ? await snippets.importText(r.content) : await files.use(r.handle, 'snippets-import', 'read', (f) => snippets.importPath(f.path));
       events.emit({ type: 'snippets.changed' });
-      return { imported };
+      return out;
     },
     'snippets.export': async (r) => {
       const path = r.handle ? files.take(r.handle, 'snippets-export', 'write').path : undefined;

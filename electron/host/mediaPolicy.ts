@@ -89,11 +89,13 @@ export function mediaAnswer(media: { contentType: string; body: Uint8Array } | u
   };
 }
 
+const DOWNLOAD_TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', jsonl: 'application/jsonl; charset=utf-8', json: 'application/json; charset=utf-8' };
+
 /** Headers for an exported file handed out as a download. */
 export function downloadHeaders(fileName: string): Record<string, string> {
   return {
     ...MEDIA_GUARD_HEADERS,
-    'content-type': 'text/csv; charset=utf-8',
+    'content-type': DOWNLOAD_TYPES[fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase()] ?? 'text/csv; charset=utf-8',
     'cache-control': 'no-store',
     'content-disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`,
   };

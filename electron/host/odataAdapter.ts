@@ -8,7 +8,7 @@ import type { MetadataLookup } from '../../shared/rets/metadata/model';
 import { redactUrl } from '../../shared/redact';
 import { isODataError } from '../../shared/odata/errors';
 import { ODataSession, type ServiceDocument } from '../odata/session';
-import type { MediaItem } from '../odata/media';
+import { mediaDescription, type MediaItem } from '../odata/media';
 import type { TransportEvent } from '../odata/transport';
 import type { ODataAuth, ODataQueryEvent } from '../odata/types';
 import { searchQueryOptions, underRoot } from '../../shared/odata/urls';
@@ -178,7 +178,7 @@ class ODataSessionAdapter implements SessionLike {
       if (ids !== '*' && !ids.includes(objectId)) continue;
       const base = {
         objectId, contentId: key, contentType: m.mimeType ?? '',
-        description: m.raw.LongDescription || m.raw.ShortDescription || '',
+        description: mediaDescription(m),
         preferred: yes(m.raw.PreferredPhotoYN) || (m.order === 1 && !('PreferredPhotoYN' in m.raw)),
       };
       if (!m.url) { out.push({ ...base, error: { kind: 'protocol', transaction: 'GetObject', message: `Media ${m.mediaKey || objectId} has no MediaURL.` } }); continue; }

@@ -1,10 +1,11 @@
-// Snippets as plain files: one pretty-printed JSON file per snippet (name, tags, resource, class,
-// query, select, options), so users can keep the folder in git, written one change at a time per
-// file. Import and export as JSON.
+// Snippets as plain files: one pretty-printed JSON file per snippet (name, tags, protocol,
+// resource, class, query, select, the Web API options, options), so users can keep the folder in
+// git, written one change at a time per file. Export (all or chosen ones) and import as JSON:
+// imports get new ids, and what is skipped is said with its reason.
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { Snippet, SnippetFields, SnippetSaveRequest, type UnreadableFile } from '../../shared/contract';
+import { Snippet, SnippetFields, SnippetSaveRequest, type SkippedSnippet, type UnreadableFile } from '../../shared/contract';
 import { serialized } from './fileQueue';
 import { isSafeId, readJsonFile, shortId, slugify, unreadableFile, writeFileAtomic, writeJsonAtomic } from './files';
 import { excerpt } from './excerpt';
@@ -113,31 +114,45 @@ export class SnippetStore {
     });
   }
 
-  async importText(text: string): Promise<Snippet[]> {
-    let data: unknown;
-    try { data = JSON.parse(text.replace(/^\uFEFF/, '')); } catch {
-      // JSON.parse's message quotes the text: only a short escaped start of it goes back.
-      throw inputError(`The snippet file is not valid JSON (it starts with "${excerpt(text.trimStart())}").`, 'Export snippets from the workbench to see the expected format.');
+  /**
+   * Snippets from a file's text (one snippet, an array, or `{ snippets: [...] }` as exportText
+   * writes; a snippet file of the data folder too). Each valid one is saved under a new id; the
+   * others are skipped with the reason. A file with nothing to import is an error that says why.
+   */
+  async importText(text: string, file?: string): Promise<SnippetImport> {
+    const found = readItems(text, file);
+    const out: SnippetImport = { imported: [], skipped: [] };
+    for (const item of found.items) {
+      const r = checkItem(item.value);
+      if ('reason' in r) skip(out, { item: item.n, ...(item.name ? { name: item.name } : {}), ...(file ? { file } : {}), reason: r.reason });
+      else out.imported.push(await this.save(r.fields));
     }
-    const items = Array.isArray(data) ? data : (data as { snippets?: unknown[] })?.snippets ?? [data];
-    const parsed = items.map((item, i) => {
-      const r = SnippetFields.safeParse(item);
-      if (!r.success) throw inputError(`Snippet ${i + 1} in the file is not valid: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-      return r.data;
-    });
-    const out: Snippet[] = [];
-    for (const s of parsed) out.push(await this.save(s));
+    if (found.beyond) skip(out, { item: MAX_IMPORT + 1, ...(file ? { file } : {}), reason: `The file holds ${found.beyond.toLocaleString()} more snippets than the ${MAX_IMPORT.toLocaleString()} read from one file.` });
+    if (out.imported.length === 0) {
+      const first = out.skipped[0];
+      throw inputError(
+        found.items.length === 0 ? 'The snippet file holds no snippets.' : `No snippet in the file could be imported: ${first ? `snippet ${first.item}${first.name ? ` ("${excerpt(first.name)}")` : ''}: ${first.reason}` : ''}`,
+        'Export snippets from the workbench to see the expected format.',
+      );
+    }
     return out;
   }
 
   /** A file, or every .json file in a folder (a path the user picked or gave the CLI). */
-  async importPath(path: string): Promise<Snippet[]> {
+  async importPath(path: string): Promise<SnippetImport> {
     const st = await stat(path).catch(() => { throw inputError(`Cannot read "${basename(path)}".`); });
     if (!st.isDirectory()) return this.importText(await readFile(path, 'utf8'));
-    const out: Snippet[] = [];
+    const out: SnippetImport = { imported: [], skipped: [] };
     for (const n of (await readdir(path)).filter((x) => x.endsWith('.json')).sort()) {
-      out.push(...(await this.importText(await readFile(join(path, n), 'utf8'))));
+      try {
+        const one = await this.importText(await readFile(join(path, n), 'utf8'), n);
+        out.imported.push(...one.imported);
+        for (const x of one.skipped) skip(out, x);
+      } catch (err) {
+        skip(out, { item: 1, file: n, reason: err instanceof Error ? err.message : String(err) });
+      }
     }
+    if (out.imported.length === 0) throw inputError(`No snippet in the folder "${basename(path)}" could be imported.`, out.skipped[0] ? `${out.skipped[0].file}: ${out.skipped[0].reason}` : 'The folder holds no .json files.');
     return out;
   }
 
@@ -148,4 +163,40 @@ export class SnippetStore {
     if (path) await writeFileAtomic(path, content);
     return { content, fileName: 'rets-workbench-snippets.json', count: chosen.length, ...(path ? { path } : {}) };
   }
+}
+
+export interface SnippetImport { imported: Snippet[]; skipped: SkippedSnippet[] }
+
+/** Snippets read from one file; more are counted, not read. */
+const MAX_IMPORT = 10_000;
+/** Skipped snippets reported (a broken file of thousands says the first ones). */
+const MAX_SKIPPED = 200;
+
+function skip(out: SnippetImport, s: SkippedSnippet): void {
+  if (out.skipped.length < MAX_SKIPPED) out.skipped.push(s);
+}
+
+interface Item { n: number; name?: string; value: unknown }
+
+function readItems(text: string, file?: string): { items: Item[]; beyond: number } {
+  let data: unknown;
+  try { data = JSON.parse(text.replace(/^\uFEFF/, '')); } catch {
+    // JSON.parse's message quotes the text: only a short escaped start of it goes back.
+    throw inputError(`The snippet file${file ? ` "${excerpt(file)}"` : ''} is not valid JSON (it starts with "${excerpt(text.trimStart())}").`, 'Export snippets from the workbench to see the expected format.');
+  }
+  const list = Array.isArray(data) ? data : data !== null && typeof data === 'object' && Array.isArray((data as { snippets?: unknown }).snippets) ? (data as { snippets: unknown[] }).snippets : [data];
+  const items = list.slice(0, MAX_IMPORT).map((value, i) => {
+    const name = value !== null && typeof value === 'object' ? (value as { name?: unknown }).name : undefined;
+    return { n: i + 1, value, ...(typeof name === 'string' && name.trim() ? { name: name.trim().slice(0, 200) } : {}) };
+  });
+  return { items, beyond: Math.max(0, list.length - MAX_IMPORT) };
+}
+
+/** A snippet's fields, or why it cannot be one (in words, naming the field). */
+function checkItem(value: unknown): { fields: z.output<typeof SnippetFields> } | { reason: string } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { reason: 'it is not a snippet (a JSON object with name, resource, class and query).' };
+  const r = SnippetFields.safeParse(value);
+  if (!r.success) return { reason: r.error.issues.slice(0, 3).map((x) => `${x.path.join('.') || 'snippet'}: ${x.message}`).join('; ') };
+  if (r.data.odata && r.data.protocol !== 'webapi') return { reason: 'it has Web API options (odata) but its protocol is not "webapi".' };
+  return { fields: r.data };
 }

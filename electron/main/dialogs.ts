@@ -5,7 +5,7 @@ import type { FilePurpose } from '../../shared/contract/files';
 import type { FileDialogs } from '../host/host';
 
 const FILTERS: Record<FilePurpose, FileFilter[]> = {
-  'export-csv': [{ name: 'CSV', extensions: ['csv'] }],
+  'export-csv': [{ name: 'CSV', extensions: ['csv'] }, { name: 'JSON Lines', extensions: ['jsonl'] }],
   'snippets-export': [{ name: 'Snippets (JSON)', extensions: ['json'] }],
   'snippets-import': [{ name: 'Snippets (JSON)', extensions: ['json'] }],
   metadata: [{ name: 'Metadata', extensions: ['xml', 'txt', 'json', 'http'] }, { name: 'All files', extensions: ['*'] }],

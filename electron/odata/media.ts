@@ -66,3 +66,11 @@ export async function fetchMediaImage(url: string, cap: number, signal?: AbortSi
   }
   return { type, bytes };
 }
+
+/** What the gallery says of a Media item: its description (long, else short) and its image size. */
+export function mediaDescription(m: MediaItem): string {
+  const r = m.raw;
+  const text = r.LongDescription || r.ShortDescription || '';
+  const size = r.ImageSizeDescription || (r.ImageWidth && r.ImageHeight ? `${r.ImageWidth}×${r.ImageHeight}` : '');
+  return text && size ? `${text} · ${size}` : text || size;
+}

@@ -12,7 +12,7 @@ import { MetadataDiffRequest, MetadataDiffResponse, MetadataSaveDiffRequest, Met
 import { SearchStartRequest } from './search';
 import { ObjectListRequest, ObjectListResponse } from './objects';
 import { ExportStartRequest } from './exportCsv';
-import { Snippet, SnippetExportRequest, SnippetExportResponse, SnippetImportRequest, SnippetSaveRequest } from './snippets';
+import { Snippet, SnippetExportRequest, SnippetExportResponse, SnippetImportRequest, SnippetImportResponse, SnippetSaveRequest } from './snippets';
 import { HistoryClearRequest, HistoryListRequest, HistoryListResponse } from './history';
 import { TraceDetail, TraceGetRequest, TraceListRequest, TraceListResponse, TraceSaveRequest, TraceSaveResponse } from './trace';
 import { DoctorStartRequest } from './doctor';
@@ -59,7 +59,7 @@ export const calls = {
   'snippets.list': call(Empty, z.object({ snippets: z.array(Snippet), unreadable: z.array(UnreadableFile).default([]) }), 'All snippets, by name, and the files that could not be read.'),
   'snippets.save': call(SnippetSaveRequest, z.object({ snippet: Snippet }), 'Create (no id) or update.'),
   'snippets.delete': call(z.object({ id: Id }), Ok, 'Delete one snippet.'),
-  'snippets.import': call(SnippetImportRequest, z.object({ imported: z.array(Snippet) }), 'Import snippets from JSON text or a picked file (handle).'),
+  'snippets.import': call(SnippetImportRequest, SnippetImportResponse, 'Import snippets from JSON text or a picked file (handle): new ids; what was skipped, and why.'),
   'snippets.export': call(SnippetExportRequest, SnippetExportResponse, 'Export snippets as JSON text (and to a picked file, or a download).'),
 
   'history.list': call(HistoryListRequest, HistoryListResponse, 'Query history, newest first.'),

@@ -1,5 +1,6 @@
-// CSV export: a fresh paged search streamed to disk (not the rows on screen), RFC 4180, UTF-8
-// with optional BOM, written to a temp file and renamed only when complete.
+// Export: a fresh paged search streamed to disk (not the rows on screen; Web API: every nextLink
+// to the end), as CSV (RFC 4180, UTF-8 with optional BOM) or JSON Lines, written to a temp file
+// and renamed only when complete.
 import { z } from 'zod';
 import { Id, OperationId, Progress, RetsErrorInfoSchema } from './common';
 import { BaseName, FileHandle } from './files';
@@ -8,6 +9,9 @@ import { SearchQuery } from './search';
 /** DisplayName (Web API annotations) reads the same place as LongName (RETS). */
 export const CsvHeader = z.enum(['SystemName', 'StandardName', 'LongName', 'DisplayName']);
 export const CsvLookups = z.enum(['decoded', 'raw']);
+/** CSV, or JSON Lines (one JSON object a line, keyed by the header names; Web API values keep their JSON types). */
+export const ExportFormat = z.enum(['csv', 'jsonl']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
 
 export const ExportDestination = z.discriminatedUnion('kind', [
   /** The file the user chose in the host's save dialog (files.chooseSave, desktop). */
@@ -17,12 +21,15 @@ export const ExportDestination = z.discriminatedUnion('kind', [
 ]);
 
 export const ExportOptions = z.object({
+  format: ExportFormat.default('csv'),
   header: CsvHeader.default('SystemName'),
   lookups: CsvLookups.default('decoded'),
   bom: z.boolean().default(false),
   /** Prefix cells a spreadsheet would run as formulas (`=`, `+`, `-`, `@`, tab, CR) with `'`.
    *  Unset: on when `bom` is on, off otherwise (shared/csv/formulaGuard.ts). */
   formulaGuard: z.boolean().optional(),
+  /** CSV: what joins a collection's elements in one cell (Web API: collections, expanded Media as its MediaURLs). */
+  collectionSeparator: z.string().max(10).default('; '),
   /** Stop after this many rows (undefined = every matching row). */
   maxRows: z.number().int().positive().optional(),
 });

@@ -21,6 +21,16 @@ export const SnippetImportRequest = z.union([
   /** A file the user picked: files.chooseOpen (desktop) or an upload (browser mode). */
   z.object({ handle: FileHandle }),
 ]);
+/** A snippet of an imported file that was not imported, and why. */
+export const SkippedSnippet = z.object({
+  /** Its place in the file, from 1. */
+  item: z.number().int().positive(),
+  name: z.string().optional(),
+  /** The file in an imported folder (its base name). */
+  file: z.string().optional(),
+  reason: z.string(),
+});
+export const SnippetImportResponse = z.object({ imported: z.array(Snippet), skipped: z.array(SkippedSnippet).default([]) });
 export const SnippetExportRequest = z.object({
   /** Which snippets; all when absent. */
   ids: z.array(Id).optional(),
@@ -32,4 +42,5 @@ export const SnippetExportRequest = z.object({
 export const SnippetExportResponse = z.object({ content: z.string(), fileName: z.string(), count: z.number().int(), downloadUrl: z.string().optional() });
 
 export type Snippet = z.infer<typeof Snippet>;
+export type SkippedSnippet = z.infer<typeof SkippedSnippet>;
 export type SnippetSaveRequest = z.input<typeof SnippetSaveRequest>;

@@ -3,6 +3,7 @@
 // details and the decoded CSV export all read through this, so the three always agree.
 import type { MetadataResource, RetsMetadata } from '../rets/metadata/model';
 import { findClass, findLookup, findResource, isLookupField, isMultiLookupField } from '../rets/metadata/model';
+import { nestedDecoders } from './nestedDecoders';
 
 export type Decoder = (value: string) => string;
 /** Column name (SystemName, and StandardName where there is one) -> its decoder. */
@@ -13,16 +14,29 @@ const NONE: Decoders = new Map();
 const made = new WeakMap<RetsMetadata, Map<string, Decoders>>();
 
 export function lookupDecoders(md: RetsMetadata | undefined, resource: string | undefined, cls: string | undefined): Decoders {
+  return cached(md, resource, cls, false);
+}
+
+/**
+ * What the screen shows (the grid's decoded view, the row details): the lookup decoders plus a
+ * Web API's nested values read short (expanded Media as "3 photos", a collection joined). Exports
+ * keep the nested values whole, so they decode with lookupDecoders.
+ */
+export function displayDecoders(md: RetsMetadata | undefined, resource: string | undefined, cls: string | undefined): Decoders {
+  return cached(md, resource, cls, true);
+}
+
+function cached(md: RetsMetadata | undefined, resource: string | undefined, cls: string | undefined, nested: boolean): Decoders {
   if (!md || !resource || !cls) return NONE;
   let byClass = made.get(md);
   if (!byClass) { byClass = new Map(); made.set(md, byClass); }
-  const key = `${resource}\n${cls}`;
+  const key = `${resource}\n${cls}\n${nested}`;
   let out = byClass.get(key);
-  if (!out) { out = build(md, resource, cls); byClass.set(key, out); }
+  if (!out) { out = build(md, resource, cls, nested); byClass.set(key, out); }
   return out;
 }
 
-function build(md: RetsMetadata, resourceId: string, clsName: string): Decoders {
+function build(md: RetsMetadata, resourceId: string, clsName: string, nested: boolean): Decoders {
   const resource = findResource(md, resourceId);
   const cls = resource ? findClass(resource, clsName) : undefined;
   if (!resource || !cls) return NONE;
@@ -39,6 +53,8 @@ function build(md: RetsMetadata, resourceId: string, clsName: string): Decoders 
     out.set(f.systemName, dec);
     if (f.standardName) out.set(f.standardName, dec);
   }
+  // A collection of lookup values is read by its nested decoder, which decodes each element.
+  if (nested) for (const [c, dec] of nestedDecoders(resource, cls)) out.set(c, dec);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // each target is { name, parse(bytes), generators, typed? } (see types.ts).
 import { odataCsdlFuzzTargets } from '../odata-csdl/fuzzTargets';
 import { odataFilterFuzzTargets } from '../odata/fuzzTargets';
+import { nestedValuesFuzzTargets } from '../odata/nestedValuesFuzzTargets';
 import { dmqlTargets } from './dmqlTargets';
 import { doctorTargets } from './doctorTargets';
 import { mappingTargets } from './mappingTargets';
@@ -13,6 +14,7 @@ export const targets: FuzzTarget[] = [
   ...dmqlTargets,
   ...odataCsdlFuzzTargets,
   ...odataFilterFuzzTargets,
+  ...nestedValuesFuzzTargets,
   ...doctorTargets,
   ...mappingTargets,
 ];

@@ -3,9 +3,9 @@
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { FieldDetails } from '../details/FieldDetails';
-import { Photos } from '../details/Photos';
+import { hasPhotoSource, Photos } from '../details/Photos';
 import { RowDetails } from '../details/RowDetails';
-import { lookupDecoders } from '../../../shared/metadata/lookupDecoder';
+import { displayDecoders } from '../../../shared/metadata/lookupDecoder';
 import type { RunState } from '../host/searchRun';
 import type { QueryTab } from '../state/tabs';
 import type { useDetailsSelection } from './useDetailsSelection';
@@ -22,13 +22,13 @@ interface Props {
 export function DetailsPane({ profileId, metadata, tab, run, selection, onInsert }: Props) {
   const resource = metadata && tab.resource ? findResource(metadata, tab.resource) : undefined;
   const cls = resource && tab.cls ? findClass(resource, tab.cls) : undefined;
-  const decoders = lookupDecoders(metadata, tab.resource, tab.cls);
+  const decoders = displayDecoders(metadata, tab.resource, tab.cls);
   const { drawer, field } = selection;
   const index = selection.row;
   const row = index !== undefined ? run.rows.row(index) : undefined;
   const keyCol = resource ? run.columns.indexOf(resource.keyField) : -1;
   const recordKey = row ? row[keyCol >= 0 ? keyCol : 0] : undefined;
-  const hasPhotos = !!resource?.objects.length;
+  const hasPhotos = hasPhotoSource(resource);
   return (
     <aside className="rw-right" data-testid="details">
       {drawer === 'row' && row && recordKey && profileId && hasPhotos && <Photos profileId={profileId} resource={tab.resource} recordKey={recordKey} />}

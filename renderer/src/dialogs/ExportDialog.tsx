@@ -1,7 +1,12 @@
-// Export CSV: a fresh paged search on the host streamed to disk (not the rows on screen), with
-// header naming, decoded/raw lookups, BOM, the formula guard, a progress bar (rows, rows/s) and cancel.
+// Export: a fresh paged search on the host streamed to disk (not the rows on screen; Web API:
+// every nextLink to the end), as CSV or JSON Lines, with header naming (Web API: names or
+// DisplayName), decoded/raw lookups (RETS), the collection separator (Web API), BOM, the formula
+// guard, a progress bar (rows, rows/s) and cancel.
 import { useRef, useState } from 'react';
 import { host } from '../host/client';
+import { useProfiles } from '../host/queries';
+import { savedQueryOf } from '../query/webapiQuery';
+import type { ExportFormat } from '../../../shared/contract';
 import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
 import { ErrorBox } from '../shell/ErrorBox';
@@ -16,14 +21,19 @@ interface Done { rows: number; bytes: number; elapsedMs: number; fileName: strin
 export function ExportDialog({ profileId, tab, shownColumns = [], browserMode, onClose }: Props) {
   const [columnsChoice, setColumnsChoice] = useState<'query' | 'shown'>('query');
   const select = columnsChoice === 'shown' && shownColumns.length ? shownColumns : tab.select;
-  const [header, setHeader] = useState<'SystemName' | 'StandardName' | 'LongName'>('SystemName');
+  const webApi = useProfiles().data?.find((p) => p.id === profileId)?.type === 'webapi';
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [header, setHeader] = useState<'SystemName' | 'StandardName' | 'LongName' | 'DisplayName'>('SystemName');
+  const [separator, setSeparator] = useState('; ');
   const [lookups, setLookups] = useState<'decoded' | 'raw'>('decoded');
   const [bom, setBom] = useState(false);
   // Follows the BOM box (the file is meant for Excel) until the user sets it.
   const [guardChoice, setGuardChoice] = useState<boolean | undefined>(undefined);
   const formulaGuard = formulaGuardOn({ bom, formulaGuard: guardChoice });
   const [maxRows, setMaxRows] = useState('');
-  const [fileName, setFileName] = useState(`${tab.resource}-${tab.cls}.csv`.replace(/[^\w.-]+/g, '_'));
+  const base = (webApi ? tab.resource : `${tab.resource}-${tab.cls}`).replace(/[^\w.-]+/g, '_');
+  const [fileName, setFileName] = useState(`${base}.csv`);
+  const pickFormat = (f: ExportFormat) => { setFormat(f); setFileName((n) => n.replace(/\.(csv|jsonl)$/i, '') + (f === 'jsonl' ? '.jsonl' : '.csv')); };
   const [prog, setProg] = useState<Prog | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<RetsErrorInfo | null>(null);
@@ -42,8 +52,8 @@ export function ExportDialog({ profileId, tab, shownColumns = [], browserMode, o
         destination = { kind: 'file', handle: chosen.handle };
       }
       const op = await host.operation('export.start', {
-        profileId, resource: tab.resource, class: tab.cls, query: tab.query, select, destination,
-        options: { header, lookups, bom, formulaGuard, ...(Number(maxRows) > 0 ? { maxRows: Number(maxRows) } : {}) },
+        profileId, resource: tab.resource, class: tab.cls, query: tab.query, select, destination, ...webApiPart(savedQueryOf(tab)),
+        options: { format, header, lookups, bom, formulaGuard, collectionSeparator: separator, ...(Number(maxRows) > 0 ? { maxRows: Number(maxRows) } : {}) },
       }, (e) => {
         if (e.type === 'export.progress') setProg({ rows: e.rows, rowsPerSec: e.rowsPerSec, total: e.total, bytes: e.bytes });
         if (e.type === 'export.done') setDone(e);
@@ -58,7 +68,7 @@ export function ExportDialog({ profileId, tab, shownColumns = [], browserMode, o
   const pct = prog?.total ? Math.min(100, (prog.rows / prog.total) * 100) : undefined;
   return (
     <Dialog
-      title="Export CSV" onClose={onClose} testId="export-dialog"
+      title={format === 'jsonl' ? 'Export JSON Lines' : 'Export CSV'} onClose={onClose} testId="export-dialog"
       footer={<>
         {running ? <button className="btn" onClick={() => { void cancelRef.current?.(); setCancelled(true); }}>Cancel export</button>
           : <button className="btn" onClick={onClose}>Close</button>}
@@ -66,7 +76,9 @@ export function ExportDialog({ profileId, tab, shownColumns = [], browserMode, o
       </>}
     >
       <div className="muted small">Runs the query again on the server and writes every matching row (not only the rows on screen).</div>
-      <div className="mono small" style={{ background: 'var(--panel-2)', padding: 6, borderRadius: 5 }}>{tab.resource}/{tab.cls}: {tab.query || '(no query)'}</div>
+      <div className="mono small" style={{ background: 'var(--panel-2)', padding: 6, borderRadius: 5 }} data-testid="export-query">
+        {webApi ? `${tab.resource}: ${tab.query || '(no $filter)'}${tab.odata?.expand ? ` · $expand=${tab.odata.expand}` : ''}${tab.odata?.orderby ? ` · $orderby=${tab.odata.orderby}` : ''}` : `${tab.resource}/${tab.cls}: ${tab.query || '(no query)'}`}
+      </div>
       <div className="form-grid">
         {shownColumns.length > 0 && (
           <label className="field wide">Columns
@@ -75,19 +87,29 @@ export function ExportDialog({ profileId, tab, shownColumns = [], browserMode, o
               <option value="shown">The {shownColumns.length} columns shown in the grid, in their order</option>
             </select></label>
         )}
-        <label className="field">Header names
+        <label className="field">Format
+          <select className="input" value={format} onChange={(e) => pickFormat(e.target.value as ExportFormat)} name="format">
+            <option value="csv">CSV</option><option value="jsonl">JSON Lines (one object a line)</option>
+          </select></label>
+        <label className="field">{format === 'jsonl' ? 'Keys' : 'Header names'}
           <select className="input" value={header} onChange={(e) => setHeader(e.target.value as typeof header)} name="header">
-            <option>SystemName</option><option>StandardName</option><option>LongName</option>
+            {webApi ? <><option value="SystemName">Field names</option><option value="DisplayName">DisplayName annotations</option></>
+              : <><option>SystemName</option><option>StandardName</option><option>LongName</option></>}
           </select></label>
-        <label className="field">Lookup values
-          <select className="input" value={lookups} onChange={(e) => setLookups(e.target.value as typeof lookups)} name="lookups">
-            <option value="decoded">Decoded (long values)</option><option value="raw">Raw (codes as sent)</option>
-          </select></label>
+        {webApi ? format === 'csv' && (
+          <label className="field" title="A collection (several lookup values, the expanded Media as their MediaURLs) fills one cell, its elements joined by this">Collection separator
+            <input className="input mono" value={separator} onChange={(e) => setSeparator(e.target.value)} name="collectionSeparator" maxLength={10} /></label>
+        ) : (
+          <label className="field">Lookup values
+            <select className="input" value={lookups} onChange={(e) => setLookups(e.target.value as typeof lookups)} name="lookups">
+              <option value="decoded">Decoded (long values)</option><option value="raw">Raw (codes as sent)</option>
+            </select></label>
+        )}
         <label className="field">Stop after (rows, empty = all)<input className="input num" value={maxRows} onChange={(e) => setMaxRows(e.target.value)} name="maxRows" /></label>
         {browserMode && <label className="field">File name<input className="input mono" value={fileName} onChange={(e) => setFileName(e.target.value)} name="fileName" /></label>}
-        <label className="check wide"><input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} name="bom" /> UTF-8 byte order mark (for Excel)</label>
-        <label className="check wide" title="Cells starting with = + - @ (a tab or CR) run as formulas when the file is opened in a spreadsheet. Off keeps every value exact, for loading into a database.">
-          <input type="checkbox" checked={formulaGuard} onChange={(e) => setGuardChoice(e.target.checked)} name="formulaGuard" /> Guard against formulas (prefix cells starting with = + - @ with &apos;)</label>
+        {format === 'csv' && <label className="check wide"><input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} name="bom" /> UTF-8 byte order mark (for Excel)</label>}
+        {format === 'csv' && <label className="check wide" title="Cells starting with = + - @ (a tab or CR) run as formulas when the file is opened in a spreadsheet. Off keeps every value exact, for loading into a database.">
+          <input type="checkbox" checked={formulaGuard} onChange={(e) => setGuardChoice(e.target.checked)} name="formulaGuard" /> Guard against formulas (prefix cells starting with = + - @ with &apos;)</label>}
       </div>
       {prog && (
         <div data-testid="export-progress">
@@ -108,4 +130,9 @@ export function ExportDialog({ profileId, tab, shownColumns = [], browserMode, o
       {error && <ErrorBox error={error} />}
     </Dialog>
   );
+}
+
+/** A Web API tab's protocol and query options ($orderby, $expand, $skip) for the export's search. */
+function webApiPart(q: ReturnType<typeof savedQueryOf>) {
+  return q.protocol === 'webapi' ? { protocol: q.protocol, ...(q.odata ? { odata: q.odata } : {}) } : {};
 }

@@ -1,7 +1,8 @@
 // Snippets and history as a searchable palette (their keys: shell/shortcuts.ts): arrows move,
-// Enter loads (history: re-runs), Delete removes a snippet.
+// Enter loads (history: re-runs), Delete removes a snippet; "Files…" exports and imports snippet files.
 import { useMemo, useState } from 'react';
-import { useDeleteSnippet, useHistory, useSnippets, useUnreadableSnippets } from '../host/queries';
+import { useDeleteSnippet, useHistory, useHostInfo, useSnippets, useUnreadableSnippets } from '../host/queries';
+import { SnippetFilesDialog } from './SnippetFilesDialog';
 import { UnreadableFiles } from '../shell/UnreadableFiles';
 import type { HistoryEntry, Snippet } from '../../../shared/contract';
 
@@ -21,6 +22,8 @@ export function Palette({ mode, onClose, onLoadSnippet, onRerun }: Props) {
   const del = useDeleteSnippet();
   const [q, setQ] = useState('');
   const [pos, setPos] = useState(0);
+  const [files, setFiles] = useState(false);
+  const browserMode = useHostInfo().data?.mode !== 'electron';
   const items = useMemo<Item[]>(() => {
     const all: Item[] = mode === 'snippets'
       ? (snippets.data ?? []).map((s) => ({ key: s.id, title: s.name, sub: `${s.resource}/${s.class}: ${s.query}`, tags: s.tags, meta: '', snippet: s }))
@@ -31,6 +34,8 @@ export function Palette({ mode, onClose, onLoadSnippet, onRerun }: Props) {
     const needle = q.trim().toLowerCase();
     return needle ? all.filter((i) => `${i.title} ${i.sub} ${i.tags.join(' ')}`.toLowerCase().includes(needle)) : all;
   }, [mode, snippets.data, history.data, q]);
+
+  if (files) return <SnippetFilesDialog browserMode={browserMode} onClose={() => setFiles(false)} />;
 
   function choose(i: Item | undefined) {
     if (!i) return;
@@ -66,7 +71,9 @@ export function Palette({ mode, onClose, onLoadSnippet, onRerun }: Props) {
             </div>
           ))}
         </div>
-        <div className="dialog-f small muted" style={{ justifyContent: 'flex-start' }}>↑↓ move · Enter {mode === 'snippets' ? 'load' : 're-run'} · Esc close</div>
+        <div className="dialog-f small muted" style={{ justifyContent: 'flex-start' }}>↑↓ move · Enter {mode === 'snippets' ? 'load' : 're-run'} · Esc close
+          {mode === 'snippets' && <><span className="spacer" /><button className="btn small" onClick={() => setFiles(true)} title="Export snippets to a file, or import a snippet file" data-testid="snippet-files-open">Export / import…</button></>}
+        </div>
       </div>
     </div>
   );

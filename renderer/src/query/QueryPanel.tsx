@@ -7,7 +7,7 @@ import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { QueryEditor, type EditorApi } from '../monaco/QueryEditor';
 import { ResultsGrid } from '../grid/ResultsGrid';
-import { lookupDecoders } from '../../../shared/metadata/lookupDecoder';
+import { displayDecoders } from '../../../shared/metadata/lookupDecoder';
 import { ErrorBox } from '../shell/ErrorBox';
 import { SelectPicker } from './SelectPicker';
 import { RunBar } from './RunBar';
@@ -59,7 +59,7 @@ export function QueryPanel(p: Props) {
   const [markers, setMarkers] = useState<{ message: string; severity: string; column: number }[]>([]);
   const resource = p.metadata && active.resource ? findResource(p.metadata, active.resource) : undefined;
   const cls = resource && active.cls ? findClass(resource, active.cls) : undefined;
-  const decoders = lookupDecoders(p.metadata, active.resource, active.cls);
+  const decoders = displayDecoders(p.metadata, active.resource, active.cls);
   const titles = useMemo(() => new Map((cls?.fields ?? []).map((f) => [f.systemName, `${f.systemName} — ${f.longName} (${f.dataType})`])), [cls]);
   const ctx = useMemo(() => (p.metadata && active.resource && active.cls ? { metadata: p.metadata, resource: active.resource, cls: active.cls, standardNames: !!active.standardNames } : undefined), [p.metadata, active.resource, active.cls, active.standardNames]);
   const placeholder = useMemo(() => {
