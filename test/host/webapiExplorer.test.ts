@@ -34,7 +34,8 @@ describe('Web API metadata in the explorer', () => {
     expect(field('ListPrice').odata).toMatchObject({ elementType: 'Edm.Int32', nullable: false });
     const status = field('StandardStatus');
     expect(status.odata).toMatchObject({ type: 'Edm.String', key: false, lookupStyle: 'lookup-resource' });
-    expect(typeof status.odata!.maxLength).toBe('number');
+    expect(status.odata!.maxLength).toBeUndefined();
+    expect(typeof field('ListingKey').odata!.maxLength).toBe('number');
     const terms = status.odata!.annotations.map((a) => a.term);
     expect(terms).toEqual(expect.arrayContaining(['RESO.OData.Metadata.DisplayName', 'RESO.OData.Metadata.LookupName']));
     expect(status.longName).toBe(status.odata!.annotations.find((a) => a.term.endsWith('DisplayName'))!.value);
