@@ -14,6 +14,7 @@ import { MetadataExplorer, type Selection } from './explorer/MetadataExplorer';
 import { QueryPanel } from './query/QueryPanel';
 import { runFor, useRun } from './query/runs';
 import { FieldDetails } from './details/FieldDetails';
+import { MetadataFooter } from './explorer/MetadataFooter';
 import { RowDetails } from './details/RowDetails';
 import { Photos } from './details/Photos';
 import { buildDecoders } from './grid/decode';
@@ -188,7 +189,7 @@ export function App() {
         {fileError && <ErrorBox error={fileError} testId="metadata-file-error" />}
         {metadata && (
           <MetadataExplorer
-            key={`${activeId}:${offline?.name ?? ''}`} metadata={metadata} filterRef={filterRef} selectedId={sel?.nodeId}
+            key={`${activeId}:${offline?.name ?? ''}`} metadata={metadata} profileId={offline ? undefined : activeId} filterRef={filterRef} selectedId={sel?.nodeId}
             onSelect={(s, nodeId) => { setSel({ s, nodeId }); setDrawer('field'); }}
             onInsertField={(r, c, f) => {
               if (r !== tab.resource || c !== tab.cls) tabs.update(tab.id, { resource: r, cls: c });
@@ -197,11 +198,7 @@ export function App() {
             onOpenClass={(r, c) => tabs.add({ resource: r, cls: c })}
           />
         )}
-        {cache && (
-          <div className="meta-foot num" data-testid="metadata-version" title={`fetched ${cache.fetchedAt}`}>
-            <span>{cache.fieldCount.toLocaleString()} fields</span><span>v{cache.metadataVersion ?? '–'}</span><span>{cache.metadataTimestamp?.slice(0, 10) ?? ''}</span>{cache.fromCache && <span>cached</span>}
-          </div>
-        )}
+        {cache && <MetadataFooter cache={cache} metadata={metadata} />}
       </aside>
       <main className="rw-center">
         <Splitter pane="left" axis="x" label="Explorer width" className="rw-splitter-left" />
@@ -219,7 +216,7 @@ export function App() {
         {drawer === 'row' && row && recordKey && activeId && hasPhotos && <Photos profileId={activeId} resource={tab.resource} recordKey={recordKey} />}
         <div className="section-h">Details</div>
         {drawer === 'row' && row ? <RowDetails index={rowSel!} columns={run.columns} row={row} cls={cls} decoders={decoders} />
-          : sel && metadata ? <FieldDetails metadata={metadata} sel={sel.s} onInsert={(t) => editorApi.current?.insert(t)} />
+          : sel && metadata ? <FieldDetails metadata={metadata} profileId={offline ? undefined : activeId} sel={sel.s} onInsert={(t) => editorApi.current?.insert(t)} />
             : <div className="teach">Click a field in the explorer to see every metadata column and its lookup values; double-click inserts it into the query. Click a result row to see it here with its photos.</div>}
       </aside>
       {logOpen ? <LogPanel profileId={activeId} selectedId={logSelected} onSelect={setLogSelected} onClose={() => setLogOpen(false)} onToast={showToast} /> : <div style={{ gridArea: 'log' }} />}
