@@ -225,7 +225,7 @@ export function App() {
       {profileDialog && (
         <ProfileDialog profile={profileDialog.profile} onClose={() => setProfileDialog(null)}
           onSaved={(p) => { setProfileDialog(null); setActiveId(p.id); showToast(`Saved “${p.name}”`); }}
-          onTest={(draft) => setDoctor({ draft, name: draft.name || 'draft' })} />
+          onTest={(draft, savedId) => setDoctor(savedId ? { profileId: savedId, name: draft.name } : { draft, name: draft.name || 'draft' })} />
       )}
       {exportOpen && activeId && <ExportDialog profileId={activeId} tab={tab} shownColumns={exportColumns} browserMode={info.data?.mode !== 'electron'} onClose={() => setExportOpen(false)} />}
       {saveOpen && <SnippetSaveDialog tab={tab} onClose={() => setSaveOpen(false)} onSaved={(n) => { setSaveOpen(false); tabs.update(tab.id, { title: n }); showToast(`Saved snippet “${n}”`); }} />}

@@ -4,7 +4,7 @@
 import type { MetadataField, MetadataLookup, MetadataResource, RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findLookup, findResource } from '../../../shared/rets/metadata/model';
 import type { Selection } from '../explorer/MetadataExplorer';
-import { useLookupValues } from '../explorer/lazyLookups';
+import { useLookupValues } from '../explorer/useLazyLookups';
 import { edmLabel } from '../explorer/TreeRow';
 
 interface Props { metadata: RetsMetadata; profileId?: string; sel: Selection; onInsert(text: string): void }

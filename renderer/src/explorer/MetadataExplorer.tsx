@@ -11,7 +11,8 @@ import { highlights, TreeRow } from './TreeRow';
 import { FilterInput } from './FilterInput';
 import { revealRow, useRowWindow } from './useRowWindow';
 import { siblingPlaces, siblingPosition, treeKeyAction, typeAhead } from './treeNav';
-import { useLazyLookups, withLazyLookups } from './lazyLookups';
+import { withLazyLookups } from './lazyLookups';
+import { useLazyLookups } from './useLazyLookups';
 
 const ROW = 24; // px, as --row in styles.css
 const SLOTS = 256; // more than the rows a window shows

@@ -1,11 +1,8 @@
 // A Web API's string lookups (RESO.OData.Metadata.LookupName) have their values in the server's
-// Lookup resource, read per LookupName when the explorer opens one (metadata.lookupValues): until
-// then the tree shows the lookup with a note for its values. Enum lookups arrive whole with the
-// metadata and are left as they are.
-import { useQueries, useQuery } from '@tanstack/react-query';
+// Lookup resource, read per LookupName when the explorer opens one (useLazyLookups.ts): until then
+// the tree shows the lookup with a note for its values. Enum lookups arrive whole with the
+// metadata and are left as they are. Pure: no host, no DOM.
 import type { MetadataLookup, MetadataResource, RetsMetadata } from '../../../shared/rets/metadata/model';
-import { host } from '../host/client';
-import { toErrorInfo } from '../host/errors';
 
 export type LookupState = { kind: 'loaded' } | { kind: 'unloaded' | 'loading' | 'error' | 'offline'; text: string };
 
@@ -23,34 +20,8 @@ export function lazyLookupNames(r: MetadataResource): string[] {
   return [...out].sort();
 }
 
+/** What is known of a lookup read on demand: its values, or that they are on their way or failed. */
 export interface LookupRead { lookup?: MetadataLookup; loading: boolean; error?: string }
-
-const lookupKey = (profileId: string, name: string) => ['lookupValues', profileId, name] as const;
-const readLookup = (profileId: string, name: string) => host.metadata.lookupValues({ profileId, lookupName: name }).then((r) => r.lookup);
-
-/** The lookups asked for so far (names), read once per profile and kept. */
-export function useLazyLookups(profileId: string | undefined, names: readonly string[]): Map<string, LookupRead> {
-  const results = useQueries({
-    queries: names.map((name) => ({
-      queryKey: lookupKey(profileId ?? '', name), queryFn: () => readLookup(profileId!, name),
-      enabled: !!profileId, staleTime: Infinity, retry: false,
-    })),
-  });
-  const out = new Map<string, LookupRead>();
-  names.forEach((name, i) => {
-    const q = results[i]!;
-    out.set(name, { lookup: q.data, loading: q.isFetching, ...(q.error ? { error: toErrorInfo(q.error).message } : {}) });
-  });
-  return out;
-}
-
-/** One lookup's values for the details panel (shares the explorer's cache). */
-export function useLookupValues(profileId: string | undefined, name: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: lookupKey(profileId ?? '', name ?? ''), queryFn: () => readLookup(profileId!, name!),
-    enabled: enabled && !!profileId && !!name, staleTime: Infinity, retry: false,
-  });
-}
 
 function placeholder(name: string, read: LookupRead | undefined, online: boolean): MetadataLookup {
   if (read?.lookup) return read.lookup;
