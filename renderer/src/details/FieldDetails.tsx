@@ -80,6 +80,14 @@ function RetsDetails({ sel, res, lookup, onInsert, profileId }: Props & { res: M
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
+/** Whether the field is the key, and the id beside it that people search by (ListingKey, ListingId). */
+function keyText(res: MetadataResource, f: MetadataField): string {
+  const o = res.odata;
+  if (!o) return 'no';
+  if (f.odata?.key) return `yes${o.key.length > 1 ? ` (one of ${o.key.join(', ')})` : ''}${o.idField ? ` · records are addressed by it; people search by ${o.idField}` : ''}`;
+  return o.idField === f.systemName ? `no: the id people search by (the key is ${o.key.join(', ')})` : 'no';
+}
+
 function ODataFieldDetails({ res, f, lookup, onInsert, online }: { res: MetadataResource; f: MetadataField; lookup: LookupRead; onInsert(text: string): void; online: boolean }) {
   const o = f.odata!;
   const lk = lookup.lookup;
@@ -93,7 +101,7 @@ function ODataFieldDetails({ res, f, lookup, onInsert, online }: { res: Metadata
         <dt>MaxLength</dt><dd>{o.maxLength ?? '–'}</dd>
         {(o.precision !== undefined || o.scale !== undefined) && <><dt>Precision, scale</dt><dd>{o.precision ?? '–'}, {o.scale ?? '–'}</dd></>}
         <dt>Nullable</dt><dd>{yesNo(o.nullable)}</dd>
-        <dt>Key</dt><dd>{o.key ? `yes${res.odata && res.odata.key.length > 1 ? ` (one of ${res.odata.key.join(', ')})` : ''}` : res.odata?.idField === f.systemName ? `no: the id people search by (the key is ${res.odata.key.join(', ')})` : 'no'}</dd>
+        <dt>Key</dt><dd>{keyText(res, f)}</dd>
         <dt>Lookup</dt><dd>{f.lookupName ? `${f.lookupName} · ${o.lookupStyle === 'enum' ? `enum ${o.enumType ?? ''}` : 'Lookup resource'}${o.collection ? ' · several values' : ''}` : '–'}</dd>
         {o.defaultValue !== undefined && <><dt>Default</dt><dd>{o.defaultValue}</dd></>}
       </dl>
@@ -130,12 +138,19 @@ function LookupStatus({ read, online }: { read: LookupRead; online: boolean }) {
 }
 
 function LookupValues({ lookup, onInsert }: { lookup: MetadataLookup; onInsert(text: string): void }) {
+  // A Web API's values: the value, its standard or display form, and the Lookup row's key or the enum member's value.
+  const odata = lookup.values.some((v) => v.odata);
   return (
     <table className="lookup-table" data-testid="lookup-values">
-      <thead><tr><th>Value</th><th>Long value</th><th>Short</th></tr></thead>
+      <thead><tr>{odata ? <><th>Value</th><th>Standard / display</th><th>Key</th></> : <><th>Value</th><th>Long value</th><th>Short</th></>}</tr></thead>
       <tbody>
         {lookup.values.slice(0, 2000).map((v, i) => (
-          <tr key={`${i}:${v.value}`} onDoubleClick={() => onInsert(v.value)} title="Double-click: insert the value"><td>{v.value}</td><td>{v.longValue}</td><td className="muted">{v.shortValue}</td></tr>
+          <tr key={`${i}:${v.value}`} onDoubleClick={() => onInsert(v.value)} title="Double-click: insert the value">
+            <td>{v.value}</td>
+            {odata
+              ? <><td>{v.longValue !== v.value ? v.longValue : v.odata?.standardLookupValue ?? ''}</td><td className="muted mono">{v.odata?.memberValue ?? ''}</td></>
+              : <><td>{v.longValue}</td><td className="muted">{v.shortValue}</td></>}
+          </tr>
         ))}
       </tbody>
     </table>

@@ -50,8 +50,11 @@ export const TreeRow = memo(function TreeRow({ node: n, index, top, open, select
       style={{ top, paddingLeft: 6 + n.depth * 12 + (leaf ? TWISTY : 0) }}
       title={n.kind === 'field' ? 'Click: details · Double-click: insert into the query' : n.kind === 'class' ? 'Double-click: query this class' : n.kind === 'resource' && n.countOf === 'field' ? 'Double-click: query this entity set' : undefined}
     >
-      {'count' in n && <span className="badge num">{n.count}</span>}
+      {n.kind === 'lookup' && n.state.kind !== 'loaded'
+        ? <span className="badge" data-testid="lookup-lazy" title="Its values are read from the server's Lookup resource when you open it">{n.state.kind === 'loading' ? 'reading…' : '…'}</span>
+        : 'count' in n && <span className="badge num">{n.count}</span>}
       {n.kind === 'field' && n.field.odata && <span className="badge mono" data-testid="edm-type">{edmLabel(n.field)}</span>}
+      {n.kind === 'field' && n.field.odata?.key && <span className="badge key" title="The entity set's key: records are addressed by it" data-testid="field-key-mark">key</span>}
       {!leaf && <span className="twisty">{open ? '▾' : '▸'}</span>}
       <NodeLabel n={n} q={q} />
     </div>
@@ -72,12 +75,11 @@ function NodeLabel({ n, q }: { n: TreeNode; q: string }) {
       <>
         <span className="kind" title={n.field.dataType}>{fieldGlyph(n.field.dataType, n.field.interpretation)}</span>
         <span className="label mono"><Hl text={n.field.systemName} q={q} /></span>
-        {n.field.odata?.key && <span className="tag key" title="The entity set's key: records are addressed by it">key</span>}
         <span className="sub"><Hl text={n.field.longName || n.field.standardName} q={q} /></span>
         {n.field.standardName && n.field.standardName !== n.field.longName && q && n.field.standardName.toLowerCase().includes(q) && <span className="sub">· <Hl text={n.field.standardName} q={q} /></span>}
       </>
     );
-    case 'lookup': return <><span className="kind">L</span><span className="label mono"><Hl text={n.lookup.name} q={q} /></span>{n.lookup.visibleName !== n.lookup.name && <span className="sub">{n.lookup.visibleName}</span>}{n.state.kind !== 'loaded' && <span className="sub" data-testid="lookup-lazy">{n.state.kind === 'loading' ? '· reading…' : '· values on open'}</span>}</>;
+    case 'lookup': return <><span className="kind">L</span><span className="label mono"><Hl text={n.lookup.name} q={q} /></span>{n.lookup.visibleName !== n.lookup.name && <span className="sub">{n.lookup.visibleName}</span>}</>;
     case 'value': return <><span className="kind">=</span><span className="label mono"><Hl text={n.value.value} q={q} /></span><span className="sub"><Hl text={n.value.longValue || n.value.shortValue} q={q} /></span></>;
     case 'object': return <><span className="kind">O</span><span className="label mono">{n.object.objectType}</span><span className="sub">{n.object.mimeType}</span></>;
     case 'nav': return <><span className="kind">→</span><span className="label mono"><Hl text={n.nav.name} q={q} /></span><span className="sub">{n.nav.collection ? `Collection(${n.nav.type})` : n.nav.type}</span></>;

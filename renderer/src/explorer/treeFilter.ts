@@ -63,7 +63,7 @@ function flattenMatches(index: TreeIndex, m: Matches): TreeNode[] {
     out.push(resourceNode(r));
     r.classes.forEach((c, ci) => {
       const hits = fields[ci];
-      if (r.flat) { for (const f of hits) out.push(f.node); return; }
+      if (r.flat) return; // after the groups, below
       if (hits.length === 0 && !c.lower.includes(q)) return;
       out.push(classNode(r, c, hits.length));
       for (const f of hits) out.push(f.node);
@@ -79,6 +79,7 @@ function flattenMatches(index: TreeIndex, m: Matches): TreeNode[] {
         for (const v of hits) out.push(v.node);
       }
     }
+    if (r.flat) for (const f of fields[0]) out.push(f.node);
     if (out.length === start + 1 && !r.lower.includes(q)) out.length = start;
   });
   return out;

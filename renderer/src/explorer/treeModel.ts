@@ -101,7 +101,7 @@ export function flatten(index: TreeIndex, expanded: ReadonlySet<string>): TreeNo
     out.push(resourceNode(r));
     if (!expanded.has(r.id)) continue;
     for (const c of r.classes) {
-      if (r.flat) { for (const f of c.fields) out.push(f.node); continue; }
+      if (r.flat) continue;
       out.push(classNode(r, c, c.fields.length));
       if (expanded.has(c.id)) for (const f of c.fields) out.push(f.node);
     }
@@ -125,6 +125,8 @@ export function flatten(index: TreeIndex, expanded: ReadonlySet<string>): TreeNo
       out.push(group);
       if (expanded.has(group.id)) out.push(...r.objects);
     }
+    // An entity set's fields come after its (closed) groups: hundreds of fields would bury them.
+    if (r.flat) for (const f of r.classes[0]!.fields) out.push(f.node);
   }
   return out;
 }
