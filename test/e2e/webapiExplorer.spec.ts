@@ -182,6 +182,7 @@ test('the doctor on a failing demo account: steps, and invalid_client in words',
   });
   const item = page.locator('[data-profile="Rotated secret"]');
   await expect(item).toBeVisible();
+  await item.hover();
   await item.getByTestId('test-profile').click();
   const doctor = page.getByTestId('doctor');
   await expect(doctor.getByTestId('doctor-diagnosis')).toBeVisible({ timeout: 60_000 });

@@ -46,15 +46,19 @@ export const TreeRow = memo(function TreeRow({ node: n, index, top, open, select
       role="treeitem" id={`${idPrefix}-${index}`} aria-label={treeLabel(n)} aria-level={ariaLevel(n)} aria-expanded={leaf ? undefined : open} aria-selected={selected}
       aria-posinset={pos} aria-setsize={size}
       data-node={n.id} data-kind={n.kind} data-i={index}
-      className={`tree-row${selected ? ' selected' : ''}${active ? ' active' : ''}`}
+      className={`tree-row${n.kind === 'field' && n.field.odata ? ' rw-odata' : ''}${selected ? ' selected' : ''}${active ? ' active' : ''}`}
       style={{ top, paddingLeft: 6 + n.depth * 12 + (leaf ? TWISTY : 0) }}
       title={n.kind === 'field' ? 'Click: details · Double-click: insert into the query' : n.kind === 'class' ? 'Double-click: query this class' : n.kind === 'resource' && n.countOf === 'field' ? 'Double-click: query this entity set' : undefined}
     >
       {n.kind === 'lookup' && n.state.kind !== 'loaded'
         ? <span className="badge" data-testid="lookup-lazy" title="Its values are read from the server's Lookup resource when you open it">{n.state.kind === 'loading' ? 'reading…' : '…'}</span>
         : 'count' in n && <span className="badge num">{n.count}</span>}
-      {n.kind === 'field' && n.field.odata && <span className="badge mono" data-testid="edm-type">{edmLabel(n.field)}</span>}
-      {n.kind === 'field' && n.field.odata?.key && <span className="badge key" title="The entity set's key: records are addressed by it" data-testid="field-key-mark">key</span>}
+      {n.kind === 'field' && n.field.odata && (
+        <span className="rw-edm">
+          {n.field.odata.key && <span className="key" title="The entity set's key: records are addressed by it" data-testid="field-key-mark">key</span>}
+          <span className="mono" data-testid="edm-type">{edmLabel(n.field)}</span>
+        </span>
+      )}
       {!leaf && <span className="twisty">{open ? '▾' : '▸'}</span>}
       <NodeLabel n={n} q={q} />
     </div>
