@@ -56,7 +56,8 @@ export const TreeRow = memo(function TreeRow({ node: n, index, top, open, select
       {n.kind === 'field' && n.field.odata && (
         <span className="rw-edm">
           {n.field.odata.key && <span className="key" title="The entity set's key: records are addressed by it" data-testid="field-key-mark">key</span>}
-          <span className="mono" data-testid="edm-type">{edmLabel(n.field)}</span>
+          {/* "Edm." said once in the title: the row's room goes to the names. */}
+          <span className="mono" data-testid="edm-type" title={edmLabel(n.field)}>{edmLabel(n.field).replace(/(^|\()Edm\./g, '$1')}</span>
         </span>
       )}
       {!leaf && <span className="twisty">{open ? '▾' : '▸'}</span>}
