@@ -211,6 +211,11 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     'session.status': async (r) => { await profiles.get(r.profileId); return pool.status(r.profileId); },
 
     'metadata.get': (r) => metadata.get(r.profileId, r.refresh),
+    'metadata.lookupValues': async (r) => {
+      const session = await pool.session(r.profileId);
+      if (!session.lookupValues) throw inputError('This connection\'s lookups arrive whole with its metadata.', 'Open the lookup in the explorer: its values are there.');
+      return { lookup: await session.lookupValues(r.lookupName) };
+    },
     'metadata.openFile': (r) => ('handle' in r ? files.use(r.handle, 'metadata', 'read', (f) => openMetadataPath(f.path, f.name)) : openMetadataText(r.name, r.content)),
     'metadata.versions': async (r) => { await profiles.get(r.profileId); return metadata.versions(r.profileId); },
     'metadata.acknowledgeChange': async (r) => { await profiles.get(r.profileId); await metadata.acknowledge(r.profileId); return { ok: true as const }; },

@@ -34,6 +34,7 @@ export async function openMetadataText(name: string, content: string): Promise<R
 
 async function parseDump(text: string, rawName: string, bytes: number): Promise<Res> {
   const name = excerpt(basename(rawName), 120);
+  if (looksLikeCsdl(text)) return parseCsdlDump(text, name, bytes);
   const other = notMetadata(text, name);
   if (other) throw other;
   const { parseMetadata } = await loadParser();
@@ -53,6 +54,29 @@ async function parseDump(text: string, rawName: string, bytes: number): Promise<
   }
   const format = /<METADATA[\s>]/i.test(text) && !/<COLUMNS>/i.test(text) ? 'STANDARD-XML' : 'COMPACT';
   return { metadata, source: { name, bytes, format } };
+}
+
+/** A Web API `$metadata`: CSDL XML (an edmx:Edmx root) or CSDL JSON (a `$Version` member), judged by its start. */
+function looksLikeCsdl(text: string): boolean {
+  const start = text.slice(0, 4096).trimStart();
+  return (start.startsWith('<') && start.includes('Edmx')) || (start.startsWith('{') && start.includes('"$Version"'));
+}
+
+async function parseCsdlDump(text: string, name: string, bytes: number): Promise<Res> {
+  const { parseCsdl, csdlToMetadata } = await import('../../shared/odata/csdl/index');
+  let doc;
+  try {
+    doc = parseCsdl(text);
+  } catch (err) {
+    throw new RetsError({
+      kind: 'parse', transaction: 'GetMetadata',
+      message: `"${name}" could not be read as OData $metadata: ${excerpt(err instanceof Error ? err.message : String(err), 400)}`,
+      hint: 'Open a $metadata response saved as XML or JSON CSDL (a whole `curl -i` capture works too).',
+    });
+  }
+  const metadata = csdlToMetadata(doc);
+  if (metadata.resources.length === 0) throw new RetsError({ kind: 'parse', transaction: 'GetMetadata', message: `"${name}" declares no entity sets.`, hint: 'Open the $metadata of a RESO Web API service root.' });
+  return { metadata, source: { name, bytes, format: `CSDL ${doc.format.toUpperCase()}` } };
 }
 
 /**

@@ -1,17 +1,19 @@
 // Backs the host's SessionLike with the RESO Web API's ODataSession (electron/odata/session.ts):
-// login is the token request and the service document; metadata is $metadata (with the Lookup
-// resource's values) mapped onto the neutral model; a search is one OData query whose pages are
+// login is the token request and the service document; metadata is $metadata mapped onto the neutral
+// model, the Lookup resource's values read per LookupName when asked; a search is one OData query whose pages are
 // followed to the limit; objects are the record's Media, their MediaURL images fetched under the
 // hardening rules. Quota headers and Retry-After waits are kept for the session status.
 import type { LoginInfo } from '../../shared/contract';
 import type { MetadataLookup } from '../../shared/rets/metadata/model';
 import { redactUrl } from '../../shared/redact';
 import { isODataError } from '../../shared/odata/errors';
+import { lookupsFromRows } from '../../shared/odata/csdl/lookupRows';
 import { ODataSession, type ServiceDocument } from '../odata/session';
 import { mediaDescription, type MediaItem } from '../odata/media';
 import type { TransportEvent } from '../odata/transport';
+import type { ODataRowBatch } from '../../shared/odata/payload';
 import type { ODataAuth, ODataQueryEvent } from '../odata/types';
-import { searchQueryOptions, underRoot } from '../../shared/odata/urls';
+import { quoteLiteral, searchQueryOptions, underRoot } from '../../shared/odata/urls';
 import { odataErrorInfo } from './odataErrorInfo';
 import type { ProfileConnection } from './profiles';
 import type { FetchedObject, SessionActivity, SessionFactory, SessionLike, SessionSearchEvent, SessionSearchParams } from './sessionTypes';
@@ -116,21 +118,25 @@ class ODataSessionAdapter implements SessionLike {
     return this.login_;
   }
 
+  /**
+   * $metadata alone: the Lookup resource's values are read per LookupName when asked
+   * (lookupValues), since a real server's Lookup resource runs to tens of thousands of rows.
+   */
   async metadata(signal?: AbortSignal) {
-    let lookups: Map<string, MetadataLookup> | undefined;
-    let lookupWarning: string | undefined;
-    if (!this.services || this.services.entitySets.some((e) => e.name === 'Lookup')) {
-      try {
-        lookups = await this.s.lookupValues(signal);
-      } catch (e) {
-        if (signal?.aborted || !isODataError(e)) throw e;
-        lookupWarning = `The Lookup resource could not be read (${odataErrorInfo(e.info).message}); lookup values are missing.`;
-      }
-    }
-    const { text, model } = await this.s.metadata(signal, lookups);
+    const { text, model } = await this.s.metadata(signal);
     this.waited();
-    if (lookupWarning) model.warnings.push(lookupWarning);
     return { metadata: model, raw: text, format: 'CSDL' };
+  }
+
+  /** One lookup's rows from the Lookup resource ($filter on LookupName), every page. */
+  async lookupValues(lookupName: string, signal?: AbortSignal): Promise<MetadataLookup> {
+    const batches: ODataRowBatch[] = [];
+    for await (const e of this.s.query('Lookup', { filter: `LookupName eq ${quoteLiteral(lookupName)}` }, signal)) {
+      if (e.kind !== 'wait') this.waited();
+      if (e.kind === 'rows') batches.push(e.batch);
+      else if (e.kind === 'wait' || e.kind === 'quota') this.observe(e);
+    }
+    return lookupsFromRows(batches).get(lookupName) ?? { name: lookupName, visibleName: lookupName, values: [], raw: { LookupName: lookupName } };
   }
 
   search(params: SessionSearchParams, signal?: AbortSignal): AsyncIterable<SessionSearchEvent> {

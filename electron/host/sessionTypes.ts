@@ -2,7 +2,7 @@
 // with the RetsSession (electron/rets/session.ts), odataAdapter.ts with the Web API's ODataSession;
 // keeping the seam narrow keeps the services readable and protocol-neutral.
 import type { RetsErrorInfo } from '../../shared/rets/errors';
-import type { RetsMetadata } from '../../shared/rets/metadata/model';
+import type { MetadataLookup, RetsMetadata } from '../../shared/rets/metadata/model';
 import type { SearchEvent, SearchFormat } from '../../shared/rets/search/types';
 import type { LoginInfo, SessionQuota } from '../../shared/contract';
 import type { TraceListener } from '../rets/trace';
@@ -65,6 +65,8 @@ export interface SessionLike {
   readonly loggedIn: boolean;
   /** The whole metadata (every resource, class, table, lookup, object type), and the body it came from. */
   metadata(signal?: AbortSignal): Promise<FetchedMetadata>;
+  /** One lookup's values read on demand (Web API: the Lookup resource's rows for a LookupName); absent for RETS. */
+  lookupValues?(lookupName: string, signal?: AbortSignal): Promise<MetadataLookup>;
   /** One Search request, streamed. */
   search(params: SessionSearchParams, signal?: AbortSignal): AsyncIterable<SessionSearchEvent>;
   /** Follows MAXROWS with Offset (Web API: nextLink) until every row (or the limit) has arrived. */

@@ -111,14 +111,14 @@ export function App() {
         {dialogs.doctor && <DoctorPanel target={dialogs.doctor} onClose={dialogs.closeDoctor} onToast={showToast} />}
         {mappingOpen && activeProfile && <MappingPanel key={activeProfile.id} profileId={activeProfile.id} name={activeProfile.name} onClose={() => setMappingOpen(false)} onToast={showToast} />}
       </main>
-      <DetailsPane profileId={activeId} metadata={metadata} tab={tab} run={run} selection={selection} onInsert={(t) => editorApi.current?.insert(t)} />
+      <DetailsPane profileId={activeId} metadata={metadata} offline={!!source.offline} tab={tab} run={run} selection={selection} onInsert={(t) => editorApi.current?.insert(t)} />
       {log.open ? <LogPanel profileId={activeId} selectedId={log.selected} onSelect={log.select} onClose={log.close} onToast={showToast} /> : <div style={{ gridArea: 'log' }} />}
       <StatusBar profileId={activeId} status={session.data} logOpen={log.open} onToggleLog={log.toggle} onShortcuts={openShortcuts} onCommands={() => openPalette('commands')} commandsKey={keys.commands.label} />
 
       <Modals
         dialogs={dialogs} mode={mode} profileId={activeId} tab={tab}
         onProfileSaved={(p) => { setActiveId(p.id); showToast(`Saved “${p.name}”`); }}
-        onTestDraft={(draft) => dialogs.openDoctor({ draft, name: draft.name || 'draft' })}
+        onTestDraft={(draft, savedId) => dialogs.openDoctor(savedId ? { profileId: savedId, name: draft.name } : { draft, name: draft.name || 'draft' })}
         onSnippetSaved={(n) => { tabs.update(tab.id, { title: n }); showToast(`Saved snippet “${n}”`); }}
         onLoadSnippet={loadSnippet} onRerun={rerun}
         commands={() => ({

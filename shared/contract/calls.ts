@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { call, CancelRequest, CancelResponse, Empty, Id, Ok, OperationStarted, UnreadableFile } from './common';
 import { Profile, ProfileInput, ProfilePatch, ProfileTestRequest, ProfileTestResult, SessionSecretsRequest } from './profiles';
 import { ProfileRef, SessionStatus } from './session';
-import { MetadataGetRequest, MetadataGetResponse, MetadataOpenFileRequest, MetadataOpenFileResponse } from './metadata';
+import { MetadataGetRequest, MetadataGetResponse, MetadataLookupValuesRequest, MetadataLookupValuesResponse, MetadataOpenFileRequest, MetadataOpenFileResponse } from './metadata';
 import { MetadataDiffRequest, MetadataDiffResponse, MetadataSaveDiffRequest, MetadataSaveDiffResponse, MetadataVersionsResponse } from './metadataVersions';
 import { SearchStartRequest } from './search';
 import { ObjectListRequest, ObjectListResponse } from './objects';
@@ -42,6 +42,7 @@ export const calls = {
   'session.status': call(ProfileRef, SessionStatus, 'State, login facts, request counters.'),
 
   'metadata.get': call(MetadataGetRequest, MetadataGetResponse, 'Metadata for a profile; cached on disk by version; refresh forces a fetch.'),
+  'metadata.lookupValues': call(MetadataLookupValuesRequest, MetadataLookupValuesResponse, "One lookup's values on demand (a Web API's Lookup resource rows for a LookupName)."),
   'metadata.openFile': call(MetadataOpenFileRequest, MetadataOpenFileResponse, 'Parse a metadata dump for offline exploration.'),
   'metadata.versions': call(ProfileRef, MetadataVersionsResponse, "The metadata versions a profile's cache keeps, and a change not yet acknowledged."),
   'metadata.acknowledgeChange': call(ProfileRef, Ok, 'The change notice was shown: it is not raised again.'),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
 import { FileHandle } from './files';
-import type { RetsMetadata } from '../rets/metadata/model';
+import type { MetadataLookup, RetsMetadata } from '../rets/metadata/model';
 
 /** The shared model, checked only for shape at the top (a full parse of 20,000 fields per call is waste). */
 export const RetsMetadataSchema = z.custom<RetsMetadata>(
@@ -33,6 +33,15 @@ export const MetadataOpenFileRequest = z.union([
 export const MetadataOpenFileResponse = z.object({
   metadata: RetsMetadataSchema,
   source: z.object({ name: z.string(), bytes: z.number().int().nonnegative(), format: z.string() }),
+});
+
+/**
+ * One lookup's values, read when the explorer opens it: a Web API's Lookup resource rows for a
+ * LookupName (enum lookups arrive whole with the metadata).
+ */
+export const MetadataLookupValuesRequest = z.object({ profileId: Id, lookupName: z.string().min(1).max(500) });
+export const MetadataLookupValuesResponse = z.object({
+  lookup: z.custom<MetadataLookup>((v) => typeof v === 'object' && v !== null && Array.isArray((v as MetadataLookup).values), { message: 'not a lookup' }),
 });
 
 export type MetadataCacheInfo = z.infer<typeof MetadataCacheInfo>;

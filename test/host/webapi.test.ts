@@ -1,6 +1,6 @@
 // The host with a RESO Web API profile against the Demo MLS's Web API over real HTTP: a
 // client-credentials profile (secret kept out of the file), test and connect (token + service
-// document), metadata (entity sets as resources, lookups with their values), a search with a
+// document), metadata (entity sets as resources, lookup values on demand), a search with a
 // filter, select and pages, CSV export following nextLink checked against the server's own rows,
 // a record's photos from Media, history and snippets that record the protocol, a wrong secret in
 // words, and the server's quota in the session status.
@@ -79,7 +79,7 @@ describe('Web API profiles', () => {
     expect(JSON.stringify(token)).not.toContain('access_token');
   });
 
-  it('reads the metadata: entity sets as resources, lookups with their values', async () => {
+  it('reads the metadata: entity sets as resources, lookup values per LookupName on demand', async () => {
     const { metadata } = await call<{ metadata: RetsMetadata }>(h.host, 'metadata.get', { profileId: profile.id });
     const ids = metadata.resources.map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(['Property', 'Member', 'Office', 'OpenHouse', 'Media', 'Lookup']));
@@ -88,7 +88,7 @@ describe('Web API profiles', () => {
     expect(property.classes[0]!.name).toBe('Property');
     const status = property.classes[0]!.fields.find((f) => f.systemName === 'StandardStatus')!;
     expect(status.lookupName).not.toBe('');
-    const lookup = property.lookups.find((l) => l.name === status.lookupName)!;
+    const { lookup } = await call<{ lookup: RetsMetadata['resources'][number]['lookups'][number] }>(h.host, 'metadata.lookupValues', { profileId: profile.id, lookupName: status.lookupName });
     expect(lookup.values.map((v) => v.value)).toEqual(expect.arrayContaining(['Active', 'Closed']));
   });
 

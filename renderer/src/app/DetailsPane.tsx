@@ -13,13 +13,15 @@ import type { useDetailsSelection } from './useDetailsSelection';
 interface Props {
   profileId?: string;
   metadata?: RetsMetadata;
+  /** The metadata came from an opened file: no connection to read lookup values with. */
+  offline: boolean;
   tab: QueryTab;
   run: RunState;
   selection: ReturnType<typeof useDetailsSelection>;
   onInsert(text: string): void;
 }
 
-export function DetailsPane({ profileId, metadata, tab, run, selection, onInsert }: Props) {
+export function DetailsPane({ profileId, metadata, offline, tab, run, selection, onInsert }: Props) {
   const resource = metadata && tab.resource ? findResource(metadata, tab.resource) : undefined;
   const cls = resource && tab.cls ? findClass(resource, tab.cls) : undefined;
   const decoders = displayDecoders(metadata, tab.resource, tab.cls);
@@ -34,7 +36,7 @@ export function DetailsPane({ profileId, metadata, tab, run, selection, onInsert
       {drawer === 'row' && row && recordKey && profileId && hasPhotos && <Photos profileId={profileId} resource={tab.resource} recordKey={recordKey} />}
       <div className="section-h">Details</div>
       {drawer === 'row' && row && index !== undefined ? <RowDetails index={index} columns={run.columns} row={row} cls={cls} decoders={decoders} />
-        : field && metadata ? <FieldDetails metadata={metadata} sel={field.s} onInsert={onInsert} />
+        : field && metadata ? <FieldDetails metadata={metadata} profileId={offline ? undefined : profileId} sel={field.s} onInsert={onInsert} />
           : <div className="teach">Click a field in the explorer to see every metadata column and its lookup values; double-click inserts it into the query. Click a result row to see it here with its photos.</div>}
     </aside>
   );

@@ -2,6 +2,7 @@
 // refresh, what went wrong loading it, the explorer tree, and the cached version's facts.
 import type { RefObject } from 'react';
 import { MetadataExplorer, type Selection } from '../explorer/MetadataExplorer';
+import { MetadataFooter } from '../explorer/MetadataFooter';
 import { toErrorInfo } from '../host/errors';
 import { ErrorBox } from '../shell/ErrorBox';
 import type { MetadataSource } from './useMetadataSource';
@@ -35,15 +36,11 @@ export function MetadataPane({ source, profileId, electron, filterRef, selectedI
       {fileError && <ErrorBox error={fileError} testId="metadata-file-error" />}
       {metadata && (
         <MetadataExplorer
-          key={`${profileId}:${offline?.name ?? ''}`} metadata={metadata} filterRef={filterRef} selectedId={selectedId}
+          key={`${profileId}:${offline?.name ?? ''}`} metadata={metadata} profileId={offline ? undefined : profileId} filterRef={filterRef} selectedId={selectedId}
           onSelect={onSelect} onInsertField={onInsertField} onOpenClass={onOpenClass}
         />
       )}
-      {cache && (
-        <div className="meta-foot num" data-testid="metadata-version" title={`fetched ${cache.fetchedAt}`}>
-          <span>{cache.fieldCount.toLocaleString()} fields</span><span>v{cache.metadataVersion ?? '–'}</span><span>{cache.metadataTimestamp?.slice(0, 10) ?? ''}</span>{cache.fromCache && <span>cached</span>}
-        </div>
-      )}
+      {cache && <MetadataFooter cache={cache} metadata={metadata} />}
     </>
   );
 }

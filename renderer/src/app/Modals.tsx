@@ -18,7 +18,8 @@ interface Props {
   profileId?: string;
   tab: QueryTab;
   onProfileSaved(p: Profile): void;
-  onTestDraft(draft: ProfileInput): void;
+  /** The doctor on the form's settings; `savedId` when they are a saved profile's, unchanged (its stored secrets). */
+  onTestDraft(draft: ProfileInput, savedId?: string): void;
   onSnippetSaved(name: string): void;
   onLoadSnippet(s: Snippet): void;
   onRerun(h: HistoryEntry): void;

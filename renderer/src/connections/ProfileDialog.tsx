@@ -2,6 +2,8 @@
 // back: an existing profile shows "stored" and an empty box keeps the stored secret. Every field
 // says what is wrong with it as it is typed (profileValidation.ts); Save and Test stay disabled,
 // with the reason, until the form is usable; Test logs in (and out) here and shows the result.
+// A connection is RETS or RESO Web API: the Web API part (WebApiFields.tsx) asks for the service
+// root, the OAuth2 or bearer settings, extra headers and the page size.
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { DEFAULT_TIMEOUTS, type Profile, type ProfileInput, type ProfileTestResult } from '../../../shared/contract';
@@ -13,8 +15,13 @@ import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
 import { ErrorBox } from '../shell/ErrorBox';
 import { mainSecretField, secretPlace } from '../secrets/secretPlace';
+import { WebApiFields, webApiForm, webApiSettings, webApiSecrets, type WebApiForm } from './WebApiFields';
 
-interface Props { profile?: Profile; onClose(): void; onSaved(p: Profile): void; onTest(draft: ProfileInput): void }
+interface Props {
+  profile?: Profile; onClose(): void; onSaved(p: Profile): void;
+  /** Run the doctor on the form's values; `savedId` when they are the saved profile's (its stored secrets are used). */
+  onTest(draft: ProfileInput, savedId?: string): void;
+}
 
 export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
   const [f, setF] = useState({
@@ -25,7 +32,10 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
     connectS: String(profile?.timeouts.connectSeconds ?? DEFAULT_TIMEOUTS.connectSeconds),
     responseS: String(profile?.timeouts.responseSeconds ?? DEFAULT_TIMEOUTS.responseSeconds),
     keepLoginHost: profile?.keepLoginHost ?? false,
+    type: profile?.type ?? 'rets',
   });
+  const [w, setW] = useState<WebApiForm>(() => webApiForm(profile));
+  const webapi = f.type === 'webapi';
   const [touched, setTouched] = useState<Set<string>>(() => new Set(profile ? Object.keys(f) : []));
   const [tried, setTried] = useState(false);
   const create = useCreateProfile();
@@ -33,40 +43,44 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
   const busy = create.isPending || update.isPending;
   const err = create.error ?? update.error;
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => { setF((s) => ({ ...s, [k]: e.target.value })); test.reset(); };
-  const errors: FormErrors = validateProfileForm(f as ProfileForm);
+  const errors: FormErrors = validateProfileForm({ ...f, ...w } as ProfileForm);
   const problems = Object.values(errors);
   // A saved password never comes back: a test of an edited profile without a newly typed one
   // tests the saved profile, so only while the form still matches it.
   const dirty = !!profile && JSON.stringify(fields()) !== JSON.stringify(savedFields(profile));
-  const needsPassword = !!profile?.hasPassword && !f.password && dirty;
+  const typedSecrets = webapi ? webApiSecrets(w) : { ...(f.password ? { [mainSecretField(profile)]: f.password } : {}), ...(f.uaPassword ? { uaPassword: f.uaPassword } : {}) };
+  const typedAny = Object.keys(typedSecrets).length > 0;
+  const needsPassword = !webapi && !!profile?.hasPassword && !f.password && dirty;
   const blocked = problems.length ? `${problems.length === 1 ? 'Fix this field' : `Fix ${problems.length} fields`}: ${problems[0]}` : undefined;
   const testBlocked = blocked ?? (needsPassword ? 'Type the password to test the changed settings (the stored one never comes back to the app)' : undefined);
   const test = useMutation({
-    mutationFn: (): Promise<z.infer<typeof ProfileTestResult>> => host.profiles.test(profile && !f.password && !dirty ? { profileId: profile.id } : { draft: { ...fields(), [mainSecretField(profile)]: f.password || undefined, uaPassword: f.uaPassword || undefined } }),
+    mutationFn: (): Promise<z.infer<typeof ProfileTestResult>> => host.profiles.test(profile && !typedAny && !dirty ? { profileId: profile.id } : { draft: draft() }),
   });
   // A field says what is wrong once it holds something or has been left: a new, empty form is not all red.
-  const shown = (k: keyof FormErrors) => (touched.has(k) || tried || String(f[k]).trim() !== '' ? errors[k] : undefined);
+  const shown = (k: keyof FormErrors) => (touched.has(k) || tried || String((f as Record<string, unknown>)[k] ?? (w as unknown as Record<string, unknown>)[k] ?? '').trim() !== '' ? errors[k] : undefined);
   const touch = (k: string) => () => setTouched((t) => (t.has(k) ? t : new Set(t).add(k)));
 
   function fields() {
     return {
-      name: f.name, loginUrl: f.loginUrl, username: f.username, userAgent: f.userAgent,
+      name: f.name, loginUrl: f.loginUrl, username: webapi && w.auth !== 'password' ? '' : f.username, userAgent: f.userAgent,
       retsVersion: f.retsVersion as ProfileInput['retsVersion'], authScheme: f.authScheme as ProfileInput['authScheme'],
       method: f.method as ProfileInput['method'], throttle: { requestsPerMinute: Number(f.rpm) || 0 },
       // Numbers are checked in the form (profileValidation.ts) before Save or Test can send them.
       timeouts: { connectSeconds: Number(f.connectS), responseSeconds: Number(f.responseS) },
       keepLoginHost: f.keepLoginHost,
-      // A Web API profile keeps its type and settings until the Web API form edits them.
-      ...(profile?.type === 'webapi' ? { type: 'webapi' as const, webApi: profile.webApi } : {}),
+      ...(webapi ? { type: 'webapi' as const, webApi: webApiSettings(w) } : profile?.type === 'webapi' ? { type: 'rets' as const } : {}),
     };
+  }
+  /** The form's values with the secrets typed in it (absent ones: none). */
+  function draft(): ProfileInput {
+    return { ...fields(), ...(webapi ? webApiSecrets(w) : { [mainSecretField(profile)]: f.password || undefined, uaPassword: f.uaPassword || undefined }) };
   }
   async function save() {
     setTried(true);
     if (blocked) return;
-    const secrets = { ...(f.password ? { [mainSecretField(profile)]: f.password } : {}), ...(f.uaPassword ? { uaPassword: f.uaPassword } : {}) };
     const p = profile
-      ? await update.mutateAsync({ id: profile.id, patch: { ...fields(), ...secrets } })
-      : await create.mutateAsync({ ...fields(), ...secrets });
+      ? await update.mutateAsync({ id: profile.id, patch: { ...fields(), ...typedSecrets } })
+      : await create.mutateAsync({ ...fields(), ...typedSecrets });
     onSaved(p);
   }
 
@@ -75,13 +89,25 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
       title={profile ? `Edit ${profile.name}` : 'New connection'} onClose={onClose} testId="profile-dialog" wide
       footer={<>
         <button className="btn" onClick={() => { setTried(true); if (!testBlocked) test.mutate(); }} disabled={!!testBlocked || test.isPending} title={testBlocked ?? 'Log in and out with these settings'} data-testid="profile-test">{test.isPending ? 'Testing…' : 'Test connection'}</button>
-        <button className="btn ghost" onClick={() => onTest({ ...fields(), [mainSecretField(profile)]: f.password || undefined, uaPassword: f.uaPassword || undefined })} disabled={!!blocked} title={blocked ?? 'Run the connection doctor, step by step'}>Doctor…</button>
+        <button className="btn ghost" onClick={() => onTest(draft(), profile && !typedAny && !dirty ? profile.id : undefined)} disabled={!!blocked} title={blocked ?? 'Run the connection doctor, step by step'} data-testid="profile-doctor">Doctor…</button>
         <span className="rw-dialog-reason" data-testid="profile-blocked">{testBlocked ?? ''}</span>
         <button className="btn" onClick={onClose}>Cancel</button>
         <button className="btn primary" onClick={() => void save().catch(() => undefined)} disabled={busy || !!blocked} title={blocked} data-testid="profile-save">{busy ? 'Saving…' : 'Save'}</button>
       </>}
     >
-      {!profile && (
+      <div className="rw-conn-type" role="radiogroup" aria-label="Connection type">
+        {(['rets', 'webapi'] as const).map((t) => (
+          <label key={t} className="check"><input type="radio" name="type" value={t} checked={f.type === t} onChange={() => { setF((s) => ({ ...s, type: t })); test.reset(); }} />{t === 'rets' ? 'RETS' : 'RESO Web API'}</label>
+        ))}
+      </div>
+      {!profile && webapi && (
+        <div className="info-box">
+          A RESO Web API provider documents a <b>service root</b> (ends in /odata or /reso/odata) and how to get a token: most use
+          <b> OAuth2 client credentials</b> (token URL, client ID and secret, often a scope); some give a long-lived <b>bearer token</b>.
+          Secrets go to the OS keychain, never into the connection file.
+        </div>
+      )}
+      {!profile && !webapi && (
         <div className="info-box">
           Your MLS sends you these when it grants RETS access: a <b>login URL</b> (ends in /Login or login.ashx), a <b>username</b> and
           <b> password</b>, and often a <b>User-Agent</b> with its own <b>UA password</b> — copy them exactly, the User-Agent is case-sensitive.
@@ -91,6 +117,24 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
       {err && <ErrorBox error={toErrorInfo(err)} />}
       {test.data && <TestResult result={test.data} />}
       {test.error && <ErrorBox error={toErrorInfo(test.error)} testId="profile-test-error" />}
+      {webapi ? (
+        <div className="form-grid" data-testid="webapi-form">
+          <label className="field wide">Name<input className="input" value={f.name} onChange={set('name')} onBlur={touch('name')} aria-invalid={!!shown('name')} placeholder="Acme MLS (Web API)" name="name" autoFocus /><FieldError text={shown('name')} /></label>
+          <WebApiFields
+            w={w} onChange={(patch) => { setW((s) => ({ ...s, ...patch })); test.reset(); }} profile={profile} shown={shown} touch={touch}
+            serviceRoot={<label className="field wide">Service root<input className="input mono" value={f.loginUrl} onChange={set('loginUrl')} onBlur={touch('loginUrl')} aria-invalid={!!shown('loginUrl')} placeholder="https://api.example-mls.com/reso/odata" name="loginUrl" /><FieldError text={shown('loginUrl')} /></label>}
+            user={<>
+              <label className="field">Username<input className="input" value={f.username} onChange={set('username')} onBlur={touch('username')} aria-invalid={!!shown('username')} name="username" autoComplete="off" /><FieldError text={shown('username')} /></label>
+              <label className="field">Password {profile?.hasPassword && <span className="small">· stored</span>}
+                <input className="input" type="password" value={f.password} onChange={(e) => { set('password')(e); setW((s) => ({ ...s, password: e.target.value })); }} name="password" autoComplete="new-password" placeholder={profile?.hasPassword ? 'unchanged' : ''} /></label>
+            </>}
+          />
+          <label className="field">User-Agent<input className="input mono" value={f.userAgent} onChange={set('userAgent')} onBlur={touch('userAgent')} aria-invalid={!!shown('userAgent')} name="userAgent" /><FieldError text={shown('userAgent')} /></label>
+          <label className="field">Throttle (requests a minute, 0 = none)<input className="input num" inputMode="numeric" value={f.rpm} onChange={set('rpm')} onBlur={touch('rpm')} aria-invalid={!!shown('rpm')} name="throttle" /><FieldError text={shown('rpm')} /></label>
+          <label className="field">Connect timeout (seconds)<input className="input num" inputMode="numeric" value={f.connectS} onChange={set('connectS')} onBlur={touch('connectS')} aria-invalid={!!shown('connectS')} name="connectTimeout" /><FieldError text={shown('connectS')} /></label>
+          <label className="field" title="How long the server may stay silent before its next bytes">Response timeout (seconds)<input className="input num" inputMode="numeric" value={f.responseS} onChange={set('responseS')} onBlur={touch('responseS')} aria-invalid={!!shown('responseS')} name="responseTimeout" /><FieldError text={shown('responseS')} /></label>
+        </div>
+      ) : (
       <div className="form-grid">
         <label className="field">Name<input className="input" value={f.name} onChange={set('name')} onBlur={touch('name')} aria-invalid={!!shown('name')} placeholder="Acme MLS" name="name" autoFocus /><FieldError text={shown('name')} /></label>
         <label className="field">Username<input className="input" value={f.username} onChange={set('username')} onBlur={touch('username')} aria-invalid={!!shown('username')} name="username" autoComplete="off" /><FieldError text={shown('username')} /></label>
@@ -117,15 +161,17 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
           <input type="checkbox" checked={f.keepLoginHost} onChange={(e) => setF((s) => ({ ...s, keepLoginHost: e.target.checked }))} name="keepLoginHost" />
           Send every request to the login URL&apos;s host (server reached through a tunnel or proxy)</label>
       </div>
+      )}
     </Dialog>
   );
 }
 
 function savedFields(p: Profile) {
   return {
-    name: p.name, loginUrl: p.loginUrl, username: p.username, userAgent: p.userAgent, retsVersion: p.retsVersion, authScheme: p.authScheme,
+    name: p.name, loginUrl: p.loginUrl, username: p.type === 'webapi' && p.webApi?.auth !== 'password' ? '' : p.username, userAgent: p.userAgent, retsVersion: p.retsVersion, authScheme: p.authScheme,
     method: p.method, throttle: { requestsPerMinute: p.throttle.requestsPerMinute }, timeouts: { connectSeconds: p.timeouts.connectSeconds, responseSeconds: p.timeouts.responseSeconds },
     keepLoginHost: p.keepLoginHost,
+    ...(p.type === 'webapi' ? { type: 'webapi' as const, webApi: webApiSettings(webApiForm(p)) } : {}),
   };
 }
 
@@ -136,6 +182,10 @@ function FieldError({ text }: { text?: string }) {
 function TestResult({ result }: { result: z.infer<typeof ProfileTestResult> }) {
   if (!result.ok) return result.error ? <ErrorBox error={result.error} testId="profile-test-error" /> : null;
   const l = result.login;
+  const sets = l?.capabilities.ServiceRoot ? Object.keys(l.capabilities).filter((k) => !['ServiceRoot', 'Metadata', 'Token'].includes(k)).length : undefined;
+  if (sets !== undefined) {
+    return <div className="rw-test-ok" role="status" data-testid="profile-test-ok">✓ Token and service document in {Math.round(result.elapsedMs)} ms · {sets} entity sets</div>;
+  }
   return (
     <div className="rw-test-ok" role="status" data-testid="profile-test-ok">
       ✓ Logged in and out in {Math.round(result.elapsedMs)} ms

@@ -15,18 +15,19 @@ export function DoctorPanel({ target, onClose, onToast }: { target: Target; onCl
   const [steps, setSteps] = useState<DoctorStep[]>([]);
   const [report, setReport] = useState<string | null>(null);
   const [ok, setOk] = useState<boolean | null>(null);
+  const [verdict, setVerdict] = useState<{ status: string; summary: string } | null>(null);
   const [error, setError] = useState<RetsErrorInfo | null>(null);
   const [runId, setRunId] = useState(0);
   const cancel = useRef<(() => Promise<void>) | null>(null);
 
   useEffect(() => {
     let live = true;
-    setSteps([]); setReport(null); setOk(null); setError(null);
+    setSteps([]); setReport(null); setOk(null); setError(null); setVerdict(null);
     const req = 'profileId' in target ? { profileId: target.profileId } : { draft: target.draft };
     host.operation('doctor.start', req, (e) => {
       if (!live) return;
       if (e.type === 'doctor.step') setSteps((s) => { const i = s.findIndex((x) => x.id === e.step.id); if (i < 0) return [...s, e.step]; const n = s.slice(); n[i] = e.step; return n; });
-      if (e.type === 'doctor.done') { setSteps(e.steps); setReport(e.report); setOk(e.ok); }
+      if (e.type === 'doctor.done') { setSteps(e.steps); setReport(e.report); setOk(e.ok); setVerdict(e.verdict ?? null); }
       if (e.type === 'doctor.error') setError(e.error);
     }).then((op) => { cancel.current = op.cancel; }, (err) => live && setError(toErrorInfo(err)));
     return () => { live = false; void cancel.current?.(); };
@@ -53,8 +54,10 @@ export function DoctorPanel({ target, onClose, onToast }: { target: Target; onCl
         {running && steps.length === 0 && <div className="teach">Starting…</div>}
         {error && <ErrorBox error={error} />}
         {ok !== null && (
-          <div className="info-box" data-testid="doctor-diagnosis" style={{ borderColor: ok ? 'var(--ok)' : 'var(--danger)' }}>
-            {ok ? 'All checks passed: this connection works.' : 'The connection has a problem: see the failed step above for the cause and what to do.'}
+          <div className="info-box" data-testid="doctor-diagnosis" data-verdict={verdict?.status} style={{ borderColor: ok ? (verdict?.status === 'warning' ? 'var(--warn)' : 'var(--ok)') : 'var(--danger)' }}>
+            {/* The verdict in one sentence (the failed step's diagnosis), then where to read on. */}
+            {verdict?.summary && <div><b>{verdict.summary}</b></div>}
+            {ok ? (verdict?.status === 'warning' ? 'It works, with the warnings above.' : 'All checks passed: this connection works.') : 'See the failed step above for the likely cause and what to do.'}
           </div>
         )}
         {report && (

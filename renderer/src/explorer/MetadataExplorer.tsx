@@ -1,5 +1,6 @@
 // The metadata explorer: one filter box over the whole tree (fields' names and lookup values),
 // a virtual list of the flattened tree, click to inspect, double-click to insert into the query.
+// A Web API's Lookup-resource lookups are read when first opened (lazyLookups.ts).
 // The keyboard (treeNav.ts): the tree is one tab stop whose aria-activedescendant names the
 // active row; rows are recycled by slot, so focus stays on the tree rather than on a row.
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
@@ -10,6 +11,8 @@ import { highlights, TreeRow } from './TreeRow';
 import { FilterInput } from './FilterInput';
 import { revealRow, useRowWindow } from './useRowWindow';
 import { siblingPlaces, siblingPosition, treeKeyAction, typeAhead } from './treeNav';
+import { withLazyLookups } from './lazyLookups';
+import { useLazyLookups } from './useLazyLookups';
 
 const ROW = 24; // px, as --row in styles.css
 const SLOTS = 256; // more than the rows a window shows
@@ -22,6 +25,8 @@ export type Selection =
 
 interface Props {
   metadata: RetsMetadata;
+  /** The connection the metadata came from; absent for a file opened offline (lazy lookups cannot be read). */
+  profileId?: string;
   filterRef: RefObject<HTMLInputElement | null>;
   selectedId?: string;
   onSelect(sel: Selection, nodeId: string): void;
@@ -29,7 +34,16 @@ interface Props {
   onOpenClass(resource: string, cls: string): void;
 }
 
-export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, onInsertField, onOpenClass }: Props) {
+export function MetadataExplorer({ metadata: given, profileId, filterRef, selectedId, onSelect, onInsertField, onOpenClass }: Props) {
+  // Lookup-resource lookups opened so far: their values are read once and merged into the tree.
+  const [asked, setAsked] = useState<string[]>([]);
+  const reads = useLazyLookups(profileId, asked);
+  const readSig = asked.map((n) => { const r = reads.get(n); return `${n}:${r?.lookup ? 'ok' : r?.error ? 'error' : r?.loading ? 'loading' : ''}`; }).join('|');
+  // readSig says when `reads` (a new Map each render) changed.
+  const metadata = useMemo(() => withLazyLookups(given, reads, !!profileId), [given, profileId, readSig]);
+  const ask = (n: TreeNode) => {
+    if (n.kind === 'lookup' && n.state.kind === 'unloaded' && profileId) setAsked((a) => (a.includes(n.lookup.name) ? a : [...a, n.lookup.name]));
+  };
   const index = useMemo(() => buildIndex(metadata), [metadata]);
   const filterTree = useMemo(() => createTreeFilter(index), [index]);
   const [q, setQ] = useState('');
@@ -108,7 +122,7 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
     e.preventDefault();
     switch (a.type) {
       case 'move': focusRow(a.to); break;
-      case 'expand': setOpen(rows[a.at].id, true); break;
+      case 'expand': ask(rows[a.at]); setOpen(rows[a.at].id, true); break;
       case 'collapse': setOpen(rows[a.at].id, false); break;
       case 'expandMany':
         keepActiveInView.current = true;
@@ -133,7 +147,8 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
   function activate(n: TreeNode) {
     switch (n.kind) {
       case 'field': onSelect({ kind: 'field', resource: n.resource, cls: n.cls, systemName: n.field.systemName }, n.id); break;
-      case 'lookup': onSelect({ kind: 'lookup', resource: n.resource, lookup: n.lookup.name }, n.id); if (!nq) toggle(n.id); break;
+      case 'lookup': onSelect({ kind: 'lookup', resource: n.resource, lookup: n.lookup.name }, n.id); ask(n); if (!nq) toggle(n.id); break;
+      case 'nav': case 'note': break;
       case 'value': onSelect({ kind: 'lookup', resource: n.resource, lookup: n.lookup }, n.id); break;
       case 'object': onSelect({ kind: 'object', resource: n.resource, objectType: n.object.objectType }, n.id); break;
       default: if (!nq) toggle(n.id);
@@ -143,6 +158,8 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
   function open(n: TreeNode) {
     if (n.kind === 'field') onInsertField(n.resource, n.cls, n.field.systemName);
     if (n.kind === 'class') onOpenClass(n.resource, n.cls);
+    // A Web API entity set is its own (only) class.
+    if (n.kind === 'resource' && n.countOf === 'field') onOpenClass(n.resource, given.resources.find((r) => r.id === n.resource)?.classes[0]?.name ?? n.resource);
   }
 
   return (
@@ -155,7 +172,7 @@ export function MetadataExplorer({ metadata, filterRef, selectedId, onSelect, on
         onClick={(e) => { const n = rowAt(e); if (n) { setActiveId(n.id); activate(n); } }}
         onDoubleClick={(e) => { const n = rowAt(e); if (n) open(n); }}
       >
-        {rows.length === 0 && <div className="teach">Nothing matches “{q}”. The filter looks at SystemName, StandardName, LongName and lookup values.</div>}
+        {rows.length === 0 && <div className="teach">Nothing matches “{q}”. The filter looks at {metadata.odata ? 'field names, annotations (StandardName, DisplayName, LookupName…), lookup values read so far and navigation properties' : 'SystemName, StandardName, LongName and lookup values'}.</div>}
         <div style={{ height: win.total, position: 'relative' }}>
           {/* Keyed by slot, not node: a filter that changes every visible row then updates ~40
               row elements in place instead of removing them and creating 40 others (measured

@@ -1,5 +1,6 @@
 // The explorer's one filter over the whole tree: SystemName, StandardName and LongName of every
-// field, lookup values (value, short, long) and lookup names. Only matches and their ancestors show.
+// field (and a Web API field's annotation values), lookup values (value, short, long), lookup
+// names and navigation properties' names. Only matches and their ancestors show.
 // Typing mostly extends the filter, and whatever matches "garage" is among what matched "gara":
 // each filter's matches are kept (a few, for Backspace too) and the next search runs over the
 // matches of the longest kept filter the new one contains, not over the whole tree.
@@ -62,10 +63,13 @@ function flattenMatches(index: TreeIndex, m: Matches): TreeNode[] {
     out.push(resourceNode(r));
     r.classes.forEach((c, ci) => {
       const hits = fields[ci];
+      if (r.flat) return; // after the groups, below
       if (hits.length === 0 && !c.lower.includes(q)) return;
       out.push(classNode(r, c, hits.length));
       for (const f of hits) out.push(f.node);
     });
+    const navs = r.navigation.filter((n) => n.kind === 'nav' && n.nav.name.toLowerCase().includes(q));
+    if (navs.length > 0) out.push(groupNode(r, 'navigation', navs.length), ...navs);
     const lookups: [IndexedLookup, Searchable<ValueNode>[]][] = [];
     r.lookups.forEach((l, li) => { if (values[li].length > 0 || l.hay.includes(q)) lookups.push([l, values[li]]); });
     if (lookups.length > 0) {
@@ -75,6 +79,7 @@ function flattenMatches(index: TreeIndex, m: Matches): TreeNode[] {
         for (const v of hits) out.push(v.node);
       }
     }
+    if (r.flat) for (const f of fields[0]) out.push(f.node);
     if (out.length === start + 1 && !r.lower.includes(q)) out.length = start;
   });
   return out;

@@ -15,13 +15,15 @@ const plural = (n: number, one: string) => `${n.toLocaleString()} ${one}${n === 
 
 export function treeLabel(n: TreeNode): string {
   switch (n.kind) {
-    case 'resource': return join(`${n.label} resource`, n.sub, plural(n.count, 'class'));
+    case 'resource': return n.countOf === 'field' ? join(`${n.label} entity set`, n.sub, plural(n.count, 'field')) : join(`${n.label} resource`, n.sub, plural(n.count, 'class'));
     case 'group': return join(n.label, plural(n.count, 'item'));
     case 'class': return join(`${n.label} class`, n.sub, plural(n.count, 'field'));
-    case 'field': return join(n.field.systemName, n.field.longName || n.field.standardName, fieldKindWord(n.field.dataType, n.field.interpretation),
-      n.field.standardName && n.field.standardName !== n.field.longName && `standard name ${n.field.standardName}`);
+    case 'field': return join(n.field.systemName, n.field.odata?.key && 'key', n.field.longName || n.field.standardName, fieldKindWord(n.field.dataType, n.field.interpretation),
+      n.field.odata?.type, n.field.standardName && n.field.standardName !== n.field.longName && `standard name ${n.field.standardName}`);
     case 'lookup': return join(`${n.lookup.name} lookup`, n.lookup.visibleName, plural(n.count, 'value'));
     case 'value': return join(n.value.value, n.value.longValue || n.value.shortValue);
     case 'object': return join(`${n.object.objectType} object`, n.object.mimeType);
+    case 'nav': return join(`${n.nav.name} navigation property`, n.nav.collection ? `collection of ${n.nav.type}` : n.nav.type);
+    case 'note': return n.text;
   }
 }

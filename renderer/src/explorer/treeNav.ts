@@ -7,8 +7,9 @@ import type { TreeNode } from './treeModel';
 
 /** The tree's own levels for aria-level (node depth is indentation: a class is indented as a
  *  lookup is, but hangs straight under its resource). */
-const LEVEL: Record<TreeNode['kind'], number> = { resource: 1, group: 2, class: 2, field: 3, lookup: 3, object: 3, value: 4 };
-export const ariaLevel = (n: TreeNode): number => LEVEL[n.kind];
+const LEVEL: Record<TreeNode['kind'], number> = { resource: 1, group: 2, class: 2, field: 3, lookup: 3, object: 3, nav: 3, value: 4, note: 4 };
+/** A Web API entity set's field hangs straight under it (depth 1): level 2. */
+export const ariaLevel = (n: TreeNode): number => (n.kind === 'field' && n.depth === 1 ? 2 : LEVEL[n.kind]);
 
 /** Rows that can hold others (they have a twisty and aria-expanded). */
 export const isBranch = (n: TreeNode): boolean => n.kind === 'resource' || n.kind === 'group' || n.kind === 'class' || n.kind === 'lookup';
@@ -59,6 +60,8 @@ export function rowName(n: TreeNode): string {
     case 'lookup': return n.lookup.name;
     case 'value': return n.value.value;
     case 'object': return n.object.objectType;
+    case 'nav': return n.nav.name;
+    case 'note': return '';
     default: return n.label;
   }
 }
@@ -133,7 +136,7 @@ export function siblingPlaces(rows: readonly TreeNode[]): SiblingPlaces {
   // the same level or shallower joins the group open at its level.
   let prev = 0;
   for (let i = 0; i < n; i += 1) {
-    const level = LEVEL[rows[i].kind];
+    const level = ariaLevel(rows[i]);
     if (level > prev) { open[level] = groups; groups += 1; }
     const g = open[level];
     sizes[g] += 1;

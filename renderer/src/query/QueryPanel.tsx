@@ -3,7 +3,7 @@
 // has an entity set picker, the $filter editor, $orderby/$expand/$count, the URL it asks, and
 // pages with "Load more".
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { RetsMetadata } from '../../../shared/rets/metadata/model';
+import type { MetadataLookup, RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { QueryEditor, type EditorApi } from '../monaco/QueryEditor';
 import { ResultsGrid } from '../grid/ResultsGrid';
@@ -22,6 +22,8 @@ import type { useTabs } from '../state/tabs';
 import { protocolPatch } from '../state/tabs';
 import { useProfiles } from '../host/queries';
 import { odataSchemaFor } from './odataSchema';
+import { lazyLookupNames } from '../explorer/lazyLookups';
+import { useLazyLookups } from '../explorer/useLazyLookups';
 import { RequestUrl, WebApiOptionsBar } from './WebApiOptionsBar';
 import { savedQueryOf, shownUrl } from './webapiQuery';
 
@@ -83,10 +85,20 @@ export function QueryPanel(p: Props) {
   const fitProtocol = p.metadata ? protocolPatch(active, protocol, entitySets) : undefined;
   useEffect(() => { if (fitProtocol) p.tabs.update(active.id, fitProtocol); }, [fitProtocol, active.id, p.tabs]);
   const web = active.protocol === 'webapi';
+  // A Web API's string lookups are read from its Lookup resource (once per profile, shared with the
+  // explorer) so that completion and the checker know their values.
+  const lazyNames = useMemo(() => (web && resource ? lazyLookupNames(resource) : []), [web, resource]);
+  const reads = useLazyLookups(web ? p.profileId : undefined, lazyNames);
+  const readSig = lazyNames.filter((n) => reads.get(n)?.lookup).join('\n');
+  const readLookups = useMemo(() => {
+    const m = new Map<string, MetadataLookup>();
+    for (const n of lazyNames) { const l = reads.get(n)?.lookup; if (l) m.set(n, l); }
+    return m;
+  }, [readSig]); // a new map only when another lookup arrived: the schema is rebuilt then only
   const odataCtx = useMemo(() => {
-    const schema = web ? odataSchemaFor(p.metadata, active.resource) : undefined;
+    const schema = web ? odataSchemaFor(p.metadata, active.resource, readLookups) : undefined;
     return schema ? { schema } : undefined;
-  }, [web, p.metadata, active.resource]);
+  }, [web, p.metadata, active.resource, readLookups]);
   const profiles = useProfiles();
   const serviceRoot = profiles.data?.find((x) => x.id === p.profileId)?.loginUrl;
   const url = web && serviceRoot && active.resource ? shownUrl(serviceRoot, active) : undefined;
