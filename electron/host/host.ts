@@ -29,6 +29,7 @@ const lazySessionFactory: SessionFactory = async (conn) => (conn.type === 'webap
   : (await import('./retsAdapter')).retsSessionFactory(conn));
 import { SnippetStore } from './snippets';
 import { MappingStore } from './mappings';
+import { lookupFiller } from './lookupFill';
 import { DEMO_WEBAPI_PROFILE_ID } from './demo';
 import { openMetadataPath, openMetadataText } from './metadataFile';
 import { sweepDataTemps, TempJournal } from './tempFiles';
@@ -114,8 +115,13 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const history = new HistoryStore(layout.history);
   const snippets = new SnippetStore(layout.snippets);
   const search = new SearchService(pool, ops, events, history);
+  const withLookups = lookupFiller(async (profileId, name) => {
+    const session = await pool.session(profileId);
+    if (!session.lookupValues) throw inputError('This connection\'s lookups arrive whole with its metadata.');
+    return session.lookupValues(name);
+  });
   const mappings = new MappingStore(layout.mappings, {
-    metadata: async (id) => (await metadata.get(id)).metadata,
+    metadata: async (id) => withLookups(id, (await metadata.get(id)).metadata),
     profileName: async (id) => (await profiles.get(id)).name,
   });
   // A killed host's temp files go before anything new is written.
@@ -302,7 +308,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     },
 
     'doctor.start': (r) => doctor.start(r),
-    'translate.query': (r) => translateQuery(r, { get: (id) => metadata.get(id), mapping: async (id) => (await mappings.get(id)).mapping }),
+    'translate.query': (r) => translateQuery(r, { get: async (id) => ({ metadata: await withLookups(id, (await metadata.get(id)).metadata) }), mapping: async (id) => (await mappings.get(id)).mapping }),
     'doctor.cancel': (r) => ({ cancelled: doctor.cancel(r.operationId) }),
   };
 

@@ -2,7 +2,8 @@
 // Lookup resource, read per LookupName when the explorer opens one (useLazyLookups.ts): until then
 // the tree shows the lookup with a note for its values. Enum lookups arrive whole with the
 // metadata and are left as they are. Pure: no host, no DOM.
-import type { MetadataLookup, MetadataResource, RetsMetadata } from '../../../shared/rets/metadata/model';
+import type { MetadataLookup, RetsMetadata } from '../../../shared/rets/metadata/model';
+import { lazyLookupNames } from '../../../shared/odata/lazyLookups';
 
 export type LookupState = { kind: 'loaded' } | { kind: 'unloaded' | 'loading' | 'error' | 'offline'; text: string };
 
@@ -10,15 +11,6 @@ const LOADED: LookupState = { kind: 'loaded' };
 /** The state of the lookups this module made up; a lookup it did not make is whole. */
 const states = new WeakMap<MetadataLookup, LookupState>();
 export const lookupState = (l: MetadataLookup): LookupState => states.get(l) ?? LOADED;
-
-/** LookupNames the resource's fields use whose values live in the Lookup resource and are not in the metadata. */
-export function lazyLookupNames(r: MetadataResource): string[] {
-  if (!r.odata) return [];
-  const have = new Set(r.lookups.map((l) => l.name));
-  const out = new Set<string>();
-  for (const c of r.classes) for (const f of c.fields) if (f.odata?.lookupStyle === 'lookup-resource' && f.lookupName && !have.has(f.lookupName)) out.add(f.lookupName);
-  return [...out].sort();
-}
 
 /** What is known of a lookup read on demand: its values, or that they are on their way or failed. */
 export interface LookupRead { lookup?: MetadataLookup; loading: boolean; error?: string }

@@ -22,7 +22,7 @@ import type { useTabs } from '../state/tabs';
 import { protocolPatch } from '../state/tabs';
 import { useProfiles } from '../host/queries';
 import { odataSchemaFor } from './odataSchema';
-import { lazyLookupNames } from '../explorer/lazyLookups';
+import { lazyLookupNames } from '../../../shared/odata/lazyLookups';
 import { useLazyLookups } from '../explorer/useLazyLookups';
 import { RequestUrl, WebApiOptionsBar } from './WebApiOptionsBar';
 import { savedQueryOf, shownUrl } from './webapiQuery';

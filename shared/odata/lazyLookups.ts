@@ -1,0 +1,13 @@
+// A Web API's string lookups (RESO.OData.Metadata.LookupName) keep their values in the server's
+// Lookup resource, read per LookupName (not with $metadata): which names a resource's fields use
+// whose values the metadata does not hold yet.
+import type { MetadataResource } from '../rets/metadata/model';
+
+/** LookupNames the resource's fields use whose values live in the Lookup resource and are not in the metadata. */
+export function lazyLookupNames(r: MetadataResource): string[] {
+  if (!r.odata) return [];
+  const have = new Set(r.lookups.map((l) => l.name));
+  const out = new Set<string>();
+  for (const c of r.classes) for (const f of c.fields) if (f.odata?.lookupStyle === 'lookup-resource' && f.lookupName && !have.has(f.lookupName)) out.add(f.lookupName);
+  return [...out].sort();
+}
