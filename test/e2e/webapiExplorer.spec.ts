@@ -192,10 +192,10 @@ test('the doctor on a failing demo account: steps, and invalid_client in words',
   await expect(doctor.getByTestId('doctor-diagnosis')).toBeVisible({ timeout: 60_000 });
   await expect(doctor.getByTestId('doctor-diagnosis')).toHaveAttribute('data-verdict', 'failed');
   await expect(doctor.getByTestId('doctor-diagnosis')).toContainText('The token endpoint rejected the client id or client secret (invalid_client).');
-  const failed = doctor.locator('[data-testid=doctor-step][data-status=fail]');
+  const failed = doctor.locator('[data-testid=doctor-step][data-status=failed]');
   await expect(failed).toHaveCount(1);
   await expect(failed.getByTestId('doctor-step-diagnosis')).toContainText('Likely cause');
-  await expect(doctor.locator('[data-testid=doctor-step][data-status=ok]').first()).toBeVisible();
+  await expect(doctor.locator('[data-testid=doctor-step][data-status=passed]').first()).toBeVisible();
   await expect(doctor.getByTestId('doctor-report')).not.toContainText(SECRET);
   await shotBoth('webapi-doctor');
 });

@@ -3,7 +3,7 @@
 // has an entity set picker, the $filter editor, $orderby/$expand/$count, the URL it asks, and
 // pages with "Load more".
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MetadataLookup, RetsMetadata } from '../../../shared/rets/metadata/model';
+import type { MetadataClass, MetadataLookup, MetadataResource, RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { QueryEditor, type EditorApi } from '../monaco/QueryEditor';
 import { ResultsGrid } from '../grid/ResultsGrid';
@@ -86,8 +86,9 @@ export function QueryPanel(p: Props) {
   useEffect(() => { if (fitProtocol) p.tabs.update(active.id, fitProtocol); }, [fitProtocol, active.id, p.tabs]);
   const web = active.protocol === 'webapi';
   // A Web API's string lookups are read from its Lookup resource (once per profile, shared with the
-  // explorer) so that completion and the checker know their values.
-  const lazyNames = useMemo(() => (web && resource ? lazyLookupNames(resource) : []), [web, resource]);
+  // explorer) for the fields the $filter names, so that value completion and the checker know them;
+  // nothing is read for fields the query does not use (a server's request quota is the user's).
+  const lazyNames = useMemo(() => (web && resource && cls ? namedLookups(resource, cls, active.query) : []), [web, resource, cls, active.query]);
   const reads = useLazyLookups(web ? p.profileId : undefined, lazyNames);
   const readSig = lazyNames.filter((n) => reads.get(n)?.lookup).join('\n');
   const readLookups = useMemo(() => {
@@ -234,4 +235,14 @@ export function QueryPanel(p: Props) {
       </div>
     </>
   );
+}
+
+/** The Lookup-resource lookups of the fields a $filter names (its words matched to field names). */
+function namedLookups(resource: MetadataResource, cls: MetadataClass, query: string): string[] {
+  const lazy = new Set(lazyLookupNames(resource));
+  if (!lazy.size || !query) return [];
+  const words = new Set(query.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+  const out = new Set<string>();
+  for (const f of cls.fields) if (f.lookupName && lazy.has(f.lookupName) && words.has(f.systemName)) out.add(f.lookupName);
+  return [...out].sort();
 }
