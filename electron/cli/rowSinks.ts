@@ -1,6 +1,7 @@
 // Where `search` rows go: a CSV or JSON Lines file (a temp file renamed when complete, removed on
-// failure or Ctrl+C), CSV on a piped stdout, or an aligned table on a terminal. CSV is written by
-// the export's byte encoder (electron/host/csvSink.ts), batch by batch.
+// failure or Ctrl+C), CSV on a piped stdout, or an aligned table on a terminal. CSV and JSON Lines
+// are written by the export's encoders (electron/host/csvSink.ts, jsonLinesSink.ts), batch by batch,
+// so a file from the CLI says what the app's export of the same query says.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -8,7 +9,9 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { headerNames } from '../host/exportCsv';
 import { CsvSink } from '../host/csvSink';
+import { JsonLinesSink } from '../host/jsonLinesSink';
 import { tempPathFor } from '../host/files';
+import { OrderedBatch } from '../../shared/rets/search/orderedBatch';
 import type { RowBatch } from '../../shared/rets/search/types';
 import type { RetsSession } from '../rets/session';
 import { wholeMetadata } from '../rets/wholeMetadata';
@@ -17,8 +20,9 @@ import type { SearchArgs } from './search';
 export interface RowSink {
   /** The final file, when writing to one. */
   readonly path?: string;
-  /** Writes a parser batch's rows. */
-  rows(batch: RowBatch): Promise<void>;
+  /** Writes a parser batch's rows; `order` maps each header column to the batch's (-1: a column
+   *  the batch lacks), when they differ. */
+  rows(batch: RowBatch, order?: readonly number[]): Promise<void>;
   finish(): Promise<void>;
   /** Drops what was written (the temp file), leaving nothing under the final name. */
   abort(): Promise<void>;
@@ -30,19 +34,9 @@ async function headerFor(args: SearchArgs, columns: string[], session: RetsSessi
   return headerNames(columns, md, args.resource, args.className, args.header);
 }
 
-/** Writes with backpressure; a stream error (disk full, closed pipe) surfaces at the next write. */
-function writer(target: Writable) {
-  let failed: Error | undefined;
-  target.on('error', (e) => { failed = e; });
-  return async (chunk: string) => {
-    if (failed) throw failed;
-    if (!target.write(chunk)) await once(target, 'drain');
-  };
-}
+interface Writer { put(batch: RowBatch, order?: readonly number[]): Promise<void>; end(): Promise<void> }
 
-interface Writer { put(batch: RowBatch): Promise<void>; end(): Promise<void> }
-
-/** Every row of a batch as strings, for the sinks that want them (JSON Lines, the table). */
+/** Every row of a batch as strings, for the table. */
 async function eachRow(batch: RowBatch, put: (row: string[]) => Promise<void>): Promise<void> {
   for (let i = 0; i < batch.length; i++) await put(batch.row(i));
 }
@@ -58,9 +52,9 @@ async function fileSink(path: string, open: (out: WriteStream) => Promise<Writer
   const w = await open(out);
   return {
     path: final,
-    async rows(batch) {
+    async rows(batch, order) {
       if (failed) throw failed;
-      await w.put(batch);
+      await w.put(batch, order);
     },
     async finish() {
       await w.end();
@@ -79,7 +73,7 @@ async function fileSink(path: string, open: (out: WriteStream) => Promise<Writer
 async function csvInto(out: Writable, args: SearchArgs, header: string[], endStream: boolean): Promise<Writer> {
   const csv = new CsvSink(out, { bom: args.bom, guard: args.formulaGuard });
   if (header.length) await csv.record(header);
-  return { put: (batch) => csv.rows(batch), end: () => csv.end(endStream) };
+  return { put: (batch, order) => csv.rows(inOrder(batch, header, order)), end: () => csv.end(endStream) };
 }
 
 /** `session` names the columns by --header; without one (the Web API names them itself) they are kept. */
@@ -88,18 +82,22 @@ export async function openRowSink(args: SearchArgs, columns: string[], session: 
   if (args.out?.kind === 'csv') return fileSink(args.out.path, (out) => csvInto(out, args, header, true));
   if (args.out?.kind === 'jsonl') {
     return fileSink(args.out.path, async (out) => {
-      const put = writer(out);
-      return {
-        put: (batch) => eachRow(batch, (row) => put(`${JSON.stringify(Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])))}\n`)),
-        end: async () => { out.end(); },
-      };
+      const lines = new JsonLinesSink(out);
+      lines.header(header);
+      // The batch itself, not a view of it: a Web API batch keeps its JSON types.
+      return { put: (batch, order) => lines.rows(batch, order ?? null), end: () => lines.end() };
     });
   }
   if (process.stdout.isTTY) return tableSink(header);
   // A reader that stops early (`| head`) closes the pipe: stop quietly, as other tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
   const csv = await csvInto(process.stdout, args, header, false);
-  return { rows: (batch) => csv.put(batch), finish: () => csv.end(), abort: async () => undefined };
+  return { rows: (batch, order) => csv.put(batch, order), finish: () => csv.end(), abort: async () => undefined };
+}
+
+/** A batch in the header's column order, for the sinks that write text. */
+function inOrder(batch: RowBatch, header: readonly string[], order: readonly number[] | undefined): RowBatch {
+  return order ? new OrderedBatch(batch, header, order) : batch;
 }
 
 const CELL_MAX = 40;
@@ -112,7 +110,7 @@ function tableSink(header: string[]): RowSink {
     return flat.length > CELL_MAX ? `${flat.slice(0, CELL_MAX - 1)}…` : flat;
   };
   return {
-    async rows(batch) { await eachRow(batch, async (row) => { rows.push(row.map(cut)); }); },
+    async rows(batch, order) { await eachRow(inOrder(batch, header, order), async (row) => { rows.push(row.map(cut)); }); },
     async finish() {
       if (!header.length) return;
       const head = header.map(cut);

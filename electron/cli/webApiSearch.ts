@@ -4,7 +4,6 @@
 // Nested values (an expanded Media array) are written as their JSON text.
 import { headerNames } from '../host/exportCsv';
 import type { ODataRowBatch } from '../../shared/odata/payload';
-import { OrderedBatch } from '../../shared/rets/search/orderedBatch';
 import { formulaGuardOn } from '../../shared/csv/formulaGuard';
 import { intValue, oneOf, parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec } from './args';
 import { openRowSink, type RowSink } from './rowSinks';
@@ -135,7 +134,7 @@ export async function run(argv: string[]): Promise<number> {
               for (const c of fresh) warned.add(c);
               say(`warning: ${fresh.join(', ')} first appeared after the header was written and ${fresh.length === 1 ? 'is' : 'are'} left out; name the properties with --select.\n`);
             }
-            await sink.rows(new OrderedBatch(ev.batch, header, at));
+            await sink.rows(ev.batch, at);
             rows += ev.batch.length;
             if (progress && args.out) say(`\r${rows.toLocaleString('en-US')}${total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''} rows`);
           }

@@ -8,7 +8,7 @@ import type { LoginInfo, MetadataCacheInfo, MetadataChangedEvent } from '../../s
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { METADATA_PARSER_VERSION, parseMetadata } from '../../shared/rets/metadata/index';
 import { inputError } from './hostError';
-import { contentHash, fieldCount, MetadataStore, versionId, versionLabel, type CacheFile, type StoreLimits, type VersionEntry } from './metadataStore';
+import { contentHash, fieldCount, MetadataStore, versionEntryOf, versionId, versionLabel, type CacheFile, type StoreLimits, type VersionEntry } from './metadataStore';
 import type { SessionPool } from './sessions';
 
 export { fieldCount, KEEP_VERSIONS } from './metadataStore';
@@ -50,7 +50,7 @@ export class MetadataService {
       const stored = await this.store.read(profileId, id);
       if (stored) {
         const file = upToDate(stored);
-        const { saveError } = await this.record(profileId, this.entry(id, file), file !== stored ? file : undefined);
+        const { saveError } = await this.record(profileId, versionEntryOf(id, file), file !== stored ? file : undefined);
         this.memory.set(profileId, { id, file, login });
         return this.answer(file, true, saveError);
       }
@@ -62,18 +62,8 @@ export class MetadataService {
     const seen = versioned ? undefined : (await this.store.list(profileId)).versions.find((v) => v.contentHash === hash && !v.metadataVersion && !v.metadataTimestamp);
     const id = seen?.id ?? versionId(version, timestamp, hash);
     this.memory.set(profileId, { id, file, login });
-    const { saveError } = await this.record(profileId, { ...this.entry(id, file), contentHash: hash }, seen && !refresh ? undefined : file);
+    const { saveError } = await this.record(profileId, { ...versionEntryOf(id, file), contentHash: hash }, seen && !refresh ? undefined : file);
     return this.answer(file, false, saveError);
-  }
-
-  private entry(id: string, file: CacheFile): Omit<VersionEntry, 'bytes' | 'lastSeenAt'> {
-    return {
-      id,
-      ...(file.metadataVersion ? { metadataVersion: file.metadataVersion } : {}),
-      ...(file.metadataTimestamp ? { metadataTimestamp: file.metadataTimestamp } : {}),
-      fetchedAt: file.fetchedAt,
-      fieldCount: fieldCount(file.metadata),
-    };
   }
 
   /** Stores (or marks seen) a version; a change from the version in use is announced once. */

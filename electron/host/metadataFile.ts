@@ -38,22 +38,22 @@ async function parseDump(text: string, rawName: string, bytes: number): Promise<
   const other = notMetadata(text, name);
   if (other) throw other;
   const { parseMetadata } = await loadParser();
-  let metadata;
-  try {
-    metadata = parseMetadata(text);
-  } catch (err) {
-    throw new RetsError({
-      kind: 'parse', transaction: 'GetMetadata',
-      // The parser's words, bounded and escaped: a message never carries the file along.
-      message: `"${name}" could not be read as RETS metadata: ${excerpt(err instanceof Error ? err.message : String(err), 400)}`,
-      hint: 'Open a GetMetadata response saved as COMPACT or STANDARD-XML (a whole `curl -i` capture works too).',
-    });
-  }
+  const metadata = readAs(() => parseMetadata(text), name, 'RETS metadata', 'Open a GetMetadata response saved as COMPACT or STANDARD-XML (a whole `curl -i` capture works too).');
   if (metadata.resources.length === 0 && metadata.tables.length === 0) {
     throw new RetsError({ kind: 'parse', transaction: 'GetMetadata', message: `"${name}" holds no RETS metadata.`, hint: 'Open a GetMetadata response (COMPACT or STANDARD-XML).' });
   }
   const format = /<METADATA[\s>]/i.test(text) && !/<COLUMNS>/i.test(text) ? 'STANDARD-XML' : 'COMPACT';
   return { metadata, source: { name, bytes, format } };
+}
+
+/** What `parse` returns; its failure said as the file that could not be read as `what`. */
+function readAs<T>(parse: () => T, name: string, what: string, hint: string): T {
+  try {
+    return parse();
+  } catch (err) {
+    // The parser's words, bounded and escaped: a message never carries the file along.
+    throw new RetsError({ kind: 'parse', transaction: 'GetMetadata', message: `"${name}" could not be read as ${what}: ${excerpt(err instanceof Error ? err.message : String(err), 400)}`, hint });
+  }
 }
 
 /** A Web API `$metadata`: CSDL XML (an edmx:Edmx root) or CSDL JSON (a `$Version` member), judged by its start. */
@@ -64,16 +64,7 @@ function looksLikeCsdl(text: string): boolean {
 
 async function parseCsdlDump(text: string, name: string, bytes: number): Promise<Res> {
   const { parseCsdl, csdlToMetadata } = await import('../../shared/odata/csdl/index');
-  let doc;
-  try {
-    doc = parseCsdl(text);
-  } catch (err) {
-    throw new RetsError({
-      kind: 'parse', transaction: 'GetMetadata',
-      message: `"${name}" could not be read as OData $metadata: ${excerpt(err instanceof Error ? err.message : String(err), 400)}`,
-      hint: 'Open a $metadata response saved as XML or JSON CSDL (a whole `curl -i` capture works too).',
-    });
-  }
+  const doc = readAs(() => parseCsdl(text), name, 'OData $metadata', 'Open a $metadata response saved as XML or JSON CSDL (a whole `curl -i` capture works too).');
   const metadata = csdlToMetadata(doc);
   if (metadata.resources.length === 0) throw new RetsError({ kind: 'parse', transaction: 'GetMetadata', message: `"${name}" declares no entity sets.`, hint: 'Open the $metadata of a RESO Web API service root.' });
   return { metadata, source: { name, bytes, format: `CSDL ${doc.format.toUpperCase()}` } };

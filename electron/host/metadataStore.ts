@@ -57,6 +57,17 @@ export function fieldCount(md: RetsMetadata): number {
   return n;
 }
 
+/** A version's index fields that its file says (the store adds its size and when it was last seen). */
+export function versionEntryOf(id: string, file: CacheFile): Omit<VersionEntry, 'bytes' | 'lastSeenAt'> {
+  return {
+    id,
+    ...(file.metadataVersion ? { metadataVersion: file.metadataVersion } : {}),
+    ...(file.metadataTimestamp ? { metadataTimestamp: file.metadataTimestamp } : {}),
+    fetchedAt: file.fetchedAt,
+    fieldCount: fieldCount(file.metadata),
+  };
+}
+
 export function contentHash(raw: string): string {
   return createHash('sha256').update(raw).digest('hex');
 }
@@ -206,13 +217,10 @@ export class MetadataStore {
     const file = await this.read(profileId, id);
     if (!file) return undefined;
     return {
-      id,
-      ...(file.metadataVersion ? { metadataVersion: file.metadataVersion } : {}),
-      ...(file.metadataTimestamp ? { metadataTimestamp: file.metadataTimestamp } : {}),
+      ...versionEntryOf(id, file),
       fetchedAt: typeof file.fetchedAt === 'string' ? file.fetchedAt : st.mtime.toISOString(),
       lastSeenAt: st.mtime.toISOString(),
       ...(file.raw !== undefined ? { contentHash: contentHash(file.raw) } : {}),
-      fieldCount: fieldCount(file.metadata),
       bytes: st.size,
     };
   }

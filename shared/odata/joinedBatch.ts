@@ -5,6 +5,7 @@
 import type { RowBatch } from '../rets/search/types';
 import { joinCollection } from './nestedValues';
 import type { ODataRowBatch } from './payload';
+import { rowObjects, rowValues } from '../rets/search/batchRows';
 
 const encoder = new TextEncoder();
 
@@ -23,15 +24,9 @@ export class JoinedBatch implements RowBatch {
     return this.batch.kind(row, column) === 'array' ? joinCollection(this.batch.json(row, column), this.separator) : this.batch.get(row, column);
   }
 
-  row(row: number): string[] {
-    return this.columns.map((_, c) => this.get(row, c));
-  }
+  row(row: number): string[] { return rowValues(this, row); }
 
-  toObjects(): Record<string, string>[] {
-    const out: Record<string, string>[] = [];
-    for (let i = 0; i < this.length; i++) out.push(Object.fromEntries(this.columns.map((h, c) => [h, this.get(i, c)])));
-    return out;
-  }
+  toObjects(): Record<string, string>[] { return rowObjects(this); }
 
   fieldBytes(row: number, column: number): Uint8Array {
     return this.batch.kind(row, column) === 'array' ? encoder.encode(this.get(row, column)) : this.batch.fieldBytes(row, column);

@@ -96,14 +96,15 @@ describe('rets-workbench search (Web API)', { timeout: 180_000 }, () => {
     expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('writes JSON Lines with an expanded Media array as its JSON text, through the Demo profile', async () => {
+  it('writes JSON Lines with an expanded Media array as JSON, through the Demo profile', async () => {
     const out = path.join(work, 'media.jsonl');
     const r = await cli(['search', 'Property', "StandardStatus eq 'Active'", '--select', 'ListingKey,ListPrice', '--expand', 'Media', '--top', '5', '--jsonl', out, '--profile', 'demo-webapi']);
     expect(r.code).toBe(0);
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { ListPrice: unknown; Media: { MediaURL?: string }[] });
     expect(lines).toHaveLength(5);
     expect(Object.keys(lines[0]!)).toEqual(['ListingKey', 'ListPrice', 'Media']);
-    const media = lines.map((l) => JSON.parse(l.Media!) as { MediaURL?: string }[]);
+    expect(typeof lines[0]!.ListPrice).toBe('number');
+    const media = lines.map((l) => l.Media);
     expect(media.some((m) => m.length > 0 && typeof m[0]!.MediaURL === 'string')).toBe(true);
   });
 

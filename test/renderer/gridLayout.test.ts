@@ -36,4 +36,17 @@ describe('rowSpan', () => {
     expect(extract(range(500, 503))).toEqual([500, 501, 502, 503]);
     expect(extract(range(500, 503))).toEqual([494, 495, 496, 497, 498, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509]);
   });
+
+  it('starts fresh when asked (scrolling settled) and goes on from the span it shares otherwise', () => {
+    const rendered = { current: { start: 0, end: -1 } };
+    jumpAwareExtractor(rendered)(range(500, 503));
+    jumpAwareExtractor(rendered)(range(500, 503));
+    expect(rendered.current).toEqual({ start: 494, end: 509 });
+    // A new extractor that goes on: the same range keeps its overscan.
+    expect(jumpAwareExtractor(rendered)(range(500, 503))).toHaveLength(16);
+    // A fresh one: its first range renders the rows in view only, then the overscan follows.
+    const fresh = jumpAwareExtractor(rendered, true);
+    expect(fresh(range(500, 503))).toEqual([500, 501, 502, 503]);
+    expect(fresh(range(500, 503))).toHaveLength(16);
+  });
 });

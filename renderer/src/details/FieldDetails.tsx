@@ -66,11 +66,9 @@ function RetsDetails({ sel, res, lookup, onInsert, profileId }: Props & { res: M
         <dt>Standard name</dt><dd>{f.standardName || '–'}</dd>
         <dt>Type</dt><dd>{f.dataType}{f.maximumLength ? `(${f.maximumLength}${f.precision ? `,${f.precision}` : ''})` : ''}{f.interpretation ? ` · ${f.interpretation}` : ''}{f.units ? ` · ${f.units}` : ''}</dd>
         <dt>Lookup</dt><dd>{f.lookupName || '–'}</dd>
-        <dt>Searchable</dt><dd>{f.searchable ? 'yes' : 'no'}</dd>
+        <dt>Searchable</dt><dd>{yesNo(f.searchable)}</dd>
       </dl>
-      <div style={{ margin: '8px 0', display: 'flex', gap: 6 }}>
-        <button className="btn" onClick={() => onInsert(f.systemName)}>Insert into query</button>
-      </div>
+      <InsertField name={f.systemName} onInsert={onInsert} />
       {lk && <><div className="section-h" style={{ margin: '6px -12px' }}>Lookup {lk.name} · {lk.values.length} values</div><LookupValues lookup={lk} onInsert={onInsert} /></>}
       <div className="section-h" style={{ margin: '6px -12px' }}>Every metadata column</div>
       <RawColumns raw={f.raw} />
@@ -79,6 +77,14 @@ function RetsDetails({ sel, res, lookup, onInsert, profileId }: Props & { res: M
 }
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+function InsertField({ name, onInsert }: { name: string; onInsert(text: string): void }) {
+  return (
+    <div style={{ margin: '8px 0', display: 'flex', gap: 6 }}>
+      <button className="btn" onClick={() => onInsert(name)}>Insert into query</button>
+    </div>
+  );
+}
 
 /** Whether the field is the key, and the id beside it that people search by (ListingKey, ListingId). */
 function keyText(res: MetadataResource, f: MetadataField): string {
@@ -105,9 +111,7 @@ function ODataFieldDetails({ res, f, lookup, onInsert, online }: { res: Metadata
         <dt>Lookup</dt><dd>{f.lookupName ? `${f.lookupName} · ${o.lookupStyle === 'enum' ? `enum ${o.enumType ?? ''}` : 'Lookup resource'}${o.collection ? ' · several values' : ''}` : '–'}</dd>
         {o.defaultValue !== undefined && <><dt>Default</dt><dd>{o.defaultValue}</dd></>}
       </dl>
-      <div style={{ margin: '8px 0', display: 'flex', gap: 6 }}>
-        <button className="btn" onClick={() => onInsert(f.systemName)}>Insert into query</button>
-      </div>
+      <InsertField name={f.systemName} onInsert={onInsert} />
       {o.annotations.length > 0 && (
         <>
           <div className="section-h" style={{ margin: '6px -12px' }}>Annotations · {o.annotations.length}</div>

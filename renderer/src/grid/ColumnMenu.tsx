@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as Rea
 import { createPortal } from 'react-dom';
 import type { Table } from '@tanstack/react-table';
 import { useEscape } from '../shell/useEscape';
+import { useLatest } from '../shell/useLatest';
 
 interface Props {
   table: Table<string[]>;
@@ -34,8 +35,7 @@ function placeUnder(anchor: HTMLElement | null | undefined): Place {
 export function ColumnMenu({ table, anchor, onReset, onClose, frozen, onFrozen }: Props) {
   const [filter, setFilter] = useState('');
   const ref = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
+  const close = useLatest(onClose);
   const [place, setPlace] = useState<Place>(() => placeUnder(anchor?.current));
 
   // The toolbar can move while the menu is open (an error box, the log panel): follow the button.

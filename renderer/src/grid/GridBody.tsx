@@ -5,12 +5,13 @@
 // row scrolled in, and React rewrites ~25 text nodes instead of building and styling a new row.
 // While the grid scrolls, a canvas stands in for the rows (FastScrollCanvas, fastScroll.ts): the
 // rows keep their last render, under the canvas, and catch up when scrolling settles (catchUp.ts).
-import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { GridRow, ROWNUM_WIDTH } from './GridRow';
 import { jumpAwareExtractor, type RowSpan } from './rowRange';
 import { useFastScroll } from './fastScroll';
 import { useCatchUp } from './catchUp';
+import { NO_SLOTS, nextSlots, slotOrder } from './rowSlots';
 import { FastScrollCanvas, type BodyRows } from './FastScrollCanvas';
 
 export const ROW_HEIGHT = 24;
@@ -59,10 +60,7 @@ export function GridBody(p: Props) {
   // main thread.
   const rendered = useRef<RowSpan>({ start: 0, end: -1 });
   const [scrolling, setScrolling] = useState(false);
-  const rangeExtractor = useMemo(() => {
-    if (!scrolling) rendered.current = { start: 0, end: -1 };
-    return jumpAwareExtractor(rendered);
-  }, [scrolling]);
+  const rangeExtractor = useMemo(() => jumpAwareExtractor(rendered, !scrolling), [scrolling]);
   const virt = useVirtualizer({
     count: p.count, getScrollElement: () => p.scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6,
     rangeExtractor, onChange: (v) => setScrolling(v.isScrolling), isScrollingResetDelay: SETTLE_MS,
@@ -76,35 +74,23 @@ export function GridBody(p: Props) {
   // frame of a scroll would lay out DOM rows.
   const { fast, held } = useFastScroll(p.scrollRef, virt.isScrolling && p.canvas !== false);
   const items = virt.getVirtualItems();
-  // The slot count only grows (to an even number, so a slot keeps its stripe): a range that
-  // changes length by one row while scrolling must not reshuffle every key. Not while the canvas
-  // shows: the rows kept under it are keyed by the slots they have.
-  const slots = useRef(2);
-  if (!fast && items.length > slots.current) slots.current = items.length + (items.length % 2);
   // While the canvas shows, the rows stay as they were: the same elements, so React skips them.
   // Once scrolling settles they catch up a few a frame (catchUp.ts), the others kept as they were.
   const { done, catching } = useCatchUp(fast, held, items.length);
-  const bySlotEl = useRef({ slots: 0, els: new Map<number, ReactElement>() });
-  if (bySlotEl.current.slots !== slots.current) bySlotEl.current = { slots: slots.current, els: new Map() };
-  if (!fast) {
-    const els = bySlotEl.current.els;
-    const used = new Set(items.map((vi) => vi.index % slots.current));
-    for (const slot of els.keys()) if (!used.has(slot)) els.delete(slot);
-    items.forEach((vi, i) => {
-      const slot = vi.index % slots.current;
-      if (i >= done && els.has(slot)) return;
-      const idx = p.at(vi.index);
-      els.set(slot, (
-        <GridRow
-          key={slot} index={idx} rows={p.rows} pos={vi.index} cols={p.cols} from={shown.from} to={shown.to} padLeft={shown.padLeft} padRight={shown.padRight} pin={p.frozen} top={vi.start} width={p.width} alt={vi.index % 2 === 1}
-          selected={idx === p.selected || p.multi.has(idx)} onMouseDown={p.onRowClick} onOpen={p.onOpenRow}
-        />
-      ));
-    });
-  }
-  // Children go in slot order, not row order: rows are placed by transform, and a list whose
-  // order never changes lets React update them in place (moving a node restyles and relays it).
-  const rowEls = [...bySlotEl.current.els.entries()].sort((a, b) => a[0] - b[0]).map(([, el]) => el);
+  // The slots of the last commit; this render builds its own from them (a render React throws
+  // away leaves them as they were).
+  const committed = useRef(NO_SLOTS);
+  const slots = fast ? committed.current : nextSlots(committed.current, items, done, (vi, slot) => {
+    const idx = p.at(vi.index);
+    return (
+      <GridRow
+        key={slot} index={idx} rows={p.rows} pos={vi.index} cols={p.cols} from={shown.from} to={shown.to} padLeft={shown.padLeft} padRight={shown.padRight} pin={p.frozen} top={vi.start} width={p.width} alt={vi.index % 2 === 1}
+        selected={idx === p.selected || p.multi.has(idx)} onMouseDown={p.onRowClick} onOpen={p.onOpenRow}
+      />
+    );
+  });
+  useLayoutEffect(() => { committed.current = slots; });
+  const rowEls = slotOrder(slots);
   const canvas = fast || catching;
   return (
     <div className={`grid-body${canvas ? ' fast' : ''}`} style={{ height: virt.getTotalSize() }}>

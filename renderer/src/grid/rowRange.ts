@@ -13,10 +13,15 @@ export function rowSpan(range: Range, prev: RowSpan): RowSpan {
   return { start: Math.max(0, range.startIndex - range.overscan), end: Math.min(range.count - 1, range.endIndex + range.overscan) };
 }
 
-/** A virtualizer rangeExtractor that remembers the span it rendered last. */
-export function jumpAwareExtractor(rendered: { current: RowSpan }): (range: Range) => number[] {
+const NONE: RowSpan = { start: 0, end: -1 };
+
+/** A virtualizer rangeExtractor that remembers the span it rendered last, in `rendered` (shared
+ *  with the extractor it replaces). `fresh`: its first range counts as a jump, whatever came before. */
+export function jumpAwareExtractor(rendered: { current: RowSpan }, fresh = false): (range: Range) => number[] {
+  let first = fresh;
   return (range) => {
-    const span = rowSpan(range, rendered.current);
+    const span = rowSpan(range, first ? NONE : rendered.current);
+    first = false;
     rendered.current = span;
     return Array.from({ length: Math.max(0, span.end - span.start + 1) }, (_, i) => span.start + i);
   };

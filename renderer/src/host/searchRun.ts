@@ -2,8 +2,8 @@
 // as they arrive and listeners are told at most once a frame, so 100,000 streaming rows never
 // re-render React per batch.
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
-import type { HostClient, ODataQueryFields, Protocol, SearchOptions } from '../../../shared/contract';
-import type { z } from 'zod';
+import type { HostClient } from '../../../shared/contract';
+import type { SavedQuery } from '../query/webapiQuery';
 import { toErrorInfo } from './errors';
 import { RowStore } from '../grid/rowStore';
 import { rowCap } from '../grid/rowCap';
@@ -31,15 +31,9 @@ export interface RunState {
   version: number;
 }
 
-export interface RunRequest {
+/** A query tab's search (the query a snippet or a history entry keeps) against a profile. */
+export interface RunRequest extends SavedQuery {
   profileId: string;
-  resource: string;
-  class: string;
-  query: string;
-  select: string[];
-  protocol?: Protocol;
-  odata?: z.infer<typeof ODataQueryFields>;
-  options: Partial<SearchOptions>;
 }
 
 export function emptyRun(): RunState {

@@ -8,6 +8,7 @@ import { setModelContext, type DmqlContext } from './dmqlProviders';
 import { attachOvertype } from './overtype';
 import { ODATA_FILTER, registerODataLanguage } from './odataLanguage';
 import { setODataContext, type ODataContext } from './odataProviders';
+import { useLatest } from '../shell/useLatest';
 
 export interface EditorApi {
   insert(text: string): void;
@@ -37,8 +38,7 @@ interface Props {
 export function QueryEditor({ tabId, value, context, language = 'dmql', odata, placeholder, onChange, onRun, onCancel, onSave, onMarkers, apiRef }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const handlers = useRef({ onChange, onRun, onCancel, onSave, onMarkers });
-  handlers.current = { onChange, onRun, onCancel, onSave, onMarkers };
+  const handlers = useLatest({ onChange, onRun, onCancel, onSave, onMarkers });
 
   useEffect(() => {
     registerDmqlLanguage();

@@ -123,44 +123,36 @@ export function QueryPanel(p: Props) {
         ))}
         <button className="btn ghost" style={{ margin: 4 }} onClick={() => p.tabs.add({ resource: active.resource, cls: active.cls })} title="New query tab">+</button>
       </div>
-      {web ? (
       <div className="querybar">
-        <span className="lbl">Entity set</span>
-        <select className="input" value={active.resource} data-testid="entityset-picker" onChange={(e) => {
-          up({ resource: e.target.value, cls: e.target.value, select: [], ...(active.odata ? { odata: { ...active.odata, orderby: [], expand: [], skip: 0 } } : {}) });
-        }}>
-          {p.metadata?.resources.map((r) => <option key={r.id} value={r.id}>{r.id}</option>)}
-        </select>
-        <span className="lbl">$select</span>
+        {web ? (<>
+          <span className="lbl">Entity set</span>
+          <select className="input" value={active.resource} data-testid="entityset-picker" onChange={(e) => {
+            up({ resource: e.target.value, cls: e.target.value, select: [], ...(active.odata ? { odata: { ...active.odata, orderby: [], expand: [], skip: 0 } } : {}) });
+          }}>
+            {p.metadata?.resources.map((r) => <option key={r.id} value={r.id}>{r.id}</option>)}
+          </select>
+        </>) : (<>
+          <span className="lbl">Resource</span>
+          <select className="input" value={active.resource} data-testid="resource-picker" onChange={(e) => {
+            const r = p.metadata && findResource(p.metadata, e.target.value);
+            up({ resource: e.target.value, cls: r?.classes[0]?.name ?? '', select: [] });
+          }}>
+            <option value="">—</option>
+            {p.metadata?.resources.map((r) => <option key={r.id} value={r.id}>{r.id}</option>)}
+          </select>
+          <span className="lbl">Class</span>
+          <select className="input" value={active.cls} data-testid="class-picker" onChange={(e) => up({ cls: e.target.value, select: [] })}>
+            <option value="">—</option>
+            {resource?.classes.map((c) => <option key={c.name} value={c.name}>{c.name}{c.visibleName ? ` — ${c.visibleName}` : ''}</option>)}
+          </select>
+        </>)}
+        <span className="lbl">{web ? '$select' : 'Select'}</span>
         <SelectPicker fields={cls?.fields ?? []} value={active.select} onChange={(select) => up({ select })} />
         <span style={{ flex: 1 }} />
         <button className="btn ghost" onClick={p.onSnippets} title={`Snippets (${p.keys.snippets})`} data-testid="open-snippets">Snippets</button>
         <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
         <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
       </div>
-      ) : (
-      <div className="querybar">
-        <span className="lbl">Resource</span>
-        <select className="input" value={active.resource} data-testid="resource-picker" onChange={(e) => {
-          const r = p.metadata && findResource(p.metadata, e.target.value);
-          up({ resource: e.target.value, cls: r?.classes[0]?.name ?? '', select: [] });
-        }}>
-          <option value="">—</option>
-          {p.metadata?.resources.map((r) => <option key={r.id} value={r.id}>{r.id}</option>)}
-        </select>
-        <span className="lbl">Class</span>
-        <select className="input" value={active.cls} data-testid="class-picker" onChange={(e) => up({ cls: e.target.value, select: [] })}>
-          <option value="">—</option>
-          {resource?.classes.map((c) => <option key={c.name} value={c.name}>{c.name}{c.visibleName ? ` — ${c.visibleName}` : ''}</option>)}
-        </select>
-        <span className="lbl">Select</span>
-        <SelectPicker fields={cls?.fields ?? []} value={active.select} onChange={(select) => up({ select })} />
-        <span style={{ flex: 1 }} />
-        <button className="btn ghost" onClick={p.onSnippets} title={`Snippets (${p.keys.snippets})`} data-testid="open-snippets">Snippets</button>
-        <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
-        <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
-      </div>
-      )}
       {web && active.odata && (
         <WebApiOptionsBar value={active.odata} fields={cls?.fields ?? []} navigation={resource?.odata?.navigation.map((n) => n.name) ?? []}
           onChange={(patch) => up({ odata: { ...active.odata!, ...patch } })} />

@@ -6,6 +6,7 @@
 
 import type { RowBatch } from '../../rets/search/types';
 import { decodeJsonString, utf8Text } from './jsonString';
+import { rowObjects, rowValues } from '../../rets/search/batchRows';
 
 export const K_ABSENT = 0;
 export const K_STRING = 1;
@@ -107,22 +108,9 @@ export class ODataRowBatch implements RowBatch {
   }
 
   /** Every column of the response so far (columns first seen after this batch read ""). */
-  row(row: number): string[] {
-    const n = this.columns.length;
-    const out = new Array<string>(n);
-    for (let c = 0; c < n; c++) out[c] = this.get(row, c);
-    return out;
-  }
+  row(row: number): string[] { return rowValues(this, row); }
 
-  toObjects(): Record<string, string>[] {
-    const out: Record<string, string>[] = [];
-    for (let r = 0; r < this.length; r++) {
-      const o: Record<string, string> = {};
-      for (let c = 0; c < this.columns.length; c++) o[this.columns[c]!] = this.get(r, c);
-      out.push(o);
-    }
-    return out;
-  }
+  toObjects(): Record<string, string>[] { return rowObjects(this); }
 
   /** Strings: the bytes between the quotes (escapes as sent); other values: the JSON token or nested text. */
   rawField(row: number, column: number): Uint8Array {

@@ -2,6 +2,7 @@
 // whatever order the server answered in (a column the batch lacks reads as empty). Export of the
 // grid's visible columns and the Web API's pages (whose properties differ page to page) use it.
 import type { RowBatch } from './types';
+import { rowObjects, rowValues } from './batchRows';
 
 const EMPTY = new Uint8Array(0);
 
@@ -33,15 +34,9 @@ export class OrderedBatch implements RowBatch {
     return c < 0 ? '' : this.batch.get(row, c);
   }
 
-  row(row: number): string[] {
-    return this.columns.map((_, c) => this.get(row, c));
-  }
+  row(row: number): string[] { return rowValues(this, row); }
 
-  toObjects(): Record<string, string>[] {
-    const out: Record<string, string>[] = [];
-    for (let i = 0; i < this.length; i++) out.push(Object.fromEntries(this.columns.map((h, c) => [h, this.get(i, c)])));
-    return out;
-  }
+  toObjects(): Record<string, string>[] { return rowObjects(this); }
 
   fieldBytes(row: number, column: number): Uint8Array {
     const c = this.at[column]!;

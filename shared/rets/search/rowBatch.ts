@@ -4,6 +4,7 @@
 import type { RowBatch } from './types';
 import { decodeAsciiRefs } from './refBytes';
 import { decodeText, utf8Text } from './text';
+import { rowObjects, rowValues } from './batchRows';
 
 const encoder = new TextEncoder();
 
@@ -77,21 +78,9 @@ export class CompactRowBatch implements RowBatch {
     this.rowHasAmp = this.rowText !== null && this.rowText.includes('&');
   }
 
-  row(row: number): string[] {
-    const out = new Array<string>(this.width);
-    for (let c = 0; c < this.width; c++) out[c] = this.get(row, c);
-    return out;
-  }
+  row(row: number): string[] { return rowValues(this, row); }
 
-  toObjects(): Record<string, string>[] {
-    const out: Record<string, string>[] = [];
-    for (let r = 0; r < this.length; r++) {
-      const o: Record<string, string> = {};
-      for (let c = 0; c < this.width; c++) o[this.columns[c]] = this.get(r, c);
-      out.push(o);
-    }
-    return out;
-  }
+  toObjects(): Record<string, string>[] { return rowObjects(this); }
 
   rawField(row: number, column: number): Uint8Array {
     const i = this.index(row, column);
@@ -203,19 +192,9 @@ export class ArrayRowBatch implements RowBatch {
 
   get(row: number, column: number): string { return this.rows[row]?.[column] ?? ''; }
 
-  row(row: number): string[] {
-    const out = new Array<string>(this.columns.length);
-    for (let c = 0; c < out.length; c++) out[c] = this.get(row, c);
-    return out;
-  }
+  row(row: number): string[] { return rowValues(this, row); }
 
-  toObjects(): Record<string, string>[] {
-    return this.rows.map((_, r) => {
-      const o: Record<string, string> = {};
-      this.columns.forEach((name, c) => { o[name] = this.get(r, c); });
-      return o;
-    });
-  }
+  toObjects(): Record<string, string>[] { return rowObjects(this); }
 
   readonly raggedRows = 0;
   rawField(row: number, column: number): Uint8Array { return encoder.encode(this.get(row, column)); }
