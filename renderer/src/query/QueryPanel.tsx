@@ -26,6 +26,9 @@ import { lazyLookupNames } from '../explorer/lazyLookups';
 import { useLazyLookups } from '../explorer/useLazyLookups';
 import { RequestUrl, WebApiOptionsBar } from './WebApiOptionsBar';
 import { savedQueryOf, shownUrl } from './webapiQuery';
+import type { Diagnostic } from '../../../shared/dmql/validate';
+import type { TabNotice } from '../app/useTranslatedOpen';
+import { NoticeBar } from './NoticeBar';
 
 interface Props {
   profileId?: string;
@@ -46,6 +49,13 @@ interface Props {
   onHistory(): void;
   /** The palette keys of this mode, for the buttons' tooltips. */
   keys: { snippets: string; history: string };
+  /** The active tab's query translated for the other protocol, in a new tab (absent: no counterpart). */
+  onOpenTranslated?: () => void;
+  /** The notes of the translation that opened this tab (or a snippet's offer), and their dismissal. */
+  notice?: TabNotice;
+  onDismissNotice(): void;
+  /** A translation's notes on this tab's query, as editor markers. */
+  sourceNotes?: readonly Diagnostic[];
 }
 
 export function QueryPanel(p: Props) {
@@ -136,6 +146,7 @@ export function QueryPanel(p: Props) {
         <button className="btn ghost" onClick={p.onSnippets} title={`Snippets (${p.keys.snippets})`} data-testid="open-snippets">Snippets</button>
         <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
         <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
+        {p.onOpenTranslated && <button className="btn ghost" onClick={p.onOpenTranslated} title="Translate this $filter to DMQL2 and open it in a new tab on the RETS connection" data-testid="open-translated">Open as RETS</button>}
       </div>
       ) : (
       <div className="querybar">
@@ -158,8 +169,10 @@ export function QueryPanel(p: Props) {
         <button className="btn ghost" onClick={p.onSnippets} title={`Snippets (${p.keys.snippets})`} data-testid="open-snippets">Snippets</button>
         <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
         <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
+        {p.onOpenTranslated && <button className="btn ghost" onClick={p.onOpenTranslated} title="Translate this query to an OData $filter and open it in a new tab on the Web API connection" data-testid="open-translated">Open as Web API</button>}
       </div>
       )}
+      {p.notice && <NoticeBar notice={p.notice} onDismiss={p.onDismissNotice} />}
       {web && active.odata && (
         <WebApiOptionsBar value={active.odata} fields={cls?.fields ?? []} navigation={resource?.odata?.navigation.map((n) => n.name) ?? []}
           onChange={(patch) => up({ odata: { ...active.odata!, ...patch } })} />
@@ -168,7 +181,7 @@ export function QueryPanel(p: Props) {
         <QueryEditor
           tabId={active.id} value={active.query} context={web ? undefined : ctx} language={web ? 'odata' : 'dmql'} odata={odataCtx}
           placeholder={web ? "StandardStatus eq 'Active' and ListPrice gt 500000   Ctrl+Space completes · Ctrl+Enter runs" : placeholder} apiRef={p.editorApi}
-          onChange={(query) => up({ query })} onRun={() => p.onRun(active)} onCancel={() => void runFor(active.id).cancel()} onSave={p.onSaveSnippet} onMarkers={setMarkers}
+          onChange={(query) => up({ query })} onRun={() => p.onRun(active)} onCancel={() => void runFor(active.id).cancel()} onSave={p.onSaveSnippet} onMarkers={setMarkers} notes={p.sourceNotes}
         />
       </div>
       <Splitter pane="editor" axis="y" label="Editor height" className="" />
