@@ -20,7 +20,8 @@ import { runFor, useRun } from './runs';
 import { tabTitle, type QueryTab } from '../state/tabs';
 import type { useTabs } from '../state/tabs';
 import { protocolPatch } from '../state/tabs';
-import { useProfiles } from '../host/queries';
+import { useMapping, useProfiles } from '../host/queries';
+import { headerFor } from '../../../shared/mapping/use';
 import { odataSchemaFor } from './odataSchema';
 import { lazyLookupNames } from '../explorer/lazyLookups';
 import { useLazyLookups } from '../explorer/useLazyLookups';
@@ -68,6 +69,9 @@ export function QueryPanel(p: Props) {
   const shownColumns = useRef<string[]>([]);
   const setShownColumns = useCallback((names: string[]) => { shownColumns.current = names; }, []);
   const columnsButton = useRef<HTMLButtonElement>(null);
+  const mapping = useMapping(p.profileId).data?.mapping ?? undefined;
+  const [titlesByMapping, setTitlesByMapping] = useState(false);
+  const byMapping = useMemo(() => (mapping ? { on: titlesByMapping, set: setTitlesByMapping } : undefined), [mapping, titlesByMapping]);
   const [markers, setMarkers] = useState<{ message: string; severity: string; column: number }[]>([]);
   const resource = p.metadata && active.resource ? findResource(p.metadata, active.resource) : undefined;
   const cls = resource && active.cls ? findClass(resource, active.cls) : undefined;
@@ -89,6 +93,7 @@ export function QueryPanel(p: Props) {
   useEffect(() => { if (confirming && !confirmErrors) clearConfirm(active.id); }, [confirming, confirmErrors, active.id]);
   const up = (patch: Partial<QueryTab>) => p.tabs.update(active.id, patch);
   const shown = run.rows.length;
+  const labels = useMemo(() => (mapping && titlesByMapping ? new Map(run.columns.map((c) => [c, headerFor(mapping, c, active.resource)])) : undefined), [mapping, titlesByMapping, run.columns, active.resource]);
   // The tab speaks the protocol of the metadata shown (a Web API's carries its CSDL).
   const protocol = p.metadata?.odata ? 'webapi' : 'rets';
   const entitySets = useMemo(() => (p.metadata?.odata ? p.metadata.resources.map((r) => r.id) : []), [p.metadata]);
@@ -238,7 +243,7 @@ export function QueryPanel(p: Props) {
         )}
         {run.columns.length > 0 && (
           <ResultsGrid
-            columns={run.columns} rows={run.rows} version={run.version} decoders={decoders} decoded={decoded} titles={titles}
+            columns={run.columns} rows={run.rows} version={run.version} decoders={decoders} decoded={decoded} titles={titles} labels={labels} byMapping={byMapping}
             selected={p.selectedRow} onSelect={(i) => p.onSelectRow(i)} onOpenRow={(i) => p.onSelectRow(i, true)} onCopied={p.onToast}
             findOpen={p.findOpen} onCloseFind={() => p.setFindOpen(false)} showColumns={showColumns} onCloseColumns={() => setShowColumns(false)} columnsAnchor={columnsButton}
             copyRef={copyRef} onColumnsShown={setShownColumns} matched={run.count} onExport={blocked ? undefined : () => p.onExport(shownColumns.current)} partial={run.status === 'running' || run.maxrows || (run.count !== undefined && run.count > shown)}
