@@ -71,7 +71,7 @@ test('propose and confirm a mapping for the Demo (RETS)', async () => {
 
 test('export CSV by mapping, and the grid titles by mapping', async () => {
   await expect(page.getByTestId('class-picker')).toHaveValue('RES', { timeout: 60_000 });
-  await typeFresh('(L_ListPrice=300000+),(L_Status=|A,P)');
+  await typeFresh('(L_ListPrice=300000+),(L_Status=|A,P),(L_City=*O*)');
   await runAndWait();
   expect(await rowsShown()).toBeGreaterThan(0);
 
@@ -127,4 +127,15 @@ test('a RETS snippet loaded on the Web API profile opens translated, with what d
   await shotBoth('snippet-translated');
   await runAndWait();
   expect(await rowsShown()).toBeGreaterThan(0);
+});
+
+test('the source RETS tab carries the notes that have a range as editor markers', async () => {
+  await page.locator('[data-profile="Demo MLS (RETS)"]').click();
+  await page.getByRole('tab', { name: /Property RES/ }).click();
+  await expect(page.getByTestId('class-picker')).toHaveValue('RES', { timeout: 60_000 });
+  await expect(page.getByTestId('query-editor').locator('.view-lines')).toContainText('(L_City=*O*)');
+  // The editor's own warning (a wildcard on a lookup) comes first; the translation's note is the other.
+  await expect(page.getByTestId('diagnostics')).toContainText('1 more');
+  await expect(page.getByTestId('query-editor').locator('.squiggly-info')).toHaveCount(1);
+  await shotBoth('source-markers');
 });

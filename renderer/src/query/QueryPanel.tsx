@@ -136,6 +136,12 @@ export function QueryPanel(p: Props) {
           </div>
         ))}
         <button className="btn ghost" style={{ margin: 4 }} onClick={() => p.tabs.add({ resource: active.resource, cls: active.cls })} title="New query tab">+</button>
+        {p.onOpenTranslated && (
+          <button className="btn ghost" style={{ margin: '4px 8px 4px auto' }} onClick={p.onOpenTranslated} data-testid="open-translated"
+            title={web ? 'This $filter translated to DMQL2, in a new tab on the RETS connection' : 'This query translated to an OData $filter, in a new tab on the Web API connection'}>
+            ⇄ {web ? 'Open as RETS query' : 'Open as Web API query'}
+          </button>
+        )}
       </div>
       {web ? (
       <div className="querybar">
@@ -151,7 +157,6 @@ export function QueryPanel(p: Props) {
         <button className="btn ghost" onClick={p.onSnippets} title={`Snippets (${p.keys.snippets})`} data-testid="open-snippets">Snippets</button>
         <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
         <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
-        {p.onOpenTranslated && <button className="btn ghost" onClick={p.onOpenTranslated} aria-label="Open as RETS query" title="Open as RETS query: this $filter translated to DMQL2, in a new tab on the RETS connection" data-testid="open-translated">⇄ RETS</button>}
       </div>
       ) : (
       <div className="querybar">
@@ -174,7 +179,6 @@ export function QueryPanel(p: Props) {
         <button className="btn ghost" onClick={p.onSnippets} title={`Snippets (${p.keys.snippets})`} data-testid="open-snippets">Snippets</button>
         <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
         <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
-        {p.onOpenTranslated && <button className="btn ghost" onClick={p.onOpenTranslated} aria-label="Open as Web API query" title="Open as Web API query: this query translated to an OData $filter, in a new tab on the Web API connection" data-testid="open-translated">⇄ Web API</button>}
       </div>
       )}
       {p.notice && <NoticeBar notice={p.notice} onDismiss={p.onDismissNotice} />}
