@@ -2,7 +2,8 @@
 // streamed to disk, as CSV by the byte encoder (./csvSink.ts: COMPACT fields copied from the
 // response's bytes, no string per field; RFC 4180, UTF-8 with an optional BOM for Excel, Web API
 // collections joined with the chosen separator) or as JSON Lines (./jsonLinesSink.ts); the
-// header by SystemName, StandardName or LongName (Web API: DisplayName), lookups decoded
+// header by SystemName, StandardName or LongName (Web API: DisplayName) or by the profile's saved
+// mapping (shared/mapping/use.ts headerFor), lookups decoded
 // (COMPACT-DECODED) or raw (COMPACT), formula cells guarded for Excel when asked
 // (shared/csv/formulaGuard.ts). Written to
 // a temp file next to the target and renamed only when complete, so a cancelled or failed export
@@ -13,7 +14,9 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import type { z } from 'zod';
-import type { ExportStartRequest, HostEvent } from '../../shared/contract';
+import type { CsvHeader, ExportStartRequest, HostEvent } from '../../shared/contract';
+import { headerFor } from '../../shared/mapping/use';
+import type { MappingFile } from '../../shared/mapping/types';
 import type { ColumnDecoders } from '../../shared/csv/csvEncoder';
 import { formulaGuardOn } from '../../shared/csv/formulaGuard';
 import { lookupDecoders } from '../../shared/metadata/lookupDecoder';
@@ -43,8 +46,9 @@ type Req = ExportRequest;
 export type ExportTarget = { kind: 'path'; path: string } | { kind: 'download'; fileName: string };
 export interface Download { path: string; fileName: string }
 
-/** Column headers for the chosen naming; SystemName where the metadata has no other name. */
-export function headerNames(columns: readonly string[], md: RetsMetadata | undefined, resource: string, cls: string, by: 'SystemName' | 'StandardName' | 'LongName' | 'DisplayName'): string[] {
+/** Column headers for the chosen naming; SystemName where the metadata (or the mapping) has no other name. */
+export function headerNames(columns: readonly string[], md: RetsMetadata | undefined, resource: string, cls: string, by: CsvHeader, mapping?: MappingFile | null): string[] {
+  if (by === 'Mapping') return columns.map((c) => headerFor(mapping ?? undefined, c, resource));
   if (by === 'SystemName' || !md) return [...columns];
   const res = findResource(md, resource);
   const klass = res ? findClass(res, cls) : undefined;
@@ -66,6 +70,8 @@ export class ExportService {
     private readonly metadata: MetadataService,
     private readonly ops: OperationRunner,
     private readonly journal: TempJournal,
+    /** A profile's saved mapping, for headers by mapping. */
+    private readonly mapping: (profileId: string) => Promise<MappingFile | null> = async () => null,
   ) {}
 
   start(req: Req, target: ExportTarget): { operationId: string } {
@@ -110,7 +116,9 @@ export class ExportService {
       await ensurePrivateDir(dirname(finalPath)).catch(() => { throw inputError(`Cannot create the folder for "${basename(finalPath)}".`); });
       const session = await this.pool.session(req.profileId, signal);
       const decoded = req.options.lookups === 'decoded';
-      const md = req.options.header === 'SystemName' && !decoded ? undefined : await this.metadata.current(req.profileId, signal).catch(() => undefined);
+      const mapping = req.options.header === 'Mapping' ? await this.mapping(req.profileId) : undefined;
+      if (req.options.header === 'Mapping' && !mapping) throw inputError('This connection has no saved mapping, so there are no header names by mapping.', 'Open "Mapping to the RESO Data Dictionary…" in the command palette and propose one, or pick another header naming.');
+      const md = (req.options.header === 'SystemName' || req.options.header === 'Mapping') && !decoded ? undefined : await this.metadata.current(req.profileId, signal).catch(() => undefined);
       // Lookups are decoded here by the decoder the grid and the details use, so the file says what the
       // screen says; only without metadata does the server decode them (COMPACT-DECODED).
       const decoders = decoded && md ? lookupDecoders(md, req.resource, req.class) : undefined;
@@ -147,7 +155,7 @@ export class ExportService {
           order = wanted.length ? columnPositions(wanted, ev.columns) : null;
           columns = order ? wanted : ev.columns;
           decode = decoders?.size ? columns.map((c) => decoders.get(c)) : undefined;
-          const names = headerNames(columns, md, req.resource, req.class, req.options.header);
+          const names = headerNames(columns, md, req.resource, req.class, req.options.header, mapping);
           if (csv) await csv.record(names);
           else lines!.header(names);
         } else if (ev.kind === 'count') {

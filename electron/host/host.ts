@@ -132,9 +132,12 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   // An upload nobody opened goes when its handle expires, even if no other file call comes.
   const pruneFiles = setInterval(() => files.prune(), 60_000);
   pruneFiles.unref();
-  const exporter = new ExportService(layout.exports, pool, metadata, ops, journal);
+  const exporter = new ExportService(layout.exports, pool, metadata, ops, journal, async (id) => (await mappings.get(id)).mapping);
   const photos = new PhotoService(layout.objectCache, pool, metadata, opts.mediaUrl ?? ((p) => `/media/${p}`), opts.retryBaseMs, opts.photoCapBytes);
-  const diffDeps: DiffDeps = { metadata, profiles, files, keepDownload: (id, name, content, ext) => exporter.keepDownload(id, name, content, ext) };
+  const diffDeps: DiffDeps = {
+    metadata, profiles, files, keepDownload: (id, name, content, ext) => exporter.keepDownload(id, name, content, ext),
+    mapping: async (id) => (await mappings.get(id)).mapping,
+  };
   const doctor = new DoctorService(profiles, ops, async () => (await import('./doctorRunner')).doctorRunner);
 
   let demo: DemoMls | undefined;

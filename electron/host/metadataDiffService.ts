@@ -1,11 +1,14 @@
 // metadata.diff and metadata.saveDiff: two metadata (a profile's current metadata, one of its kept
 // versions, or a file the user picked, RETS or a Web API $metadata) compared with the shared diff;
-// a report the renderer rendered saved to a picked file or kept as a download.
+// a report the renderer rendered saved to a picked file or kept as a download. Across servers, the
+// first side's saved mapping (when its profile has one) pairs fields too, with the reason 'mapping'.
 import { readFile, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { MetadataDiffRequest, MetadataDiffResponse, MetadataDiffSide, MetadataSaveDiffRequest, MetadataSaveDiffResponse } from '../../shared/contract';
-import { diffMetadata } from '../../shared/metadata/diff';
+import { diffMetadata, type DiffOptions } from '../../shared/metadata/diff';
+import { diffPairing } from '../../shared/mapping/use';
+import type { MappingFile } from '../../shared/mapping/types';
 import { detectSavedMetadata, parseSavedMetadata } from '../../shared/metadata/load';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { RetsError, isRetsError } from '../../shared/rets/errors';
@@ -25,6 +28,8 @@ export interface DiffDeps {
   profiles: ProfileStore;
   files: FileHandles;
   keepDownload(id: string, fileName: string, content: string, ext: string): Promise<string>;
+  /** A profile's saved mapping (null when none). */
+  mapping?(profileId: string): Promise<MappingFile | null>;
 }
 
 /** A picked file of either protocol: RETS through the open-file path (its errors), a $metadata through the CSDL reader. */
@@ -54,11 +59,21 @@ async function side(deps: DiffDeps, s: MetadataDiffSide): Promise<{ metadata: Re
 export async function diffSides(deps: DiffDeps, r: z.output<typeof MetadataDiffRequest>): Promise<z.output<typeof MetadataDiffResponse>> {
   const a = await side(deps, r.a);
   const b = await side(deps, r.b);
+  const options: DiffOptions = r.alignment ? { alignment: r.alignment } : {};
+  const mapping = await mappingOf(deps, r);
+  if (mapping) options.pairing = diffPairing(mapping);
   return {
-    diff: diffMetadata(a.metadata, b.metadata, r.alignment ? { alignment: r.alignment } : {}),
+    diff: diffMetadata(a.metadata, b.metadata, options),
     labels: { a: a.label, b: b.label },
     fieldLookups: { a: fieldLookups(a.metadata), b: fieldLookups(b.metadata) },
   };
+}
+
+/** A's saved mapping when A is a profile and B is another server (another profile or a file). */
+async function mappingOf(deps: DiffDeps, r: z.output<typeof MetadataDiffRequest>): Promise<MappingFile | null> {
+  if (!deps.mapping || 'handle' in r.a || r.alignment === 'versions') return null;
+  if (!('handle' in r.b) && r.b.profileId === r.a.profileId) return null;
+  return deps.mapping(r.a.profileId).catch(() => null);
 }
 
 function fieldLookups(md: RetsMetadata): Record<string, string> {

@@ -28,9 +28,16 @@ async function mappingFor(metadata: MetadataSource, retsProfileId: string, resou
   const saved = translationMapping(file, resource);
   if (!saved.fields.length) return derived;
   const mapped = new Set(saved.fields.map((f) => f.source));
+  // A saved field without value mappings (its values were never proposed) keeps the values derived
+  // from the two metadata when both pair it with the same target: codes are not sent as they are.
+  const derivedBy = new Map(derived.fields.map((f) => [f.source, f]));
+  const withValues = saved.fields.map((f) => {
+    const d = derivedBy.get(f.source);
+    return !f.values && d?.values && d.target === f.target ? { ...f, values: d.values } : f;
+  });
   return {
     ...saved, entitySet: derived.entitySet,
-    fields: [...saved.fields, ...derived.fields.filter((f) => !mapped.has(f.source))],
+    fields: [...withValues, ...derived.fields.filter((f) => !mapped.has(f.source))],
     ...(derived.classField ? { classField: derived.classField } : {}),
     // derive's first assumption says how it paired every field: the saved mapping says that here.
     assumptions: [`Fields are paired by the saved mapping "${file.source.name} → ${file.target.name}"; fields it lacks by name.`, ...(saved.assumptions ?? []), ...(derived.assumptions ?? []).slice(1)],

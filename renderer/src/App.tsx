@@ -29,6 +29,8 @@ import { Modals } from './app/Modals';
 import { useLogPanel } from './app/useLogPanel';
 import { useGlobalKeys } from './app/useGlobalKeys';
 import { useTabRunner } from './app/useTabRunner';
+import { useTranslatedOpen } from './app/useTranslatedOpen';
+import { counterpartOf } from './shell/translatedTab';
 import { MetadataDiffRoot } from './diff/MetadataDiffRoot';
 import { openMetadataDiff } from './diff/diffStore';
 
@@ -59,6 +61,9 @@ export function App() {
   const [findOpen, setFindOpen] = useState(false);
   const [mappingOpen, setMappingOpen] = useState(false);
   const { runTab, loadSnippet, rerun } = useTabRunner({ profileId: activeId, metadata, tabs, onStart: selection.clearRow, onToast: showToast });
+  const translated = useTranslatedOpen({ profiles, activeProfile, setActiveId: pickProfile, tabs, onToast: showToast, loadAsWritten: loadSnippet });
+  const canTranslate = !!activeProfile && !!counterpartOf(profiles, activeProfile) && tab.query.trim() !== '' && !!tab.resource;
+  const openTranslated = canTranslate ? () => translated.openTab(tab) : undefined;
 
   // A tab without a resource/class starts on the first class of the metadata.
   useEffect(() => {
@@ -106,6 +111,7 @@ export function App() {
           onSelectRow={selection.selectRow}
           onSaveSnippet={openSave} onExport={dialogs.openExport} onToast={showToast}
           findOpen={findOpen} setFindOpen={setFindOpen} onRun={runTab}
+          onOpenTranslated={openTranslated} notice={translated.noticeFor(tab)} onDismissNotice={() => translated.dismiss(tab)} sourceNotes={translated.marksFor(tab)}
           onSnippets={() => openPalette('snippets')} onHistory={() => openPalette('history')} keys={{ snippets: keys.snippets.label, history: keys.history.label }}
         />
         {dialogs.doctor && <DoctorPanel target={dialogs.doctor} onClose={dialogs.closeDoctor} onToast={showToast} />}
@@ -120,7 +126,7 @@ export function App() {
         onProfileSaved={(p) => { setActiveId(p.id); showToast(`Saved “${p.name}”`); }}
         onTestDraft={(draft, savedId) => dialogs.openDoctor(savedId ? { profileId: savedId, name: draft.name } : { draft, name: draft.name || 'draft' })}
         onSnippetSaved={(n) => { tabs.update(tab.id, { title: n }); showToast(`Saved snippet “${n}”`); }}
-        onLoadSnippet={loadSnippet} onRerun={rerun}
+        onLoadSnippet={translated.loadSnippet} onRerun={rerun}
         commands={() => ({
           keys, run: runActive, cancel, running,
           snippets: () => openPalette('snippets'), history: () => openPalette('history'), saveSnippet: openSave,
@@ -130,6 +136,7 @@ export function App() {
           doctor: activeProfile ? () => dialogs.openDoctor({ profileId: activeProfile.id, name: activeProfile.name }) : undefined,
           refreshMetadata: activeId ? () => source.refresh.mutate() : undefined, shortcuts: openShortcuts,
           mapping: activeProfile ? () => setMappingOpen(true) : undefined,
+          ...(tab.protocol === 'webapi' ? { openAsRets: openTranslated } : { openAsWebApi: openTranslated }),
           compareMetadata: () => openMetadataDiff(activeId ? { a: { kind: 'profile', profileId: activeId } } : {}),
         })}
       />

@@ -6,8 +6,10 @@ import { Id, OperationId, Progress, RetsErrorInfoSchema } from './common';
 import { BaseName, FileHandle } from './files';
 import { SearchQuery } from './search';
 
-/** DisplayName (Web API annotations) reads the same place as LongName (RETS). */
-export const CsvHeader = z.enum(['SystemName', 'StandardName', 'LongName', 'DisplayName']);
+/** DisplayName (Web API annotations) reads the same place as LongName (RETS). Mapping: the target
+ *  names of the profile's saved mapping (unmapped columns keep their name). */
+export const CsvHeader = z.enum(['SystemName', 'StandardName', 'LongName', 'DisplayName', 'Mapping']);
+export type CsvHeader = z.infer<typeof CsvHeader>;
 export const CsvLookups = z.enum(['decoded', 'raw']);
 /** CSV, or JSON Lines (one JSON object a line, keyed by the header names; Web API values keep their JSON types). */
 export const ExportFormat = z.enum(['csv', 'jsonl']);

@@ -4,9 +4,9 @@
 // guard, a progress bar (rows, rows/s) and cancel.
 import { useRef, useState } from 'react';
 import { host } from '../host/client';
-import { useProfiles } from '../host/queries';
+import { useMapping, useProfiles } from '../host/queries';
 import { savedQueryOf } from '../query/webapiQuery';
-import type { ExportFormat } from '../../../shared/contract';
+import type { CsvHeader, ExportFormat } from '../../../shared/contract';
 import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
 import { ErrorBox } from '../shell/ErrorBox';
@@ -23,7 +23,8 @@ export function ExportDialog({ profileId, tab, shownColumns = [], browserMode, o
   const select = columnsChoice === 'shown' && shownColumns.length ? shownColumns : tab.select;
   const webApi = useProfiles().data?.find((p) => p.id === profileId)?.type === 'webapi';
   const [format, setFormat] = useState<ExportFormat>('csv');
-  const [header, setHeader] = useState<'SystemName' | 'StandardName' | 'LongName' | 'DisplayName'>('SystemName');
+  const [header, setHeader] = useState<CsvHeader>('SystemName');
+  const mapped = !!useMapping(profileId).data?.mapping;
   const [separator, setSeparator] = useState('; ');
   const [lookups, setLookups] = useState<'decoded' | 'raw'>('decoded');
   const [bom, setBom] = useState(false);
@@ -95,6 +96,7 @@ export function ExportDialog({ profileId, tab, shownColumns = [], browserMode, o
           <select className="input" value={header} onChange={(e) => setHeader(e.target.value as typeof header)} name="header">
             {webApi ? <><option value="SystemName">Field names</option><option value="DisplayName">DisplayName annotations</option></>
               : <><option>SystemName</option><option>StandardName</option><option>LongName</option></>}
+            {mapped && <option value="Mapping">By mapping (the saved mapping's target names)</option>}
           </select></label>
         {webApi ? format === 'csv' && (
           <label className="field" title="A collection (several lookup values, the expanded Media as their MediaURLs) fills one cell, its elements joined by this">Collection separator

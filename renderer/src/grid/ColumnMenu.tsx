@@ -17,6 +17,8 @@ interface Props {
   onClose(): void;
   frozen: boolean;
   onFrozen(v: boolean): void;
+  /** Column titles by the profile's saved mapping (absent: it has none). */
+  byMapping?: { on: boolean; set(v: boolean): void };
 }
 
 const GAP = 4; // px between the button and the popover
@@ -32,7 +34,7 @@ function placeUnder(anchor: HTMLElement | null | undefined): Place {
   return { top, left, maxHeight: Math.max(120, Math.min(420, window.innerHeight - top - MARGIN)) };
 }
 
-export function ColumnMenu({ table, anchor, onReset, onClose, frozen, onFrozen }: Props) {
+export function ColumnMenu({ table, anchor, onReset, onClose, frozen, onFrozen, byMapping }: Props) {
   const [filter, setFilter] = useState('');
   const ref = useRef<HTMLDivElement>(null);
   const close = useLatest(onClose);
@@ -110,6 +112,7 @@ export function ColumnMenu({ table, anchor, onReset, onClose, frozen, onFrozen }
       {shown.length === 0 && <div className="muted small" style={{ padding: 4 }}>No column matches “{filter}”.</div>}
       <div className="colmenu-f">
         <label className="check small" style={{ fontFamily: 'var(--sans)' }}><input type="checkbox" checked={frozen} onChange={(e) => onFrozen(e.target.checked)} data-testid="freeze-first" />Freeze first column</label>
+        {byMapping && <label className="check small" style={{ fontFamily: 'var(--sans)' }} title="Titles by the connection's saved mapping; unmapped columns keep their name"><input type="checkbox" checked={byMapping.on} onChange={(e) => byMapping.set(e.target.checked)} data-testid="titles-by-mapping" />Titles by mapping</label>}
         <span style={{ flex: 1 }} />
         <button className="btn" onClick={onReset}>Reset</button>
       </div>

@@ -12,11 +12,13 @@ interface Props {
   width: number;
   frozen: boolean;
   titles: Map<string, string>;
+  /** Shown titles (by mapping) where not the column's own name. */
+  labels?: ReadonlyMap<string, string>;
   onResize(id: string, width: number): void;
   onOrder(ids: string[]): void;
 }
 
-export function GridHeader({ table, width, frozen, titles, onResize, onOrder }: Props) {
+export function GridHeader({ table, width, frozen, titles, labels, onResize, onOrder }: Props) {
   const [dragCol, setDragCol] = useState<string | null>(null);
   // Set from a press on a resize handle until just after its click: the header is draggable
   // (to reorder) and sortable (on click), and a resize must do neither.
@@ -73,7 +75,7 @@ export function GridHeader({ table, width, frozen, titles, onResize, onOrder }: 
             onDragOver={(e) => e.preventDefault()} onDrop={() => dropOn(h.id)} onDragEnd={() => setDragCol(null)}
             onClick={(e) => { if (!resizingRef.current) h.column.getToggleSortingHandler()?.(e); }}
           >
-            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{h.id}</span>
+            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{labels?.get(h.id) ?? h.id}</span>
             {sorted && <span className="sort">{sorted === 'asc' ? '▲' : '▼'}</span>}
             <div
               className={`resizer${h.column.getIsResizing() ? ' active' : ''}`} data-testid="col-resizer"

@@ -30,6 +30,9 @@ interface Props {
   /** The toolbar's Columns button: the Columns popover hangs under it. */
   columnsAnchor?: RefObject<HTMLElement | null>;
   titles: Map<string, string>;
+  /** Column titles by mapping (GridHeader) and its toggle in the Columns menu. */
+  labels?: ReadonlyMap<string, string>;
+  byMapping?: { on: boolean; set(v: boolean): void };
   /** Lets the results toolbar's Copy button copy the selection. */
   copyRef?: { current: (() => void) | null };
   /** The loaded rows are not the whole result (more match, or still streaming): a sort covers only them. */
@@ -80,12 +83,12 @@ export function ResultsGrid(p: Props) {
   return (
     <>
       {p.findOpen && <FindBar value={find} matches={count} onChange={setFind} onClose={p.onCloseFind} />}
-      {p.showColumns && <ColumnMenu table={table} anchor={p.columnsAnchor} onReset={resetLayout} onClose={p.onCloseColumns} frozen={frozen} onFrozen={setFrozen} />}
+      {p.showColumns && <ColumnMenu table={table} anchor={p.columnsAnchor} onReset={resetLayout} onClose={p.onCloseColumns} frozen={frozen} onFrozen={setFrozen} byMapping={p.byMapping} />}
       {sorting.length > 0 && p.partial && <SortNote column={sorting[0]!.id} loaded={p.rows.length} />}
       {capped && <CapNote kept={p.rows.length} more={beyond} onExport={p.onExport} />}
       <div className={`grid${frozen ? ' frozen' : ''}`} ref={scrollRef} tabIndex={0} onKeyDown={sel.onKey} data-testid="results-grid" role="grid" aria-rowcount={count}>
         <div style={{ width: totalWidth, minWidth: '100%' }}>
-          <GridHeader table={table} width={totalWidth} frozen={frozen} titles={p.titles}
+          <GridHeader table={table} width={totalWidth} frozen={frozen} titles={p.titles} labels={p.labels}
             onResize={(id, w) => setSizing((s) => ({ ...s, [id]: w }))} onOrder={setOrder} />
           <GridBody
             scrollRef={scrollRef} scrollToRef={scrollToRef} count={count} at={at} rows={p.rows} cols={cols} width={totalWidth}

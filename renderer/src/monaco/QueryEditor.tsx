@@ -9,6 +9,7 @@ import { attachOvertype } from './overtype';
 import { ODATA_FILTER, registerODataLanguage } from './odataLanguage';
 import { setODataContext, type ODataContext } from './odataProviders';
 import { useLatest } from '../shell/useLatest';
+import type { Diagnostic } from '../../../shared/dmql/validate';
 
 export interface EditorApi {
   insert(text: string): void;
@@ -33,9 +34,11 @@ interface Props {
   /** The editor's current diagnostics, for the line under it. */
   onMarkers(markers: { message: string; severity: 'error' | 'warning' | 'info'; column: number }[]): void;
   apiRef: { current: EditorApi | null };
+  /** Markers from outside the language (a translation's notes on this query), by offset. */
+  notes?: readonly Diagnostic[];
 }
 
-export function QueryEditor({ tabId, value, context, language = 'dmql', odata, placeholder, onChange, onRun, onCancel, onSave, onMarkers, apiRef }: Props) {
+export function QueryEditor({ tabId, value, context, language = 'dmql', odata, placeholder, onChange, onRun, onCancel, onSave, onMarkers, apiRef, notes }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const handlers = useLatest({ onChange, onRun, onCancel, onSave, onMarkers });
@@ -115,6 +118,17 @@ export function QueryEditor({ tabId, value, context, language = 'dmql', odata, p
   }, [context, odata, language, tabId]);
 
   useEffect(() => { editorRef.current?.updateOptions({ placeholder }); }, [placeholder, tabId]);
+
+  useEffect(() => {
+    const m = editorRef.current?.getModel();
+    if (!m) return;
+    monaco.editor.setModelMarkers(m, 'translate', (notes ?? []).map((d) => {
+      const a = m.getPositionAt(d.range.start);
+      const b = m.getPositionAt(Math.max(d.range.end, d.range.start + 1));
+      const severity = d.severity === 'error' ? monaco.MarkerSeverity.Error : d.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info;
+      return { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column, severity, message: d.message, code: d.code, source: 'translation' };
+    }));
+  }, [notes, tabId, language]);
 
   return <div className="editor-host" ref={hostRef} data-testid="query-editor" />;
 }

@@ -20,12 +20,16 @@ import { runFor, useRun } from './runs';
 import { tabTitle, type QueryTab } from '../state/tabs';
 import type { useTabs } from '../state/tabs';
 import { protocolPatch } from '../state/tabs';
-import { useProfiles } from '../host/queries';
+import { useMapping, useProfiles } from '../host/queries';
+import { headerFor } from '../../../shared/mapping/use';
 import { odataSchemaFor } from './odataSchema';
 import { lazyLookupNames } from '../../../shared/odata/lazyLookups';
 import { useLazyLookups } from '../explorer/useLazyLookups';
 import { RequestUrl, WebApiOptionsBar } from './WebApiOptionsBar';
 import { savedQueryOf, shownUrl } from './webapiQuery';
+import type { Diagnostic } from '../../../shared/dmql/validate';
+import type { TabNotice } from '../app/useTranslatedOpen';
+import { NoticeBar } from './NoticeBar';
 
 interface Props {
   profileId?: string;
@@ -46,6 +50,13 @@ interface Props {
   onHistory(): void;
   /** The palette keys of this mode, for the buttons' tooltips. */
   keys: { snippets: string; history: string };
+  /** The active tab's query translated for the other protocol, in a new tab (absent: no counterpart). */
+  onOpenTranslated?: () => void;
+  /** The notes of the translation that opened this tab (or a snippet's offer), and their dismissal. */
+  notice?: TabNotice;
+  onDismissNotice(): void;
+  /** A translation's notes on this tab's query, as editor markers. */
+  sourceNotes?: readonly Diagnostic[];
 }
 
 export function QueryPanel(p: Props) {
@@ -58,6 +69,9 @@ export function QueryPanel(p: Props) {
   const shownColumns = useRef<string[]>([]);
   const setShownColumns = useCallback((names: string[]) => { shownColumns.current = names; }, []);
   const columnsButton = useRef<HTMLButtonElement>(null);
+  const mapping = useMapping(p.profileId).data?.mapping ?? undefined;
+  const [titlesByMapping, setTitlesByMapping] = useState(false);
+  const byMapping = useMemo(() => (mapping ? { on: titlesByMapping, set: setTitlesByMapping } : undefined), [mapping, titlesByMapping]);
   const [markers, setMarkers] = useState<{ message: string; severity: string; column: number }[]>([]);
   const resource = p.metadata && active.resource ? findResource(p.metadata, active.resource) : undefined;
   const cls = resource && active.cls ? findClass(resource, active.cls) : undefined;
@@ -79,6 +93,7 @@ export function QueryPanel(p: Props) {
   useEffect(() => { if (confirming && !confirmErrors) clearConfirm(active.id); }, [confirming, confirmErrors, active.id]);
   const up = (patch: Partial<QueryTab>) => p.tabs.update(active.id, patch);
   const shown = run.rows.length;
+  const labels = useMemo(() => (mapping && titlesByMapping ? new Map(run.columns.map((c) => [c, headerFor(mapping, c, active.resource)])) : undefined), [mapping, titlesByMapping, run.columns, active.resource]);
   // The tab speaks the protocol of the metadata shown (a Web API's carries its CSDL).
   const protocol = p.metadata?.odata ? 'webapi' : 'rets';
   const entitySets = useMemo(() => (p.metadata?.odata ? p.metadata.resources.map((r) => r.id) : []), [p.metadata]);
@@ -122,6 +137,12 @@ export function QueryPanel(p: Props) {
           </div>
         ))}
         <button className="btn ghost" style={{ margin: 4 }} onClick={() => p.tabs.add({ resource: active.resource, cls: active.cls })} title="New query tab">+</button>
+        {p.onOpenTranslated && (
+          <button className="btn ghost" style={{ margin: '4px 8px 4px auto' }} onClick={p.onOpenTranslated} data-testid="open-translated"
+            title={web ? 'This $filter translated to DMQL2, in a new tab on the RETS connection' : 'This query translated to an OData $filter, in a new tab on the Web API connection'}>
+            ⇄ {web ? 'Open as RETS query' : 'Open as Web API query'}
+          </button>
+        )}
       </div>
       <div className="querybar">
         {web ? (<>
@@ -153,6 +174,7 @@ export function QueryPanel(p: Props) {
         <button className="btn ghost" onClick={p.onHistory} title={`History (${p.keys.history})`} data-testid="open-history">History</button>
         <button className="btn ghost" onClick={p.onSaveSnippet} title="Save as snippet (Ctrl/Cmd+S)" data-testid="save-snippet">Save snippet</button>
       </div>
+      {p.notice && <NoticeBar notice={p.notice} onDismiss={p.onDismissNotice} />}
       {web && active.odata && (
         <WebApiOptionsBar value={active.odata} fields={cls?.fields ?? []} navigation={resource?.odata?.navigation.map((n) => n.name) ?? []}
           onChange={(patch) => up({ odata: { ...active.odata!, ...patch } })} />
@@ -161,7 +183,7 @@ export function QueryPanel(p: Props) {
         <QueryEditor
           tabId={active.id} value={active.query} context={web ? undefined : ctx} language={web ? 'odata' : 'dmql'} odata={odataCtx}
           placeholder={web ? "StandardStatus eq 'Active' and ListPrice gt 500000   Ctrl+Space completes · Ctrl+Enter runs" : placeholder} apiRef={p.editorApi}
-          onChange={(query) => up({ query })} onRun={() => p.onRun(active)} onCancel={() => void runFor(active.id).cancel()} onSave={p.onSaveSnippet} onMarkers={setMarkers}
+          onChange={(query) => up({ query })} onRun={() => p.onRun(active)} onCancel={() => void runFor(active.id).cancel()} onSave={p.onSaveSnippet} onMarkers={setMarkers} notes={p.sourceNotes}
         />
       </div>
       <Splitter pane="editor" axis="y" label="Editor height" className="" />
@@ -218,7 +240,7 @@ export function QueryPanel(p: Props) {
         )}
         {run.columns.length > 0 && (
           <ResultsGrid
-            columns={run.columns} rows={run.rows} version={run.version} decoders={decoders} decoded={decoded} titles={titles}
+            columns={run.columns} rows={run.rows} version={run.version} decoders={decoders} decoded={decoded} titles={titles} labels={labels} byMapping={byMapping}
             selected={p.selectedRow} onSelect={(i) => p.onSelectRow(i)} onOpenRow={(i) => p.onSelectRow(i, true)} onCopied={p.onToast}
             findOpen={p.findOpen} onCloseFind={() => p.setFindOpen(false)} showColumns={showColumns} onCloseColumns={() => setShowColumns(false)} columnsAnchor={columnsButton}
             copyRef={copyRef} onColumnsShown={setShownColumns} matched={run.count} onExport={blocked ? undefined : () => p.onExport(shownColumns.current)} partial={run.status === 'running' || run.maxrows || (run.count !== undefined && run.count > shown)}
