@@ -84,7 +84,7 @@ export function App() {
   return (
     <InspectorLink.Provider value={log.show}>
     <div className="app" style={{ ...paneVars(panes), ...(log.open ? {} : { gridTemplateRows: '36px 1fr 0 24px' }) }}>
-      <TitleBar profiles={profiles} activeId={activeId} onPick={pickProfile} status={session.data} cache={source.cache} mode={mode} />
+      <TitleBar profiles={profiles} activeId={activeId} onPick={pickProfile} status={session.data} cache={source.cache} odata={source.metadata?.odata} mode={mode} />
       <aside className="rw-left">
         <Connections activeId={activeId} sessionState={session.data?.state} onPick={pickProfile} onNew={() => dialogs.open({ kind: 'profile' })} onEdit={(p) => dialogs.open({ kind: 'profile', profile: p })} onTest={(p) => dialogs.openDoctor({ profileId: p.id, name: p.name })} />
         <SecretsGate active={activeProfile} onToast={showToast} />

@@ -12,9 +12,10 @@ import { ErrorBox } from '../shell/ErrorBox';
 import { SelectPicker } from './SelectPicker';
 import { RunBar } from './RunBar';
 import { Splitter } from '../shell/Splitter';
-import { blockReason, gateRun } from './runGate';
+import { blockReason, gateRun, runTarget } from './runGate';
 import { clearConfirm, useConfirmPending } from './confirmRun';
 import { sampleQuery } from './sampleQuery';
+import { sampleFilter } from './sampleFilter';
 import { schemaFor } from './schemaCache';
 import { runFor, useRun } from './runs';
 import { tabTitle, type QueryTab } from '../state/tabs';
@@ -68,13 +69,15 @@ export function QueryPanel(p: Props) {
     const sample = sampleQuery(ctx && schemaFor(ctx));
     return `${sample ?? '(Field=value)'}   Ctrl+Space completes · Ctrl+Enter runs`;
   }, [ctx]);
-  const blocked = blockReason(active, p.metadata, p.profileId);
+  const profiles = useProfiles();
+  const target = useMemo(() => runTarget(profiles.data, p.profileId), [profiles.data, p.profileId]);
+  const blocked = blockReason(active, p.metadata, p.profileId, target);
   const confirming = useConfirmPending(active.id);
   const confirmErrors = useMemo(() => {
     if (!confirming) return undefined;
-    const g = gateRun(active, p.metadata, p.profileId);
+    const g = gateRun(active, p.metadata, p.profileId, target);
     return g.kind === 'errors' ? g.errors : undefined;
-  }, [confirming, active, p.metadata, p.profileId]);
+  }, [confirming, active, p.metadata, p.profileId, target]);
   // The question is about the errors Run saw: once they are fixed it is gone, not kept for later ones.
   useEffect(() => { if (confirming && !confirmErrors) clearConfirm(active.id); }, [confirming, confirmErrors, active.id]);
   const up = (patch: Partial<QueryTab>) => p.tabs.update(active.id, patch);
@@ -99,7 +102,7 @@ export function QueryPanel(p: Props) {
     const schema = web ? odataSchemaFor(p.metadata, active.resource, readLookups) : undefined;
     return schema ? { schema } : undefined;
   }, [web, p.metadata, active.resource, readLookups]);
-  const profiles = useProfiles();
+  const filterPlaceholder = useMemo(() => `${sampleFilter(odataCtx?.schema) ?? 'Field eq value'}   Ctrl+Space completes · Ctrl+Enter runs`, [odataCtx]);
   const serviceRoot = profiles.data?.find((x) => x.id === p.profileId)?.loginUrl;
   const url = web && serviceRoot && active.resource ? shownUrl(serviceRoot, active) : undefined;
   const skip = active.odata?.skip ?? 0;
@@ -167,7 +170,7 @@ export function QueryPanel(p: Props) {
       <div className="editor-wrap">
         <QueryEditor
           tabId={active.id} value={active.query} context={web ? undefined : ctx} language={web ? 'odata' : 'dmql'} odata={odataCtx}
-          placeholder={web ? "StandardStatus eq 'Active' and ListPrice gt 500000   Ctrl+Space completes · Ctrl+Enter runs" : placeholder} apiRef={p.editorApi}
+          placeholder={web ? filterPlaceholder : placeholder} apiRef={p.editorApi}
           onChange={(query) => up({ query })} onRun={() => p.onRun(active)} onCancel={() => void runFor(active.id).cancel()} onSave={p.onSaveSnippet} onMarkers={setMarkers}
         />
       </div>
