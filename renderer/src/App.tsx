@@ -118,7 +118,6 @@ export function App() {
       <Modals
         dialogs={dialogs} mode={mode} profileId={activeId} tab={tab}
         onProfileSaved={(p) => { setActiveId(p.id); showToast(`Saved “${p.name}”`); }}
-        onTestDraft={(draft, savedId) => dialogs.openDoctor(savedId ? { profileId: savedId, name: draft.name } : { draft, name: draft.name || 'draft' })}
         onSnippetSaved={(n) => { tabs.update(tab.id, { title: n }); showToast(`Saved snippet “${n}”`); }}
         onLoadSnippet={loadSnippet} onRerun={rerun}
         commands={() => ({
