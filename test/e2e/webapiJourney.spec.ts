@@ -318,9 +318,22 @@ test('a $metadata file opened while a RETS connection is active cannot be run ag
   await expect(lines()).toHaveText(FILTER.replaceAll(' ', '\u00a0'));
   await expect(page.getByTestId('run-blocked')).toContainText('“Demo MLS (RETS)” is a RETS connection');
   await expect(page.getByTestId('run')).toBeDisabled();
+  await expect(page.getByTestId('odata-url')).toHaveCount(0); // no URL made of the RETS login URL
   await shotBoth('offline-blocked');
   await page.getByRole('button', { name: 'Close file' }).click();
   await expect(page.getByTestId('class-picker')).toBeVisible({ timeout: 30_000 });
   await expect(lines()).toHaveText('(ListPrice=100000+)');
   await expect(page.getByTestId('run-blocked')).toHaveCount(0);
+});
+
+test("the status bar shows the server's quota from its rate-limit headers", async () => {
+  await callHost(host, 'profiles.create', {
+    name: 'Rate limited', type: 'webapi', loginUrl: demo.loginUrl, username: '',
+    webApi: { auth: 'client-credentials', tokenUrl: demo.webApi.tokenUrl, clientId: 'ratelimit-client', scope: 'api' }, clientSecret: SECRET,
+  });
+  await page.locator('[data-profile="Rate limited"]').click();
+  await expect(page.getByTestId('entityset-picker')).toBeVisible({ timeout: 60_000 });
+  await runAndWait();
+  await expect(page.getByTestId('status-quota')).toHaveText(/^quota [\d,]+\/[\d,]+ left \((burst|hour)\) · resets /, { timeout: 30_000 });
+  await shotBoth('quota');
 });

@@ -104,7 +104,8 @@ export function QueryPanel(p: Props) {
   }, [web, p.metadata, active.resource, readLookups]);
   const filterPlaceholder = useMemo(() => `${sampleFilter(odataCtx?.schema) ?? 'Field eq value'}   Ctrl+Space completes · Ctrl+Enter runs`, [odataCtx]);
   const serviceRoot = profiles.data?.find((x) => x.id === p.profileId)?.loginUrl;
-  const url = web && serviceRoot && active.resource ? shownUrl(serviceRoot, active) : undefined;
+  // Only a Web API connection's service root makes a URL (a RETS login URL under a $metadata file would not).
+  const url = web && target?.type === 'webapi' && serviceRoot && active.resource ? shownUrl(serviceRoot, active) : undefined;
   const skip = active.odata?.skip ?? 0;
   const moreRows = web && run.status === 'done' && shown > 0 && (run.count !== undefined ? skip + shown < run.count
     : !!run.page?.more || (typeof active.limit === 'number' && shown % active.limit === 0));
