@@ -23,7 +23,7 @@ import type { useTabs } from '../state/tabs';
 import { protocolPatch } from '../state/tabs';
 import { useProfiles } from '../host/queries';
 import { odataSchemaFor } from './odataSchema';
-import { lazyLookupNames } from '../explorer/lazyLookups';
+import { mentionedLookupNames } from '../explorer/lazyLookups';
 import { useLazyLookups } from '../explorer/useLazyLookups';
 import { RequestUrl, WebApiOptionsBar } from './WebApiOptionsBar';
 import { savedQueryOf, shownUrl } from './webapiQuery';
@@ -89,8 +89,9 @@ export function QueryPanel(p: Props) {
   useEffect(() => { if (fitProtocol) p.tabs.update(active.id, fitProtocol); }, [fitProtocol, active.id, p.tabs]);
   const web = active.protocol === 'webapi';
   // A Web API's string lookups are read from its Lookup resource (once per profile, shared with the
-  // explorer) so that completion and the checker know their values.
-  const lazyNames = useMemo(() => (web && resource ? lazyLookupNames(resource) : []), [web, resource]);
+  // explorer) when the $filter names their field, so that completion and the checker know their values.
+  const mentioned = web && resource ? mentionedLookupNames(resource, active.query).join('\n') : '';
+  const lazyNames = useMemo(() => (mentioned ? mentioned.split('\n') : []), [mentioned]);
   const reads = useLazyLookups(web ? p.profileId : undefined, lazyNames);
   const readSig = lazyNames.filter((n) => reads.get(n)?.lookup).join('\n');
   const readLookups = useMemo(() => {
