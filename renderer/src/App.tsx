@@ -89,7 +89,7 @@ export function App() {
   return (
     <InspectorLink.Provider value={log.show}>
     <div className="app" style={{ ...paneVars(panes), ...(log.open ? {} : { gridTemplateRows: '36px 1fr 0 24px' }) }}>
-      <TitleBar profiles={profiles} activeId={activeId} onPick={pickProfile} status={session.data} cache={source.cache} mode={mode} />
+      <TitleBar profiles={profiles} activeId={activeId} onPick={pickProfile} status={session.data} cache={source.cache} odata={source.metadata?.odata} mode={mode} />
       <aside className="rw-left">
         <Connections activeId={activeId} sessionState={session.data?.state} onPick={pickProfile} onNew={() => dialogs.open({ kind: 'profile' })} onEdit={(p) => dialogs.open({ kind: 'profile', profile: p })} onTest={(p) => dialogs.openDoctor({ profileId: p.id, name: p.name })} />
         <SecretsGate active={activeProfile} onToast={showToast} />
@@ -124,7 +124,6 @@ export function App() {
       <Modals
         dialogs={dialogs} mode={mode} profileId={activeId} tab={tab}
         onProfileSaved={(p) => { setActiveId(p.id); showToast(`Saved “${p.name}”`); }}
-        onTestDraft={(draft, savedId) => dialogs.openDoctor(savedId ? { profileId: savedId, name: draft.name } : { draft, name: draft.name || 'draft' })}
         onSnippetSaved={(n) => { tabs.update(tab.id, { title: n }); showToast(`Saved snippet “${n}”`); }}
         onLoadSnippet={translated.loadSnippet} onRerun={rerun}
         commands={() => ({

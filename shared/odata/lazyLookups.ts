@@ -11,3 +11,14 @@ export function lazyLookupNames(r: MetadataResource): string[] {
   for (const c of r.classes) for (const f of c.fields) if (f.odata?.lookupStyle === 'lookup-resource' && f.lookupName && !have.has(f.lookupName)) out.add(f.lookupName);
   return [...out].sort();
 }
+
+/** The lazy LookupNames of the fields a $filter names: the query tab reads only those (for value
+ *  completion and the checker), so a lookup stays unread until a filter or the explorer needs it. */
+export function mentionedLookupNames(r: MetadataResource, filter: string): string[] {
+  if (!r.odata || !filter) return [];
+  const words = new Set(filter.split(/[^A-Za-z0-9_]+/));
+  const lazy = new Set(lazyLookupNames(r));
+  const out = new Set<string>();
+  for (const c of r.classes) for (const f of c.fields) if (f.lookupName && lazy.has(f.lookupName) && words.has(f.systemName)) out.add(f.lookupName);
+  return [...out].sort();
+}

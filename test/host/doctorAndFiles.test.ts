@@ -85,6 +85,24 @@ describe('doctor', () => {
     expect(done.report).not.toContain('demo-secret');
   });
 
+  it('runs the Web API doctor on an unsaved Web API draft (the profile dialog\'s Doctor), ending in invalid_client', async () => {
+    const { profile } = await call<{ profile: Profile & { webApi: { tokenUrl: string } } }>(h.host, 'profiles.get', { id: 'demo-webapi' });
+    const draft = {
+      name: 'Draft', type: 'webapi', loginUrl: profile.loginUrl, username: '',
+      webApi: { auth: 'client-credentials', tokenUrl: profile.webApi.tokenUrl, clientId: 'rotated-client', scope: 'api' }, clientSecret: 'Draft-Secret-7',
+    };
+    const steps: string[] = [];
+    const { last } = await runOperation(h.host, 'doctor.start', { draft }, (e) => {
+      if (e.type === 'doctor.step' && e.step.status !== 'running') steps.push(`${e.step.id}:${e.step.status}`);
+    });
+    const done = last as Extract<HostEvent, { type: 'doctor.done' }>;
+    expect(done.type).toBe('doctor.done');
+    expect(done.ok).toBe(false);
+    expect(steps).toContain('token:failed');
+    expect(done.verdict?.summary).toContain('invalid_client');
+    expect(done.report).not.toContain('Draft-Secret-7');
+  });
+
   it('stops at the login step for a wrong password, with the diagnosis', async () => {
     const { profile } = await call<{ profile: Profile }>(h.host, 'profiles.create', { name: 'Bad', loginUrl: h.host.demo!.loginUrl, username: 'badpass', password: 'Wrong-Secret-9' });
     const { last } = await runOperation(h.host, 'doctor.start', { profileId: profile.id });

@@ -24,6 +24,19 @@ describe('protocolPatch', () => {
     expect(protocolPatch(web, 'rets', sets)).toMatchObject({ protocol: 'rets', cls: '' });
     expect(protocolPatch(newTab({ resource: 'Property', cls: 'RES' }), 'rets', sets)).toBeUndefined();
   });
+
+  it('keeps each protocol\'s query: switching swaps the DMQL2 query and the $filter, never shows one as the other', () => {
+    const rets = newTab({ resource: 'Property', cls: 'RES', query: '(Status=|A)' });
+    const web = { ...rets, ...protocolPatch(rets, 'webapi', sets)! };
+    expect(web).toMatchObject({ protocol: 'webapi', query: '', otherQuery: '(Status=|A)' });
+    const typed = { ...web, query: "StandardStatus eq 'Active'" };
+    const back = { ...typed, ...protocolPatch(typed, 'rets', sets)! };
+    expect(back).toMatchObject({ protocol: 'rets', query: '(Status=|A)', otherQuery: "StandardStatus eq 'Active'" });
+    const again = { ...back, ...protocolPatch({ ...back, cls: 'RES' }, 'webapi', sets)! };
+    expect(again).toMatchObject({ protocol: 'webapi', query: "StandardStatus eq 'Active'", otherQuery: '(Status=|A)' });
+    // Another entity set on the same protocol keeps the $filter.
+    expect(protocolPatch({ ...again, resource: 'Gone' }, 'webapi', sets)).not.toHaveProperty('query');
+  });
 });
 
 describe('saved queries', () => {

@@ -8,6 +8,7 @@ import { lookupsFromRows } from '../../shared/odata/csdl/lookupRows';
 import { buildIndex, flatten } from '../../renderer/src/explorer/treeModel';
 import { createTreeFilter } from '../../renderer/src/explorer/treeFilter';
 import { withLazyLookups, type LookupRead } from '../../renderer/src/explorer/lazyLookups';
+import { mentionedLookupNames } from '../../shared/odata/lazyLookups';
 import { ariaLevel } from '../../renderer/src/explorer/treeNav';
 
 const CSDL = `<?xml version="1.0" encoding="utf-8"?>
@@ -60,5 +61,13 @@ describe('the explorer tree of a Web API', () => {
     expect(filter('asking').map((n) => n.id)).toEqual(['r:Property', 'f:Property:Property:ListPrice']);
     expect(filter('coming').map((n) => n.id)).toEqual(['r:Property', 'g:Property:lookups', 'l:Property:StandardStatus', 'v:Property:StandardStatus:0']);
     expect(filter('media').map((n) => n.id)).toEqual(['r:Property', 'g:Property:navigation', 'n:Property:Media', 'r:Media', 'f:Media:Media:MediaKey']);
+  });
+
+  it('the query tab reads a lookup only once its $filter names the field', () => {
+    const property = md.resources.find((r) => r.id === 'Property')!;
+    expect(mentionedLookupNames(property, '')).toEqual([]);
+    expect(mentionedLookupNames(property, 'ListPrice gt 100000')).toEqual([]);
+    expect(mentionedLookupNames(property, 'StandardStatusX eq 1')).toEqual([]);
+    expect(mentionedLookupNames(property, "ListPrice gt 1 and StandardStatus eq 'Active'")).toEqual(['StandardStatus']);
   });
 });

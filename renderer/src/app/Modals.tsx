@@ -1,6 +1,6 @@
 // The open modal, if any: connection editor, export, snippet save, snippets/history palette,
 // shortcuts, and the command palette with every command the workbench offers.
-import type { HistoryEntry, Profile, ProfileInput, Snippet } from '../../../shared/contract';
+import type { HistoryEntry, Profile, Snippet } from '../../../shared/contract';
 import { ProfileDialog } from '../connections/ProfileDialog';
 import { CommandPalette } from '../dialogs/CommandPalette';
 import { ExportDialog } from '../dialogs/ExportDialog';
@@ -18,8 +18,6 @@ interface Props {
   profileId?: string;
   tab: QueryTab;
   onProfileSaved(p: Profile): void;
-  /** The doctor on the form's settings; `savedId` when they are a saved profile's, unchanged (its stored secrets). */
-  onTestDraft(draft: ProfileInput, savedId?: string): void;
   onSnippetSaved(name: string): void;
   onLoadSnippet(s: Snippet): void;
   onRerun(h: HistoryEntry): void;
@@ -27,13 +25,13 @@ interface Props {
   commands(): Parameters<typeof appCommands>[0];
 }
 
-export function Modals({ dialogs, mode, profileId, tab, onProfileSaved, onTestDraft, onSnippetSaved, onLoadSnippet, onRerun, commands }: Props) {
+export function Modals({ dialogs, mode, profileId, tab, onProfileSaved, onSnippetSaved, onLoadSnippet, onRerun, commands }: Props) {
   const m = dialogs.modal;
   if (!m) return null;
   const close = dialogs.close;
   switch (m.kind) {
     case 'profile':
-      return <ProfileDialog profile={m.profile} onClose={close} onSaved={(p) => { close(); onProfileSaved(p); }} onTest={onTestDraft} />;
+      return <ProfileDialog profile={m.profile} onClose={close} onSaved={(p) => { close(); onProfileSaved(p); }} />;
     case 'export':
       return profileId ? <ExportDialog profileId={profileId} tab={tab} shownColumns={dialogs.exportColumns} browserMode={mode !== 'electron'} onClose={close} /> : null;
     case 'saveSnippet':

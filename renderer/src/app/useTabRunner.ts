@@ -1,9 +1,10 @@
 // Running a tab's search, and opening a snippet or a history entry as a new tab.
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { HistoryEntry, Snippet } from '../../../shared/contract';
 import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 import { askToConfirm, clearConfirm } from '../query/confirmRun';
-import { gateRun, searchTarget } from '../query/runGate';
+import { gateRun, runTarget, searchTarget } from '../query/runGate';
+import { useProfiles } from '../host/queries';
 import { runFor } from '../query/runs';
 import { type QueryTab, type useTabs } from '../state/tabs';
 import { savedQueryOf, tabFromSaved } from '../query/webapiQuery';
@@ -19,10 +20,12 @@ interface Deps {
 
 export function useTabRunner({ profileId, metadata, tabs, onStart, onToast }: Deps) {
   const addTab = tabs.add;
+  const profiles = useProfiles().data;
+  const connection = useMemo(() => runTarget(profiles, profileId), [profiles, profileId]);
   // Run goes through the run check (runGate.ts): nothing is sent without a known Resource/Class,
   // and errors the editor found ask first unless this tab said not to.
   const runTab = useCallback((t: QueryTab, force?: boolean) => {
-    const gate = gateRun(t, metadata, profileId);
+    const gate = gateRun(t, metadata, profileId, connection);
     if (gate.kind === 'blocked' || !profileId || !metadata) return;
     if (gate.kind === 'errors' && !force && !t.runWithErrors) { askToConfirm(t.id); return; }
     clearConfirm(t.id);
@@ -32,7 +35,7 @@ export function useTabRunner({ profileId, metadata, tabs, onStart, onToast }: De
       profileId, resource: target.resource, class: target.cls, query: t.query, select: target.select,
       options: { limit: t.limit, count: t.count, format: t.format, standardNames: !!t.standardNames, ...(t.offset ? { offset: t.offset } : {}) },
     });
-  }, [profileId, metadata, onStart]);
+  }, [profileId, metadata, onStart, connection]);
 
   const loadSnippet = useCallback((s: Snippet) => {
     addTab({ title: s.name, ...tabFromSaved(s) });

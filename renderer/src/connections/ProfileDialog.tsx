@@ -1,7 +1,8 @@
 // Create or edit a connection profile. Secrets go to the host (its keychain) and never come
 // back: an existing profile shows "stored" and an empty box keeps the stored secret. Every field
 // says what is wrong with it as it is typed (profileValidation.ts); Save and Test stay disabled,
-// with the reason, until the form is usable; Test logs in (and out) here and shows the result.
+// with the reason, until the form is usable; Test logs in (and out) here and shows the result,
+// and the doctor runs on the form's values inside the dialog (a Web API form's Test is the doctor).
 // A connection is RETS or RESO Web API: the Web API part (WebApiFields.tsx) asks for the service
 // root, the OAuth2 or bearer settings, extra headers and the page size.
 import { useState } from 'react';
@@ -15,15 +16,12 @@ import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
 import { ErrorBox } from '../shell/ErrorBox';
 import { mainSecretField, secretPlace } from '../secrets/secretPlace';
+import { DoctorPanel, type DoctorTarget } from '../doctor/DoctorPanel';
 import { WebApiFields, webApiForm, webApiSettings, webApiSecrets, type WebApiForm } from './WebApiFields';
 
-interface Props {
-  profile?: Profile; onClose(): void; onSaved(p: Profile): void;
-  /** Run the doctor on the form's values; `savedId` when they are the saved profile's (its stored secrets are used). */
-  onTest(draft: ProfileInput, savedId?: string): void;
-}
+interface Props { profile?: Profile; onClose(): void; onSaved(p: Profile): void }
 
-export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
+export function ProfileDialog({ profile, onClose, onSaved }: Props) {
   const [f, setF] = useState({
     name: profile?.name ?? '', loginUrl: profile?.loginUrl ?? '', username: profile?.username ?? '',
     password: '', userAgent: profile?.userAgent ?? 'RETSWorkbench/1.0', uaPassword: '',
@@ -38,6 +36,9 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
   const webapi = f.type === 'webapi';
   const [touched, setTouched] = useState<Set<string>>(() => new Set(profile ? Object.keys(f) : []));
   const [tried, setTried] = useState(false);
+  // The doctor on the form's values, shown in place of the form (which keeps its state) until closed.
+  const [doctor, setDoctor] = useState<DoctorTarget | null>(null);
+  const [note, setNote] = useState('');
   const create = useCreateProfile();
   const update = useUpdateProfile();
   const busy = create.isPending || update.isPending;
@@ -75,6 +76,10 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
   function draft(): ProfileInput {
     return { ...fields(), ...(webapi ? webApiSecrets(w) : { [mainSecretField(profile)]: f.password || undefined, uaPassword: f.uaPassword || undefined }) };
   }
+  function runDoctor() {
+    setNote('');
+    setDoctor(profile && !typedAny && !dirty ? { profileId: profile.id, name: f.name } : { draft: draft(), name: f.name || 'draft' });
+  }
   async function save() {
     setTried(true);
     if (blocked) return;
@@ -88,13 +93,21 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
     <Dialog
       title={profile ? `Edit ${profile.name}` : 'New connection'} onClose={onClose} testId="profile-dialog" wide
       footer={<>
-        <button className="btn" onClick={() => { setTried(true); if (!testBlocked) test.mutate(); }} disabled={!!testBlocked || test.isPending} title={testBlocked ?? 'Log in and out with these settings'} data-testid="profile-test">{test.isPending ? 'Testing…' : 'Test connection'}</button>
-        <button className="btn ghost" onClick={() => onTest(draft(), profile && !typedAny && !dirty ? profile.id : undefined)} disabled={!!blocked} title={blocked ?? 'Run the connection doctor, step by step'} data-testid="profile-doctor">Doctor…</button>
-        <span className="rw-dialog-reason" data-testid="profile-blocked">{testBlocked ?? ''}</span>
+        {/* A Web API form's Test is its doctor (token, service document, $metadata, paging, Media, quota). */}
+        <button className="btn" onClick={() => { setTried(true); if (testBlocked) return; if (webapi) runDoctor(); else test.mutate(); }} disabled={!!testBlocked || test.isPending || !!doctor}
+          title={testBlocked ?? (webapi ? 'Run the Web API doctor on these settings, step by step' : 'Log in and out with these settings')} data-testid="profile-test">{test.isPending ? 'Testing…' : 'Test connection'}</button>
+        {!webapi && <button className="btn ghost" onClick={runDoctor} disabled={!!blocked || !!doctor} title={blocked ?? 'Run the connection doctor, step by step'} data-testid="profile-doctor">Doctor…</button>}
+        <span className="rw-dialog-reason" data-testid="profile-blocked">{testBlocked ?? note}</span>
         <button className="btn" onClick={onClose}>Cancel</button>
         <button className="btn primary" onClick={() => void save().catch(() => undefined)} disabled={busy || !!blocked} title={blocked} data-testid="profile-save">{busy ? 'Saving…' : 'Save'}</button>
       </>}
     >
+      {doctor && (
+        <div className="rw-dialog-doctor">
+          <DoctorPanel target={doctor} onClose={() => setDoctor(null)} onToast={setNote} closeLabel="Back to the form" />
+        </div>
+      )}
+      <div hidden={!!doctor}>
       <div className="rw-conn-type" role="radiogroup" aria-label="Connection type">
         {(['rets', 'webapi'] as const).map((t) => (
           <label key={t} className="check"><input type="radio" name="type" value={t} checked={f.type === t} onChange={() => { setF((s) => ({ ...s, type: t })); test.reset(); }} />{t === 'rets' ? 'RETS' : 'RESO Web API'}</label>
@@ -162,6 +175,7 @@ export function ProfileDialog({ profile, onClose, onSaved, onTest }: Props) {
           Send every request to the login URL&apos;s host (server reached through a tunnel or proxy)</label>
       </div>
       )}
+      </div>
     </Dialog>
   );
 }
@@ -182,10 +196,6 @@ function FieldError({ text }: { text?: string }) {
 function TestResult({ result }: { result: z.infer<typeof ProfileTestResult> }) {
   if (!result.ok) return result.error ? <ErrorBox error={result.error} testId="profile-test-error" /> : null;
   const l = result.login;
-  const sets = l?.capabilities.ServiceRoot ? Object.keys(l.capabilities).filter((k) => !['ServiceRoot', 'Metadata', 'Token'].includes(k)).length : undefined;
-  if (sets !== undefined) {
-    return <div className="rw-test-ok" role="status" data-testid="profile-test-ok">✓ Token and service document in {Math.round(result.elapsedMs)} ms · {sets} entity sets</div>;
-  }
   return (
     <div className="rw-test-ok" role="status" data-testid="profile-test-ok">
       ✓ Logged in and out in {Math.round(result.elapsedMs)} ms

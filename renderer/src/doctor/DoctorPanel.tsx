@@ -8,10 +8,10 @@ import { StepDiagnosis } from './StepDiagnosis';
 import type { DoctorStep, ProfileInput } from '../../../shared/contract';
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
 
-type Target = { profileId: string; name: string } | { draft: ProfileInput; name: string };
+export type DoctorTarget = { profileId: string; name: string } | { draft: ProfileInput; name: string };
 const glyph: Record<DoctorStep['status'], string> = { pending: '○', running: '◐', passed: '✓', warning: '!', failed: '✕', skipped: '–' };
 
-export function DoctorPanel({ target, onClose, onToast }: { target: Target; onClose(): void; onToast(m: string): void }) {
+export function DoctorPanel({ target, onClose, onToast, closeLabel = 'Close' }: { target: DoctorTarget; onClose(): void; onToast(m: string): void; closeLabel?: string }) {
   const [steps, setSteps] = useState<DoctorStep[]>([]);
   const [report, setReport] = useState<string | null>(null);
   const [ok, setOk] = useState<boolean | null>(null);
@@ -38,11 +38,11 @@ export function DoctorPanel({ target, onClose, onToast }: { target: Target; onCl
     <div className="doctor" data-testid="doctor">
       <div className="section-h" style={{ height: 34 }}>Connection doctor · <span style={{ textTransform: 'none' }}>{target.name}</span><span className="spacer" />
         {running ? <button className="btn" onClick={() => void cancel.current?.()}>Stop</button> : <button className="btn" onClick={() => setRunId((n) => n + 1)}>Run again</button>}
-        <button className="btn" onClick={onClose}>Close</button>
+        <button className="btn" onClick={onClose}>{closeLabel}</button>
       </div>
       <div style={{ overflow: 'auto', flex: 1 }}>
         {steps.map((s) => (
-          <div key={s.id} className="step" data-testid="doctor-step" data-status={s.status}>
+          <div key={s.id} className="step" data-testid="doctor-step" data-id={s.id} data-status={s.status}>
             <span className={`dot ${s.status}`} title={s.status} style={{ width: 'auto', height: 'auto', background: 'none', color: `var(--${s.status === 'passed' ? 'ok' : s.status === 'failed' ? 'danger' : s.status === 'warning' || s.status === 'running' ? 'warn' : 'muted'})` }}>{glyph[s.status]}</span>
             <span>{s.title}</span>
             <span className="muted small num">{s.durationMs !== undefined ? `${Math.round(s.durationMs)} ms` : ''}</span>

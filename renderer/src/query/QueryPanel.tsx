@@ -3,7 +3,7 @@
 // has an entity set picker, the $filter editor, $orderby/$expand/$count, the URL it asks, and
 // pages with "Load more".
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MetadataClass, MetadataLookup, MetadataResource, RetsMetadata } from '../../../shared/rets/metadata/model';
+import type { MetadataLookup, RetsMetadata } from '../../../shared/rets/metadata/model';
 import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { QueryEditor, type EditorApi } from '../monaco/QueryEditor';
 import { ResultsGrid } from '../grid/ResultsGrid';
@@ -12,9 +12,10 @@ import { ErrorBox } from '../shell/ErrorBox';
 import { SelectPicker } from './SelectPicker';
 import { RunBar } from './RunBar';
 import { Splitter } from '../shell/Splitter';
-import { blockReason, gateRun } from './runGate';
+import { blockReason, gateRun, runTarget } from './runGate';
 import { clearConfirm, useConfirmPending } from './confirmRun';
 import { sampleQuery } from './sampleQuery';
+import { sampleFilter } from './sampleFilter';
 import { schemaFor } from './schemaCache';
 import { runFor, useRun } from './runs';
 import { tabTitle, type QueryTab } from '../state/tabs';
@@ -23,7 +24,7 @@ import { protocolPatch } from '../state/tabs';
 import { useMapping, useProfiles } from '../host/queries';
 import { headerFor } from '../../../shared/mapping/use';
 import { odataSchemaFor } from './odataSchema';
-import { lazyLookupNames } from '../../../shared/odata/lazyLookups';
+import { mentionedLookupNames } from '../../../shared/odata/lazyLookups';
 import { useLazyLookups } from '../explorer/useLazyLookups';
 import { RequestUrl, WebApiOptionsBar } from './WebApiOptionsBar';
 import { savedQueryOf, shownUrl } from './webapiQuery';
@@ -82,13 +83,15 @@ export function QueryPanel(p: Props) {
     const sample = sampleQuery(ctx && schemaFor(ctx));
     return `${sample ?? '(Field=value)'}   Ctrl+Space completes · Ctrl+Enter runs`;
   }, [ctx]);
-  const blocked = blockReason(active, p.metadata, p.profileId);
+  const profiles = useProfiles();
+  const target = useMemo(() => runTarget(profiles.data, p.profileId), [profiles.data, p.profileId]);
+  const blocked = blockReason(active, p.metadata, p.profileId, target);
   const confirming = useConfirmPending(active.id);
   const confirmErrors = useMemo(() => {
     if (!confirming) return undefined;
-    const g = gateRun(active, p.metadata, p.profileId);
+    const g = gateRun(active, p.metadata, p.profileId, target);
     return g.kind === 'errors' ? g.errors : undefined;
-  }, [confirming, active, p.metadata, p.profileId]);
+  }, [confirming, active, p.metadata, p.profileId, target]);
   // The question is about the errors Run saw: once they are fixed it is gone, not kept for later ones.
   useEffect(() => { if (confirming && !confirmErrors) clearConfirm(active.id); }, [confirming, confirmErrors, active.id]);
   const up = (patch: Partial<QueryTab>) => p.tabs.update(active.id, patch);
@@ -103,7 +106,8 @@ export function QueryPanel(p: Props) {
   // A Web API's string lookups are read from its Lookup resource (once per profile, shared with the
   // explorer) for the fields the $filter names, so that value completion and the checker know them;
   // nothing is read for fields the query does not use (a server's request quota is the user's).
-  const lazyNames = useMemo(() => (web && resource && cls ? namedLookups(resource, cls, active.query) : []), [web, resource, cls, active.query]);
+  const mentioned = web && resource ? mentionedLookupNames(resource, active.query).join('\n') : '';
+  const lazyNames = useMemo(() => (mentioned ? mentioned.split('\n') : []), [mentioned]);
   const reads = useLazyLookups(web ? p.profileId : undefined, lazyNames);
   const readSig = lazyNames.filter((n) => reads.get(n)?.lookup).join('\n');
   const readLookups = useMemo(() => {
@@ -115,9 +119,10 @@ export function QueryPanel(p: Props) {
     const schema = web ? odataSchemaFor(p.metadata, active.resource, readLookups) : undefined;
     return schema ? { schema } : undefined;
   }, [web, p.metadata, active.resource, readLookups]);
-  const profiles = useProfiles();
+  const filterPlaceholder = useMemo(() => `${sampleFilter(odataCtx?.schema) ?? 'Field eq value'}   Ctrl+Space completes · Ctrl+Enter runs`, [odataCtx]);
   const serviceRoot = profiles.data?.find((x) => x.id === p.profileId)?.loginUrl;
-  const url = web && serviceRoot && active.resource ? shownUrl(serviceRoot, active) : undefined;
+  // Only a Web API connection's service root makes a URL (a RETS login URL under a $metadata file would not).
+  const url = web && target?.type === 'webapi' && serviceRoot && active.resource ? shownUrl(serviceRoot, active) : undefined;
   const skip = active.odata?.skip ?? 0;
   const moreRows = web && run.status === 'done' && shown > 0 && (run.count !== undefined ? skip + shown < run.count
     : !!run.page?.more || (typeof active.limit === 'number' && shown % active.limit === 0));
@@ -182,7 +187,7 @@ export function QueryPanel(p: Props) {
       <div className="editor-wrap">
         <QueryEditor
           tabId={active.id} value={active.query} context={web ? undefined : ctx} language={web ? 'odata' : 'dmql'} odata={odataCtx}
-          placeholder={web ? "StandardStatus eq 'Active' and ListPrice gt 500000   Ctrl+Space completes · Ctrl+Enter runs" : placeholder} apiRef={p.editorApi}
+          placeholder={web ? filterPlaceholder : placeholder} apiRef={p.editorApi}
           onChange={(query) => up({ query })} onRun={() => p.onRun(active)} onCancel={() => void runFor(active.id).cancel()} onSave={p.onSaveSnippet} onMarkers={setMarkers} notes={p.sourceNotes}
         />
       </div>
@@ -249,14 +254,4 @@ export function QueryPanel(p: Props) {
       </div>
     </>
   );
-}
-
-/** The Lookup-resource lookups of the fields a $filter names (its words matched to field names). */
-function namedLookups(resource: MetadataResource, cls: MetadataClass, query: string): string[] {
-  const lazy = new Set(lazyLookupNames(resource));
-  if (!lazy.size || !query) return [];
-  const words = new Set(query.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
-  const out = new Set<string>();
-  for (const f of cls.fields) if (f.lookupName && lazy.has(f.lookupName) && words.has(f.systemName)) out.add(f.lookupName);
-  return [...out].sort();
 }

@@ -15,9 +15,25 @@ export type Gate =
   | { kind: 'errors'; errors: Diagnostic[] }
   | { kind: 'ok' };
 
+/** The active connection Run would send to: its protocol must be the tab's (an opened metadata
+ *  file can make the tab speak the other one). */
+export interface RunTarget { name: string; type: 'rets' | 'webapi' }
+
+/** The active profile as a run target, from the profile list. */
+export function runTarget(profiles: readonly { id: string; name: string; type?: 'rets' | 'webapi' }[] | undefined, profileId: string | undefined): RunTarget | undefined {
+  const p = profileId ? profiles?.find((x) => x.id === profileId) : undefined;
+  return p ? { name: p.name, type: p.type ?? 'rets' } : undefined;
+}
+
+const PROTOCOL_NAME = { rets: 'RETS', webapi: 'RESO Web API' } as const;
+
 /** Why Run cannot send this tab's search, or undefined when it can. */
-export function blockReason(tab: QueryTab, metadata: RetsMetadata | undefined, profileId: string | undefined): string | undefined {
+export function blockReason(tab: QueryTab, metadata: RetsMetadata | undefined, profileId: string | undefined, target?: RunTarget): string | undefined {
   if (!profileId) return 'Pick a connection first';
+  const speaks = tab.protocol === 'webapi' ? 'webapi' : 'rets';
+  if (target && target.type !== speaks) {
+    return `This tab is a ${PROTOCOL_NAME[speaks]} query (from the metadata file opened) and “${target.name}” is a ${PROTOCOL_NAME[target.type]} connection: Run would send it to the wrong server. Pick a ${PROTOCOL_NAME[speaks]} connection, or close the file`;
+  }
   if (!metadata) return 'No metadata for this connection yet (not logged in?): Resource and Class cannot be chosen, so nothing would be searched';
   const r = tab.resource ? findResource(metadata, tab.resource) : undefined;
   if (!r) return tab.resource ? `Resource ${tab.resource} is not in this server’s metadata: pick one` : 'Pick a Resource';
@@ -41,8 +57,8 @@ export function searchTarget(tab: QueryTab, metadata: RetsMetadata): { resource:
   return { resource: r?.standardName || tab.resource, cls: c?.standardName || tab.cls, select: tab.select.map((f) => std.get(f) ?? f) };
 }
 
-export function gateRun(tab: QueryTab, metadata: RetsMetadata | undefined, profileId: string | undefined): Gate {
-  const reason = blockReason(tab, metadata, profileId);
+export function gateRun(tab: QueryTab, metadata: RetsMetadata | undefined, profileId: string | undefined, target?: RunTarget): Gate {
+  const reason = blockReason(tab, metadata, profileId, target);
   if (reason) return { kind: 'blocked', reason };
   if (tab.protocol === 'webapi') {
     const fs = odataSchemaFor(metadata, tab.resource);

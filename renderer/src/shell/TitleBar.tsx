@@ -1,12 +1,13 @@
 // The title bar: profile switcher, session state, metadata version, theme switch.
 import { ThemeSwitch } from './ThemeSwitch';
 import type { Profile, SessionStatus, MetadataCacheInfo } from '../../../shared/contract';
+import type { RetsMetadata } from '../../../shared/rets/metadata/model';
 
-interface Props { profiles: Profile[]; activeId?: string; onPick(id: string): void; status?: SessionStatus; cache?: MetadataCacheInfo; mode?: string }
+interface Props { profiles: Profile[]; activeId?: string; onPick(id: string): void; status?: SessionStatus; cache?: MetadataCacheInfo; odata?: RetsMetadata['odata']; mode?: string }
 
 const label: Record<string, string> = { disconnected: 'not logged in', connecting: 'logging in…', connected: 'logged in', expired: 'session expired', error: 'login failed' };
 
-export function TitleBar({ profiles, activeId, onPick, status, cache, mode }: Props) {
+export function TitleBar({ profiles, activeId, onPick, status, cache, odata, mode }: Props) {
   const warnings = status?.state === 'connected' ? status.login?.warnings ?? [] : [];
   return (
     <div className="titlebar">
@@ -21,8 +22,11 @@ export function TitleBar({ profiles, activeId, onPick, status, cache, mode }: Pr
         </span>
       )}
       {cache && (
-        <span className="pill num" title={`fetched ${cache.fetchedAt}${cache.fromCache ? ' (from cache)' : ''}`}>
-          metadata {cache.metadataVersion ?? '?'}{cache.metadataTimestamp ? ` · ${cache.metadataTimestamp.slice(0, 10)}` : ''}
+        <span className="pill num" title={`fetched ${cache.fetchedAt}${cache.fromCache ? ' (from cache)' : ''}`} data-testid="title-metadata">
+          {odata
+            // A Web API's $metadata carries no version of its own: its OData version and when it was read.
+            ? `OData ${odata.version} · metadata ${cache.fetchedAt.slice(0, 10)}`
+            : `metadata ${cache.metadataVersion ?? '?'}${cache.metadataTimestamp ? ` · ${cache.metadataTimestamp.slice(0, 10)}` : ''}`}
         </span>
       )}
       <span className="spacer" />

@@ -44,6 +44,9 @@ export interface QueryTab {
   offsetText?: string;
   /** The user chose "run anyway" for queries with errors in this tab, and not to be asked again. */
   runWithErrors?: boolean;
+  /** The other protocol's query, kept while the tab speaks this one: a DMQL2 query is no $filter,
+   *  so switching connections swaps the two rather than marking one in the other's language. */
+  otherQuery?: string;
 }
 
 const KEY = 'rw.tabs.v1';
@@ -107,11 +110,15 @@ export function tabTitle(t: QueryTab): string {
  *  set (the first one the metadata lists when the tab's resource is not one); a RETS tab coming
  *  back from the Web API picks its class again. Undefined when the tab already fits. */
 export function protocolPatch(tab: QueryTab, protocol: Protocol, entitySets: readonly string[]): Partial<QueryTab> | undefined {
-  if (protocol === 'rets') return tab.protocol === 'webapi' ? { protocol: 'rets', cls: '', select: [], odata: undefined } : undefined;
+  const swap = { query: tab.otherQuery ?? '', otherQuery: tab.query };
+  if (protocol === 'rets') return tab.protocol === 'webapi' ? { protocol: 'rets', cls: '', select: [], odata: undefined, ...swap } : undefined;
   const known = entitySets.find((e) => e === tab.resource) ?? entitySets.find((e) => e.toLowerCase() === tab.resource.toLowerCase());
   const es = known ?? (entitySets.includes('Property') ? 'Property' : entitySets[0]) ?? '';
   if (tab.protocol === 'webapi' && tab.resource === es && tab.cls === es && tab.odata) return undefined;
-  return { protocol: 'webapi', resource: es, cls: es, ...(es !== tab.resource ? { select: [] } : {}), odata: tab.odata ?? { ...DEFAULT_WEBAPI_OPTIONS } };
+  return {
+    protocol: 'webapi', resource: es, cls: es, ...(es !== tab.resource ? { select: [] } : {}), odata: tab.odata ?? { ...DEFAULT_WEBAPI_OPTIONS },
+    ...(tab.protocol !== 'webapi' ? swap : {}),
+  };
 }
 
 export function useTabs() {
