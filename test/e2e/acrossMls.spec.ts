@@ -97,6 +97,20 @@ test('export CSV by mapping, and the grid titles by mapping', async () => {
   await expect(dlg).toHaveCount(0);
 });
 
+test('a row\'s details in standard names: the mapping\'s target names and lookup values', async () => {
+  const grid = page.getByTestId('results-grid');
+  await grid.locator('.grid-row').first().click();
+  const details = page.getByTestId('row-details');
+  await expect(details.locator('dd[data-col=L_ListPrice]')).toBeVisible();
+  await expect(details.locator('dt', { hasText: 'L_ListPrice' }).first()).toBeVisible();
+  await details.getByTestId('row-standard-names').check();
+  await expect(details.locator('dt .mono', { hasText: /^ListPrice$/ })).toBeVisible();
+  await expect(details.locator('dt .mono', { hasText: /^StandardStatus$/ })).toBeVisible();
+  await expect(details.locator('dd[data-col=L_Status] .rw-decoded')).toHaveText(/^(Active|Pending)$/);
+  await shotBoth('row-standard-names');
+  await details.getByTestId('row-standard-names').uncheck();
+});
+
 test('a RETS tab opens as a Web API query on the Demo\'s Web API, with the notes, and runs', async () => {
   await page.getByTestId('open-translated').click();
   await expect(page.getByTestId('entityset-picker')).toHaveValue('Property', { timeout: 60_000 });

@@ -5,6 +5,7 @@ import { findClass, findResource } from '../../../shared/rets/metadata/model';
 import { FieldDetails } from '../details/FieldDetails';
 import { hasPhotoSource, Photos } from '../details/Photos';
 import { RowDetails } from '../details/RowDetails';
+import { useMapping } from '../host/queries';
 import { displayDecoders } from '../../../shared/metadata/lookupDecoder';
 import type { RunState } from '../host/searchRun';
 import type { QueryTab } from '../state/tabs';
@@ -25,6 +26,7 @@ export function DetailsPane({ profileId, metadata, offline, tab, run, selection,
   const resource = metadata && tab.resource ? findResource(metadata, tab.resource) : undefined;
   const cls = resource && tab.cls ? findClass(resource, tab.cls) : undefined;
   const decoders = displayDecoders(metadata, tab.resource, tab.cls);
+  const mapping = useMapping(offline ? undefined : profileId);
   const { drawer, field } = selection;
   const index = selection.row;
   const row = index !== undefined ? run.rows.row(index) : undefined;
@@ -35,7 +37,7 @@ export function DetailsPane({ profileId, metadata, offline, tab, run, selection,
     <aside className="rw-right" data-testid="details">
       {drawer === 'row' && row && recordKey && profileId && hasPhotos && <Photos profileId={profileId} resource={tab.resource} recordKey={recordKey} />}
       <div className="section-h">Details</div>
-      {drawer === 'row' && row && index !== undefined ? <RowDetails index={index} columns={run.columns} row={row} cls={cls} decoders={decoders} />
+      {drawer === 'row' && row && index !== undefined ? <RowDetails index={index} columns={run.columns} row={row} cls={cls} decoders={decoders} resource={tab.resource} mapping={mapping.data?.mapping} />
         : field && metadata ? <FieldDetails metadata={metadata} profileId={offline ? undefined : profileId} sel={field.s} onInsert={onInsert} />
           : <div className="teach">Click a field in the explorer to see every metadata column and its lookup values; double-click inserts it into the query. Click a result row to see it here with its photos.</div>}
     </aside>
