@@ -3,6 +3,7 @@
 // editor alone (DMQL2, or $filter on a schema the caller passes) for the editor e2e specs, and
 // (served by browser mode, with its token) a real search streamed into the grid.
 import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createRef, useSyncExternalStore } from 'react';
 import { SearchRun, type RunRequest } from '../host/searchRun';
 import { host } from '../host/client';
@@ -60,7 +61,10 @@ function mountExplorer(fields: number): void {
   const md = syntheticMetadata(fields);
   root.render(
     <div className="left" style={{ height: '100vh', width: 320 }}>
-      <MetadataExplorer metadata={md} filterRef={createRef()} onSelect={() => undefined} onInsertField={() => undefined} onOpenClass={() => undefined} />
+      {/* The explorer reads lazy lookups through react-query (none here: RETS metadata). */}
+      <QueryClientProvider client={new QueryClient()}>
+        <MetadataExplorer metadata={md} filterRef={createRef()} onSelect={() => undefined} onInsertField={() => undefined} onOpenClass={() => undefined} />
+      </QueryClientProvider>
     </div>,
   );
 }
