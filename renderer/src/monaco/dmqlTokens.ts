@@ -76,16 +76,21 @@ export function tokenizeDmqlLine(line: string, state: DmqlLineState): { tokens: 
   return { tokens, endState: value === state.value && open === state.string ? state : { value, string: open } };
 }
 
-/** Tokens of a whole text, line by line as the editor does, with offsets into the text. */
-export function tokenizeDmql(text: string): { offset: number; scopes: string }[] {
+/**
+ * Tokens of a whole text, line by line as the editor does (each line starts in the state the last
+ * one ended in), with offsets into the text. Both query languages' line tokenizers run through it.
+ */
+export function tokenizeLines<S>(text: string, initial: S, tokenizeLine: (line: string, state: S) => { tokens: LineToken[]; endState: S }): { offset: number; scopes: string }[] {
   const out: { offset: number; scopes: string }[] = [];
-  let state = DMQL_INITIAL_STATE;
+  let state = initial;
   let base = 0;
   for (const line of text.split('\n')) {
-    const r = tokenizeDmqlLine(line, state);
+    const r = tokenizeLine(line, state);
     for (const t of r.tokens) out.push({ offset: base + t.startIndex, scopes: t.scopes });
     state = r.endState;
     base += line.length + 1;
   }
   return out;
 }
+
+export const tokenizeDmql = (text: string) => tokenizeLines(text, DMQL_INITIAL_STATE, tokenizeDmqlLine);

@@ -5,7 +5,7 @@ import { FUNCTION_BY_NAME } from '../../../shared/odata/filter/functions';
 import { isOperatorWord } from '../../../shared/odata/filter/context';
 import { isOpenEnded, lex } from '../../../shared/odata/filter/lexer';
 import type { Token, TokenKind } from '../../../shared/odata/filter/tokens';
-import type { LineToken } from './dmqlTokens';
+import { tokenizeLines, type LineToken } from './dmqlTokens';
 
 /** An open quoted token continues on the next line: its class and quote character. */
 export interface ODataLineState { readonly scopes: string; readonly quote: string }
@@ -88,16 +88,5 @@ export function tokenizeODataLine(line: string, state: ODataLineState): { tokens
   return { tokens, endState: endState.quote === state.quote && endState.scopes === state.scopes ? state : endState };
 }
 
-/** Tokens of a whole text, line by line as the editor does, with offsets into the text. */
-export function tokenizeOData(text: string): { offset: number; scopes: string }[] {
-  const out: { offset: number; scopes: string }[] = [];
-  let state = ODATA_INITIAL_STATE;
-  let base = 0;
-  for (const line of text.split('\n')) {
-    const r = tokenizeODataLine(line, state);
-    for (const t of r.tokens) out.push({ offset: base + t.startIndex, scopes: t.scopes });
-    state = r.endState;
-    base += line.length + 1;
-  }
-  return out;
-}
+/** Tokens of a whole text, with offsets into it (tokenizeLines). */
+export const tokenizeOData = (text: string) => tokenizeLines(text, ODATA_INITIAL_STATE, tokenizeODataLine);
