@@ -4,10 +4,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import {
-  coverageOf, DataDictionaryError, MAX_DICTIONARY_CHARS, parseDataDictionary, proposeMapping, serializeMapping,
+  coverageOf, DataDictionaryError, MAX_DICTIONARY_CHARS, proposeMapping, readDataDictionary, serializeMapping,
   targetFromMetadata, withDictionary, type MappingFile, type TargetVocabulary,
 } from '../../shared/mapping/index';
-import { decodeBody } from '../../shared/rets/text';
 import { writeFileAtomic } from '../host/files';
 import { parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec } from './args';
 import { Interrupted, side, SideError } from './metadataDiff';
@@ -21,8 +20,9 @@ and a confidence; lookup values too (MLS code -> standard value); and the covera
 SOURCE and TARGET are saved metadata files (RETS or a Web API $metadata) or profile:NAME ("demo"
 and "demo-webapi" are the built-in Demo MLS). A certified Web API names its fields by the RESO
 Data Dictionary, so its $metadata is a good TARGET.
-  --dd FILE    a RESO Data Dictionary file (the JSON metadata report or EDMX, from RESO): the
-               target alone when TARGET is left out, else its synonyms improve the proposals
+  --dd FILE    a RESO Data Dictionary file (the JSON metadata report, EDMX or the .xlsx workbook,
+               from RESO): the target alone when TARGET is left out, else its synonyms improve
+               the proposals
   --json       the mapping file and its coverage as JSON
   --out FILE   save the mapping file (the format the workbench imports)
 
@@ -32,18 +32,18 @@ Exit code: 0 proposed, 2 usage, or a side could not be fetched or parsed.
 const OPTIONS = { dd: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } } as const satisfies OptionsSpec;
 
 async function dictionary(file: string): Promise<TargetVocabulary> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
     const st = await stat(file);
     if (!st.isFile()) throw new SideError(`${file} is not a file.`);
     if (st.size > MAX_DICTIONARY_CHARS * 2) throw new SideError(`${file} is ${st.size.toLocaleString('en-US')} bytes, more than a Data Dictionary ever is.`);
-    text = decodeBody(await readFile(file));
+    bytes = new Uint8Array(await readFile(file));
   } catch (e) {
     if (e instanceof SideError) throw e;
     throw new SideError(`Cannot read ${file}: ${(e as Error).message}`);
   }
   try {
-    return parseDataDictionary(text, basename(file));
+    return readDataDictionary(bytes, basename(file));
   } catch (e) {
     if (e instanceof DataDictionaryError) throw new SideError(`${file}: ${e.message}`);
     throw e;

@@ -4,7 +4,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
-  coverageOf, DataDictionaryError, MAX_DICTIONARY_CHARS, MappingFileError, MAX_MAPPING_CHARS, parseDataDictionary, parseMappingFile,
+  coverageOf, DataDictionaryError, MAX_DICTIONARY_CHARS, MappingFileError, MAX_MAPPING_CHARS, parseMappingFile, readDataDictionary,
   proposeMapping, serializeMapping, targetFromMetadata, withDictionary, type MappingFile, type TargetVocabulary,
 } from '../../shared/mapping/index';
 import type { MappingResponse } from '../../shared/contract';
@@ -28,11 +28,11 @@ function respond(mapping: MappingFile | null): MappingResponse {
   return { mapping, coverage: mapping ? coverageOf(mapping) : null };
 }
 
-async function readCapped(path: string, name: string, cap: number, what: string): Promise<string> {
+async function readCapped(path: string, name: string, cap: number, what: string): Promise<Uint8Array> {
   const st = await stat(path).catch(() => { throw inputError(`Cannot open "${name}": no such file.`); });
   if (!st.isFile()) throw inputError(`"${name}" is not a file.`);
   if (st.size > cap) throw inputError(`"${name}" is ${st.size.toLocaleString('en-US')} bytes, larger than ${what} ever is.`);
-  return decodeBody(new Uint8Array(await readFile(path)));
+  return new Uint8Array(await readFile(path));
 }
 
 export class MappingStore {
@@ -69,9 +69,9 @@ export class MappingStore {
   }
 
   private async dictionary(path: string, name: string): Promise<TargetVocabulary> {
-    const text = await readCapped(path, name, MAX_DICTIONARY_CHARS, 'a Data Dictionary');
-    try { return parseDataDictionary(text, name); } catch (e) {
-      if (e instanceof DataDictionaryError) throw inputError(`"${name}": ${e.message}`, 'RESO publishes the Data Dictionary as a JSON metadata report and as EDMX (see the README: Mapping).');
+    const bytes = await readCapped(path, name, MAX_DICTIONARY_CHARS, 'a Data Dictionary');
+    try { return readDataDictionary(bytes, name); } catch (e) {
+      if (e instanceof DataDictionaryError) throw inputError(`"${name}": ${e.message}`, 'RESO publishes the Data Dictionary as a JSON metadata report, as EDMX and as a workbook (.xlsx); load one of those (see the README: Mapping).');
       throw e;
     }
   }
@@ -106,7 +106,7 @@ export class MappingStore {
   }
 
   async importPath(profileId: string, path: string): Promise<MappingResponse> {
-    return this.importText(profileId, await readCapped(path, basename(path), MAX_MAPPING_CHARS, 'a mapping'));
+    return this.importText(profileId, decodeBody(await readCapped(path, basename(path), MAX_MAPPING_CHARS, 'a mapping')));
   }
 
   async exportText(profileId: string, path?: string): Promise<{ content: string; fileName: string }> {

@@ -12,7 +12,7 @@ const FILTERS: Record<FilePurpose, FileFilter[]> = {
   response: [{ name: 'HTTP response', extensions: ['http', 'txt'] }, { name: 'All files', extensions: ['*'] }],
   'mapping-import': [{ name: 'Mapping (JSON)', extensions: ['json'] }],
   'mapping-export': [{ name: 'Mapping (JSON)', extensions: ['json'] }],
-  'data-dictionary': [{ name: 'RESO Data Dictionary (JSON report or EDMX)', extensions: ['json', 'xml', 'edmx'] }, { name: 'All files', extensions: ['*'] }],
+  'data-dictionary': [{ name: 'RESO Data Dictionary (JSON report, EDMX or workbook)', extensions: ['json', 'xml', 'edmx', 'xlsx'] }, { name: 'All files', extensions: ['*'] }],
   'metadata-diff': [{ name: 'Markdown', extensions: ['md'] }, { name: 'CSV', extensions: ['csv'] }],
 };
 

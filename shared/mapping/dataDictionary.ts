@@ -1,8 +1,13 @@
 // A RESO Data Dictionary file the user loads, as the mapping's target vocabulary. RESO publishes
 // the dictionary as a JSON "metadata report" (`fields` and `lookups`, each with annotations:
 // StandardName for the human name, Synonyms where the generator kept them), as EDMX (a $metadata:
-// read by the CSDL parser) and as a spreadsheet (save its Fields sheet as CSV: not read here yet).
+// read by the CSDL parser) and as a workbook (.xlsx, its Fields and Lookups sheets: read into the
+// report's shape). Which one a file is, its bytes say, never its name.
 import { parseSavedMetadata } from '../metadata/load';
+import { decodeBody } from '../rets/text';
+import { WorkbookError } from '../xlsx/workbookError';
+import { isZip } from '../xlsx/zip';
+import { reportFromWorkbook } from './dataDictionaryWorkbook';
 import { targetFromMetadata, type TargetField, type TargetValue, type TargetVocabulary } from './target';
 
 /** A Data Dictionary file that cannot be used, in words for the user. */
@@ -72,7 +77,7 @@ function fromReport(doc: Record<string, unknown>, name: string): TargetVocabular
   };
 }
 
-/** Reads a Data Dictionary file: the JSON metadata report, or EDMX / CSDL JSON. */
+/** Reads a Data Dictionary file's text: the JSON metadata report, or EDMX / CSDL JSON. */
 export function parseDataDictionary(text: string, name: string): TargetVocabulary {
   if (text.length > MAX_DICTIONARY_CHARS) throw new DataDictionaryError(`The Data Dictionary file is ${text.length.toLocaleString('en-US')} characters, more than a dictionary ever is.`);
   const start = text.trimStart();
@@ -84,7 +89,7 @@ export function parseDataDictionary(text: string, name: string): TargetVocabular
     if ('fields' in o) return fromReport(o, name);
     if (!('$Version' in o)) throw new DataDictionaryError('The JSON has no "fields" list: it is not a RESO Data Dictionary metadata report (nor CSDL JSON).');
   }
-  if (!start.startsWith('{') && !start.startsWith('<')) throw new DataDictionaryError('The file is neither a Data Dictionary JSON report nor EDMX (a spreadsheet must be saved as the JSON report or EDMX first).');
+  if (!start.startsWith('{') && !start.startsWith('<')) throw new DataDictionaryError('The file is not a Data Dictionary: neither the JSON metadata report, nor EDMX, nor the Data Dictionary workbook (.xlsx).');
   let t: TargetVocabulary;
   try {
     t = targetFromMetadata(parseSavedMetadata(start).metadata, name);
@@ -92,4 +97,16 @@ export function parseDataDictionary(text: string, name: string): TargetVocabular
     throw new DataDictionaryError(`The Data Dictionary file could not be read as EDMX: ${(e as Error).message}`);
   }
   return { ...t, kind: 'data-dictionary' };
+}
+
+/** Reads a Data Dictionary file as loaded: the workbook when the bytes are a zip, else the JSON report or EDMX. */
+export function readDataDictionary(bytes: Uint8Array, name: string): TargetVocabulary {
+  if (!isZip(bytes)) return parseDataDictionary(decodeBody(bytes), name);
+  if (bytes.length > MAX_DICTIONARY_CHARS) throw new DataDictionaryError(`The Data Dictionary workbook is ${bytes.length.toLocaleString('en-US')} bytes, more than a dictionary ever is.`);
+  let report: Record<string, unknown>;
+  try { report = reportFromWorkbook(bytes); } catch (e) {
+    if (e instanceof WorkbookError) throw new DataDictionaryError(e.message);
+    throw e;
+  }
+  return fromReport(report, name);
 }

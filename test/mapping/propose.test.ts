@@ -143,7 +143,7 @@ describe('a Data Dictionary file as the target', () => {
     expect(() => parseDataDictionary('{"fields": 3', 'x.json')).toThrow(DataDictionaryError);
     expect(() => parseDataDictionary('{"fields": 3', 'x.json')).toThrow('not valid JSON');
     expect(() => parseDataDictionary('{"fields": []}', 'x.json')).toThrow('lists no fields');
-    expect(() => parseDataDictionary('PK\u0003\u0004 spreadsheet bytes', 'dd.xlsx')).toThrow(/neither a Data Dictionary JSON report nor EDMX/);
+    expect(() => parseDataDictionary('PK\u0003\u0004 spreadsheet bytes', 'dd.xlsx')).toThrow(/^The file is not a Data Dictionary: neither the JSON metadata report, nor EDMX, nor the Data Dictionary workbook/);
   });
 
   it('the Web API $metadata works as a Data Dictionary file too (EDMX)', () => {

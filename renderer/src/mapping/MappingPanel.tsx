@@ -77,7 +77,7 @@ export function MappingPanel({ profileId, name, onClose, onToast }: { profileId:
         <button className="btn" disabled={busy} onClick={() => (browser ? importInput.current?.click() : void importMapping())}>Import…</button>
         <button className="btn" disabled={!m} onClick={() => void exportMapping()}>Export…</button>
         {download && <a className="btn" href={download.url} download={download.name} data-testid="mapping-download">Download {download.name}</a>}
-        <input ref={ddInput} type="file" hidden accept=".json,.xml,.edmx" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void proposeWithDictionary(f); }} />
+        <input ref={ddInput} type="file" hidden accept=".json,.xml,.edmx,.xlsx" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void proposeWithDictionary(f); }} />
         <input ref={importInput} type="file" hidden accept=".json" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importMapping(f); }} />
       </div>
       {error && <ErrorBox error={error} />}
