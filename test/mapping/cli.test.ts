@@ -1,5 +1,6 @@
 // `rets-workbench mapping propose` as a user runs it: subprocesses on the Demo MLS's saved RETS
-// metadata and Web API $metadata, a Data Dictionary file, and a side that is not metadata.
+// metadata and Web API $metadata, a Data Dictionary file (JSON report or workbook), and a side that
+// is not metadata.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMappingFile, type Coverage, type MappingFile } from '../../shared/mapping/index';
 import { fetchDemoMetadata } from '../metadata-diff/demo';
+import { ddSheets, xlsx, zipParts } from './xlsxBuilder';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const bin = path.join(repoRoot, 'bin', 'rets-workbench.cjs');
@@ -40,6 +42,8 @@ beforeAll(async () => {
     lookups: [],
   }));
   writeFileSync(path.join(work, 'notes.txt'), 'not metadata at all\n');
+  writeFileSync(path.join(work, 'RESO DD.xlsx'), xlsx(ddSheets()));
+  writeFileSync(path.join(work, 'letter.xlsx'), zipParts({ 'word/document.xml': '<document/>' }));
 }, 120_000);
 afterAll(() => { rmSync(work, { recursive: true, force: true }); });
 
@@ -65,6 +69,23 @@ describe('rets-workbench mapping propose', { timeout: 180_000 }, () => {
     expect(out.coverage.counts).toMatchObject({ targetFields: 1, present: 1, missing: 0 });
   });
 
+  it('--dd takes the Data Dictionary workbook (.xlsx): its names, synonyms and lookup values', async () => {
+    const r = await cli(['rets.xml', '--dd', 'RESO DD.xlsx', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { mapping, coverage } = JSON.parse(r.stdout) as { mapping: MappingFile; coverage: Coverage };
+    expect(mapping.target).toMatchObject({ kind: 'data-dictionary', name: 'RESO DD.xlsx' });
+    expect(mapping.notes[0]).toBe('Proposed against the Data Dictionary file "RESO DD.xlsx", with its synonyms.');
+    const entry = (field: string) => mapping.fields.find((f) => f.resource === 'Property' && f.field === field);
+    expect(entry('L_ListPrice')).toMatchObject({ target: 'ListPrice', reason: 'standard-name' });
+    expect(entry('LIST_132')).toMatchObject({ target: 'Township', reason: 'long-name' });
+    const status = entry('L_Status')!;
+    expect(status).toMatchObject({ target: 'StandardStatus', reason: 'standard-name' });
+    expect(status.values?.find((v) => v.code === 'AC')).toMatchObject({ target: 'ActiveUnderContract', reason: 'display-name' });
+    expect(status.values?.find((v) => v.code === 'T')).toMatchObject({ target: 'Hold', reason: 'synonym' });
+    expect(coverage.counts.targetFields).toBe(12);
+  });
+
   it('exit 2 when a side is not metadata, or a TARGET is missing', async () => {
     const r = await cli(['rets.xml', 'notes.txt']);
     expect(r.code).toBe(2);
@@ -72,5 +93,8 @@ describe('rets-workbench mapping propose', { timeout: 180_000 }, () => {
     const u = await cli(['rets.xml']);
     expect(u.code).toBe(2);
     expect(u.stderr).toContain('Give a TARGET (metadata file or profile:NAME) or a Data Dictionary file (--dd FILE).');
+    const x = await cli(['rets.xml', '--dd', 'letter.xlsx']);
+    expect(x.code).toBe(2);
+    expect(x.stderr).toBe('rets-workbench mapping propose: letter.xlsx: The zip has no xl/workbook.xml: it is not an xlsx workbook (an .ods or .xls file must be saved as .xlsx first).\n');
   });
 });

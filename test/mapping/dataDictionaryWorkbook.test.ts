@@ -35,6 +35,7 @@ describe('the Data Dictionary workbook', () => {
       { value: 'Active', display: 'Active', synonyms: [] },
       { value: 'ActiveUnderContract', display: 'Active Under Contract', synonyms: ['Under Contract'] },
       { value: 'Closed', display: 'Closed', synonyms: ['Sold'] },
+      { value: 'Hold', display: 'Hold', synonyms: ['Temporarily Off Market', 'Temp Off'] },
     ]);
     expect(fromWorkbook.resources.map((r) => r.name)).toEqual(['Property', 'Member']);
     // The row without a ResourceName is left out, as the report reader leaves out such a field.

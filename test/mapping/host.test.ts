@@ -1,12 +1,13 @@
 // The mapping calls through the host, as the renderer makes them: a proposal for the Demo MLS
 // (RETS) against its Web API, decisions saved and kept across a new proposal, the file in the
 // data folder, export and import (text and a picked file), a hostile import refused with a clear
-// message, and a Data Dictionary file as the target.
+// message, and a Data Dictionary file as the target (the JSON report, or the workbook told by its bytes).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MappingResponse } from '../../shared/contract';
 import { startHarness, call, type Harness } from '../host/hostHarness';
+import { ddSheets, xlsx } from './xlsxBuilder';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness({ listings: 20 }); }, 120_000);
@@ -91,5 +92,24 @@ describe('mapping calls', { timeout: 120_000 }, () => {
     const bh = h.host.files.issue(bad, 'data-dictionary', 'read');
     const refused = await h.host.call('mapping.propose', { profileId: 'demo-webapi', target: { kind: 'dictionary', handle: bh } });
     expect(refused.ok ? '' : refused.error.message).toBe('"bad.json": The JSON has no "fields" list: it is not a RESO Data Dictionary metadata report (nor CSDL JSON).');
+  });
+
+  it('the Data Dictionary workbook, told by its bytes whatever its name, as the target and as synonyms for a profile', async () => {
+    const wb = join(h.dir, 'dictionary.json');
+    writeFileSync(wb, xlsx(ddSheets()));
+    const handle = h.host.files.issue(wb, 'data-dictionary', 'read', { name: 'RESO DD.xlsx' });
+    const r = await call<MappingResponse>(h.host, 'mapping.propose', { profileId: demoId(), target: { kind: 'dictionary', handle } });
+    expect(r.mapping!.target).toMatchObject({ kind: 'data-dictionary', name: 'RESO DD.xlsx' });
+    expect(r.mapping!.fields.find((f) => f.field === 'LIST_132')).toMatchObject({ target: 'Township', reason: 'long-name' });
+    expect(r.coverage!.counts.targetFields).toBe(12);
+    const withSynonyms = await call<MappingResponse>(h.host, 'mapping.propose', { profileId: demoId(), target: { kind: 'profile', profileId: 'demo-webapi' }, dictionary: h.host.files.issue(wb, 'data-dictionary', 'read') });
+    expect(withSynonyms.mapping!.notes[0]).toBe('Proposed against "Demo MLS (Web API)" with the names and synonyms of the Data Dictionary file "dictionary.json".');
+    const letter = join(h.dir, 'letter.xlsx');
+    writeFileSync(letter, new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0]));
+    const refused = await h.host.call('mapping.propose', { profileId: demoId(), target: { kind: 'dictionary', handle: h.host.files.issue(letter, 'data-dictionary', 'read') } });
+    expect(refused.ok ? {} : refused.error).toMatchObject({
+      message: '"letter.xlsx": The workbook\'s zip structure is damaged (no central directory: the file is cut short or is not a zip). Save it again from the spreadsheet program, or download it again.',
+      hint: 'RESO publishes the Data Dictionary as a JSON metadata report, as EDMX and as a workbook (.xlsx); load one of those (see the README: Mapping).',
+    });
   });
 });
