@@ -33,7 +33,11 @@ function sheetNamed(wb: Workbook, wanted: string): string | undefined {
 }
 
 /** Column names as the header row writes them, compared without case or blanks ("Wiki Page URL"). */
-const key = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+function key(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 32) out += s[i];
+  return out.toLowerCase();
+}
 
 interface Table { sheet: string; rows: SheetRow[]; column: Map<string, number> }
 
@@ -65,7 +69,7 @@ function firstOf(t: Table, row: SheetRow, names: string[]): string {
 
 /** A cell's synonyms as the report writes them: comma-separated (a cell may break lines instead). */
 function synonymsAnnotation(t: Table, row: SheetRow): { term: string; value: string }[] {
-  const s = cell(t, row, 'Synonyms').split(/[\r\n]+/).map((x) => x.trim()).filter(Boolean).join(', ');
+  const s = cell(t, row, 'Synonyms').split('\n').map((x) => x.trim()).filter(Boolean).join(', ');
   return s ? [{ term: SYNONYMS_TERM, value: s }] : [];
 }
 

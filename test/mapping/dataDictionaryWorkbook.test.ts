@@ -7,6 +7,7 @@ import { zipSync } from 'fflate';
 import { DataDictionaryError, parseDataDictionary, readDataDictionary } from '../../shared/mapping/index';
 import { openWorkbook, columnOf } from '../../shared/xlsx/workbook';
 import { WorkbookError } from '../../shared/xlsx/workbookError';
+import { zipEntries, zipEntryBytes } from '../../shared/xlsx/zip';
 import { centralEntry, ddReport, ddSheets, declareSize, workbookParts, xlsx, zipParts, type Sheet } from './xlsxBuilder';
 
 const refusal = (bytes: Uint8Array): string => {
@@ -108,6 +109,23 @@ describe('the Data Dictionary workbook', () => {
     // Declared larger than it inflates to.
     expect(refusal(declareSize(xlsx(ddSheets()), sheet, 5_000_000))).toMatch(/^The workbook's zip structure is damaged \("xl\/worksheets\/sheet2.xml" inflates to \d[\d,]* bytes, not the 5,000,000 its zip entry declares\)/);
     expect(centralEntry(bomb, sheet)).toBeGreaterThan(0);
+  });
+
+  it('a large part inflates in slices, stopping at the first slice past its declared size', () => {
+    const limits = { maxEntries: 10, maxEntryBytes: 1 << 24 };
+    const body = new Uint8Array(300_000);
+    let x = 12345;
+    for (let i = 0; i < body.length; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; body[i] = x >>> 24; }
+    const zip = zipSync({ 'big.bin': body }, { level: 6 });
+    const entry = (z: Uint8Array) => zipEntries(z, limits).find((e) => e.name === 'big.bin')!;
+    expect(entry(zip).compressedSize).toBeGreaterThan(200_000);
+    expect(zipEntryBytes(zip, entry(zip), limits)).toEqual(body);
+    expect(() => zipEntryBytes(zip, entry(declareSize(zip, 'big.bin', 1000)), limits)).toThrow('"big.bin" inflates to more than the 1,000 bytes its zip entry declares (a zip bomb or a damaged file): it is not read.');
+    expect(() => zipEntryBytes(zip, entry(declareSize(zip, 'big.bin', 400_000)), limits)).toThrow('"big.bin" inflates to 300,000 bytes, not the 400,000 its zip entry declares');
+    const cut = zip.slice();
+    const e = entry(zip);
+    cut.fill(0, e.localHeader + 30 + 7 + 100_000, e.localHeader + 30 + 7 + e.compressedSize);
+    expect(() => zipEntryBytes(cut, e, limits)).toThrow(WorkbookError);
   });
 
   it('too many entries, rows or columns are refused', () => {

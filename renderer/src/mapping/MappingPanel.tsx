@@ -72,7 +72,7 @@ export function MappingPanel({ profileId, name, onClose, onToast }: { profileId:
           {(profiles.data ?? []).filter((p) => p.id !== profileId).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select></label>
         <button className="btn primary" onClick={() => void propose()} disabled={busy} data-testid="mapping-propose">{m ? 'Propose again' : 'Propose'}</button>
-        <button className="btn" disabled={busy} onClick={() => (browser ? ddInput.current?.click() : void proposeWithDictionary())} title="A RESO Data Dictionary file (JSON metadata report or EDMX) as the target">Data Dictionary file…</button>
+        <button className="btn" disabled={busy} onClick={() => (browser ? ddInput.current?.click() : void proposeWithDictionary())} title="A RESO Data Dictionary file (JSON metadata report, EDMX or the .xlsx workbook) as the target">Data Dictionary file…</button>
         <span className="spacer" style={{ flex: 1 }} />
         <button className="btn" disabled={busy} onClick={() => (browser ? importInput.current?.click() : void importMapping())}>Import…</button>
         <button className="btn" disabled={!m} onClick={() => void exportMapping()}>Export…</button>
