@@ -6,10 +6,10 @@
 import { openWorkbook, type SheetRow, type Workbook, type WorkbookLimits } from '../xlsx/workbook';
 import { WorkbookError } from '../xlsx/workbookError';
 
-/** The Data Dictionary 2.0 workbook has about twenty zip entries, 1,700 field rows and 4,000 lookup rows. */
+/** Far above the Data Dictionary workbook (about twenty zip entries, parts of a few MB, a few thousand rows per sheet). */
 export const DD_WORKBOOK_LIMITS: WorkbookLimits = {
   maxEntries: 1_000,
-  maxEntryBytes: 64 * 1024 * 1024,
+  maxEntryBytes: 32 * 1024 * 1024,
   maxRows: 100_000,
   maxColumns: 256,
 };

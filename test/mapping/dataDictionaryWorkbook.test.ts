@@ -99,7 +99,7 @@ describe('the Data Dictionary workbook', () => {
   it('zip bombs are refused: a part declared too large before inflating, one inflating past its declared size as soon as it does', () => {
     const sheet = 'xl/worksheets/sheet2.xml';
     // Declared larger than any part that is read: refused before inflating.
-    expect(refusal(declareSize(xlsx(ddSheets()), sheet, 2_000_000_000))).toBe(`"${sheet}" in the workbook declares 2,000,000,000 bytes, more than the 67,108,864 read from one part: it is not read (a zip bomb, or not a Data Dictionary workbook).`);
+    expect(refusal(declareSize(xlsx(ddSheets()), sheet, 2_000_000_000))).toBe(`"${sheet}" in the workbook declares 2,000,000,000 bytes, more than the 33,554,432 read from one part: it is not read (a zip bomb, or not a Data Dictionary workbook).`);
     // Declared small, inflating to 16 MB: inflating stops at the declared size.
     const parts: Record<string, string | Uint8Array> = workbookParts(ddSheets());
     parts[sheet] = new Uint8Array(16 * 1024 * 1024).fill(0x20);
