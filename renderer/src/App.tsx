@@ -123,6 +123,7 @@ export function App() {
 
       <Modals
         dialogs={dialogs} mode={mode} profileId={activeId} tab={tab}
+        writtenOn={activeProfile && !source.offline ? { id: activeProfile.id, name: activeProfile.name, ...(metadata?.system?.version ? { metadataVersion: metadata.system.version } : {}) } : undefined}
         onProfileSaved={(p) => { setActiveId(p.id); showToast(`Saved “${p.name}”`); }}
         onSnippetSaved={(n) => { tabs.update(tab.id, { title: n }); showToast(`Saved snippet “${n}”`); }}
         onLoadSnippet={translated.loadSnippet} onRerun={rerun}
