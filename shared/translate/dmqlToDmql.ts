@@ -71,8 +71,10 @@ class SameDmql {
     const sf = this.input.source.byName.get(c.field.name);
     if (!sf) throw new Untranslatable('unknown-field', `${c.field.name} is not a field of ${this.input.source.resource}:${this.input.source.className}.`, c.field.range);
     const fm = this.fields.get(sf.systemName);
-    const std = sf.standardName ? ` (${sf.standardName})` : ' (it has no StandardName and the mapping pairs it with nothing)';
-    if (!fm) throw new Untranslatable('unmapped-field', `${c.field.name}${std} has no counterpart on ${this.there}.`, c.field.range);
+    if (!fm) {
+      const why = sf.standardName ? `${c.field.name} (standard name ${sf.standardName}) has no counterpart on ${this.there}` : `${c.field.name} has no StandardName and no saved pairing, so it has no counterpart on ${this.there}`;
+      throw new Untranslatable('unmapped-field', `${why}.`, c.field.range);
+    }
     const tf = this.schema.fields.find((f) => f.systemName === fm.target);
     if (!tf) throw new Untranslatable('unmapped-field', `${c.field.name} maps to ${fm.target}, which ${this.schema.resource}:${this.schema.className} does not have.`, c.field.range);
     if (!tf.searchable) this.note('warning', 'not-searchable', `${tf.systemName} (for ${c.field.name}) is not searchable on ${this.there}: the server may refuse the query.`, c.field.range);
