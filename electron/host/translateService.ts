@@ -5,7 +5,7 @@
 // Unknown resources, classes and entity sets are input errors that name what exists.
 import { buildSchema, SchemaError } from '../../shared/dmql';
 import type { TranslateRequest, TranslateResponse } from '../../shared/contract/translate';
-import { filterSchema, FilterSchemaError } from '../../shared/odata/filter/schema';
+import { filterSchema, FilterSchemaError, type FilterSchema } from '../../shared/odata/filter/schema';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { composeMappings, deriveMapping, dmqlToDmql, dmqlToOData, entitySetFor, filterModelOf, odataToDmql, odataToOData, pairClass, resourceFor, retsPivot, webApiPivot } from '../../shared/translate/index';
 import { findResource } from '../../shared/rets/metadata/model';
@@ -71,6 +71,18 @@ async function savedPivot(metadata: MetadataSource, profileId: string, resource:
   return saved?.fields.length ? saved : undefined;
 }
 
+/**
+ * RETS -> Web API when the Web API profile has a saved mapping of its own (its properties onto the
+ * standard names): the RETS side's mapping reaches the standard names, the Web API's leads from
+ * there to its properties. Without one, the Web API's names are taken as the standard names.
+ */
+async function withWebApiMapping(metadata: MetadataSource, webApiProfileId: string, schema: FilterSchema, rets: TranslationMapping): Promise<TranslationMapping> {
+  const saved = await savedPivot(metadata, webApiProfileId, schema.entitySet);
+  if (!saved) return rets;
+  const through = composeMappings(rets, webApiPivot(schema, saved));
+  return { ...through, entitySet: schema.entitySet, ...(rets.classField ? { classField: rets.classField } : {}) };
+}
+
 /** RETS A -> RETS B: the resource of the same name (or StandardName), the class B keeps the same listings in. */
 async function retsToRets(r: TranslateRequest, a: RetsMetadata, b: RetsMetadata, metadata: MetadataSource, names: [string, string]): Promise<TranslateResponse> {
   if (!r.className) throw inputError('Name the RETS class the query is written for.');
@@ -117,7 +129,7 @@ export async function translateQuery(r: TranslateRequest, metadata: MetadataSour
       const entitySet = r.targetResource ?? r.mapping?.entitySet ?? entitySetFor(model, rets, r.resource);
       if (!entitySet) throw inputError(`No entity set is named ${r.resource}: name the one to translate for.`, `Entity sets: ${[...model.entitySets.keys()].join(', ')}.`);
       const schema = filterSchema(model, entitySet);
-      const mapping = r.mapping ?? await mappingFor(metadata, r.sourceProfileId, r.resource, deriveMapping(rets, r.resource, schema));
+      const mapping = r.mapping ?? await withWebApiMapping(metadata, r.targetProfileId, schema, await mappingFor(metadata, r.sourceProfileId, r.resource, deriveMapping(rets, r.resource, schema)));
       const out = dmqlToOData(r.query, { source: buildSchema(rets, r.resource, r.className), target: schema, mapping });
       return { ...out, to: 'odata', resource: entitySet };
     }
@@ -126,7 +138,7 @@ export async function translateQuery(r: TranslateRequest, metadata: MetadataSour
     const schema = filterSchema(model, r.resource);
     const resource = r.targetResource ?? r.mapping?.resource ?? resourceFor(rets, r.resource);
     if (!resource) throw inputError(`No RETS resource is named ${r.resource}: name the one to translate for.`, `Resources: ${rets.resources.map((x) => x.id).join(', ')}.`);
-    const mapping = r.mapping ?? await mappingFor(metadata, r.targetProfileId, resource, deriveMapping(rets, resource, schema));
+    const mapping = r.mapping ?? await withWebApiMapping(metadata, r.sourceProfileId, schema, await mappingFor(metadata, r.targetProfileId, resource, deriveMapping(rets, resource, schema)));
     const out = odataToDmql(r.query, { source: schema, metadata: rets, mapping, ...(r.className ? { className: r.className } : {}) });
     return { text: out.text, complete: out.complete, notes: out.notes, to: 'dmql', resource: out.resource, ...(out.className ? { className: out.className } : {}) };
   } catch (e) {

@@ -35,9 +35,11 @@ interface Pair { sf: DmqlField; tf: DmqlField; fm: FieldMap }
 class SameDmql {
   readonly notes: TranslationNote[] = [];
   private readonly fields: Map<string, FieldMap>;
+  private readonly bySystemName: Map<string, DmqlField>;
 
   constructor(private readonly input: DmqlToDmqlInput, private readonly schema: DmqlSchema) {
     this.fields = memo(input.mapping, 'by-source', () => indexBy(input.mapping.fields, (f) => f.source));
+    this.bySystemName = memo(schema, 'by-system-name', () => indexBy(schema.fields, (f) => f.systemName));
   }
 
   private get there(): string { return this.input.targetName ? `“${this.input.targetName}”` : `${this.schema.resource}:${this.schema.className}`; }
@@ -75,7 +77,7 @@ class SameDmql {
       const why = sf.standardName ? `${c.field.name} (standard name ${sf.standardName}) has no counterpart on ${this.there}` : `${c.field.name} has no StandardName and no saved pairing, so it has no counterpart on ${this.there}`;
       throw new Untranslatable('unmapped-field', `${why}.`, c.field.range);
     }
-    const tf = this.schema.fields.find((f) => f.systemName === fm.target);
+    const tf = this.bySystemName.get(fm.target);
     if (!tf) throw new Untranslatable('unmapped-field', `${c.field.name} maps to ${fm.target}, which ${this.schema.resource}:${this.schema.className} does not have.`, c.field.range);
     if (!tf.searchable) this.note('warning', 'not-searchable', `${tf.systemName} (for ${c.field.name}) is not searchable on ${this.there}: the server may refuse the query.`, c.field.range);
     return { sf, tf, fm };

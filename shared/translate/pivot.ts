@@ -16,10 +16,12 @@ export function retsPivot(md: RetsMetadata, resource: string, saved?: Translatio
   const res = findResource(md, resource);
   const fields: FieldMap[] = [...(saved?.fields ?? [])];
   const have = new Set(fields.map((f) => f.source));
+  // A standard name the saved mapping gives to one field is not claimed again by another's StandardName.
+  const claimed = new Set(fields.map((f) => f.target));
   let byStandard = 0;
   for (const cls of res?.classes ?? []) {
     for (const f of cls.fields) {
-      if (have.has(f.systemName) || !f.standardName) continue;
+      if (have.has(f.systemName) || !f.standardName || claimed.has(f.standardName)) continue;
       have.add(f.systemName);
       byStandard++;
       const lookup = f.lookupName ? res!.lookups.find((l) => l.name === f.lookupName) : undefined;
@@ -38,8 +40,9 @@ export function retsPivot(md: RetsMetadata, resource: string, saved?: Translatio
 export function webApiPivot(schema: FilterSchema, saved?: TranslationMapping): TranslationMapping {
   const fields: FieldMap[] = [...(saved?.fields ?? [])];
   const have = new Set(fields.map((f) => f.source));
+  const claimed = new Set(fields.map((f) => f.target));
   for (const f of schema.root.fields) {
-    if (f.navigation || have.has(f.name)) continue;
+    if (f.navigation || have.has(f.name) || claimed.has(f.name)) continue;
     let values: Record<string, string> | undefined;
     if (f.enumType) values = Object.fromEntries(f.enumType.members.map((m) => [m.name, m.displayName || m.name]));
     else if (f.lookup) values = Object.fromEntries(f.lookup.values.map((v) => [v.value, v.standardValue || v.value]));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoMls, type DemoMls } from '../../electron/demo/index';
 import type { MappingResponse, Profile, Snippet, TranslateResponse } from '../../shared/contract';
+import { MAPPING_FORMAT, MAPPING_FORMAT_VERSION, type MappingFile } from '../../shared/mapping/types';
 import { call, startHarness, type Harness } from '../host/hostHarness';
 import { keysOf, startRetsSide, type RetsSide } from './demoSides';
 
@@ -50,6 +51,21 @@ describe('translate.query from one RETS MLS to another', () => {
     const out = await call<TranslateResponse>(h.host, 'translate.query', { from: 'dmql', query: '(L_ListPrice=200000+)', sourceProfileId: 'demo', targetProfileId: b.id, resource: 'Property', className: 'RES' });
     expect(out).toMatchObject({ complete: true, className: 'SF', text: '(LM_ORIGINAL_LIST_PRICE=200000+)' });
     expect(out.notes.some((n) => n.message.includes('by the saved mapping'))).toBe(true);
+  }, 60_000);
+
+  it('RETS -> Web API goes through the Web API profile\'s saved mapping too', async () => {
+    // On this Web API, the standard BedroomsTotal is kept in BathroomsFull (its saved mapping says so).
+    const mapping: MappingFile = {
+      format: MAPPING_FORMAT, version: MAPPING_FORMAT_VERSION, source: { name: 'Demo MLS (Web API)', kind: 'webapi' },
+      target: { name: 'RESO DD', kind: 'data-dictionary', fields: { Property: ['BedroomsTotal'] } }, notes: [],
+      fields: [{ resource: 'Property', field: 'BathroomsFull', longName: '', targetResource: 'Property', target: 'BedroomsTotal', reason: 'user', why: '', confidence: 1, status: 'edited' }],
+    };
+    await call(h.host, 'mapping.save', { profileId: 'demo-webapi', mapping });
+    const out = await call<TranslateResponse>(h.host, 'translate.query', { from: 'dmql', query: '(LIST_66=3+),(L_Status=|A)', sourceProfileId: 'demo', targetProfileId: 'demo-webapi', resource: 'Property', className: 'RES' });
+    expect(out).toMatchObject({ to: 'odata', complete: true, text: "PropertyType eq 'RES' and BathroomsFull ge 3 and StandardStatus eq 'Active'" });
+    // Web API -> Web API (here the profile to itself): the same mapping both ways changes nothing.
+    const same = await call<TranslateResponse>(h.host, 'translate.query', { from: 'odata', query: "BathroomsFull ge 3 and StandardStatus eq 'Active'", sourceProfileId: 'demo-webapi', targetProfileId: 'demo-webapi', resource: 'Property' });
+    expect(same).toMatchObject({ to: 'odata', resource: 'Property', complete: true, text: "BathroomsFull ge 3 and StandardStatus eq 'Active'" });
   }, 60_000);
 
   it('refuses a class B has no counterpart for, naming B\'s classes', async () => {
