@@ -5,10 +5,11 @@
 import type { Criterion, Expr, LookupCode, LookupList, Pattern, SourceRange, ValueList } from '../dmql/ast';
 import { formatCode, formatValue } from '../dmql/format';
 import { parse } from '../dmql/parser';
-import { buildSchema, SchemaError, type DmqlField, type DmqlSchema } from '../dmql/schema';
+import { SchemaError, type DmqlField, type DmqlSchema } from '../dmql/schema';
 import { wildcardMatcher } from '../dmql/wildcard';
 import type { RetsMetadata } from '../rets/metadata/model';
 import { indexBy, memo } from './memo';
+import { schemaOf } from './toDmql';
 import { join, leaf, negate, printDmql, type Node } from './tree';
 import type { FieldMap, ODataToDmqlResult, TranslationMapping, TranslationNote } from './types';
 
@@ -147,7 +148,7 @@ export function dmqlToDmql(query: string, input: DmqlToDmqlInput): ODataToDmqlRe
   }
   let schema: DmqlSchema;
   try {
-    schema = buildSchema(input.target, resource, className);
+    schema = schemaOf(input.target, resource, className, false);
   } catch (e) {
     if (!(e instanceof SchemaError)) throw e;
     return { text: '', resource, className, complete: false, notes: [{ severity: 'error', code: 'no-class', message: e.message }] };
