@@ -63,7 +63,7 @@ export function useTranslatedOpen({ profiles, activeProfile, setActiveId, tabs, 
     const messages = [...t.messages];
     if (src.select?.length) messages.push({ severity: 'info', text: `The ${protocol === 'webapi' ? '$select' : 'Select'} list (${src.select.join(', ')}) was not carried over: pick the columns again.` });
     setActiveId(to.id);
-    const title = `${src.title || src.resource} (${other === protocol ? to.name : side(other)})`;
+    const title = other === protocol ? `${src.title || src.resource} · ${to.name}` : `${src.title || src.resource} (${side(other)})`;
     const added = addTab(other === 'webapi'
       ? { protocol: 'webapi', title, resource: t.resource, cls: t.resource, query: t.query, odata: { ...DEFAULT_WEBAPI_OPTIONS }, ...(src.limit ? { limit: src.limit } : {}) }
       : { protocol: 'rets', title, resource: t.resource, cls: t.cls ?? '', query: t.query, ...(src.limit ? { limit: src.limit } : {}) });
