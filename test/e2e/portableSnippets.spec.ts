@@ -74,7 +74,11 @@ test('loaded on Demo B, it is offered translated or as written; translated, it s
   await page.locator('[data-profile="Demo B (RETS)"]').click();
   await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('open-snippets').click();
-  await page.getByTestId('palette-snippets').getByTestId('palette-item').filter({ hasText: 'Active over 250k' }).click();
+  const item = page.getByTestId('palette-snippets').getByTestId('palette-item').filter({ hasText: 'Active over 250k' });
+  // The palette says where a snippet was written.
+  await expect(item).toContainText('written on “Demo MLS (RETS)”');
+  await shotBoth('palette');
+  await item.click();
   const notes = page.getByTestId('translation-notes');
   await expect(notes).toContainText('Snippet “Active over 250k” was written on “Demo MLS (RETS)”');
   await expect(notes.getByTestId('snippet-open-translated')).toHaveText('Open translated for “Demo B (RETS)”');
