@@ -57,9 +57,11 @@ class SameOData {
     const variables = new Set<string>();
     let subject: { fm: FieldMap; sf: FilterField; tf: FilterField } | undefined;
     const literals: (Literal | EnumLiteral)[] = [];
-    const stack: Expr[] = [e];
+    let inFunction = false;
+    // [node, under a function call]: a value a function reads (contains, startswith) is text, not a lookup value.
+    const stack: [Expr, boolean][] = [[e, false]];
     while (stack.length) {
-      const x = stack.pop()!;
+      const [x, underCall] = stack.pop()!;
       if (x.kind === 'lambda' && x.variable) variables.add(x.variable.name);
       if (x.kind === 'member') {
         const first = x.segments[0];
@@ -74,9 +76,14 @@ class SameOData {
         if (fm.target !== first.name) edits.push({ range: first.range, text: fm.target });
         if (sf.enumType || sf.lookup || fm.values) subject = { fm, sf, tf };
       } else if ((x.kind === 'literal' && x.type === 'string') || x.kind === 'enum') {
-        literals.push(x);
+        if (underCall) inFunction = true; else literals.push(x);
       }
-      stack.push(...children(x));
+      // tolower(City) eq 'oak grove' compares text too.
+      const text = x.kind === 'call' || (x.kind === 'binary' && (x.left.kind === 'call' || x.right.kind === 'call'));
+      for (const c of children(x)) stack.push([c, underCall || text]);
+    }
+    if (subject && inFunction) {
+      this.notes.push({ severity: 'warning', code: 'text-of-lookup', message: `A function reads ${subject.sf.name}'s values as text here; the text is kept as written, and ${this.there} may spell its values differently.`, range: e.range });
     }
     if (subject) for (const lit of literals) edits.push({ range: lit.range, text: this.value(lit, subject) });
     return splice(this.text, e.range, edits);

@@ -95,6 +95,14 @@ describe('$filter for Web API A -> $filter for Web API B', () => {
     expect(await webKeys(a, a.mls.webApi.enumServiceRoot, r.text)).toEqual(keys);
   });
 
+  it('keeps text a function reads as written, with a warning, where the property holds lookup values', () => {
+    const f = "tolower(City) eq 'oak grove' and StandardStatus eq 'Pending'";
+    const r = odataToOData(f, { source: a.property, target: a.propertyEnum, mapping: composeMappings(webApiPivot(a.property), webApiPivot(a.propertyEnum)) });
+    expect(r.text).toBe("tolower(City) eq 'oak grove' and StandardStatus eq DemoMLS.Enums.StandardStatus'Pending'");
+    expect(r.complete).toBe(true);
+    expect(r.notes).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'text-of-lookup', range: { start: 0, end: 28 } }));
+  });
+
   it('renames properties through a saved mapping, and leaves out a property B lacks with its range', () => {
     // On B, OriginalListPrice is what the standard calls ListPrice (a saved mapping says so), and B has no City.
     const b = webApiPivot(a.propertyEnum, { resource: 'Property', entitySet: 'Property', fields: [{ source: 'OriginalListPrice', target: 'ListPrice' }] });
