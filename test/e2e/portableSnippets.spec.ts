@@ -2,7 +2,8 @@
 // the Demo MLS (RETS) is loaded while "Demo B (RETS)" is active (the Demo's second naming, dialect
 // b: the same listings under other SystemNames, lookup codes and class names), offered translated
 // or as written, opened translated (B's names, codes and class, the notes with what had no
-// counterpart) and run. Screenshots in both themes: test-results/screenshots/portable-*.png.
+// counterpart) and run; and a history entry run on B, re-run on the Demo, offered translated back.
+// Screenshots in both themes: test-results/screenshots/portable-*.png.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -104,4 +105,21 @@ test('"Open as written" keeps the snippet as it was saved', async () => {
   await page.getByTestId('palette-snippets').getByTestId('palette-item').filter({ hasText: 'Active over 250k' }).click();
   await page.getByTestId('translation-notes').getByTestId('snippet-open-as-written').click();
   await expect(page.getByTestId('query-editor').locator('.view-lines')).toContainText('(L_Status=|A,P)');
+});
+
+test('a history entry that ran on Demo B, re-run on the Demo, is offered translated back', async () => {
+  await page.locator('[data-profile="Demo MLS (RETS)"]').click();
+  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('open-history').click();
+  await page.getByTestId('palette-history').getByTestId('palette-item').filter({ hasText: 'LM_STATUS' }).first().click();
+  const notes = page.getByTestId('translation-notes');
+  await expect(notes).toContainText('This query ran on “Demo B (RETS)”');
+  await expect(notes.getByTestId('history-run-as-written')).toBeVisible();
+  await notes.getByTestId('history-open-translated').click();
+  await expect(notes).toContainText('Translated from the RETS query on “Demo B (RETS)” — translated completely');
+  await expect(page.getByTestId('class-picker')).toHaveValue('RES');
+  await expect(page.getByTestId('query-editor').locator('.view-lines')).toContainText('(L_Status=|A,P),(L_ListPrice=250000+)');
+  await shotBoth('history-back');
+  await runAndWait();
+  expect(await rowsShown()).toBeGreaterThan(0);
 });

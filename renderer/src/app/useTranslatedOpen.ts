@@ -2,10 +2,10 @@
 // counterpart profile opens in a new tab on that profile, with the translation's notes shown on the
 // new tab (a list) and as markers on the source tab's query (where they have a range). A snippet of
 // the other protocol than the active profile's is offered translated, or as written on its own side;
-// a snippet written on another profile of the active one's protocol (another MLS) is offered
-// translated through both profiles' mappings, or as written.
+// a snippet written (or a history entry run) on another profile of the active one's protocol
+// (another MLS) is offered translated through both profiles' mappings, or as written.
 import { useCallback, useState } from 'react';
-import type { Profile, Snippet } from '../../../shared/contract';
+import type { HistoryEntry, Profile, Snippet } from '../../../shared/contract';
 import type { Diagnostic } from '../../../shared/dmql/validate';
 import { useOpenTranslated } from '../shell/openTranslated';
 import { counterpartOf, type TranslatedTab } from '../shell/translatedTab';
@@ -29,6 +29,8 @@ interface Deps {
   onToast(msg: string): void;
   /** Opens a snippet as written (in a new tab of the active profile). */
   loadAsWritten(s: Snippet): void;
+  /** Runs a history entry again as written (in a new tab of the active profile). */
+  rerunAsWritten(h: HistoryEntry): void;
 }
 
 const side = (p: 'rets' | 'webapi') => (p === 'webapi' ? 'Web API' : 'RETS');
@@ -40,7 +42,7 @@ function writtenOn(profiles: readonly Profile[], s: Snippet): Profile | undefine
   return (p.id ? profiles.find((x) => x.id === p.id) : undefined) ?? profiles.find((x) => x.name === p.name);
 }
 
-export function useTranslatedOpen({ profiles, activeProfile, setActiveId, tabs, onToast, loadAsWritten }: Deps) {
+export function useTranslatedOpen({ profiles, activeProfile, setActiveId, tabs, onToast, loadAsWritten, rerunAsWritten }: Deps) {
   const { open, pending } = useOpenTranslated();
   const [notices, setNotices] = useState<Record<string, TabNotice>>({});
   // Markers on a source tab hold while its query is the one translated (offsets go stale on edit).
@@ -114,11 +116,28 @@ export function useTranslatedOpen({ profiles, activeProfile, setActiveId, tabs, 
     });
   }, [activeProfile, profiles, openTranslated, loadAsWritten, setActiveId]);
 
+  /** Re-runs a history entry: as written when it ran on the active profile, else offers it translated for this MLS. */
+  const rerunEntry = useCallback((h: HistoryEntry) => {
+    const ran = profiles.find((p) => p.id === h.profileId);
+    const protocol = h.protocol ?? 'rets';
+    if (!activeProfile || !ran || ran.id === activeProfile.id || ran.type !== protocol || protocol !== activeProfile.type) { rerunAsWritten(h); return; }
+    const saved = tabFromSaved(h);
+    const src: Source = { protocol, title: `${h.resource}/${h.class}`, query: h.query, resource: saved.resource ?? h.resource, cls: saved.cls ?? h.class, select: h.select, ...(saved.limit ? { limit: saved.limit } : {}) };
+    setOffer({
+      title: `This query ran on “${ran.name}”; “${activeProfile.name}” is another ${side(protocol)} connection, with its own field names and codes.`,
+      messages: [],
+      actions: [
+        { label: `Open translated for “${activeProfile.name}”`, testId: 'history-open-translated', run: () => { setOffer(undefined); void openTranslated(src, ran, activeProfile); } },
+        { label: 'Run as written', testId: 'history-run-as-written', run: () => { setOffer(undefined); rerunAsWritten(h); } },
+      ],
+    });
+  }, [activeProfile, profiles, openTranslated, rerunAsWritten]);
+
   const noticeFor = (tab: QueryTab): TabNotice | undefined => offer ?? notices[tab.id];
   const marksFor = (tab: QueryTab): Diagnostic[] | undefined => (marks[tab.id]?.query === tab.query ? marks[tab.id].notes : undefined);
   const dismiss = (tab: QueryTab) => {
     if (offer) { setOffer(undefined); return; }
     setNotices(({ [tab.id]: _, ...rest }) => rest);
   };
-  return { openTab, loadSnippet, pending, noticeFor, marksFor, dismiss };
+  return { openTab, loadSnippet, rerunEntry, pending, noticeFor, marksFor, dismiss };
 }
