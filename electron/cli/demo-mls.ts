@@ -1,18 +1,20 @@
-// `rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--metadata N] [--json]`:
+// `rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--metadata N] [--dialect a|b] [--json]`:
 // starts the Demo MLS on 127.0.0.1 and prints where to log in and with which accounts (RETS and
 // the RESO Web API).
-import { DEFAULT_LISTINGS, METADATA_REVISIONS, type DemoMls, type MetadataRevision, startDemoMls } from '../demo/index';
-import { intValue, parseCommandArgs, UsageError, withUsage, type OptionsSpec } from './args';
+import { DEFAULT_LISTINGS, DEMO_DIALECTS, METADATA_REVISIONS, type DemoDialect, type DemoMls, type MetadataRevision, startDemoMls } from '../demo/index';
+import { intValue, oneOf, parseCommandArgs, UsageError, withUsage, type OptionsSpec } from './args';
 
-const USAGE = 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--metadata N] [--json]\n'
+const USAGE = 'usage: rets-workbench demo-mls [--port N] [--listings N] [--seed N] [--max-rows N] [--metadata N] [--dialect a|b] [--json]\n'
   + '  --metadata N  serve metadata edition N (1, the default; 2: a new MetadataVersion with a few changes)\n'
+  + '  --dialect b   the same listings named as another MLS would: other SystemNames, lookup codes and\n'
+  + '                class names, the same StandardNames (for trying snippets across MLSs)\n'
   + '  --json        one line of JSON with the login URL and accounts, once it listens\n';
 
 const OPTIONS = {
-  port: { type: 'string' }, listings: { type: 'string' }, seed: { type: 'string' }, 'max-rows': { type: 'string' }, metadata: { type: 'string' }, json: { type: 'boolean' },
+  port: { type: 'string' }, listings: { type: 'string' }, seed: { type: 'string' }, 'max-rows': { type: 'string' }, metadata: { type: 'string' }, dialect: { type: 'string' }, json: { type: 'boolean' },
 } as const satisfies OptionsSpec;
 
-interface DemoArgs { port: number; listings: number; seed: number; maxRows?: number; metadataRevision?: MetadataRevision; json: boolean }
+interface DemoArgs { port: number; listings: number; seed: number; maxRows?: number; metadataRevision?: MetadataRevision; dialect?: DemoDialect; json: boolean }
 
 /** The options from argv; undefined when --help asks for the usage. Throws UsageError. */
 function parseDemoArgs(args: string[]): DemoArgs | undefined {
@@ -25,6 +27,7 @@ function parseDemoArgs(args: string[]): DemoArgs | undefined {
     seed: intValue(values, 'seed', 0, 0xffff_ffff) ?? 1,
     maxRows: intValue(values, 'max-rows', 1, 1_000_000),
     metadataRevision: intValue(values, 'metadata', 1, METADATA_REVISIONS.length) as MetadataRevision | undefined,
+    dialect: oneOf(values, 'dialect', DEMO_DIALECTS),
     json: values.json === true,
   };
 }
@@ -59,7 +62,7 @@ export async function run(args: string[]): Promise<number> {
 async function serveDemo(opts: DemoArgs): Promise<number> {
   let mls: DemoMls;
   try {
-    mls = await startDemoMls({ port: opts.port, listings: opts.listings, seed: opts.seed, maxRows: opts.maxRows, ...(opts.metadataRevision ? { metadataRevision: opts.metadataRevision } : {}) });
+    mls = await startDemoMls({ port: opts.port, listings: opts.listings, seed: opts.seed, maxRows: opts.maxRows, ...(opts.metadataRevision ? { metadataRevision: opts.metadataRevision } : {}), ...(opts.dialect ? { dialect: opts.dialect } : {}) });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const hint = err.code === 'EADDRINUSE' ? ` (port ${opts.port} is in use: pass --port 0 for any free port)` : '';

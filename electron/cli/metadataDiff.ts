@@ -18,14 +18,15 @@ import { openConnection } from './connection';
 import { EXIT, runServerJob } from './serverRun';
 import { openWebApiConnection, wantsWebApi, webApiFlags } from './webApiConnection';
 import { runWebApiJob } from './webApiRun';
-import { keptVersion } from './metadataVersions';
+import { keepFetched, keptVersion } from './metadataVersions';
+import type { FetchedMetadata } from '../host/metadataStore';
 
 export const METADATA_DIFF_USAGE = `usage: rets-workbench metadata diff A B [--json] [--markdown] [--csv FILE] [--align versions|servers]
 
 A and B are saved metadata files (a RETS GetMetadata body, COMPACT or STANDARD-XML, or a RESO Web
 API $metadata, XML or JSON: detected) or profile:NAME (that profile's current metadata, RETS or
-Web API, fetched as \`rets-workbench metadata --profile NAME\` does; "demo" and "demo-webapi" are
-the built-in Demo MLS), or profile:NAME@VERSION (a version the cache keeps: the MetadataVersion
+Web API, fetched as \`rets-workbench metadata --profile NAME\` does and kept among the profile's
+versions as the app keeps them; "demo" and "demo-webapi" are the built-in Demo MLS), or profile:NAME@VERSION (a version the cache keeps: the MetadataVersion
 for RETS, the date it was fetched for a Web API, as \`rets-workbench metadata versions
 profile:NAME\` lists them).
   --json        the diff as JSON
@@ -73,24 +74,29 @@ async function fromProfile(name: string): Promise<RetsMetadata> {
     if (!version) throw new UsageError(`"profile:${name}": give the version after @ (see rets-workbench metadata versions profile:${name.slice(0, at)}).`);
     return keptVersion(name.slice(0, at), version, (m) => new SideError(m));
   }
-  let got: RetsMetadata | undefined;
+  let got: FetchedMetadata | undefined;
   let code: number;
   if (await wantsWebApi(['--profile', name])) {
     const conn = await openWebApiConnection(webApiFlags({ profile: name }));
     code = await runWebApiJob('metadata diff', conn, async ({ session, signal }) => {
-      got = (await session.metadata(signal)).model;
+      const m = await session.metadata(signal);
+      got = { metadata: m.model, raw: m.text, format: 'CSDL' };
       return EXIT.done;
     });
   } else {
     const conn = await openConnection({ profile: name, keepLoginHost: false });
     code = await runServerJob('metadata diff', conn, async ({ session, signal }) => {
-      got = (await wholeMetadata(session, signal)).metadata;
+      const m = await wholeMetadata(session, signal);
+      const login = session.loginResponse;
+      got = { metadata: m.metadata, raw: m.raw, format: m.format, ...(login?.metadataVersion ? { metadataVersion: login.metadataVersion } : {}), ...(login?.metadataTimestamp ? { metadataTimestamp: login.metadataTimestamp } : {}) };
       return EXIT.done;
     });
   }
   if (code === EXIT.interrupted) throw new Interrupted();
   if (!got) throw new SideError(`The metadata of profile "${name}" could not be fetched (see above).`);
-  return got;
+  // Kept among the profile's versions, as the app keeps what it fetches.
+  await keepFetched(name, got);
+  return got.metadata;
 }
 
 export class Interrupted extends Error {}

@@ -2,7 +2,7 @@
 // keeps for a profile (as the app saw them), and the kept version `profile:NAME@VERSION` names in
 // `metadata diff`: VERSION is a MetadataVersion (RETS), or the date a version was fetched (a Web
 // API's $metadata has no version): the whole timestamp, or its start when only one matches.
-import { MetadataStore, versionLabel, type VersionEntry } from '../host/metadataStore';
+import { MetadataStore, versionLabel, type FetchedMetadata, type VersionEntry } from '../host/metadataStore';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { parseCommandArgs, UsageError, withUsage, type OptionsSpec } from './args';
 import { EXIT } from './serverRun';
@@ -44,6 +44,23 @@ async function resolveProfile(name: string): Promise<{ id: string; label: string
 async function store(): Promise<MetadataStore> {
   const { dataLayout, defaultDataDir } = await import('../host/paths');
   return new MetadataStore(dataLayout(defaultDataDir()).metadataCache);
+}
+
+/**
+ * Keeps a version the CLI fetched for a profile among the profile's versions, as the app does, so
+ * `metadata versions` lists it and `profile:NAME@VERSION` finds it. A failure to keep it costs only
+ * the cache: it is said on stderr, never fails the command.
+ */
+export async function keepFetched(name: string, fetched: FetchedMetadata): Promise<void> {
+  try {
+    const profile = await resolveProfile(name);
+    const s = await store();
+    const { entry, file, write } = await s.fetched(profile.id, fetched);
+    const { saveError } = await s.put(profile.id, entry, write ? file : undefined);
+    if (saveError) process.stderr.write(`rets-workbench: ${saveError}\n`);
+  } catch (e) {
+    process.stderr.write(`rets-workbench: the fetched metadata of "${name}" was not kept among its versions (${e instanceof Error ? e.message : String(e)}).\n`);
+  }
 }
 
 /** The kept versions VERSION names: its id, its MetadataVersion, or its fetch time (whole or a start of it). */

@@ -7,6 +7,7 @@ import { Authenticator } from './auth';
 import { buildCatalog } from './catalog';
 import type { ServerState, Tuning } from './context';
 import { createDataset } from './dataset';
+import { applyDialect, type DemoDialect } from './dialect';
 import { PATHS } from './login';
 import { buildMetadata } from './metadataModel';
 import { reviseMetadata, type MetadataRevision } from './metadataRevision';
@@ -19,6 +20,7 @@ import { buildWebApi, webApiInfo, type WebApiInfo } from './webapi/info';
 export type { DemoAccount, FailureMode, Tuning, WebApiInfo };
 export { DEMO_ACCOUNTS, DEMO_USER_AGENT } from './accounts';
 export { METADATA_REVISIONS, type MetadataRevision } from './metadataRevision';
+export { DEMO_DIALECTS, type DemoDialect } from './dialect';
 
 export interface DemoMlsOptions {
   /** 0 or absent: any free port. */
@@ -35,6 +37,8 @@ export interface DemoMlsOptions {
   clock?: () => number;
   /** Which edition of the metadata to serve (default 1; 2: a new MetadataVersion with a few changes). */
   metadataRevision?: MetadataRevision;
+  /** Which naming of the same listings to serve (default 'a'; 'b': other SystemNames, codes and class names). */
+  dialect?: DemoDialect;
 }
 
 export interface DemoMlsAccountInfo {
@@ -78,7 +82,7 @@ export async function startDemoMls(opts: DemoMlsOptions = {}): Promise<DemoMls> 
     shortTokenSeconds: SHORT_TOKEN_SECONDS, standardXmlMetadataOnly: false, ...opts.tuning };
   let baseUrl = '';
   let webApi: WebApiState | undefined;
-  const catalog = buildCatalog(ds, () => baseUrl);
+  const catalog = applyDialect(buildCatalog(ds, () => baseUrl), opts.dialect ?? 'a');
   const state: ServerState = { ds, catalog, metadata: reviseMetadata(buildMetadata(catalog), opts.metadataRevision ?? 1), auth: new Authenticator(), sessions: new Sessions(opts.clock), baseUrl: '', maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
     tuning, webApi: () => (webApi ??= buildWebApi(ds, catalog, opts.clock ?? Date.now, () => tuning.shortTokenSeconds, opts.metadataRevision ?? 1)) };
   const server = createServer((req, res) => { void handleRequest(state, req, res); });

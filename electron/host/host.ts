@@ -311,7 +311,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     },
 
     'doctor.start': (r) => doctor.start(r),
-    'translate.query': (r) => translateQuery(r, { get: async (id) => ({ metadata: await withLookups(id, (await metadata.get(id)).metadata) }), mapping: async (id) => (await mappings.get(id)).mapping }),
+    'translate.query': (r) => translateQuery(r, { get: async (id) => ({ metadata: await withLookups(id, (await metadata.get(id)).metadata) }), mapping: async (id) => (await mappings.get(id)).mapping, name: async (id) => (await profiles.get(id)).name }),
     'doctor.cancel': (r) => ({ cancelled: doctor.cancel(r.operationId) }),
   };
 

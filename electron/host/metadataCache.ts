@@ -8,7 +8,7 @@ import type { LoginInfo, MetadataCacheInfo, MetadataChangedEvent } from '../../s
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { METADATA_PARSER_VERSION, parseMetadata } from '../../shared/rets/metadata/index';
 import { inputError } from './hostError';
-import { contentHash, fieldCount, MetadataStore, versionEntryOf, versionId, versionLabel, type CacheFile, type StoreLimits, type VersionEntry } from './metadataStore';
+import { fieldCount, MetadataStore, versionEntryOf, versionId, versionLabel, type CacheFile, type StoreLimits, type VersionEntry } from './metadataStore';
 import type { SessionPool } from './sessions';
 
 export { fieldCount, KEEP_VERSIONS } from './metadataStore';
@@ -56,13 +56,11 @@ export class MetadataService {
       }
     }
     const { metadata, raw, format } = await session.metadata(signal);
-    const hash = contentHash(raw);
-    const file: CacheFile = { metadataVersion: version, metadataTimestamp: timestamp, fetchedAt: new Date().toISOString(), metadata, raw, format, parserVersion: METADATA_PARSER_VERSION };
-    // An unversioned body seen before is that version (whatever its file is called): its file stays, only its last-seen moves.
-    const seen = versioned ? undefined : (await this.store.list(profileId)).versions.find((v) => v.contentHash === hash && !v.metadataVersion && !v.metadataTimestamp);
-    const id = seen?.id ?? versionId(version, timestamp, hash);
+    // A versioned fetch gets here only when its file is missing or a refresh asked: it is written.
+    const { id, file, entry, write } = await this.store.fetched(profileId, { metadata, raw, format, ...(version !== undefined ? { metadataVersion: version } : {}), ...(timestamp !== undefined ? { metadataTimestamp: timestamp } : {}) }, refresh || versioned);
     this.memory.set(profileId, { id, file, login });
-    const { saveError } = await this.record(profileId, { ...versionEntryOf(id, file), contentHash: hash }, seen && !refresh ? undefined : file);
+    // An unversioned body seen before is that version (whatever its file is called): its file stays, only its last-seen moves.
+    const { saveError } = await this.record(profileId, entry, write ? file : undefined);
     return this.answer(file, false, saveError);
   }
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
+import { METADATA_PARSER_VERSION } from '../../shared/rets/metadata/index';
 import { serialized } from './fileQueue';
 import { readJsonFile, writeJsonAtomic } from './files';
 import { insideFolder } from './safePath';
@@ -84,6 +85,15 @@ export function versionLabel(v: Pick<VersionEntry, 'metadataVersion' | 'fetchedA
   return v.metadataVersion || v.fetchedAt;
 }
 
+/** Metadata just fetched from a server, with the version its login reported (none for a Web API). */
+export interface FetchedMetadata {
+  metadata: RetsMetadata;
+  raw: string;
+  format: string;
+  metadataVersion?: string;
+  metadataTimestamp?: string;
+}
+
 const byLastSeen = (a: VersionEntry, b: VersionEntry) => (a.lastSeenAt < b.lastSeenAt ? 1 : a.lastSeenAt > b.lastSeenAt ? -1 : 0);
 
 export class MetadataStore {
@@ -121,6 +131,23 @@ export class MetadataStore {
    * the oldest beyond the caps. Returns whether it differs from the version in use before (a change,
    * also kept as pending until acknowledged) and the write error, if any.
    */
+  /**
+   * What a fetch is in the store: its version id (the MetadataVersion; for a server that reports
+   * none, a hash of the body, and a body seen before is that version), its file and index entry,
+   * and whether the file must be written (not when the store has that version, unless `rewrite`).
+   * The app's metadata cache and the CLI's profile fetches both keep versions this way.
+   */
+  async fetched(profileId: string, f: FetchedMetadata, rewrite = false): Promise<{ id: string; file: CacheFile; entry: Omit<VersionEntry, 'bytes' | 'lastSeenAt'>; write: boolean }> {
+    const hash = contentHash(f.raw);
+    const file: CacheFile = { ...(f.metadataVersion !== undefined ? { metadataVersion: f.metadataVersion } : {}), ...(f.metadataTimestamp !== undefined ? { metadataTimestamp: f.metadataTimestamp } : {}), fetchedAt: new Date().toISOString(), metadata: f.metadata, raw: f.raw, format: f.format, parserVersion: METADATA_PARSER_VERSION };
+    const versioned = Boolean(f.metadataVersion || f.metadataTimestamp);
+    const { versions } = await this.list(profileId);
+    const seen = versioned ? undefined : versions.find((v) => v.contentHash === hash && !v.metadataVersion && !v.metadataTimestamp);
+    const id = seen?.id ?? versionId(f.metadataVersion, f.metadataTimestamp, hash);
+    const kept = versions.some((v) => v.id === id);
+    return { id, file, entry: { ...versionEntryOf(id, file), contentHash: hash }, write: rewrite || !kept };
+  }
+
   async put(profileId: string, entry: Omit<VersionEntry, 'bytes' | 'lastSeenAt'>, file?: CacheFile): Promise<{ changedFrom?: VersionEntry; saveError?: string }> {
     let bytes = 0;
     if (file) {

@@ -61,7 +61,7 @@ export function App() {
   const [findOpen, setFindOpen] = useState(false);
   const [mappingOpen, setMappingOpen] = useState(false);
   const { runTab, loadSnippet, rerun } = useTabRunner({ profileId: activeId, metadata, tabs, onStart: selection.clearRow, onToast: showToast });
-  const translated = useTranslatedOpen({ profiles, activeProfile, setActiveId: pickProfile, tabs, onToast: showToast, loadAsWritten: loadSnippet });
+  const translated = useTranslatedOpen({ profiles, activeProfile, setActiveId: pickProfile, tabs, onToast: showToast, loadAsWritten: loadSnippet, rerunAsWritten: rerun });
   const canTranslate = !!activeProfile && !!counterpartOf(profiles, activeProfile) && tab.query.trim() !== '' && !!tab.resource;
   const openTranslated = canTranslate ? () => translated.openTab(tab) : undefined;
 
@@ -123,9 +123,10 @@ export function App() {
 
       <Modals
         dialogs={dialogs} mode={mode} profileId={activeId} tab={tab}
+        writtenOn={activeProfile && !source.offline ? { id: activeProfile.id, name: activeProfile.name, ...(metadata?.system?.version ? { metadataVersion: metadata.system.version } : {}) } : undefined}
         onProfileSaved={(p) => { setActiveId(p.id); showToast(`Saved “${p.name}”`); }}
         onSnippetSaved={(n) => { tabs.update(tab.id, { title: n }); showToast(`Saved snippet “${n}”`); }}
-        onLoadSnippet={translated.loadSnippet} onRerun={rerun}
+        onLoadSnippet={translated.loadSnippet} onRerun={translated.rerunEntry}
         commands={() => ({
           keys, run: runActive, cancel, running,
           snippets: () => openPalette('snippets'), history: () => openPalette('history'), saveSnippet: openSave,

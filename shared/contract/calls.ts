@@ -80,7 +80,7 @@ export const calls = {
   'doctor.start': call(DoctorStartRequest, OperationStarted, 'Run the connection doctor; events doctor.*.'),
   'doctor.cancel': call(CancelRequest, CancelResponse, 'Cancel the doctor.'),
 
-  'translate.query': call(TranslateRequest, TranslateResponse, "A DMQL2 query as a $filter for another profile's Web API, or back, with notes on what did not translate."),
+  'translate.query': call(TranslateRequest, TranslateResponse, "A query translated for another profile: DMQL2 as a $filter for a Web API, or back, or for another MLS of the same protocol through both mappings, with notes on what did not translate."),
 } as const;
 
 export type Calls = typeof calls;

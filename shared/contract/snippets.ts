@@ -4,11 +4,24 @@ import { Id, Timestamp } from './common';
 import { FileHandle } from './files';
 import { SearchOptions, SearchQuery } from './search';
 
+/**
+ * The profile a snippet was written on, so it can be opened translated on another MLS, and an
+ * exported file still says where it came from on a machine that has no profile of that id.
+ */
+export const SnippetProfile = z.object({
+  id: Id.optional(),
+  name: z.string().trim().min(1).max(200),
+  /** The metadata version the query was written against (RETS MetadataVersion), when known. */
+  metadataVersion: z.string().max(100).optional(),
+});
+
 export const SnippetFields = SearchQuery.extend({
   name: z.string().trim().min(1).max(200),
   tags: z.array(z.string().trim().min(1).max(50)).default([]),
   options: SearchOptions.partial().default({}),
   description: z.string().max(5000).optional(),
+  /** Absent in files written before snippets recorded it. */
+  profile: SnippetProfile.optional(),
 });
 
 export const Snippet = SnippetFields.extend({ id: Id, createdAt: Timestamp, updatedAt: Timestamp });
@@ -42,5 +55,6 @@ export const SnippetExportRequest = z.object({
 export const SnippetExportResponse = z.object({ content: z.string(), fileName: z.string(), count: z.number().int(), downloadUrl: z.string().optional() });
 
 export type Snippet = z.infer<typeof Snippet>;
+export type SnippetProfile = z.infer<typeof SnippetProfile>;
 export type SkippedSnippet = z.infer<typeof SkippedSnippet>;
 export type SnippetSaveRequest = z.input<typeof SnippetSaveRequest>;

@@ -11,3 +11,6 @@ export { dmqlToOData, type ToODataInput } from './toOData';
 export { odataToDmql, type ToDmqlInput } from './toDmql';
 export { TranslationMappingSchema, readMapping } from './mappingFile';
 export { entitySetFor, entitySetSchema, filterModelOf, resourceFor } from './sides';
+export { composeMappings, pairClass, retsPivot, webApiPivot } from './pivot';
+export { dmqlToDmql, type DmqlToDmqlInput } from './dmqlToDmql';
+export { odataToOData, type ODataToODataInput } from './odataToOData';

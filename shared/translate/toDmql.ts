@@ -276,7 +276,7 @@ function inverse(values: Record<string, string>): Map<string, string> {
 const schemas = new WeakMap<RetsMetadata, Map<string, DmqlSchema>>();
 
 /** The DMQL view of a class, built once per metadata model (it indexes every field and lookup). */
-function schemaOf(metadata: RetsMetadata, resource: string, className: string, standardNames: boolean): DmqlSchema {
+export function schemaOf(metadata: RetsMetadata, resource: string, className: string, standardNames: boolean): DmqlSchema {
   let byKey = schemas.get(metadata);
   if (!byKey) { byKey = new Map(); schemas.set(metadata, byKey); }
   const key = `${resource}\u0000${className}\u0000${standardNames ? 1 : 0}`;

@@ -1,13 +1,14 @@
 // Translation benchmark (issue 17): a 100-condition DMQL2 query (lookups any/all/none, ranges on
 // numbers and dates, text equality, wildcards, .EMPTY.) translated to $filter through a mapping
 // proposed from the two metadata models, and the $filter back to DMQL2; p50/p95/max per call over
-// a few hundred calls against the goal of < 10 ms. The metadata: one class of 2,000 fields (a fifth
+// a few hundred calls against the goal of < 10 ms; and the same query for another MLS (other
+// SystemNames and codes, the same StandardNames) through both mappings. The metadata: one class of 2,000 fields (a fifth
 // of them lookups of 60 values) and the matching entity type.
 import { cpus, loadavg } from 'node:os';
 import { buildSchema } from '../../shared/dmql';
 import { buildFilterSchema, type FilterPropertyInput } from '../../shared/odata/filter/index';
 import type { MetadataField, MetadataLookup, RetsMetadata } from '../../shared/rets/metadata/model';
-import { deriveMapping, dmqlToOData, odataToDmql } from '../../shared/translate/index';
+import { composeMappings, deriveMapping, dmqlToDmql, dmqlToOData, odataToDmql, retsPivot } from '../../shared/translate/index';
 
 const GOAL_MS = 10;
 const FIELDS = 2000;
@@ -91,3 +92,18 @@ deriveMapping(metadata, 'Property', target);
 console.log(`mapping proposed from the two models (${mapping.fields.length} fields): ${(performance.now() - t0).toFixed(2)} ms (once per connection, not per translation)`);
 stats('DMQL2 -> $filter, 100 conditions', ...measure(() => dmqlToOData(query, { source, target, mapping })));
 stats('$filter -> DMQL2, same query', ...measure(() => odataToDmql(forward.text, { source: target, metadata, mapping, className: 'RES' })));
+
+// MLS B: the same fields under other SystemNames and codes, paired through the StandardNames.
+const renamed = (f: MetadataField): MetadataField => ({ ...f, systemName: f.systemName.replace('F_', 'G_') });
+const metadataB: RetsMetadata = {
+  ...metadata,
+  resources: metadata.resources.map((r) => ({
+    ...r, keyField: 'G_1',
+    classes: r.classes.map((c) => ({ ...c, name: 'RE', fields: c.fields.map(renamed) })),
+    lookups: r.lookups.map((l) => ({ ...l, values: l.values.map((v) => ({ ...v, value: `B${v.value}` })) })),
+  })),
+};
+const acrossMls = composeMappings(retsPivot(metadata, 'Property'), retsPivot(metadataB, 'Property'));
+const toB = dmqlToDmql(query, { source, target: metadataB, targetResource: 'Property', targetClass: 'RE', mapping: acrossMls });
+if (!toB.complete) throw new Error(`the bench query did not translate whole for MLS B: ${JSON.stringify(toB.notes.filter((n) => n.severity === 'error').slice(0, 3))}`);
+stats('DMQL2 A -> DMQL2 B, same query', ...measure(() => dmqlToDmql(query, { source, target: metadataB, targetResource: 'Property', targetClass: 'RE', mapping: acrossMls })));

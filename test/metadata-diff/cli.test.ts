@@ -91,9 +91,9 @@ describe('rets-workbench metadata diff', { timeout: 180_000 }, () => {
     const bad = await cli(['rets18.xml', 'notes.txt']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('notes.txt is not RETS metadata nor a Web API $metadata');
-    const version = await cli(['profile:demo@01.72.10042', 'rets18.xml']);
+    const version = await cli(['profile:demo@01.00.0001', 'rets18.xml']);
     expect(version.code).toBe(2);
-    // A fresh data folder keeps no versions yet.
-    expect(version.stderr).toContain('No metadata versions are kept for profile "demo" yet');
+    // The profile:demo diff above kept what it fetched, as the app would have.
+    expect(version.stderr).toContain('Profile "demo" has no kept version "01.00.0001". Kept: 01.72.10042');
   });
 });

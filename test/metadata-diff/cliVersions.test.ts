@@ -81,4 +81,21 @@ describe('rets-workbench metadata versions and profile:NAME@VERSION', { timeout:
     expect(r.stderr).toContain('Profile "demo" has no kept version "01.00.0001". Kept: 01.72.10043');
     expect(r.stderr).toContain('01.72.10042');
   });
+
+  it('keeps what a profile:NAME side fetched among the profile\'s versions, as the app does (last: it moves the one in use)', async () => {
+    // The CLI's Demo serves the first edition: fetched now, it becomes the version in use again.
+    const r = await cli(['diff', 'profile:demo', 'profile:demo@01.72.10043']);
+    expect(r.code).toBe(1);
+    const v = await cli(['versions', 'profile:demo']);
+    const lines = v.stdout.trim().split('\n');
+    expect(lines[1]).toMatch(/^ {2}01\.72\.10042 +fetched .*\(in use\)$/);
+    expect(lines).toHaveLength(3);
+    // A Web API body seen before is that version: no new entry, only its last-seen moves.
+    const w = await cli(['diff', 'profile:demo-webapi', `profile:demo-webapi@${webFetchedAt}`]);
+    expect(w.code).toBe(0);
+    const j = JSON.parse((await cli(['versions', 'profile:demo-webapi', '--json'])).stdout) as { versions: { fetchedAt: string; lastSeenAt: string }[] };
+    expect(j.versions).toHaveLength(1);
+    expect(j.versions[0]!.fetchedAt).toBe(webFetchedAt);
+    expect(j.versions[0]!.lastSeenAt > webFetchedAt).toBe(true);
+  });
 });

@@ -69,8 +69,8 @@ describe('rets-workbench translate', () => {
     expect(r.stdout).toBe('(L_ListPrice=100001+)\n');
     expect(r.stderr).toContain('class Property:CND');
     expect(r.stderr).toMatch(/error at columns 51-54 \[unmapped-field\]: City has no counterpart in Property/);
-    const usage = await cli(['(A=1)', '--from', 'dmql', '--to', 'dmql']);
+    const usage = await cli(['(A=1)', '--from', 'dmql', '--to', 'sql']);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('--from and --to must differ');
+    expect(usage.stderr).toContain('--to must be dmql, odata');
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 // Both sides of the Demo MLS for translation tests, read over real HTTP: the RETS metadata (a
 // RetsSession's GetMetadata), the Web API's $metadata and its Lookup resource, and helpers that
 // run a DMQL2 search and a $filter query and return the record keys each gives.
-import { type DemoMls, startDemoMls } from '../../electron/demo/index';
+import { type DemoMls, type DemoMlsOptions, startDemoMls } from '../../electron/demo/index';
 import { RetsSession } from '../../electron/rets/session';
 import { DEFAULT_SETTINGS } from '../../electron/rets/types';
 import { csdlToFilterInput, lookupsFromRows, parseCsdl } from '../../shared/odata/csdl/index';
@@ -51,4 +51,22 @@ export async function retsKeys(sides: DemoSides, cls: string, dmql: string): Pro
 export async function webKeys(sides: DemoSides, root: string, filter: string): Promise<string[]> {
   const { rows } = await allPages(query(root, 'Property', { $filter: filter, $select: 'ListingKey' }), bearer(sides.token));
   return rows.map((r) => String(r.ListingKey)).sort();
+}
+
+export interface RetsSide { mls: DemoMls; session: RetsSession; metadata: RetsMetadata; close(): Promise<void> }
+
+/** One Demo MLS's RETS door, logged in, with its metadata (dialect b: the same listings under other names). */
+export async function startRetsSide(opts: DemoMlsOptions): Promise<RetsSide> {
+  const mls = await startDemoMls(opts);
+  const session = new RetsSession({ ...DEFAULT_SETTINGS, loginUrl: mls.loginUrl, username: 'demo', password: 'demo', userAgent: 'Workbench-Test/1.0', connectTimeoutMs: 10000, idleTimeoutMs: 30000 });
+  await session.login();
+  const metadata = (await session.getMetadata({ type: 'METADATA-SYSTEM', id: '*', format: 'COMPACT' })).metadata;
+  return { mls, session, metadata, close: async () => { await session.close(); await mls.close(); } };
+}
+
+/** The key field's values a RETS search returns, sorted. */
+export async function keysOf(side: { session: RetsSession }, cls: string, dmql: string, keyField: string): Promise<string[]> {
+  const r = await collect(side.session.search({ resource: 'Property', class: cls, query: dmql, format: 'COMPACT', select: keyField }));
+  const at = r.columns.indexOf(keyField);
+  return r.rows.map((row) => row[at]).sort();
 }

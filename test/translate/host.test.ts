@@ -1,6 +1,6 @@
 // The `translate.query` call in the host, between the built-in Demo profiles (RETS and Web API),
 // with metadata read over real HTTP through the metadata cache: both directions, the notes, and
-// typed input errors for a class that does not exist and for two profiles of the same protocol.
+// typed input errors for a class that does not exist and for a target of another language than asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MappingResponse, TranslateResponse } from '../../shared/contract';
 import { call, startHarness, type Harness } from '../host/hostHarness';
@@ -28,9 +28,9 @@ describe('translate.query', () => {
     const wrongClass = await h.host.call('translate.query', { from: 'dmql', query: '(L_Status=A)', sourceProfileId: 'demo', targetProfileId: 'demo-webapi', resource: 'Property', className: 'XYZ' });
     expect(wrongClass.ok).toBe(false);
     if (!wrongClass.ok) expect(wrongClass.error).toMatchObject({ kind: 'input', message: expect.stringMatching(/^Class "XYZ" is not in resource Property \(classes: RES, CND, LND, COM, RNT, ALL\)\.$/) });
-    const sameSide = await h.host.call('translate.query', { from: 'dmql', query: '(L_Status=A)', sourceProfileId: 'demo', targetProfileId: 'demo', resource: 'Property', className: 'RES' });
-    expect(sameSide.ok).toBe(false);
-    if (!sameSide.ok) expect(sameSide.error.message).toBe('The target profile is not a RESO Web API connection.');
+    const wrongSide = await h.host.call('translate.query', { from: 'dmql', to: 'odata', query: '(L_Status=A)', sourceProfileId: 'demo', targetProfileId: 'demo', resource: 'Property', className: 'RES' });
+    expect(wrongSide.ok).toBe(false);
+    if (!wrongSide.ok) expect(wrongSide.error.message).toBe('The target profile speaks RETS, not the RESO Web API.');
   }, 60_000);
 
   it("follows the RETS profile's saved mapping: an edited pairing is what the $filter names", async () => {

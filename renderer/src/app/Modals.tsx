@@ -1,6 +1,6 @@
 // The open modal, if any: connection editor, export, snippet save, snippets/history palette,
 // shortcuts, and the command palette with every command the workbench offers.
-import type { HistoryEntry, Profile, Snippet } from '../../../shared/contract';
+import type { HistoryEntry, Profile, Snippet, SnippetProfile } from '../../../shared/contract';
 import { ProfileDialog } from '../connections/ProfileDialog';
 import { CommandPalette } from '../dialogs/CommandPalette';
 import { ExportDialog } from '../dialogs/ExportDialog';
@@ -17,6 +17,8 @@ interface Props {
   mode: AppMode;
   profileId?: string;
   tab: QueryTab;
+  /** The profile a snippet saved now is written on. */
+  writtenOn?: SnippetProfile;
   onProfileSaved(p: Profile): void;
   onSnippetSaved(name: string): void;
   onLoadSnippet(s: Snippet): void;
@@ -25,7 +27,7 @@ interface Props {
   commands(): Parameters<typeof appCommands>[0];
 }
 
-export function Modals({ dialogs, mode, profileId, tab, onProfileSaved, onSnippetSaved, onLoadSnippet, onRerun, commands }: Props) {
+export function Modals({ dialogs, mode, profileId, tab, writtenOn, onProfileSaved, onSnippetSaved, onLoadSnippet, onRerun, commands }: Props) {
   const m = dialogs.modal;
   if (!m) return null;
   const close = dialogs.close;
@@ -35,7 +37,7 @@ export function Modals({ dialogs, mode, profileId, tab, onProfileSaved, onSnippe
     case 'export':
       return profileId ? <ExportDialog profileId={profileId} tab={tab} shownColumns={dialogs.exportColumns} browserMode={mode !== 'electron'} onClose={close} /> : null;
     case 'saveSnippet':
-      return <SnippetSaveDialog tab={tab} onClose={close} onSaved={(n) => { close(); onSnippetSaved(n); }} />;
+      return <SnippetSaveDialog tab={tab} writtenOn={writtenOn} onClose={close} onSaved={(n) => { close(); onSnippetSaved(n); }} />;
     case 'palette':
       return <Palette mode={m.mode} onClose={close} onLoadSnippet={onLoadSnippet} onRerun={onRerun} />;
     case 'shortcuts':

@@ -26,13 +26,13 @@ export function Palette({ mode, onClose, onLoadSnippet, onRerun }: Props) {
   const browserMode = useHostInfo().data?.mode !== 'electron';
   const items = useMemo<Item[]>(() => {
     const all: Item[] = mode === 'snippets'
-      ? (snippets.data ?? []).map((s) => ({ key: s.id, title: s.name, sub: `${s.resource}/${s.class}: ${s.query}`, tags: s.tags, meta: '', snippet: s }))
+      ? (snippets.data ?? []).map((s) => ({ key: s.id, title: s.name, sub: `${s.resource}/${s.class}: ${s.query}`, tags: s.tags, meta: s.profile ? `written on “${s.profile.name}”` : '', snippet: s }))
       : (history.data ?? []).map((h) => ({
         key: h.id, title: `${h.resource}/${h.class}`, sub: h.query, tags: [h.status],
         meta: `${h.rows.toLocaleString()} rows · ${(h.elapsedMs / 1000).toFixed(2)} s · ${new Date(h.startedAt).toLocaleString()}`, history: h,
       }));
     const needle = q.trim().toLowerCase();
-    return needle ? all.filter((i) => `${i.title} ${i.sub} ${i.tags.join(' ')}`.toLowerCase().includes(needle)) : all;
+    return needle ? all.filter((i) => `${i.title} ${i.sub} ${i.tags.join(' ')} ${i.snippet ? i.meta : ''}`.toLowerCase().includes(needle)) : all;
   }, [mode, snippets.data, history.data, q]);
 
   if (files) return <SnippetFilesDialog browserMode={browserMode} onClose={() => setFiles(false)} />;

@@ -1,5 +1,7 @@
-// Save the active tab as a snippet: name, tags, and the tab's query and options.
+// Save the active tab as a snippet: name, tags, the tab's query and options, and the profile it
+// is written on (so it opens translated on another MLS).
 import { useState } from 'react';
+import type { SnippetProfile } from '../../../shared/contract';
 import { useSaveSnippet } from '../host/queries';
 import { toErrorInfo } from '../host/errors';
 import { Dialog } from '../shell/Dialog';
@@ -7,7 +9,7 @@ import { ErrorBox } from '../shell/ErrorBox';
 import type { QueryTab } from '../state/tabs';
 import { savedQueryOf } from '../query/webapiQuery';
 
-export function SnippetSaveDialog({ tab, onClose, onSaved }: { tab: QueryTab; onClose(): void; onSaved(name: string): void }) {
+export function SnippetSaveDialog({ tab, writtenOn, onClose, onSaved }: { tab: QueryTab; writtenOn?: SnippetProfile; onClose(): void; onSaved(name: string): void }) {
   const [name, setName] = useState(tab.title || '');
   const [tags, setTags] = useState('');
   const save = useSaveSnippet();
@@ -15,6 +17,7 @@ export function SnippetSaveDialog({ tab, onClose, onSaved }: { tab: QueryTab; on
     await save.mutateAsync({
       name, tags: tags.split(',').map((t) => t.trim()).filter(Boolean),
       ...savedQueryOf(tab),
+      ...(writtenOn ? { profile: writtenOn } : {}),
     });
     onSaved(name);
   }
