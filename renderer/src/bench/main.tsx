@@ -60,12 +60,14 @@ async function runSearch(req: RunRequest): Promise<{ status: string; rows: numbe
 function mountExplorer(fields: number): void {
   const md = syntheticMetadata(fields);
   root.render(
-    <div className="left" style={{ height: '100vh', width: 320 }}>
+    // The app's left pane (App.tsx's rw-left: a flex column), so the tree's height is the pane's
+    // and its list stays virtual: under a plain block the tree grows to all its rows.
+    <aside className="rw-left" style={{ height: '100vh', width: 320 }}>
       {/* The explorer reads lazy lookups through react-query (none here: RETS metadata). */}
       <QueryClientProvider client={new QueryClient()}>
         <MetadataExplorer metadata={md} filterRef={createRef()} onSelect={() => undefined} onInsertField={() => undefined} onOpenClass={() => undefined} />
       </QueryClientProvider>
-    </div>,
+    </aside>,
   );
 }
 
