@@ -82,7 +82,7 @@ describe('doctor Web API arguments', () => {
     expect(() => parseDoctorArgs(['--service-root', 'https://api.x/odata', '--client-secret', 'abc'])).toThrow(UsageError);
     expect(() => parseDoctorArgs(['--service-root', 'https://api.x/odata', '--url', 'https://x/login'])).toThrow('--url is for RETS connections');
     expect(() => parseDoctorArgs(['--profile', 'p', '--token-url', 'https://id.x/token'])).toThrow('--token-url is for Web API connections: give --service-root too.');
-    expect(() => parseDoctorArgs(['--service-root', 'https://api.x/odata', '--auth', 'password', '--token-url', 'https://id.x/token', '--client-id', 'c'])).toThrow('--auth password needs --username.');
+    expect(() => parseDoctorArgs(['--service-root', 'https://api.x/odata', '--auth', 'password', '--token-url', 'https://id.x/token', '--client-id', 'c'])).toThrow('--auth password needs --username NAME.');
     expect(() => parseDoctorArgs(['--service-root', 'api.x/odata'])).toThrow('is not a URL');
   });
 
