@@ -2,6 +2,7 @@
 // (DBus disabled, as on a headless server), no secret inherited from the environment and its own
 // data folder.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { watch } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -39,4 +40,25 @@ export function runCli(args: readonly string[], o: CliOptions & { stdin?: string
     child.stdin.end(o.stdin ?? '');
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs an export to the file `out` and presses Ctrl+C once it has begun (its temp file exists beside `out`). */
+export async function interruptExport(args: readonly string[], out: string, o: CliOptions): Promise<CliResult> {
+  const dir = path.dirname(out);
+  const temp = `.${path.basename(out)}.`;
+  const begun = new Promise<void>((resolve) => {
+    const w = watch(dir, (_e, name) => {
+      if (name && name.startsWith(temp) && name.endsWith('.tmp')) { w.close(); resolve(); }
+    });
+  });
+  const child = startCli(args, o);
+  child.stdin.end();
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
+  child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+  await begun;
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stdout, stderr };
 }

@@ -1,7 +1,7 @@
 // The commands that talk to a server (search, metadata, objects, profiles), run as a user runs
 // them: `rets-workbench` subprocesses against a Demo MLS over HTTP, passwords from RETS_PASSWORD or
 // stdin, exit codes 0 / 1 / 2 / 130, and no file under the final name after Ctrl+C.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { startDemoMls, type DemoMls } from '../../electron/demo';
 import { RetsSession } from '../../electron/rets/session';
 import { DEFAULT_SETTINGS } from '../../electron/rets/types';
 import { parseCsv as parse } from '../host/csv';
-import { runCli, startCli } from './runCli';
+import { interruptExport, runCli } from './runCli';
 
 let demo: DemoMls;
 let home: string;
@@ -83,20 +83,9 @@ describe('rets-workbench search', { timeout: 180_000 }, () => {
 
   it('Ctrl+C mid-export exits 130 and leaves no file under the final name, nor its temp file', async () => {
     const out = path.join(work, 'slow.csv');
-    const child = startCli(['search', 'Property', 'ALL', '(L_ListPrice=0+)', '--csv', out, '--url', demo.loginUrl, '--user', 'slow'], { home, cwd: work, env: { RETS_PASSWORD: 'demo' } });
-    child.stdin.end();
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    // The export has begun once its temp file exists beside the target.
-    await new Promise<void>((resolve) => {
-      const w = watch(work, (_e, name) => {
-        if (name && name.startsWith('.slow.csv.') && name.endsWith('.tmp')) { w.close(); resolve(); }
-      });
-    });
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(130);
-    expect(stderr).toContain('interrupted');
+    const r = await interruptExport(['search', 'Property', 'ALL', '(L_ListPrice=0+)', '--csv', out, '--url', demo.loginUrl, '--user', 'slow'], out, { home, cwd: work, env: { RETS_PASSWORD: 'demo' } });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(work).filter((f) => f.startsWith('.slow.csv.'))).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // `rets-workbench` subprocesses against a Demo MLS's Web API over HTTP, secrets from RESO_*
 // variables, exit codes 0 / 1 / 2 / 130, and no file under the final name after Ctrl+C. What the
 // CLI writes is compared with what a direct query of the same Demo returns.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { webApiFlags } from '../../electron/cli/webApiConnection';
 import { ProfileStore } from '../../electron/host/profiles';
 import { SecretStore } from '../../electron/host/secrets';
 import { dataLayout } from '../../electron/host/paths';
-import { runCli, startCli } from './runCli';
+import { interruptExport, runCli } from './runCli';
 
 let demo: DemoMls;
 let home: string;
@@ -114,20 +114,9 @@ describe('rets-workbench search (Web API)', { timeout: 180_000 }, () => {
 
   it('Ctrl+C mid-export exits 130 and leaves no file under the final name, nor its temp file', async () => {
     const out = path.join(work, 'slow.csv');
-    const child = startCli(['search', 'Property', '', '--csv', out, '--page-size', '20', ...byHand('slow-client')], { home, cwd: work, env: secret });
-    child.stdin.end();
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    // The export has begun once its temp file exists beside the target.
-    await new Promise<void>((resolve) => {
-      const w = watch(work, (_e, name) => {
-        if (name && name.startsWith('.slow.csv.') && name.endsWith('.tmp')) { w.close(); resolve(); }
-      });
-    });
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(130);
-    expect(stderr).toContain('interrupted');
+    const r = await interruptExport(['search', 'Property', '', '--csv', out, '--page-size', '20', ...byHand('slow-client')], out, { home, cwd: work, env: secret });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(work).filter((f) => f.startsWith('.slow.csv.'))).toEqual([]);
   });
