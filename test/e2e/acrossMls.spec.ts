@@ -26,10 +26,7 @@ test.beforeAll(async ({ browser }) => {
   await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('propose and confirm a mapping for the Demo (RETS)', async () => {
   await page.getByTestId('open-commands').click();

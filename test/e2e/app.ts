@@ -21,6 +21,12 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
 }
 
+/** What a spec's afterAll undoes: its page's context, then its host (either may not have started). */
+export async function closeApp(page: Page | undefined, host: RunningHost | undefined): Promise<void> {
+  await page?.context().close();
+  await host?.stop();
+}
+
 /** test-results/screenshots/<name>.png */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(shots, { recursive: true });

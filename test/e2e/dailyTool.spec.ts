@@ -33,10 +33,7 @@ test.beforeAll(async ({ browser }) => {
   await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('the completion list reads in both themes: no app rule reaches Monaco’s spans', async () => {
   await setQuery('(L_Sta');

@@ -21,10 +21,7 @@ test.beforeAll(async ({ browser }) => {
   await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('shows a search in the inspector, copies it as curl and saves the response', async () => {
   await setQuery('(L_ListPrice=200000-300000)');

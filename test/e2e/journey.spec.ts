@@ -27,10 +27,7 @@ test.beforeAll(async ({ browser }) => {
   await page.goto(host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('opens with the Demo MLS ready and its metadata in the explorer', async () => {
   await expect(page.getByTestId('profile-switcher')).toHaveValue(/.+/);
@@ -213,8 +210,7 @@ test('saves a snippet, restarts the host and loads it again', async () => {
   // The old host's token cookie is still set for 127.0.0.1 (cookies ignore ports) and the server
   // reads the cookie before the URL's token: drop it, as a fresh browser would have none.
   await page.context().clearCookies();
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  await app.openApp(page, host.openUrl);
   await page.locator('body').click({ position: { x: 700, y: 600 } });
   await page.keyboard.press('Alt+KeyP'); // browser mode: Ctrl/Cmd+P stays Print
   const palette = page.getByTestId('palette-snippets');

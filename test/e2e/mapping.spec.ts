@@ -19,10 +19,7 @@ test.beforeAll(async ({ browser }) => {
   await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 const row = (key: string) => page.locator(`[data-testid=mapping-row][data-field="${key}"]`);
 

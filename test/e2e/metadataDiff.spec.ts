@@ -28,10 +28,7 @@ test.beforeAll(async ({ browser }) => {
   host = await startHost(dirs, { args: ['--demo-metadata', '2'] });
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('a new MetadataVersion is announced, and the changes are one click away', async () => {
   await openApp();

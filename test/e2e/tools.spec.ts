@@ -49,10 +49,7 @@ test.beforeAll(async ({ browser }) => {
   await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('opens a recorded COMPACT metadata dump for offline exploration and filters it', async () => {
   // The file goes up through the upload endpoint; the call that opens it carries only a handle.

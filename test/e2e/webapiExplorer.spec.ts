@@ -33,10 +33,7 @@ test.beforeAll(async ({ browser }) => {
   await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('creates a client-credentials profile whose secret lands in the keychain, not on disk', async () => {
   await page.getByTestId('new-profile').click();

@@ -49,10 +49,7 @@ test.beforeAll(async ({ browser }) => {
   await page.goto(host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('picks "Demo MLS (Web API)": entity sets, the OData version, a $filter example, and a run that pages', async () => {
   await expect(page.locator('[data-profile="Demo MLS (Web API)"]')).toBeVisible({ timeout: 60_000 });

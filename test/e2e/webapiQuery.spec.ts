@@ -38,10 +38,7 @@ test.beforeAll(async ({ browser }) => {
   await page.goto(host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('Demo MLS (Web API) opens a Web API tab: entity set, OData options, no RETS-only controls', async () => {
   await expect(page.locator('[data-profile="Demo MLS (Web API)"]')).toBeVisible({ timeout: 60_000 });

@@ -39,10 +39,7 @@ test.beforeAll(async ({ browser }) => {
   await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('imports a snippet file: the valid snippet under a new id, the bad one skipped with its reason', async () => {
   await openSnippetFiles();
