@@ -10,7 +10,8 @@ import { buildFilterModel, filterSchema, FilterSchemaError, type FilterModel, ty
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { deriveMapping, dmqlToOData, entitySetFor, odataToDmql, readMapping, resourceFor, type ODataToDmqlResult, type TranslationMapping, type TranslationNote, type TranslationResult } from '../../shared/translate/index';
 import { oneOf, parseCommandArgs, stringValue, stringValues, UsageError, withUsage, type OptionsSpec, type ParsedArgs } from './args';
-import { loadMetadata, printDiagnostic } from './dmql';
+import { loadMetadata } from './dmql';
+import { printDiagnostic } from './languageCommands';
 import { loadCsdl, loadLookups, readSaved, SavedFileError } from './odataFiles';
 
 const USAGE = `usage:
