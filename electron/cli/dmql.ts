@@ -1,10 +1,11 @@
 // `rets-workbench dmql check|format|complete|hover QUERY …`: lint, pretty-print and explore
 // DMQL2 queries from the command line, against a saved metadata file when one is given.
 import { readFileSync } from 'node:fs';
-import { buildSchema, complete, format, hover, parse, SchemaError, syntaxDiagnostic, validate, type Diagnostic, type DmqlSchema } from '../../shared/dmql';
+import { buildSchema, complete, format, hover, parse, SchemaError, syntaxDiagnostic, validate, type DmqlSchema } from '../../shared/dmql';
 import { parseMetadata } from '../../shared/rets/metadata';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
-import { intValue, parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec, type ParsedArgs } from './args';
+import { parseCommandArgs, stringValue, UsageError, withUsage, type OptionsSpec, type ParsedArgs } from './args';
+import { runLanguageCommand, type QueryLanguage } from './languageCommands';
 
 const USAGE = `usage:
   rets-workbench dmql check QUERY [--metadata FILE --resource R --class C] [--standard-names] [--json]
@@ -77,51 +78,10 @@ function schemaFrom(a: Args): DmqlSchema | undefined {
   return buildSchema(loadMetadata(file), resource, cls, { standardNames: a.values['standard-names'] === true });
 }
 
-/** "error 1:8 unknown-field: message", the query, and carets under the range. */
-export function printDiagnostic(query: string, d: Diagnostic): string {
-  const width = Math.max(1, d.range.end - d.range.start);
-  const cols = d.range.end - d.range.start > 1 ? `columns ${d.range.start + 1}-${d.range.end}` : `column ${d.range.start + 1}`;
-  const lines = [`${d.severity} at ${cols} [${d.code}]: ${d.message}`, `  ${query}`, `  ${' '.repeat(d.range.start)}${'^'.repeat(width)}`];
-  if (d.fix) lines.push(`  fix: ${d.fix.title}`);
-  return lines.join('\n');
-}
-
-function check(a: Args, schema: DmqlSchema | undefined): number {
-  const diagnostics = schema ? validate(a.query, schema) : parse(a.query).errors.map(syntaxDiagnostic);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (a.values.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, diagnostics }, null, 2)}\n`);
-  else if (diagnostics.length === 0) process.stdout.write(`ok${schema ? ` (checked against ${schema.resource}:${schema.className})` : ' (syntax only: give --metadata to check fields and values)'}\n`);
-  else process.stdout.write(`${diagnostics.map((d) => printDiagnostic(a.query, d)).join('\n\n')}\n`);
-  return errors ? 1 : 0;
-}
-
-function formatCmd(a: Args): number {
-  const r = parse(a.query);
-  if (!r.ast) {
-    process.stderr.write(`${r.errors.map((e) => printDiagnostic(a.query, syntaxDiagnostic(e))).join('\n')}\n`);
-    return 1;
-  }
-  process.stdout.write(`${format(r.ast)}\n`);
-  return 0;
-}
-
-function offsetOf(a: Args): number {
-  return intValue(a.values, 'offset', 0, a.query.length) ?? a.query.length;
-}
-
-function completeCmd(a: Args, schema: DmqlSchema | undefined): number {
-  const r = complete(a.query, offsetOf(a), schema);
-  if (a.values.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-  else process.stdout.write(`${r.items.map((i) => `${i.label}\t${i.kind}\t${i.detail}`).join('\n')}\n`);
-  return 0;
-}
-
-function hoverCmd(a: Args, schema: DmqlSchema | undefined): number {
-  const h = hover(a.query, offsetOf(a), schema);
-  if (a.values.json) process.stdout.write(`${JSON.stringify(h ?? null, null, 2)}\n`);
-  else process.stdout.write(`${h ? h.contents : '(nothing here)'}\n`);
-  return 0;
-}
+const DMQL2: QueryLanguage<DmqlSchema, NonNullable<ReturnType<typeof parse>['ast']>, ReturnType<typeof parse>['errors'][number]> = {
+  validate, parse, syntaxDiagnostic, format, complete, hover,
+  checked: (schema) => (schema ? ` (checked against ${schema.resource}:${schema.className})` : ' (syntax only: give --metadata to check fields and values)'),
+};
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.length === 0) {
@@ -144,11 +104,6 @@ export async function run(argv: string[]): Promise<number> {
       else process.stderr.write(`rets-workbench dmql: could not read the metadata: ${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
     }
-    switch (a.cmd) {
-      case 'check': return check(a, schema);
-      case 'format': return formatCmd(a);
-      case 'complete': return completeCmd(a, schema);
-      default: return hoverCmd(a, schema);
-    }
+    return runLanguageCommand(DMQL2, a.cmd, a.query, a.values, schema);
   });
 }

@@ -1,14 +1,14 @@
 // Argument parsing for `rets-workbench doctor`: the shared connection flags plus the doctor's own.
 import { parseCommandArgs, UsageError, type OptionsSpec } from './args';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFlags, normalizeVersion, type ConnectionFlags } from './connection';
-import { WEBAPI_OPTIONS, WEBAPI_USAGE, webApiFlags, type WebApiFlags } from './doctorWebApiArgs';
+import { WEBAPI_OPTIONS, WEBAPI_USAGE, doctorWebApiFlags, type DoctorWebApiFlags } from './doctorWebApiArgs';
 
 export { UsageError, normalizeVersion };
 
 export interface DoctorArgs {
   connection: ConnectionFlags;
   /** Set for a RESO Web API connection (--service-root); `connection` is then unused. */
-  webApi?: WebApiFlags;
+  webApi?: DoctorWebApiFlags;
   timeoutSeconds?: number;
   json: boolean;
   help: boolean;
@@ -47,7 +47,7 @@ export function parseDoctorArgs(argv: string[]): DoctorArgs {
     timeoutSeconds = n;
   }
   if (values['service-root'] !== undefined) {
-    return { connection: { keepLoginHost: false }, webApi: webApiFlags(values), ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}), json: values.json === true, help };
+    return { connection: { keepLoginHost: false }, webApi: doctorWebApiFlags(values), ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}), json: values.json === true, help };
   }
   const webOnly = Object.keys(WEBAPI_OPTIONS).find((k) => values[k] !== undefined);
   if (webOnly) throw new UsageError(`--${webOnly} is for Web API connections: give --service-root too.`);

@@ -1,11 +1,11 @@
 // `rets-workbench doctor --service-root URL ...`: the doctor's Web API connection flags, and their
 // secrets from RESO_CLIENT_SECRET / RESO_TOKEN / RESO_PASSWORD or a prompt, never from argv.
-// (The search/metadata/objects commands take the same flags through electron/cli/connection.ts;
-// the two are to become one once both exist side by side.)
+// The flags are parsed as the search/metadata/objects commands parse them (webApiConnection.ts).
 import type { ODataAuth } from '../odata/types';
 import type { WebApiDoctorSettings } from '../doctor';
 import { oneOf, stringValue, UsageError, type OptionsSpec, type ParsedArgs } from './args';
 import { promptHidden } from './doctorPrompt';
+import { webApiFlags, type WebApiFlags as ConnectionFlags } from './webApiConnection';
 
 export const WEBAPI_OPTIONS = {
   'service-root': { type: 'string' },
@@ -27,47 +27,25 @@ export const WEBAPI_USAGE = `Web API connection:
   RESO_PASSWORD (password grant), or a prompt on a terminal; never on the command line.
 `;
 
-export type WebApiAuthKind = ODataAuth['kind'];
-
-export interface WebApiFlags {
+/** The server commands' Web API flags (no --profile here: the doctor's --profile is RETS), with
+ *  `--auth none` and the doctor's own --client-auth and --user-agent. */
+export interface DoctorWebApiFlags extends ConnectionFlags {
   serviceRoot: string;
-  auth: WebApiAuthKind;
-  tokenUrl?: string;
-  clientId?: string;
-  scope?: string;
-  username?: string;
+  auth: NonNullable<ConnectionFlags['auth']>;
   clientAuth?: 'post' | 'basic';
   userAgent?: string;
 }
 
 const RETS_ONLY = ['profile', 'url', 'user', 'rets-version', 'method', 'keep-login-host'];
 
-function httpUrl(flag: string, raw: string): void {
-  let u: URL;
-  try { u = new URL(raw); } catch { throw new UsageError(`--${flag} "${raw}" is not a URL (e.g. https://api.example.com/reso/odata).`); }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`--${flag} must start with http:// or https://.`);
-  if (u.password) throw new UsageError(`--${flag} must not carry a password.`);
-}
-
-export function webApiFlags(values: ParsedArgs['values']): WebApiFlags {
+export function doctorWebApiFlags(values: ParsedArgs['values']): DoctorWebApiFlags {
   const rets = RETS_ONLY.find((k) => values[k] !== undefined);
   if (rets) throw new UsageError(`--${rets} is for RETS connections; with --service-root use the Web API flags.`);
-  const serviceRoot = stringValue(values, 'service-root')!;
-  httpUrl('service-root', serviceRoot);
-  const tokenUrl = stringValue(values, 'token-url');
-  const username = stringValue(values, 'username');
-  const auth = oneOf(values, 'auth', ['bearer', 'client-credentials', 'password', 'none'] as const)
-    ?? (tokenUrl && username ? 'password' : tokenUrl ? 'client-credentials' : 'bearer');
-  const flags: WebApiFlags = {
-    serviceRoot, auth, tokenUrl, username, clientId: stringValue(values, 'client-id'), scope: stringValue(values, 'scope'),
+  const flags = webApiFlags(values, ['bearer', 'client-credentials', 'password', 'none']);
+  return {
+    ...flags, serviceRoot: flags.serviceRoot!, auth: flags.auth!,
     clientAuth: oneOf(values, 'client-auth', ['post', 'basic'] as const), userAgent: stringValue(values, 'user-agent'),
   };
-  if (auth === 'client-credentials' || auth === 'password') {
-    if (!tokenUrl || !flags.clientId) throw new UsageError(`--auth ${auth} needs --token-url and --client-id.`);
-    httpUrl('token-url', tokenUrl);
-  }
-  if (auth === 'password' && !username) throw new UsageError('--auth password needs --username.');
-  return flags;
 }
 
 async function secret(env: NodeJS.ProcessEnv, name: string, question: string, required: boolean): Promise<string> {
@@ -81,7 +59,7 @@ async function secret(env: NodeJS.ProcessEnv, name: string, question: string, re
 }
 
 /** The doctor's settings for the flags, secrets read from the environment or a prompt. */
-export async function webApiSettings(f: WebApiFlags, env: NodeJS.ProcessEnv = process.env): Promise<WebApiDoctorSettings> {
+export async function webApiSettings(f: DoctorWebApiFlags, env: NodeJS.ProcessEnv = process.env): Promise<WebApiDoctorSettings> {
   let auth: ODataAuth;
   if (f.auth === 'none') auth = { kind: 'none' };
   else if (f.auth === 'bearer') auth = { kind: 'bearer', token: await secret(env, 'RESO_TOKEN', 'Access token: ', true) };

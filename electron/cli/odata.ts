@@ -6,8 +6,8 @@ import {
   buildFilterModel, completeFilter, filterSchema, FilterSchemaError, formatFilter, hoverFilter, parseFilter, syntaxDiagnostic, validateFilter,
   type FilterSchema,
 } from '../../shared/odata/filter/index';
-import { intValue, parseCommandArgs, stringValue, stringValues, UsageError, withUsage, type ParsedArgs } from './args';
-import { printDiagnostic } from './dmql';
+import { parseCommandArgs, stringValue, stringValues, UsageError, withUsage, type ParsedArgs } from './args';
+import { runLanguageCommand, type QueryLanguage } from './languageCommands';
 import { loadCsdl, loadLookups, readSaved, SavedFileError } from './odataFiles';
 
 const USAGE = `usage:
@@ -54,42 +54,10 @@ function schemaOf(values: ParsedArgs['values']): FilterSchema | undefined {
   return filterSchema(model, entitySet);
 }
 
-function check(r: Request, schema: FilterSchema | undefined): number {
-  const diagnostics = schema ? validateFilter(r.filter, schema) : parseFilter(r.filter).errors.map(syntaxDiagnostic);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (r.values.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, diagnostics }, null, 2)}\n`);
-  else if (diagnostics.length === 0) process.stdout.write(`ok${schema ? ` (checked against ${schema.entitySet}, OData ${schema.version})` : ' (syntax only: give --metadata and --entity-set to check names, types and values)'}\n`);
-  else process.stdout.write(`${diagnostics.map((d) => printDiagnostic(r.filter, d)).join('\n\n')}\n`);
-  return errors ? 1 : 0;
-}
-
-function format(r: Request): number {
-  const p = parseFilter(r.filter);
-  if (!p.ast) {
-    process.stderr.write(`${p.errors.map((e) => printDiagnostic(r.filter, syntaxDiagnostic(e))).join('\n')}\n`);
-    return 1;
-  }
-  process.stdout.write(`${formatFilter(p.ast)}\n`);
-  return 0;
-}
-
-function offsetOf(r: Request): number {
-  return intValue(r.values, 'offset', 0, r.filter.length) ?? r.filter.length;
-}
-
-function complete(r: Request, schema: FilterSchema | undefined): number {
-  const c = completeFilter(r.filter, offsetOf(r), schema);
-  if (r.values.json) process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
-  else process.stdout.write(`${c.items.map((i) => `${i.label}\t${i.kind}\t${i.detail}`).join('\n')}\n`);
-  return 0;
-}
-
-function hover(r: Request, schema: FilterSchema | undefined): number {
-  const h = hoverFilter(r.filter, offsetOf(r), schema);
-  if (r.values.json) process.stdout.write(`${JSON.stringify(h ?? null, null, 2)}\n`);
-  else process.stdout.write(`${h ? h.contents : '(nothing here)'}\n`);
-  return 0;
-}
+const FILTER: QueryLanguage<FilterSchema, NonNullable<ReturnType<typeof parseFilter>['ast']>, ReturnType<typeof parseFilter>['errors'][number]> = {
+  validate: validateFilter, parse: parseFilter, syntaxDiagnostic, format: formatFilter, complete: completeFilter, hover: hoverFilter,
+  checked: (schema) => (schema ? ` (checked against ${schema.entitySet}, OData ${schema.version})` : ' (syntax only: give --metadata and --entity-set to check names, types and values)'),
+};
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
@@ -107,11 +75,6 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`rets-workbench odata: ${e.message}\n`);
       return 2;
     }
-    switch (r.cmd) {
-      case 'check': return check(r, schema);
-      case 'format': return format(r);
-      case 'complete': return complete(r, schema);
-      default: return hover(r, schema);
-    }
+    return runLanguageCommand(FILTER, r.cmd, r.filter, r.values, schema);
   });
 }

@@ -15,7 +15,8 @@ import { translationMapping } from '../../shared/mapping/translation';
 import type { MappingFile } from '../../shared/mapping/types';
 import { composeMappings, deriveMapping, dmqlToDmql, dmqlToOData, entitySetFor, odataToDmql, odataToOData, pairClass, readMapping, resourceFor, retsPivot, webApiPivot, type ODataToDmqlResult, type TranslationMapping, type TranslationNote, type TranslationResult } from '../../shared/translate/index';
 import { oneOf, parseCommandArgs, stringValue, stringValues, UsageError, withUsage, type OptionsSpec, type ParsedArgs } from './args';
-import { loadMetadata, printDiagnostic } from './dmql';
+import { loadMetadata } from './dmql';
+import { printDiagnostic } from './languageCommands';
 import { loadCsdl, loadLookups, readSaved, SavedFileError } from './odataFiles';
 
 const USAGE = `usage:

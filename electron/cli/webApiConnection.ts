@@ -29,7 +29,7 @@ export const WEBAPI_CONNECTION_USAGE = `Web API connection (RESO Web API / OData
   (password grant) win when set; else a prompt on a terminal; never on the command line.
 `;
 
-export type WebApiAuthKind = 'bearer' | 'client-credentials' | 'password';
+export type WebApiAuthKind = ODataAuth['kind'];
 
 export interface WebApiFlags {
   profile?: string;
@@ -51,7 +51,8 @@ export interface OpenWebApiConnection {
 }
 
 const DEMO_WEBAPI_NAMES = new Set(['demo-webapi', 'demo mls (web api)', 'demo web api']);
-const AUTH_KINDS = ['bearer', 'client-credentials', 'password'] as const;
+/** What the server commands connect with; the doctor also probes a service with no auth. */
+const AUTH_KINDS: readonly WebApiAuthKind[] = ['bearer', 'client-credentials', 'password'];
 
 function httpUrl(flag: string, text: string): void {
   let u: URL;
@@ -83,11 +84,11 @@ export async function wantsWebApi(argv: readonly string[]): Promise<boolean> {
   return (await savedWebApiProfile(profile)) !== undefined;
 }
 
-export function webApiFlags(values: ParsedArgs['values']): WebApiFlags {
+export function webApiFlags(values: ParsedArgs['values'], authKinds = AUTH_KINDS): WebApiFlags {
   const out: WebApiFlags = {
     profile: stringValue(values, 'profile'),
     serviceRoot: stringValue(values, 'service-root'),
-    auth: oneOf(values, 'auth', AUTH_KINDS, true),
+    auth: oneOf(values, 'auth', authKinds, true),
     tokenUrl: stringValue(values, 'token-url'),
     clientId: stringValue(values, 'client-id'),
     scope: stringValue(values, 'scope'),
@@ -100,7 +101,7 @@ export function webApiFlags(values: ParsedArgs['values']): WebApiFlags {
   if (out.tokenUrl) httpUrl('token-url', out.tokenUrl);
   if (!out.profile) {
     out.auth ??= out.username ? 'password' : out.tokenUrl ? 'client-credentials' : 'bearer';
-    if (out.auth !== 'bearer' && (!out.tokenUrl || !out.clientId)) throw new UsageError(`--auth ${out.auth} needs --token-url URL and --client-id ID.`);
+    if ((out.auth === 'client-credentials' || out.auth === 'password') && (!out.tokenUrl || !out.clientId)) throw new UsageError(`--auth ${out.auth} needs --token-url URL and --client-id ID.`);
     if (out.auth === 'password' && !out.username) throw new UsageError('--auth password needs --username NAME.');
     if (out.auth === 'bearer' && (out.tokenUrl || out.clientId || out.username)) throw new UsageError('--auth bearer takes no --token-url, --client-id or --username (the token comes from RESO_TOKEN).');
   }

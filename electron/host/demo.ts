@@ -6,6 +6,11 @@ import type { BuiltinProfile } from './profiles';
 export const DEMO_PROFILE_ID = 'demo';
 export const DEMO_WEBAPI_PROFILE_ID = 'demo-webapi';
 
+/** What both Demo profiles leave at its default. */
+function demoDefaults(): Pick<BuiltinProfile, 'retsVersion' | 'authScheme' | 'method' | 'throttle' | 'timeouts' | 'keepLoginHost'> {
+  return { retsVersion: 'RETS/1.7.2', authScheme: 'auto', method: 'GET', throttle: { requestsPerMinute: 0 }, timeouts: { ...DEFAULT_TIMEOUTS }, keepLoginHost: false };
+}
+
 /** The Demo MLS's Web API with the working client (client credentials, scope api). */
 function webApiProfile(demo: DemoMls): BuiltinProfile {
   const w = demo.webApi;
@@ -19,12 +24,7 @@ function webApiProfile(demo: DemoMls): BuiltinProfile {
     password: '',
     clientSecret: client?.clientSecret ?? '',
     userAgent: DEMO_USER_AGENT,
-    retsVersion: 'RETS/1.7.2',
-    authScheme: 'auto',
-    method: 'GET',
-    throttle: { requestsPerMinute: 0 },
-    timeouts: { ...DEFAULT_TIMEOUTS },
-    keepLoginHost: false,
+    ...demoDefaults(),
     webApi: { auth: 'client-credentials', tokenUrl: w.tokenUrl, clientId: client?.clientId ?? 'demo-client', scope: w.scope, clientAuth: 'post', headers: {} },
   };
 }
@@ -41,12 +41,7 @@ export async function startDemo(opts: DemoMlsOptions = {}): Promise<{ demo: Demo
     password: account.password,
     userAgent: account.userAgent || DEMO_USER_AGENT,
     ...(account.userAgentPassword ? { uaPassword: account.userAgentPassword } : {}),
-    retsVersion: 'RETS/1.7.2',
-    authScheme: 'auto',
-    method: 'GET',
-    throttle: { requestsPerMinute: 0 },
-    timeouts: { ...DEFAULT_TIMEOUTS },
-    keepLoginHost: false,
+    ...demoDefaults(),
   };
   return { demo, profile, webApiProfile: webApiProfile(demo) };
 }

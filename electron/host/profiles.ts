@@ -3,7 +3,7 @@
 // secret is kept; the secrets themselves live in the keychain (or, with no keychain, in the
 // encrypted secrets file when turned on, else in memory for this session). A password typed into
 // the login URL is moved there too.
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -18,7 +18,7 @@ import { splitUserinfo } from './loginUrlUserinfo';
 import { RetsError } from '../../shared/rets/errors';
 import { NO_KEYCHAIN_MESSAGE, NO_STORED_PASSWORD, SECRET_KINDS, SecretStore, type SecretKind } from './secrets';
 import { lockedFile } from './secretsFile';
-import { assignIds, idFixNote, type IdFix } from './storeIds';
+import { idFixNote, readStoreFolder, type IdFix } from './storeIds';
 import { insideFolder } from './safePath';
 
 // 'file' (the encrypted secrets file) came later: files written before it hold the other three.
@@ -182,22 +182,7 @@ export class ProfileStore {
 
   private async loadAll(): Promise<{ profiles: Profile[]; unreadable: UnreadableFile[] }> {
     const out: Profile[] = [...this.builtins.values()].map((b) => this.builtinView(b));
-    let names: string[] = [];
-    try { names = await readdir(this.dir); } catch { /* no folder yet */ }
-    const found: { name: string; raw: Record<string, unknown> }[] = [];
-    const unreadable: UnreadableFile[] = [];
-    for (const n of names.sort()) {
-      if (!n.endsWith('.json') || n.startsWith('.')) continue;
-      try {
-        const raw = await readJsonFile(join(this.dir, n));
-        ProfileFile.parse({ ...(raw as object), id: 'checked' });
-        found.push({ name: n.slice(0, -5), raw: raw as Record<string, unknown> });
-      } catch (err) {
-        unreadable.push(unreadableFile(join(this.dir, n), err));
-      }
-    }
-    const ids = assignIds(found.map((f) => ({ name: f.name, innerId: f.raw.id, label: String(f.raw.name) })), (label) => `${slugify(label, 30)}-${shortId()}`);
-    const fixes = new Map(ids.map((x) => [x.name, x]));
+    const { found, unreadable, fixes } = await readStoreFolder(this.dir, (raw) => ProfileFile.parse({ ...raw, id: 'checked' }), (label) => `${slugify(label, 30)}-${shortId()}`);
     // The original keeps the credential a copy shares with it: originals first.
     found.sort((a, b) => Number(fixes.has(a.name)) - Number(fixes.has(b.name)));
     const credentials = new Set<string>();

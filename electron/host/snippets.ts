@@ -10,7 +10,7 @@ import { serialized } from './fileQueue';
 import { isSafeId, readJsonFile, shortId, slugify, unreadableFile, writeFileAtomic, writeJsonAtomic } from './files';
 import { excerpt } from './excerpt';
 import { inputError, notFound } from './hostError';
-import { assignIds, idFixNote, type IdFix } from './storeIds';
+import { idFixNote, readStoreFolder, type IdFix } from './storeIds';
 import { insideFolder } from './safePath';
 
 export class SnippetStore {
@@ -42,21 +42,7 @@ export class SnippetStore {
   }
 
   private async loadAll(): Promise<{ snippets: Snippet[]; unreadable: UnreadableFile[] }> {
-    let names: string[] = [];
-    try { names = await readdir(this.dir); } catch { return { snippets: [], unreadable: [...this.fixed] }; }
-    const found: { name: string; raw: Record<string, unknown> }[] = [];
-    const unreadable: UnreadableFile[] = [];
-    for (const n of names.sort()) {
-      if (!n.endsWith('.json') || n.startsWith('.')) continue;
-      try {
-        const raw = await readJsonFile(join(this.dir, n));
-        Snippet.parse({ ...(raw as object), id: 'checked' });
-        found.push({ name: n.slice(0, -5), raw: raw as Record<string, unknown> });
-      } catch (err) {
-        unreadable.push(unreadableFile(join(this.dir, n), err));
-      }
-    }
-    const fixes = new Map(assignIds(found.map((f) => ({ name: f.name, innerId: f.raw.id, label: String(f.raw.name) })), (label) => `${slugify(label)}-${shortId()}`).map((x) => [x.name, x]));
+    const { found, unreadable, fixes } = await readStoreFolder(this.dir, (raw) => Snippet.parse({ ...raw, id: 'checked' }), (label) => `${slugify(label)}-${shortId()}`);
     const out: Snippet[] = [];
     for (const { name, raw } of found) {
       const fix = fixes.get(name);

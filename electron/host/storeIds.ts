@@ -3,8 +3,10 @@
 // ("wilma-1a2b3c4d-copy.json") keeps its name as its id and has the id inside rewritten; a name
 // that cannot be an id ("wilma-1a2b3c4d copy.json", as file managers name copies) gets a new id
 // and its file is saved under it. A copy is reported once, so the user knows two entries exist.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { UnreadableFile } from '../../shared/contract';
-import { isSafeId } from './files';
+import { isSafeId, readJsonFile, unreadableFile } from './files';
 
 export interface FoundFile {
   /** The file name without ".json". */
@@ -45,6 +47,37 @@ export function assignIds(files: FoundFile[], newId: (label: string) => string):
     fixes.push({ name: f.name, id, rename: true, ...(copyOf ? { copyOf } : {}) });
   }
   return fixes;
+}
+
+export interface StoreFolder {
+  /** The files `check` accepted: name without ".json", and their content. */
+  found: { name: string; raw: Record<string, unknown> }[];
+  unreadable: UnreadableFile[];
+  /** By file name: the files whose id needs fixing (assignIds). */
+  fixes: Map<string, IdFix>;
+}
+
+/**
+ * Reads every `<name>.json` of a store folder (none when it does not exist yet; dot files are not
+ * entries), each checked by `check` (a throw makes it unreadable), and the id fixes they need.
+ */
+export async function readStoreFolder(dir: string, check: (raw: object) => void, newId: (label: string) => string): Promise<StoreFolder> {
+  let names: string[] = [];
+  try { names = await readdir(dir); } catch { /* no folder yet */ }
+  const found: StoreFolder['found'] = [];
+  const unreadable: UnreadableFile[] = [];
+  for (const n of names.sort()) {
+    if (!n.endsWith('.json') || n.startsWith('.')) continue;
+    try {
+      const raw = await readJsonFile(join(dir, n));
+      check(raw as object);
+      found.push({ name: n.slice(0, -5), raw: raw as Record<string, unknown> });
+    } catch (err) {
+      unreadable.push(unreadableFile(join(dir, n), err));
+    }
+  }
+  const fixes = new Map(assignIds(found.map((f) => ({ name: f.name, innerId: f.raw.id, label: String(f.raw.name) })), newId).map((x) => [x.name, x]));
+  return { found, unreadable, fixes };
 }
 
 /** What the user is told about a fixed file (listed with the files that could not be read). */

@@ -5,7 +5,8 @@
 // that awaits each batch slows the server down instead of filling memory.
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { Agent, request } from 'undici';
+import { request, type Agent } from 'undici';
+import { httpAgent } from '../rets/httpAgent';
 import { ODataError, retryAfterSeconds, type ODataOperation } from '../../shared/odata/errors';
 import { redactHeaders, redactUrl } from '../../shared/redact';
 import { Trace, type TraceEntry } from '../rets/trace';
@@ -67,12 +68,7 @@ export class ODataTransport {
   private nextSlot = 0;
 
   constructor(private readonly settings: ODataSettings, readonly trace: Trace<ODataOperation>, private readonly clock: ODataClock) {
-    this.agent = new Agent({
-      connect: { timeout: settings.connectTimeoutMs },
-      headersTimeout: settings.idleTimeoutMs,
-      bodyTimeout: settings.idleTimeoutMs,
-      keepAliveTimeout: 10_000,
-    });
+    this.agent = httpAgent(settings);
     this.tokens = new TokenSource(settings.auth, (url, headers, body, logged, signal) => this.postToken(url, headers, body, logged, signal), () => clock.now());
   }
 

@@ -2,7 +2,8 @@
 // headers, RETS-UA-Authorization, HTTP auth answering 401s, throttling, the trace, and error
 // mapping. Bodies are handed out as async iterables pulled straight from the socket, so a slow
 // consumer slows the server down instead of filling memory.
-import { Agent, request } from 'undici';
+import { request, type Agent } from 'undici';
+import { httpAgent } from './httpAgent';
 import { CookieJar } from 'tough-cookie';
 import type { RetsTransaction } from '../../shared/rets/errors';
 import { decodeBody } from '../../shared/rets/text';
@@ -57,12 +58,7 @@ export class Transport {
 
   constructor(private readonly settings: ConnectionSettings, readonly trace: Trace) {
     this.auth = new Authenticator(settings);
-    this.agent = new Agent({
-      connect: { timeout: settings.connectTimeoutMs },
-      headersTimeout: settings.idleTimeoutMs,
-      bodyTimeout: settings.idleTimeoutMs,
-      keepAliveTimeout: 10_000,
-    });
+    this.agent = httpAgent(settings);
   }
 
   /** The RETS-Session-ID cookie that would be sent to this URL ('' when none). */

@@ -161,15 +161,20 @@ const lookupGrams = new WeakMap<DmqlLookup, GramIndex>();
 function lookupIndex(lookup: DmqlLookup): GramIndex {
   let g = lookupGrams.get(lookup);
   if (!g) {
-    const texts: string[] = [];
-    const owners: number[] = [];
-    lookup.values.forEach((v, i) => {
-      for (const s of new Set([v.value, v.shortValue, v.longValue])) if (s) { texts.push(s.toLowerCase()); owners.push(i); }
-    });
-    g = new GramIndex(texts, owners);
+    g = namesIndex(lookup.values, (v) => [v.value, v.shortValue, v.longValue]);
     lookupGrams.set(lookup, g);
   }
   return g;
+}
+
+/** An index over each value's distinct names, lower-cased; a name's owner is its value's position. */
+export function namesIndex<T>(values: readonly T[], names: (v: T) => readonly (string | undefined)[]): GramIndex {
+  const texts: string[] = [];
+  const owners: number[] = [];
+  values.forEach((v, i) => {
+    for (const s of new Set(names(v))) if (s) { texts.push(s.toLowerCase()); owners.push(i); }
+  });
+  return new GramIndex(texts, owners);
 }
 
 /** Up to `limit` lookup values whose Value, ShortValue or LongValue is close to `word`. */

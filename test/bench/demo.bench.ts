@@ -8,10 +8,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { get } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildCatalog } from '../../electron/demo/catalog';
+import { cpuSeconds } from './clientProcess';
 import { createDataset } from '../../electron/demo/dataset';
 import { buildMetadata } from '../../electron/demo/metadataModel';
 
@@ -21,17 +21,6 @@ function generation(n: number): number {
   const t = performance.now();
   buildMetadata(buildCatalog(createDataset(n, 1), () => ''));
   return performance.now() - t;
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return NaN;
-  }
 }
 
 const hasCurl = (): boolean => {

@@ -4,6 +4,7 @@
 import { cpus, loadavg } from 'node:os';
 import { buildSchema, compile, complete, format, hover, parse, validate, warmSchema } from '../../shared/dmql';
 import type { MetadataField, MetadataLookup, RetsMetadata } from '../../shared/rets/metadata/model';
+import { seeded } from '../fuzz/rng';
 
 const GOAL_MS = 5;
 const WORDS = ['List', 'Price', 'Original', 'Close', 'Date', 'Status', 'Bedrooms', 'Bathrooms', 'Full', 'Half', 'Living', 'Area', 'Lot', 'Size',
@@ -11,10 +12,6 @@ const WORDS = ['List', 'Price', 'Original', 'Close', 'Date', 'Status', 'Bedrooms
   'City', 'Postal', 'Code', 'County', 'Agent', 'Office', 'Phone', 'Email', 'Remarks', 'Public', 'Private', 'Modification', 'Timestamp', 'Photo',
   'Count', 'Association', 'Fee', 'Frequency', 'Heating', 'Cooling', 'Roof', 'Flooring', 'Appliances', 'Waterfront', 'View', 'Pool', 'Features'];
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
 const r = seeded(2026);
 const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
 

@@ -7,22 +7,15 @@
 // Goals: (a) wall <= 1.5x (c); (a) at least as fast as (b); (a) peak RSS below (b)'s and flat in
 // the number of pages (also run over 25 pages). A line before the table gives the payload parser
 // alone (in memory, no I/O) in MB per CPU-second.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleClients, runClient } from './clientProcess';
 import type { Result } from './odataClients';
 import { BLOCKS, PAGE_ROWS, TOTAL_ROWS, pageParts, renderBlock } from './odataPages';
 
 const PAGES = TOTAL_ROWS / PAGE_ROWS;
-const REPO = path.resolve(__dirname, '..', '..');
-const BUNDLE = path.join(REPO, 'node_modules', '.cache', 'rets-workbench-bench', 'odataClients.cjs');
-
-function bundleClients(): void {
-  buildSync({ entryPoints: [path.join(__dirname, 'odataClients.ts')], outfile: BUNDLE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
-}
+let BUNDLE = '';
 
 /** Serves /p<N>/odata/Property?$skip=… : N pages, rendered once. */
 function startServer(): Promise<{ base: string; close: () => void; pageBytes: number }> {
@@ -48,22 +41,10 @@ function startServer(): Promise<{ base: string; close: () => void; pageBytes: nu
   }));
 }
 
-function runChild(mode: string, root: string, pages: number): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof when tuning
-    const p = spawn(process.execPath, [...flags, BUNDLE, mode, root, String(pages)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    p.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-    p.on('exit', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) reject(new Error(`${mode} exited ${code}: ${out.slice(-500)}`));
-      else resolve(JSON.parse(line) as Result);
-    });
-  });
-}
+const runChild = (mode: string, root: string, pages: number) => runClient<Result>(BUNDLE, [mode, root, String(pages)]);
 
 async function main(): Promise<void> {
-  bundleClients();
+  BUNDLE = bundleClients('odataClients');
   const server = await startServer();
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   const only = process.env.BENCH_ONLY; // "mode:pages", to profile one client

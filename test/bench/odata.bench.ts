@@ -6,16 +6,13 @@ import {
   buildFilterModel, compileFilter, completeFilter, filterSchema, formatFilter, hoverFilter, parseFilter, validateFilter,
   warmFilterSchema, type FilterEnumTypeInput, type FilterModelInput, type FilterPropertyInput, type FilterStructuredTypeInput,
 } from '../../shared/odata/filter';
+import { seeded } from '../fuzz/rng';
 
 const GOAL_MS = 5;
 const WORDS = ['List', 'Price', 'Original', 'Close', 'Date', 'Status', 'Bedrooms', 'Bathrooms', 'Full', 'Half', 'Living', 'Area', 'Lot', 'Size',
   'Acres', 'Tax', 'Annual', 'Amount', 'School', 'District', 'Elementary', 'High', 'Garage', 'Spaces', 'Year', 'Built', 'Street', 'Name', 'Number',
   'City', 'Postal', 'Code', 'County', 'Agent', 'Office', 'Phone', 'Email', 'Remarks', 'Public', 'Private', 'Modification', 'Timestamp', 'Photo'];
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
 const r = seeded(2026);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
 

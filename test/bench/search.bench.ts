@@ -13,27 +13,15 @@
 // Goals: (a) >= 3x (b) rows/s; (a) wall <= 3x (d) wall; (a) peak RSS < 120 MiB and flat in rows;
 // (a+) >= 3x (b); (e) wall <= 2.5x (g); (e) >= 5x faster than (f); (e) peak RSS within (g)'s
 // + 40 MiB and flat in the row count.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import path from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleClients, runClient } from './clientProcess';
 import { BLOCK_ROWS, searchBody } from './searchBody';
 import type { Result } from './searchClients';
 
 const ROWS = 100_000;
-const REPO = path.resolve(__dirname, '..', '..');
-// Inside node_modules so that the bundle's require('rets-client') resolves.
-const BUNDLE = path.join(REPO, 'node_modules', '.cache', 'rets-workbench-bench', 'searchClients.cjs');
-
-/** The child-side clients as one plain-JS file (no tsx loader in the measured processes). */
-function bundleClients(): void {
-  buildSync({
-    entryPoints: [path.join(__dirname, 'searchClients.ts')], outfile: BUNDLE, bundle: true, platform: 'node',
-    format: 'cjs', target: 'node20', external: ['rets-client'], logLevel: 'error',
-  });
-}
+let BUNDLE = '';
 
 // ---------------------------------------------------------------- server side
 const LOGIN = (base: string) => `<RETS ReplyCode="0" ReplyText="Operation Successful">
@@ -87,22 +75,10 @@ function startServer(): Promise<{ base: string; close: () => void }> {
   }));
 }
 
-function runChild(mode: string, base: string, rows: number): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof when tuning
-    const p = spawn(process.execPath, [...flags, BUNDLE, mode, base, String(rows)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    p.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-    p.on('exit', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) reject(new Error(`${mode} exited ${code}: ${out.slice(-500)}`));
-      else resolve(JSON.parse(line) as Result);
-    });
-  });
-}
+const runChild = (mode: string, base: string, rows: number) => runClient<Result>(BUNDLE, [mode, base, String(rows)]);
 
 async function main(): Promise<void> {
-  bundleClients();
+  BUNDLE = bundleClients('searchClients', ['rets-client']);
   const server = await startServer();
   const bodyMB = searchBody().bytesFor(ROWS) / 1e6;
   const only = process.env.BENCH_ONLY; // a mode name, to profile one client

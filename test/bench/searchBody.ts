@@ -2,6 +2,7 @@
 // listing data (~300-character remarks with &amp; and other entities), generated deterministically
 // and streamed block by block (a block of 1000 distinct rows is built once; each block sent is a
 // copy with its ListingIDs renumbered), so the server never holds the whole ~176 MB body.
+import { lcg } from '../fuzz/rng';
 
 export const COLUMN_COUNT = 120;
 export const BLOCK_ROWS = 1000;
@@ -16,10 +17,6 @@ const named = [
 ];
 export const COLUMNS: string[] = [...named, ...Array.from({ length: COLUMN_COUNT - named.length }, (_, i) => `Field${String(i + named.length + 1).padStart(3, '0')}`)];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
-}
 
 const words = ['spacious', 'sunny', 'updated', 'kitchen', 'granite', 'hardwood', 'floors', 'backyard', 'quiet', 'street',
   'close', 'to', 'schools', 'park', 'shopping', 'views', 'open', 'plan', 'vaulted', 'ceilings', 'master', 'suite', 'walk-in',
@@ -73,7 +70,7 @@ export interface SearchBody {
 }
 
 export function searchBody(): SearchBody {
-  const r = prng(2024);
+  const r = lcg(2024);
   const idOffsets: number[] = [];
   const parts: string[] = [];
   let length = 0;

@@ -2,15 +2,14 @@
 // app's export (the host) write the same bytes for the same Web API query against one Demo MLS
 // over HTTP: the same keys in the same order, numbers as numbers, collections and expanded Media
 // as JSON.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { call, runOperation, startHarness, type Harness } from '../host/hostHarness';
+import { runCli } from './runCli';
 
-const bin = path.resolve(__dirname, '..', '..', 'bin', 'rets-workbench.cjs');
 let h: Harness;
 let work: string;
 let collectionField: string;
@@ -26,20 +25,10 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-function cli(args: string[]): Promise<{ code: number | null; stderr: string }> {
+function cli(args: string[]) {
   const w = h.host.demo!.webApi;
-  const env = {
-    ...process.env, RESO_TOKEN: '', RESO_PASSWORD: '', RESO_CLIENT_SECRET: 'demo-secret',
-    RETS_WORKBENCH_HOME: path.join(work, 'home'), DBUS_SESSION_BUS_ADDRESS: 'disabled:',
-  };
   const flags = ['--service-root', w.serviceRoot, '--token-url', w.tokenUrl, '--client-id', 'demo-client', '--scope', 'api'];
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args, ...flags], { cwd: work, env });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    child.stdin.end();
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
+  return runCli([...args, ...flags], { home: path.join(work, 'home'), cwd: work, env: { RESO_CLIENT_SECRET: 'demo-secret' } });
 }
 
 async function appExport(filter: string, select: string[], orderby: string, expand: string): Promise<string> {

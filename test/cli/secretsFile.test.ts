@@ -1,6 +1,5 @@
 // A headless box with no keychain keeps a profile's password in the encrypted secrets file: the
 // command line makes it when RETS_WORKBENCH_PASSPHRASE is set and opens it with the same variable.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,29 +8,15 @@ import { startDemoMls, type DemoMls } from '../../electron/demo';
 import { ProfileStore } from '../../electron/host/profiles';
 import { SecretStore } from '../../electron/host/secrets';
 import { dataLayout } from '../../electron/host/paths';
+import { runCli } from './runCli';
 
-const bin = path.resolve(__dirname, '..', '..', 'bin', 'rets-workbench.cjs');
 const SECRET = 'demo';
 const PASSPHRASE = 'a headless box passphrase';
 let demo: DemoMls;
 let home: string;
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<Result> {
-  return new Promise((resolve) => {
-    // DBUS_SESSION_BUS_ADDRESS disabled: no keychain answers, as on a headless server.
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, RETS_PASSWORD: '', RETS_UA_PASSWORD: '', RETS_WORKBENCH_PASSPHRASE: '', RETS_WORKBENCH_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'disabled:', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    child.stdin.end(stdin);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** No keychain answers (DBus disabled), as on a headless server. */
+const cli = (args: string[], env: Record<string, string> = {}, stdin = '') => runCli(args, { home, env, stdin });
 
 beforeAll(async () => {
   demo = await startDemoMls({ listings: 30 });

@@ -1,8 +1,7 @@
 // The commands that talk to a server (search, metadata, objects, profiles), run as a user runs
 // them: `rets-workbench` subprocesses against a Demo MLS over HTTP, passwords from RETS_PASSWORD or
 // stdin, exit codes 0 / 1 / 2 / 130, and no file under the final name after Ctrl+C.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,31 +9,15 @@ import { startDemoMls, type DemoMls } from '../../electron/demo';
 import { RetsSession } from '../../electron/rets/session';
 import { DEFAULT_SETTINGS } from '../../electron/rets/types';
 import { parseCsv as parse } from '../host/csv';
+import { interruptExport, runCli } from './runCli';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const bin = path.join(repoRoot, 'bin', 'rets-workbench.cjs');
 let demo: DemoMls;
 let home: string;
 let work: string;
 /** A listing with several photos. */
 let photoKey: string;
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[], opts: { env?: Record<string, string>; stdin?: string } = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: work,
-      env: { ...process.env, RETS_PASSWORD: '', RETS_UA_PASSWORD: '', RETS_WORKBENCH_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'disabled:', ...opts.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    child.stdin.end(opts.stdin ?? '');
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], opts: { env?: Record<string, string>; stdin?: string } = {}) => runCli(args, { home, cwd: work, ...opts });
 
 const byHand = () => ['--url', demo.loginUrl, '--user', 'demo'];
 const pw = { env: { RETS_PASSWORD: 'demo' } };
@@ -100,22 +83,9 @@ describe('rets-workbench search', { timeout: 180_000 }, () => {
 
   it('Ctrl+C mid-export exits 130 and leaves no file under the final name, nor its temp file', async () => {
     const out = path.join(work, 'slow.csv');
-    const child = spawn(process.execPath, [bin, 'search', 'Property', 'ALL', '(L_ListPrice=0+)', '--csv', out, '--url', demo.loginUrl, '--user', 'slow'], {
-      cwd: work, env: { ...process.env, RETS_PASSWORD: 'demo', RETS_WORKBENCH_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'disabled:' },
-    });
-    child.stdin.end();
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    // The export has begun once its temp file exists beside the target.
-    await new Promise<void>((resolve) => {
-      const w = watch(work, (_e, name) => {
-        if (name && name.startsWith('.slow.csv.') && name.endsWith('.tmp')) { w.close(); resolve(); }
-      });
-    });
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(130);
-    expect(stderr).toContain('interrupted');
+    const r = await interruptExport(['search', 'Property', 'ALL', '(L_ListPrice=0+)', '--csv', out, '--url', demo.loginUrl, '--user', 'slow'], out, { home, cwd: work, env: { RETS_PASSWORD: 'demo' } });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(work).filter((f) => f.startsWith('.slow.csv.'))).toEqual([]);
   });

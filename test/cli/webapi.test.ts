@@ -2,8 +2,7 @@
 // `rets-workbench` subprocesses against a Demo MLS's Web API over HTTP, secrets from RESO_*
 // variables, exit codes 0 / 1 / 2 / 130, and no file under the final name after Ctrl+C. What the
 // CLI writes is compared with what a direct query of the same Demo returns.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,30 +15,13 @@ import { webApiFlags } from '../../electron/cli/webApiConnection';
 import { ProfileStore } from '../../electron/host/profiles';
 import { SecretStore } from '../../electron/host/secrets';
 import { dataLayout } from '../../electron/host/paths';
+import { interruptExport, runCli } from './runCli';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const bin = path.join(repoRoot, 'bin', 'rets-workbench.cjs');
 let demo: DemoMls;
 let home: string;
 let work: string;
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, RESO_TOKEN: '', RESO_CLIENT_SECRET: '', RESO_PASSWORD: '', RETS_WORKBENCH_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'disabled:', ...extra };
-}
-
-function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: work, env: env(extraEnv) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    child.stdin.end();
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { home, cwd: work, env });
 
 /** Client credentials by hand, as an integrator types them. */
 const byHand = (clientId = 'demo-client') => ['--service-root', demo.webApi.serviceRoot, '--token-url', demo.webApi.tokenUrl, '--client-id', clientId, '--scope', 'api'];
@@ -132,20 +114,9 @@ describe('rets-workbench search (Web API)', { timeout: 180_000 }, () => {
 
   it('Ctrl+C mid-export exits 130 and leaves no file under the final name, nor its temp file', async () => {
     const out = path.join(work, 'slow.csv');
-    const child = spawn(process.execPath, [bin, 'search', 'Property', '', '--csv', out, '--page-size', '20', ...byHand('slow-client')], { cwd: work, env: env(secret) });
-    child.stdin.end();
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    // The export has begun once its temp file exists beside the target.
-    await new Promise<void>((resolve) => {
-      const w = watch(work, (_e, name) => {
-        if (name && name.startsWith('.slow.csv.') && name.endsWith('.tmp')) { w.close(); resolve(); }
-      });
-    });
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(130);
-    expect(stderr).toContain('interrupted');
+    const r = await interruptExport(['search', 'Property', '', '--csv', out, '--page-size', '20', ...byHand('slow-client')], out, { home, cwd: work, env: secret });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(work).filter((f) => f.startsWith('.slow.csv.'))).toEqual([]);
   });

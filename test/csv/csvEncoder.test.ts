@@ -13,6 +13,7 @@ import { decodeCharset } from '../../shared/rets/search/text';
 import { decodeXmlEntities } from '../../shared/rets/text';
 import type { RowBatch, SearchEvent } from '../../shared/rets/search/types';
 import { samplesOf } from '../samples/corpus';
+import { lcg } from '../fuzz/rng';
 
 interface Options { bom: boolean; guard: boolean }
 const OPTIONS: Options[] = [{ bom: false, guard: false }, { bom: true, guard: false }, { bom: false, guard: true }, { bom: true, guard: true }];
@@ -113,10 +114,6 @@ const PIECES: (string | number[])[] = [
   [0xe9], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0x93, 0x94], [0xa0], [0xff], [0x00],
 ];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
-}
 
 function pieceBytes(p: string | number[]): number[] { return typeof p === 'string' ? [...enc.encode(p)] : p; }
 
@@ -130,7 +127,7 @@ function field(r: () => number): number[] {
 
 /** A COMPACT body with `rows` rows of hostile fields; some rows ragged, some missing a delimiter. */
 function hostileBody(seed: number, delimiter: number, rows: number, width: number): Uint8Array {
-  const r = prng(seed);
+  const r = lcg(seed);
   const hex = delimiter.toString(16).padStart(2, '0');
   const cols = Array.from({ length: width }, (_, i) => `C${i}`);
   const d = String.fromCharCode(delimiter);

@@ -1,4 +1,6 @@
 // Helpers for the DMQL tests: range-free tree shapes and a seeded random generator.
+import { pick, seeded as rng } from '../fuzz/rng';
+
 export function stripRanges(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(stripRanges);
   if (x && typeof x === 'object') {
@@ -9,21 +11,7 @@ export function stripRanges(x: unknown): unknown {
   return x;
 }
 
-/** mulberry32: small, fast, reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function pick<T>(r: () => number, xs: readonly T[]): T {
-  return xs[Math.floor(r() * xs.length)];
-}
+export { pick, rng };
 
 /** A random syntactically valid DMQL2 query (with random spacing and operator spellings). */
 export function randomQuery(r: () => number, depth = 0): string {

@@ -2,6 +2,7 @@
 // before, without its backtracking (work counted in steps, bounded by pattern × text).
 import { describe, expect, it } from 'vitest';
 import { wildcardMatchCounted, wildcardMatcher } from '../../shared/dmql/wildcard';
+import { seeded as rng } from '../fuzz/rng';
 
 /** The former evaluator's translation, kept here as the oracle for small inputs. */
 function oracle(pattern: string, caseSensitive: boolean): RegExp {
@@ -14,16 +15,6 @@ function oracle(pattern: string, caseSensitive: boolean): RegExp {
   return new RegExp(`^${src}$`, caseSensitive ? 's' : 'is');
 }
 
-/** A small deterministic generator (mulberry32), so a failure names its inputs every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('wildcards: semantics', () => {
   it.each([

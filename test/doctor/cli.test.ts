@@ -1,6 +1,5 @@
 // `rets-workbench doctor` as a subprocess against the demo MLS: exit codes, live output, --json,
 // the password from RETS_PASSWORD (and from a profile), and no password in any output.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,23 +9,13 @@ import { ProfileStore } from '../../electron/host/profiles';
 import { SecretStore } from '../../electron/host/secrets';
 import type { DoctorReport } from '../../shared/doctor';
 import { parseDoctorArgs, UsageError } from '../../electron/cli/doctorArgs';
+import { runCli } from '../cli/runCli';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const bin = path.join(repoRoot, 'bin', 'rets-workbench.cjs');
 let demo: DemoMls;
 let home: string;
 
-interface Result { code: number; stdout: string; stderr: string }
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, 'doctor', ...args], {
-      cwd: repoRoot, timeout: 60_000,
-      env: { ...process.env, RETS_PASSWORD: '', RETS_UA_PASSWORD: '', RETS_WORKBENCH_HOME: home, ...env },
-    }, (_err, stdout, stderr) => resolve({ code: child.exitCode ?? -1, stdout, stderr }));
-    child.stdin?.end();
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(['doctor', ...args], { home, env });
 
 beforeAll(async () => {
   demo = await startDemoMls({ listings: 100 });

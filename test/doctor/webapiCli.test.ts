@@ -1,6 +1,5 @@
 // `rets-workbench doctor --service-root ...` as a subprocess against the Demo MLS's Web API: exit
 // codes, live output, --json, secrets from the environment and never in any output.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,23 +8,13 @@ import { parseDoctorArgs, UsageError } from '../../electron/cli/doctorArgs';
 import { webApiSettings } from '../../electron/cli/doctorWebApiArgs';
 import { startDemoMls, type DemoMls } from '../../electron/demo';
 import type { DoctorReport } from '../../shared/doctor';
+import { runCli } from '../cli/runCli';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const bin = path.join(repoRoot, 'bin', 'rets-workbench.cjs');
 let demo: DemoMls;
 let home: string;
 
-interface Result { code: number; stdout: string; stderr: string }
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, 'doctor', ...args], {
-      cwd: repoRoot, timeout: 60_000,
-      env: { ...process.env, RESO_CLIENT_SECRET: '', RESO_TOKEN: '', RESO_PASSWORD: '', RETS_WORKBENCH_HOME: home, ...env },
-    }, (_err, stdout, stderr) => resolve({ code: child.exitCode ?? -1, stdout, stderr }));
-    child.stdin?.end();
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(['doctor', ...args], { home, env });
 
 const flags = (clientId: string) => ['--service-root', demo.webApi.serviceRoot, '--token-url', demo.webApi.tokenUrl, '--client-id', clientId, '--scope', 'api', '--timeout', '10'];
 
@@ -82,7 +71,7 @@ describe('doctor Web API arguments', () => {
     expect(() => parseDoctorArgs(['--service-root', 'https://api.x/odata', '--client-secret', 'abc'])).toThrow(UsageError);
     expect(() => parseDoctorArgs(['--service-root', 'https://api.x/odata', '--url', 'https://x/login'])).toThrow('--url is for RETS connections');
     expect(() => parseDoctorArgs(['--profile', 'p', '--token-url', 'https://id.x/token'])).toThrow('--token-url is for Web API connections: give --service-root too.');
-    expect(() => parseDoctorArgs(['--service-root', 'https://api.x/odata', '--auth', 'password', '--token-url', 'https://id.x/token', '--client-id', 'c'])).toThrow('--auth password needs --username.');
+    expect(() => parseDoctorArgs(['--service-root', 'https://api.x/odata', '--auth', 'password', '--token-url', 'https://id.x/token', '--client-id', 'c'])).toThrow('--auth password needs --username NAME.');
     expect(() => parseDoctorArgs(['--service-root', 'api.x/odata'])).toThrow('is not a URL');
   });
 

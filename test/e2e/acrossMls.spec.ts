@@ -5,54 +5,28 @@
 // Web API profile is active, opened translated. Screenshots in both themes:
 // test-results/screenshots/across-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { callHost, freshDirs, repoRoot, startHost, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import { readFileSync } from 'node:fs';
+import { callHost, freshDirs, startHost, type RunningHost } from './host';
+import * as app from './app';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 let host: RunningHost;
 let page: Page;
 
-async function shotBoth(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const t of ['light', 'dark'] as const) {
-    await page.locator(`[data-theme-choice=${t}]`).evaluate((b) => (b as HTMLButtonElement).click());
-    await expect(page.locator('html')).toHaveAttribute('data-theme', t);
-    await page.screenshot({ path: join(shots, `across-${name}-${t}.png`) });
-  }
-}
-
-async function typeFresh(text: string): Promise<void> {
-  await page.getByTestId('query-editor').locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-}
-
-async function runAndWait(): Promise<void> {
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('result-count')).toContainText(' s', { timeout: 60_000 });
-  await expect(page.getByTestId('running')).toHaveCount(0, { timeout: 60_000 });
-}
+const shotBoth = (name: string) => app.shotBoth(page, `across-${name}`);
+const typeFresh = (text: string) => app.typeFresh(page, text);
+const runAndWait = () => app.runAndWait(page, 60_000);
 
 const rowsShown = async () => Number((await page.getByTestId('result-count').locator('b').first().textContent())!.replace(/\D/g, ''));
 
 test.beforeAll(async ({ browser }) => {
   host = await startHost(freshDirs());
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  page = await app.newPage(browser);
+  await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('propose and confirm a mapping for the Demo (RETS)', async () => {
   await page.getByTestId('open-commands').click();

@@ -6,58 +6,21 @@
 // columns, the Columns filter, the partial-sort note, resizable panes, the palettes and their
 // keys, row and lookup details, the photo viewer. Screenshots: test-results/screenshots/daily-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { callHost, freshDirs, repoRoot, startHost, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import { callHost, freshDirs, startHost, type RunningHost } from './host';
+import * as app from './app';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 let host: RunningHost;
 let page: Page;
 
-async function shot(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `daily-${name}.png`) });
-}
-
-/** The title bar's theme switch, pressed without moving focus (so an open popup stays open). */
-async function pickTheme(t: 'light' | 'dark' | 'system'): Promise<void> {
-  await page.locator(`[data-theme-choice=${t}]`).evaluate((b) => (b as HTMLButtonElement).click());
-  if (t !== 'system') await expect(page.locator('html')).toHaveAttribute('data-theme', t);
-}
-
-/** The same screen in both themes. */
-async function shotBoth(name: string): Promise<void> {
-  for (const t of ['light', 'dark'] as const) {
-    await pickTheme(t);
-    await shot(`${name}-${t}`);
-  }
-  await pickTheme('light');
-}
-
+const shot = (name: string) => app.shot(page, `daily-${name}`);
+const shotBoth = (name: string) => app.shotBoth(page, `daily-${name}`);
 const editor = () => page.getByTestId('query-editor');
-const editorLines = () => editor().locator('.view-lines');
-
-async function setQuery(text: string): Promise<void> {
-  await editorLines().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  if (text) await page.keyboard.type(text);
-  if (text) await expect(editorLines()).toContainText(text.replace(/ /g, '\u00a0').slice(0, 20));
-}
-
-async function runAndWait(): Promise<void> {
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('result-count')).toContainText(' s', { timeout: 30_000 });
-  await expect(page.getByTestId('running')).toHaveCount(0, { timeout: 60_000 });
-}
-
-async function demoProfileId(): Promise<string> {
-  const { profiles } = await callHost<{ profiles: { id: string; name: string }[] }>(host, 'profiles.list');
-  return profiles.find((p) => p.name === 'Demo MLS (RETS)')!.id;
-}
+const editorLines = () => app.editorLines(page);
+const setQuery = (text: string) => app.setQuery(page, text);
+const runAndWait = () => app.runAndWait(page);
+const demoProfileId = () => app.profileId(host, 'Demo MLS (RETS)');
 
 async function lastSearchUrl(): Promise<string> {
   const { entries } = await callHost<{ entries: { transaction: string; url: string }[] }>(host, 'trace.list', { profileId: await demoProfileId() });
@@ -66,17 +29,11 @@ async function lastSearchUrl(): Promise<string> {
 
 test.beforeAll(async ({ browser }) => {
   host = await startHost(freshDirs());
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  page = await app.newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('the completion list reads in both themes: no app rule reaches Monaco’s spans', async () => {
   await setQuery('(L_Sta');

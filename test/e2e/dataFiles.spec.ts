@@ -1,11 +1,11 @@
 // Profile files the user copied or broke by hand: the connections list names the broken file
 // with its reason, and says which copy the host gave its own id (both copies stay usable).
 import { expect, test } from '@playwright/test';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile } from '../../shared/contract';
-import { nameShim } from './chromium';
-import { callHost, freshDirs, repoRoot, startHost, type RunningHost } from './host';
+import * as app from './app';
+import { callHost, freshDirs, startHost, type RunningHost } from './host';
 
 let host: RunningHost;
 test.afterAll(async () => { await host?.stop(); });
@@ -17,9 +17,7 @@ test('a copied profile file is listed as fixed, a broken one as unreadable, and 
   copyFileSync(join(dir, `${profile.id}.json`), join(dir, `${profile.id} copy.json`));
   writeFileSync(join(dir, 'merge-conflict.json'), '{\n<<<<<<< HEAD\n');
 
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await ctx.addInitScript(nameShim);
-  const page = await ctx.newPage();
+  const page = await app.newPage(browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(host.openUrl);
   const box = page.getByTestId('unreadable-files');
   await expect(box).toContainText('1 connection file could not be read');
@@ -27,7 +25,6 @@ test('a copied profile file is listed as fixed, a broken one as unreadable, and 
   await expect(box).toContainText('1 connection file was fixed');
   await expect(box).toContainText(`${profile.id} copy.json: A copy of ${profile.id}.json`);
   await expect(page.locator('[data-profile="Copied MLS"]')).toHaveCount(2);
-  mkdirSync(join(repoRoot, 'test-results', 'screenshots'), { recursive: true });
-  await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'data-files-fixed-copy.png') });
-  await ctx.close();
+  await app.shot(page, 'data-files-fixed-copy');
+  await page.context().close();
 });

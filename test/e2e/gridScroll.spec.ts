@@ -3,16 +3,12 @@
 // scrolling settles the DOM rows show exactly the rows the scroll position implies. Screenshots of both,
 // light and dark, go to test-results/screenshots/grid-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { nameShim } from './chromium';
-import { repoRoot } from './host';
+import * as app from './app';
 import { staticServer } from './staticServer';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 const ROW = 24;
 const ROWS = 100_000;
 // renderer/src/bench/synthetic.ts: what row r shows in a column.
@@ -25,9 +21,7 @@ let page: Page;
 
 test.beforeAll(async ({ browser }) => {
   ({ server, url } = await staticServer());
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
+  page = await app.newPage(browser);
   // Page timers under Playwright's clock: pausing it holds the grid in its scrolling state (its
   // settle timer cannot fire) at a known position for a screenshot of the canvas.
   await page.clock.install();
@@ -43,10 +37,7 @@ test.afterAll(async () => {
 
 const grid = () => page.getByTestId('results-grid');
 
-async function shot(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `grid-${name}.png`) });
-}
+const shot = (name: string) => app.shot(page, `grid-${name}`);
 
 type Step = { canvas: boolean; drawn: boolean; covers: boolean; onTop: boolean };
 

@@ -4,39 +4,24 @@
 // reads it back, and a failed search's error box opens its request. Screenshots of the
 // inspector in both themes go to test-results/screenshots/inspector-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { freshDirs, repoRoot, startHost, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import { readFileSync } from 'node:fs';
+import { freshDirs, startHost, type RunningHost } from './host';
+import * as app from './app';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 let host: RunningHost;
 let page: Page;
 
-async function setQuery(text: string): Promise<void> {
-  const editor = page.getByTestId('query-editor');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-  await expect(editor.locator('.view-lines')).toContainText(text.replace(/ /g, '\u00a0').slice(0, 20));
-}
+const setQuery = (text: string) => app.setQuery(page, text);
 
 test.beforeAll(async ({ browser }) => {
   host = await startHost(freshDirs());
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  page = await app.newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
+  await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('shows a search in the inspector, copies it as curl and saves the response', async () => {
   await setQuery('(L_ListPrice=200000-300000)');
@@ -86,14 +71,13 @@ test('shows a search in the inspector, copies it as curl and saves the response'
   await page.getByRole('button', { name: 'Close file' }).click();
   await page.getByTestId('inspector-filter').fill('');
 
-  mkdirSync(shots, { recursive: true });
   await search.click();
   await page.getByTestId('inspector-tab-body').click();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     // The stylesheet's variables follow the scheme: wait until the page is painted in it.
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(23, 25, 29)' : 'rgb(247, 247, 248)');
-    await page.screenshot({ path: join(shots, `inspector-${scheme}.png`) });
+    await app.shot(page, `inspector-${scheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 });
@@ -112,5 +96,5 @@ test("a failed search's error box opens its request in the inspector", async () 
   await expect(detail).toContainText('NoSuchField');
   await expect(page.getByTestId('inspector-body')).toContainText('ReplyCode="20');
   await expect(page.locator('[role=option][aria-selected=true]')).toContainText('Search');
-  await page.screenshot({ path: join(shots, 'inspector-error-link.png') });
+  await app.shot(page, 'inspector-error-link');
 });

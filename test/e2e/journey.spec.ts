@@ -4,52 +4,30 @@
 // check it against the server's rows, save a snippet, restart the host and load it, cancel a
 // slow search. Screenshots of each main screen go to test-results/screenshots/.
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callHost, freshDirs, repoRoot, startHost, type HostDirs, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import { callHost, freshDirs, startHost, type HostDirs, type RunningHost } from './host';
+import * as app from './app';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 const SECRET = 'e2e-Secret-5bd1';
 let dirs: HostDirs;
 let host: RunningHost;
 let page: Page;
 
-async function shot(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-}
-
-async function setQuery(text: string): Promise<void> {
-  const editor = page.getByTestId('query-editor');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  if (text) await page.keyboard.type(text);
-  await expect(editor.locator('.view-lines')).toContainText(text.replace(/ /g, '\u00a0').slice(0, 20));
-}
-
-async function runAndWait(): Promise<void> {
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('result-count')).toContainText(' s', { timeout: 30_000 });
-  await expect(page.getByTestId('running')).toHaveCount(0, { timeout: 60_000 });
-}
+const shot = (name: string) => app.shot(page, name);
+const setQuery = (text: string) => app.setQuery(page, text);
+const runAndWait = () => app.runAndWait(page);
 
 test.beforeAll(async ({ browser }) => {
   dirs = freshDirs();
   host = await startHost(dirs);
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
+  page = await app.newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('opens with the Demo MLS ready and its metadata in the explorer', async () => {
   await expect(page.getByTestId('profile-switcher')).toHaveValue(/.+/);
@@ -232,8 +210,7 @@ test('saves a snippet, restarts the host and loads it again', async () => {
   // The old host's token cookie is still set for 127.0.0.1 (cookies ignore ports) and the server
   // reads the cookie before the URL's token: drop it, as a fresh browser would have none.
   await page.context().clearCookies();
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  await app.openApp(page, host.openUrl);
   await page.locator('body').click({ position: { x: 700, y: 600 } });
   await page.keyboard.press('Alt+KeyP'); // browser mode: Ctrl/Cmd+P stays Print
   const palette = page.getByTestId('palette-snippets');

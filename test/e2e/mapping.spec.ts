@@ -3,39 +3,23 @@
 // a lookup field's values, the coverage view; the mapping file exported as a download. Screenshots
 // in both themes: test-results/screenshots/mapping-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { callHost, freshDirs, repoRoot, startHost, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import { callHost, freshDirs, startHost, type RunningHost } from './host';
+import * as app from './app';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 let host: RunningHost;
 let page: Page;
 
-async function shotBoth(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const t of ['light', 'dark'] as const) {
-    await page.locator(`[data-theme-choice=${t}]`).evaluate((b) => (b as HTMLButtonElement).click());
-    await expect(page.locator('html')).toHaveAttribute('data-theme', t);
-    await page.screenshot({ path: join(shots, `mapping-${name}-${t}.png`) });
-  }
-}
+const shotBoth = (name: string) => app.shotBoth(page, `mapping-${name}`);
 
 test.beforeAll(async ({ browser }) => {
   host = await startHost(freshDirs());
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  page = await app.newPage(browser);
+  await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 const row = (key: string) => page.locator(`[data-testid=mapping-row][data-field="${key}"]`);
 

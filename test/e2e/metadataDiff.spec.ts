@@ -3,39 +3,23 @@
 // click away, the differences-only filter, the Markdown export (a download), and the RETS and Web
 // API sides of the Demo compared. Screenshots: test-results/screenshots/metadata-diff-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { freshDirs, repoRoot, startHost, type HostDirs, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import { readFileSync } from 'node:fs';
+import { freshDirs, startHost, type HostDirs, type RunningHost } from './host';
+import * as app from './app';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 let dirs: HostDirs;
 let host: RunningHost;
 let page: Page;
 
-async function shotBoth(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const t of ['light', 'dark'] as const) {
-    await page.locator(`[data-theme-choice=${t}]`).evaluate((b) => (b as HTMLButtonElement).click());
-    await expect(page.locator('html')).toHaveAttribute('data-theme', t);
-    await page.screenshot({ path: join(shots, `metadata-diff-${name}-${t}.png`) });
-  }
-  await page.locator('[data-theme-choice=light]').evaluate((b) => (b as HTMLButtonElement).click());
-}
-
-async function openApp(): Promise<void> {
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
-}
+const shotBoth = (name: string) => app.shotBoth(page, `metadata-diff-${name}`);
+const openApp = () => app.openApp(page, host.openUrl);
 
 test.beforeAll(async ({ browser }) => {
   dirs = freshDirs();
   host = await startHost(dirs);
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
+  page = await app.newPage(browser, { acceptDownloads: true });
   await openApp();
   await expect(page.getByTestId('metadata-version')).toContainText('v01.72.10042');
   await expect(page.getByTestId('metadata-change-notice')).toHaveCount(0);
@@ -44,10 +28,7 @@ test.beforeAll(async ({ browser }) => {
   host = await startHost(dirs, { args: ['--demo-metadata', '2'] });
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('a new MetadataVersion is announced, and the changes are one click away', async () => {
   await openApp();

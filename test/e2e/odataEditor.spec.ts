@@ -11,13 +11,12 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { FilterModelInput } from '../../shared/odata/filter';
 import { input } from '../odata/fixture';
-import { nameShim } from './chromium';
-import { repoRoot } from './host';
+import * as app from './app';
+import { shots } from './app';
 import { staticServer } from './staticServer';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 type Bench = { __bench: { mountEditor(value: string, odata?: { input: FilterModelInput; entitySet: string }): void } };
 
 let server: Server;
@@ -26,9 +25,7 @@ let page: Page;
 
 test.beforeAll(async ({ browser }) => {
   ({ server, url } = await staticServer());
-  const ctx = await browser.newContext({ viewport: { width: 1000, height: 520 } });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
+  page = await app.newPage(browser, { viewport: { width: 1000, height: 520 } });
   await page.goto(`${url}bench.html`);
   mkdirSync(shots, { recursive: true });
 });
@@ -38,7 +35,7 @@ test.afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-const lines = () => page.getByTestId('query-editor').locator('.view-lines');
+const lines = () => app.editorLines(page);
 /** The rendered colour of the token whose text is exactly `text`. */
 const colourOf = (text: string) => page.getByTestId('query-editor').locator('.view-line span span').filter({ hasText: new RegExp(`^${text.replace(/[.$()]/g, '\\$&')}$`) }).first();
 
@@ -47,14 +44,8 @@ async function mount(value: string, odata: boolean): Promise<void> {
   if (value) await expect(lines()).toContainText(value.replace(/ /g, '\u00a0'));
 }
 
-async function typeFresh(text: string): Promise<void> {
-  await lines().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-}
-
-const suggestRow = (text: string) => page.locator('.suggest-widget .monaco-list-row', { hasText: text }).first();
+const typeFresh = (text: string) => app.typeFresh(page, text);
+const suggestRow = (text: string) => app.suggestRow(page, text);
 
 test('DMQL2: .empty. and .EMPTY. are coloured as the keyword the lexer reads', async () => {
   await page.emulateMedia({ colorScheme: 'light' });

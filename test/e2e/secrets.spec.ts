@@ -4,13 +4,10 @@
 // the doctor's failed step shows its cause and what to do. Screenshots in light and dark go to
 // test-results/screenshots/secrets-*.png and doctor-*.png.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Profile } from '../../shared/contract';
-import { nameShim } from './chromium';
-import { callHost, freshDirs, repoRoot, startHost, type HostDirs, type RunningHost } from './host';
+import * as app from './app';
+import { callHost, freshDirs, startHost, type HostDirs, type RunningHost } from './host';
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 const PASSPHRASE = 'e2e passphrase for the secrets file';
 let host: RunningHost | undefined;
 let dirs: HostDirs;
@@ -23,17 +20,12 @@ async function restart(): Promise<RunningHost> {
 }
 
 async function open(browser: Browser, h: RunningHost, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
-  await ctx.addInitScript(nameShim);
-  const page = await ctx.newPage();
+  const page = await app.newPage(browser, { viewport: { width: 1280, height: 800 }, colorScheme });
   await page.goto(h.openUrl);
   return page;
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-}
+const shoot = app.shot;
 
 test.describe.configure({ mode: 'serial' });
 

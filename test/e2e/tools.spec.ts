@@ -4,16 +4,15 @@
 // Ctrl/Cmd+Enter, Esc cancels a slow search); light and dark themes; login warnings for a server
 // behind a tunnel. Screenshots go to test-results/screenshots/tools-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callHost, freshDirs, repoRoot, startHost, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import * as app from './app';
 import { startMiniRets } from '../client/miniRets';
 import { tunnel } from '../client/tunnel';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 const samples = join(repoRoot, '..', 'shared', 'rets-samples');
 // Recorded responses (see ../shared/rets-samples/PROVENANCE.md):
 // the CRT/Variman reference server's whole COMPACT metadata (GetMetadata Type=METADATA-SYSTEM ID=*),
@@ -26,25 +25,10 @@ const HTML_PAGE = join(samples, 'estately__rets/test/fixtures.rb__HTML_AUTH_FAIL
 let host: RunningHost;
 let page: Page;
 
-async function shot(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `tools-${name}.png`) });
-}
-
-const editorLines = () => page.getByTestId('query-editor').locator('.view-lines');
-
-async function setQuery(text: string): Promise<void> {
-  await editorLines().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  if (text) await page.keyboard.type(text);
-  await expect(editorLines()).toContainText(text.replace(/ /g, '\u00a0').slice(0, 20));
-}
-
-async function waitDone(): Promise<void> {
-  await expect(page.getByTestId('result-count')).toContainText(' s', { timeout: 30_000 });
-  await expect(page.getByTestId('running')).toHaveCount(0, { timeout: 60_000 });
-}
+const shot = (name: string) => app.shot(page, `tools-${name}`);
+const editorLines = () => app.editorLines(page);
+const setQuery = (text: string) => app.setQuery(page, text);
+const waitDone = () => app.waitForRun(page);
 
 const tree = () => page.getByTestId('metadata-tree');
 /** A tree row of this kind whose name (its .label) is exactly `name`. */
@@ -61,17 +45,11 @@ const metadataHeader = () => page.locator('.rw-left .section-h', { hasText: 'Met
 
 test.beforeAll(async ({ browser }) => {
   host = await startHost(freshDirs());
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  page = await app.newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('opens a recorded COMPACT metadata dump for offline exploration and filters it', async () => {
   // The file goes up through the upload endpoint; the call that opens it carries only a handle.

@@ -5,14 +5,13 @@
 // and values, open a field's details, and run the doctor on a failing demo account. Screenshots of
 // each new screen in both themes go to test-results/screenshots/webapi-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callHost, freshDirs, repoRoot, startHost, type HostDirs, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import { callHost, freshDirs, startHost, type HostDirs, type RunningHost } from './host';
+import * as app from './app';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 const SECRET = 'demo-secret';
 let dirs: HostDirs;
 let host: RunningHost;
@@ -21,20 +20,7 @@ let demoWebApi: { loginUrl: string; webApi: { tokenUrl: string } };
 
 interface ProfileView { id: string; name: string; type: string; loginUrl: string; hasClientSecret?: boolean; secretStorage: string; webApi?: { tokenUrl: string; clientId: string; headers: Record<string, string> } }
 
-async function pickTheme(t: 'light' | 'dark'): Promise<void> {
-  await page.locator(`[data-theme-choice=${t}]`).evaluate((b) => (b as HTMLButtonElement).click());
-  await expect(page.locator('html')).toHaveAttribute('data-theme', t);
-}
-
-/** The same screen in both themes. */
-async function shotBoth(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const t of ['light', 'dark'] as const) {
-    await pickTheme(t);
-    await page.screenshot({ path: join(shots, `${name}-${t}.png`) });
-  }
-  await pickTheme('light');
-}
+const shotBoth = (name: string) => app.shotBoth(page, name);
 
 const row = (nodeId: string) => page.locator(`[data-node="${nodeId}"]`);
 
@@ -43,17 +29,11 @@ test.beforeAll(async ({ browser }) => {
   host = await startHost(dirs);
   const { profiles } = await callHost<{ profiles: (ProfileView & { webApi: { tokenUrl: string } })[] }>(host, 'profiles.list');
   demoWebApi = profiles.find((p) => p.id === 'demo-webapi')!;
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  page = await app.newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('creates a client-credentials profile whose secret lands in the keychain, not on disk', async () => {
   await page.getByTestId('new-profile').click();
@@ -137,10 +117,7 @@ test('explores the entity sets: fields with Edm types and the key, navigation, a
   await shotBoth('webapi-explorer');
 });
 
-async function profileId(name: string): Promise<string> {
-  const { profiles } = await callHost<{ profiles: ProfileView[] }>(host, 'profiles.list');
-  return profiles.find((p) => p.name === name)!.id;
-}
+const profileId = (name: string) => app.profileId(host, name);
 
 test('one filter over names, annotations and the lookup values read', async () => {
   const filter = page.getByTestId('metadata-filter');

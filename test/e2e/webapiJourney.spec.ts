@@ -8,15 +8,15 @@
 // connection is active cannot be run against it, and each protocol keeps its own query in a tab.
 // Screenshots of each screen in both themes: test-results/screenshots/journey-webapi-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callHost, freshDirs, repoRoot, startHost, type HostDirs, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import { callHost, freshDirs, startHost, type HostDirs, type RunningHost } from './host';
+import * as app from './app';
+import type { Entity } from './app';
 import { parseCsv } from '../host/csv';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 const SECRET = 'demo-secret';
 const FILTER = "StandardStatus eq 'Active' and ListPrice gt 100000";
 const SELECT = ['ListingKey', 'ListPrice', 'City'];
@@ -25,82 +25,31 @@ let host: RunningHost;
 let page: Page;
 let demo: { loginUrl: string; webApi: { tokenUrl: string; clientId: string; scope?: string } };
 
-type Entity = Record<string, unknown>;
 interface ProfileView { id: string; name: string; type: string; hasClientSecret?: boolean; secretStorage: string; webApi?: { clientId: string } }
 interface FieldView { systemName: string; longName: string }
 
-const lines = () => page.getByTestId('query-editor').locator('.view-lines');
+const lines = () => app.editorLines(page);
 const row = (nodeId: string) => page.locator(`[data-node="${nodeId}"]`);
-const suggestRow = (text: string) => page.locator('.suggest-widget .monaco-list-row', { hasText: text }).first();
+const suggestRow = (text: string) => app.suggestRow(page, text);
+const shotBoth = (name: string) => app.shotBoth(page, `journey-webapi-${name}`);
+const typeFresh = (text: string) => app.typeFresh(page, text);
+const runAndWait = () => app.runAndWait(page, 60_000);
+const profileId = (name: string) => app.profileId(host, name);
 
-/** The same screen in both themes (straight to the switch: an open dialog's overlay covers it). */
-async function shotBoth(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const t of ['light', 'dark'] as const) {
-    await page.locator(`[data-theme-choice=${t}]`).dispatchEvent('click');
-    await expect(page.locator('html')).toHaveAttribute('data-theme', t);
-    await page.screenshot({ path: join(shots, `journey-webapi-${name}-${t}.png`) });
-  }
-  await page.locator('[data-theme-choice=light]').dispatchEvent('click');
-}
+const token = () => app.demoToken(host, SECRET);
 
-async function typeFresh(text: string): Promise<void> {
-  await lines().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-}
-
-async function runAndWait(): Promise<void> {
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('result-count')).toContainText(' s', { timeout: 60_000 });
-  await expect(page.getByTestId('running')).toHaveCount(0, { timeout: 60_000 });
-}
-
-async function profileId(name: string): Promise<string> {
-  const { profiles } = await callHost<{ profiles: ProfileView[] }>(host, 'profiles.list');
-  return profiles.find((p) => p.name === name)!.id;
-}
-
-async function token(): Promise<string> {
-  const res = await fetch(demo.webApi.tokenUrl, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: demo.webApi.clientId, client_secret: SECRET, scope: demo.webApi.scope ?? 'api' }).toString(),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-/** Every row of a Web API query, read from the Demo MLS directly (its token, its nextLinks). */
-async function serverRows(set: string, options: Record<string, string>): Promise<Entity[]> {
-  const auth = `Bearer ${await token()}`;
-  const rows: Entity[] = [];
-  let next: string | undefined = `${demo.loginUrl}/${set}?${Object.entries(options).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
-  while (next) {
-    const res = await fetch(next, { headers: { authorization: auth, accept: 'application/json', prefer: 'odata.maxpagesize=200' } });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { value: Entity[]; '@odata.nextLink'?: string };
-    rows.push(...body.value);
-    next = body['@odata.nextLink'];
-  }
-  return rows;
-}
+const serverRows = (set: string, options: Record<string, string>) => app.serverRows(host, set, options, SECRET);
 
 test.beforeAll(async ({ browser }) => {
   dirs = freshDirs();
   host = await startHost(dirs);
   const { profiles } = await callHost<{ profiles: (ProfileView & typeof demo)[] }>(host, 'profiles.list');
   demo = profiles.find((p) => p.id === 'demo-webapi')!;
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
+  page = await app.newPage(browser, { acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('picks "Demo MLS (Web API)": entity sets, the OData version, a $filter example, and a run that pages', async () => {
   await expect(page.locator('[data-profile="Demo MLS (Web API)"]')).toBeVisible({ timeout: 60_000 });

@@ -7,35 +7,21 @@
 // as the same Web API tab.
 // Screenshots: test-results/screenshots/webapi-query-{light,dark}.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { callHost, freshDirs, repoRoot, startHost, type HostDirs, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import { callHost, freshDirs, startHost, type HostDirs, type RunningHost } from './host';
+import * as app from './app';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 const PROFILE = 'demo-webapi';
 let dirs: HostDirs;
 let host: RunningHost;
 let page: Page;
 
-const lines = () => page.getByTestId('query-editor').locator('.view-lines');
+const lines = () => app.editorLines(page);
 const operator = () => page.getByTestId('query-editor').locator('.view-line span span').filter({ hasText: /^gt$/ }).first();
-const suggestRow = (text: string) => page.locator('.suggest-widget .monaco-list-row', { hasText: text }).first();
-
-async function typeFresh(text: string): Promise<void> {
-  await lines().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-}
-
-async function runAndWait(): Promise<void> {
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('result-count')).toContainText(' s', { timeout: 30_000 });
-  await expect(page.getByTestId('running')).toHaveCount(0, { timeout: 60_000 });
-}
+const suggestRow = (text: string) => app.suggestRow(page, text);
+const typeFresh = (text: string) => app.typeFresh(page, text);
+const runAndWait = () => app.runAndWait(page);
 
 /** The URL of the newest Web API query the host sent, from its request log (trace.list, then trace.get). */
 async function lastQueryUrl(): Promise<string> {
@@ -48,17 +34,11 @@ async function lastQueryUrl(): Promise<string> {
 test.beforeAll(async ({ browser }) => {
   dirs = freshDirs();
   host = await startHost(dirs);
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
+  page = await app.newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(host.openUrl);
-  mkdirSync(shots, { recursive: true });
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('Demo MLS (Web API) opens a Web API tab: entity set, OData options, no RETS-only controls', async () => {
   await expect(page.locator('[data-profile="Demo MLS (Web API)"]')).toBeVisible({ timeout: 60_000 });
@@ -131,7 +111,7 @@ test('runs with $orderby and $select: page info, Load more, and the URL shown is
 
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
-    await page.screenshot({ path: join(shots, `webapi-query-${theme}.png`) });
+    await app.shot(page, `webapi-query-${theme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 });
@@ -164,7 +144,7 @@ test('a Web API history entry re-runs as the same Web API tab', async () => {
   await expect(operator()).toHaveCSS('color', 'rgb(176, 48, 111)');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(operator()).toHaveCSS('color', 'rgb(247, 120, 186)');
-  await page.screenshot({ path: join(shots, 'webapi-query-history-dark.png') });
+  await app.shot(page, 'webapi-query-history-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 });
 

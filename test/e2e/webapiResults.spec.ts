@@ -7,15 +7,14 @@
 // back under new ids. Screenshots in both themes: test-results/screenshots/webapi-photos-*.png,
 // webapi-export-*.png, webapi-snippets-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { callHost, freshDirs, repoRoot, startHost, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import { readFileSync } from 'node:fs';
+import { callHost, freshDirs, startHost, type RunningHost } from './host';
+import * as app from './app';
+import type { Entity } from './app';
 import { parseCsv } from '../host/csv';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 let host: RunningHost;
 let page: Page;
 
@@ -24,38 +23,8 @@ const SNIPPET = {
   select: ['ListingKey', 'ListPrice', 'City'], odata: { orderby: 'ListingKey', expand: 'Media' }, options: { limit: 40 },
 };
 
-type Entity = Record<string, unknown>;
-
-async function themed(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const t of ['light', 'dark'] as const) {
-    // Straight to the switch: an open dialog's overlay covers it.
-    await page.locator(`[data-theme-choice=${t}]`).dispatchEvent('click');
-    await expect(page.locator('html')).toHaveAttribute('data-theme', t);
-    await page.screenshot({ path: join(shots, `${name}-${t}.png`) });
-  }
-}
-
-/** Every row of a Web API query, read from the Demo MLS directly (its token, its nextLinks). */
-async function serverRows(set: string, options: Record<string, string>): Promise<Entity[]> {
-  const { profile } = await callHost<{ profile: { loginUrl: string; webApi: { tokenUrl: string; clientId: string; scope?: string } } }>(host, 'profiles.get', { id: 'demo-webapi' });
-  const tok = await fetch(profile.webApi.tokenUrl, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: profile.webApi.clientId, client_secret: 'demo-secret', scope: profile.webApi.scope ?? 'api' }).toString(),
-  });
-  expect(tok.status).toBe(200);
-  const token = ((await tok.json()) as { access_token: string }).access_token;
-  const rows: Entity[] = [];
-  let next: string | undefined = `${profile.loginUrl}/${set}?${Object.entries(options).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
-  while (next) {
-    const res = await fetch(next, { headers: { authorization: `Bearer ${token}`, accept: 'application/json', prefer: 'odata.maxpagesize=200' } });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { value: Entity[]; '@odata.nextLink'?: string };
-    rows.push(...body.value);
-    next = body['@odata.nextLink'];
-  }
-  return rows;
-}
+const themed = (name: string) => app.shotBoth(page, name);
+const serverRows = (set: string, options: Record<string, string>) => app.serverRows(host, set, options);
 
 async function openSnippetFiles(): Promise<void> {
   await page.getByTestId('open-snippets').click();
@@ -65,18 +34,12 @@ async function openSnippetFiles(): Promise<void> {
 
 test.beforeAll(async ({ browser }) => {
   host = await startHost(freshDirs());
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await ctx.addInitScript(nameShim);
-  await ctx.addInitScript(() => { if (!localStorage.getItem('rw.profile')) localStorage.setItem('rw.profile', 'demo-webapi'); });
-  page = await ctx.newPage();
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  page = await app.newPage(browser, { acceptDownloads: true });
+  await page.context().addInitScript(() => { if (!localStorage.getItem('rw.profile')) localStorage.setItem('rw.profile', 'demo-webapi'); });
+  await app.openApp(page, host.openUrl);
 });
 
-test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
-});
+test.afterAll(() => app.closeApp(page, host));
 
 test('imports a snippet file: the valid snippet under a new id, the bad one skipped with its reason', async () => {
   await openSnippetFiles();

@@ -35,21 +35,21 @@ export function longRun(name: string, before: string, fill: string, after = ''):
   return repeated(name, before, fill, after);
 }
 
+/** prefix, then random tokens from a hostile alphabet (one in ten is `other(rng)`) until size characters. */
+export function tokenText(size: number, rng: Rng, tokens: readonly string[], prefix: string, other: (rng: Rng) => string): string {
+  const parts: string[] = [prefix];
+  let n = prefix.length;
+  while (n < size) {
+    const t = rng() < 0.1 ? other(rng) : pick(rng, tokens);
+    parts.push(t);
+    n += t.length;
+  }
+  return parts.join('');
+}
+
 /** Random tokens from a hostile alphabet until size. */
 export function soup(name: string, tokens: readonly string[], prefix = ''): FuzzGenerator {
-  return {
-    name,
-    make: (size, rng) => {
-      const parts: string[] = [prefix];
-      let n = prefix.length;
-      while (n < size) {
-        const t = rng() < 0.1 ? randomText(rng, int(rng, 1, 12)) : pick(rng, tokens);
-        parts.push(t);
-        n += t.length;
-      }
-      return bytesOf(parts.join(''));
-    },
-  };
+  return { name, make: (size, rng) => bytesOf(tokenText(size, rng, tokens, prefix, (r) => randomText(r, int(r, 1, 12)))) };
 }
 
 /** Uniform random bytes. */
@@ -81,19 +81,25 @@ export function mutated(name: string, body: (rows: number, rng: Rng) => string, 
       let rows = 1;
       let s = body(rows, rng);
       while (s.length < size && rows < 1 << 20) { rows *= 2; s = body(rows, rng); }
-      const edits = int(rng, 0, 8);
-      for (let e = 0; e < edits && s.length > 0; e++) {
-        const at = int(rng, 0, s.length - 1);
-        const span = int(rng, 1, Math.min(64, s.length - at));
-        const kind = rng();
-        if (kind < 0.3) s = s.slice(0, at) + s.slice(at, at + span).repeat(int(rng, 2, 50)) + s.slice(at + span);
-        else if (kind < 0.55) s = s.slice(0, at) + s.slice(at + span);
-        else if (kind < 0.85) s = s.slice(0, at) + pick(rng, tokens) + s.slice(at);
-        else s = s.slice(0, at);
-      }
-      return bytesOf(s.slice(0, Math.max(size, 16) * 2));
+      return bytesOf(damage(s, rng, tokens).slice(0, Math.max(size, 16) * 2));
     },
   };
+}
+
+/** Up to eight edits: slices duplicated, cut out or swapped for hostile tokens, or the rest cut off. */
+export function damage(text: string, rng: Rng, tokens: readonly string[]): string {
+  let s = text;
+  const edits = int(rng, 0, 8);
+  for (let e = 0; e < edits && s.length > 0; e++) {
+    const at = int(rng, 0, s.length - 1);
+    const span = int(rng, 1, Math.min(64, s.length - at));
+    const kind = rng();
+    if (kind < 0.3) s = s.slice(0, at) + s.slice(at, at + span).repeat(int(rng, 2, 50)) + s.slice(at + span);
+    else if (kind < 0.55) s = s.slice(0, at) + s.slice(at + span);
+    else if (kind < 0.85) s = s.slice(0, at) + pick(rng, tokens) + s.slice(at);
+    else s = s.slice(0, at);
+  }
+  return s;
 }
 
 /** Hostile tokens for anything XML-like. */

@@ -1,4 +1,5 @@
-// A small seeded PRNG (mulberry32) and helpers: the fuzz inputs are the same on every run.
+// Small seeded PRNGs and helpers, for the fuzz inputs and every test that draws random inputs:
+// the same inputs on every run.
 import type { Rng } from './types';
 
 export function seeded(seed: number): Rng {
@@ -10,6 +11,12 @@ export function seeded(seed: number): Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A linear congruential generator: cruder than `seeded`, kept for the inputs tests and benches were written against. */
+export function lcg(seed: number): Rng {
+  let s = seed >>> 0;
+  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
 }
 
 export function pick<T>(rng: Rng, items: readonly T[]): T {

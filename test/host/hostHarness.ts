@@ -1,6 +1,6 @@
 // A host over a fresh data folder with the Demo MLS in-process (small data set), and helpers to
 // run an operation to its end through the event bus.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostEvent } from '../../shared/contract';
@@ -40,4 +40,14 @@ export async function runOperation(host: Host, start: string, req: Record<string
   await afterStart?.(operationId);
   const last = await done;
   return { events, last, operationId };
+}
+
+/** Every byte under the data folder, to prove a secret is nowhere on disk. */
+export function allFilesText(dir: string): string {
+  let out = '';
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    out += e.isDirectory() ? allFilesText(p) : readFileSync(p, 'latin1');
+  }
+  return out;
 }

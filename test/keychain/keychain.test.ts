@@ -7,7 +7,7 @@ import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getPassword } from '@napi-rs/keyring/keytar';
 import type { Profile, SessionStatus } from '../../shared/contract';
-import { call, startHarness, type Harness } from '../host/hostHarness';
+import { allFilesText, call, startHarness, type Harness } from '../host/hostHarness';
 
 let h: Harness;
 const service = `rets-workbench-test-${process.pid}`;
@@ -16,16 +16,6 @@ const UA_PASSWORD = 'uasecret';
 
 beforeAll(async () => { h = await startHarness({ keychain: true, listings: 300 }); });
 afterAll(async () => { await h?.close(); });
-
-/** Every byte under the data folder, to prove a secret is nowhere on disk. */
-function allFilesText(dir: string): string {
-  let out = '';
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    out += e.isDirectory() ? allFilesText(p) : readFileSync(p, 'latin1');
-  }
-  return out;
-}
 
 describe('keychain', () => {
   it('finds a working keychain here', async () => {

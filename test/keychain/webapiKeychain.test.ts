@@ -2,26 +2,17 @@
 // the keychain under the profile's credential, never on disk, is read back to get a token from the
 // Demo MLS's Web API, and leaves the keychain with the profile.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getPassword } from '@napi-rs/keyring/keytar';
 import type { Profile, SessionStatus } from '../../shared/contract';
-import { call, startHarness, type Harness } from '../host/hostHarness';
+import { allFilesText, call, startHarness, type Harness } from '../host/hostHarness';
 
 let h: Harness;
 const service = `rets-workbench-test-${process.pid}`;
 
 beforeAll(async () => { h = await startHarness({ keychain: true, listings: 100 }); });
 afterAll(async () => { await h?.close(); });
-
-function allFilesText(dir: string): string {
-  let out = '';
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    out += e.isDirectory() ? allFilesText(p) : readFileSync(p, 'latin1');
-  }
-  return out;
-}
 
 describe('Web API secrets in the keychain', () => {
   it('keeps the client secret in the keychain, connects with it, and removes it with the profile', async () => {

@@ -1,6 +1,5 @@
 // `rets-workbench metadata diff` run as a nightly job runs it: subprocesses on saved Demo MLS
 // metadata files and the built-in demo profile; exit 0 the same, 1 they differ, 2 unusable.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,28 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetadataDiff } from '../../shared/metadata/diff';
 import { parseCsv } from '../host/csv';
 import { fetchDemoMetadata } from './demo';
+import { runCli } from '../cli/runCli';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const bin = path.join(repoRoot, 'bin', 'rets-workbench.cjs');
 let work: string;
 let home: string;
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'metadata', 'diff', ...args], {
-      cwd: work,
-      env: { ...process.env, RETS_PASSWORD: '', RETS_UA_PASSWORD: '', RETS_WORKBENCH_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'disabled:' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    child.stdin.end('');
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runCli(['metadata', 'diff', ...args], { home, cwd: work });
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'rw-mdiff-work-'));

@@ -1,31 +1,17 @@
 // `rets-workbench metadata versions profile:NAME` and `metadata diff profile:NAME@VERSION B` on a
 // data folder where the app saw two Demo MLS metadata editions (RETS) and one Web API $metadata.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost } from '../../electron/host/host';
 import type { MetadataDiff } from '../../shared/metadata/diff';
+import { runCli } from '../cli/runCli';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const bin = path.join(repoRoot, 'bin', 'rets-workbench.cjs');
 let home: string;
 let webFetchedAt: string;
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'metadata', ...args], {
-      cwd: home, env: { ...process.env, RETS_PASSWORD: '', RETS_WORKBENCH_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'disabled:' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    child.stdin.end('');
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runCli(['metadata', ...args], { home, cwd: home });
 
 beforeAll(async () => {
   home = mkdtempSync(path.join(tmpdir(), 'rw-mdv-cli-'));

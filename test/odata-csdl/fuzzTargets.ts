@@ -11,32 +11,11 @@ import { isODataParseError } from '../../shared/odata/parseError';
 import { createODataPayloadParser, type ODataRowBatch } from '../../shared/odata/payload/index';
 import { bigCsdl, LOOKUP_ROWS_JSON, RESO_CSDL, RESO_CSDL_JSON } from './fixtures';
 import { hostileCsdl, hostilePayloads } from './hostile';
-
-// The registry's shapes (test/fuzz/types.ts), repeated structurally so this module stands alone.
-export type Rng = () => number;
-export interface FuzzGenerator {
-  name: string;
-  /** An input of about `size` bytes. */
-  make(size: number, rng: Rng): Uint8Array;
-  /** True when inputs of n and 4n bytes have the same shape, so their work must scale by ~4. */
-  scaling?: boolean;
-}
-export interface FuzzTarget {
-  name: string;
-  parse(bytes: Uint8Array): void;
-  generators: FuzzGenerator[];
-  typed?(e: unknown): boolean;
-}
+import { damage, tokenText } from '../fuzz/generators';
+import { int } from '../fuzz/rng';
+import type { FuzzGenerator, FuzzTarget, Rng } from '../fuzz/types';
 
 const enc = new TextEncoder();
-
-function int(rng: Rng, min: number, max: number): number {
-  return min + Math.floor(rng() * (max - min + 1));
-}
-
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  return items[Math.floor(rng() * items.length)]!;
-}
 
 /** One generator per named hostile document of hostile.ts (all scale with the size asked). */
 function namedGenerators(prefix: string, all: (size: number) => Record<string, string>): FuzzGenerator[] {
@@ -53,40 +32,12 @@ function namedGenerators(prefix: string, all: (size: number) => Record<string, s
  * swapped for hostile tokens, and sometimes truncated.
  */
 export function damaged(name: string, grow: (size: number, rng: Rng) => string, tokens: readonly string[]): FuzzGenerator {
-  return {
-    name,
-    make: (size, rng) => {
-      let s = grow(size, rng);
-      const edits = int(rng, 0, 8);
-      for (let e = 0; e < edits && s.length > 0; e++) {
-        const at = int(rng, 0, s.length - 1);
-        const span = int(rng, 1, Math.min(64, s.length - at));
-        const kind = rng();
-        if (kind < 0.3) s = s.slice(0, at) + s.slice(at, at + span).repeat(int(rng, 2, 50)) + s.slice(at + span);
-        else if (kind < 0.55) s = s.slice(0, at) + s.slice(at + span);
-        else if (kind < 0.85) s = s.slice(0, at) + pick(rng, tokens) + s.slice(at);
-        else s = s.slice(0, at);
-      }
-      return enc.encode(s);
-    },
-  };
+  return { name, make: (size, rng) => enc.encode(damage(grow(size, rng), rng, tokens)) };
 }
 
-/** Random tokens from a hostile alphabet until `size` characters. */
+/** Random tokens from a hostile alphabet until `size` characters (one in ten a random UTF-16 unit). */
 export function tokenSoup(name: string, tokens: readonly string[], prefix = ''): FuzzGenerator {
-  return {
-    name,
-    make: (size, rng) => {
-      const parts: string[] = [prefix];
-      let n = prefix.length;
-      while (n < size) {
-        const t = rng() < 0.1 ? String.fromCharCode(int(rng, 0, 0xffff)) : pick(rng, tokens);
-        parts.push(t);
-        n += t.length;
-      }
-      return enc.encode(parts.join(''));
-    },
-  };
+  return { name, make: (size, rng) => enc.encode(tokenText(size, rng, tokens, prefix, (r) => String.fromCharCode(int(r, 0, 0xffff)))) };
 }
 
 const XML_TOKENS = [

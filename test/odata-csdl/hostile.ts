@@ -7,20 +7,11 @@ import { createODataPayloadParser } from '../../shared/odata/payload/index';
 import { readServerError } from '../../shared/odata/errors';
 import { isODataParseError } from '../../shared/odata/parseError';
 import { LOOKUP_ROWS_JSON, RESO_CSDL, RESO_CSDL_JSON } from './fixtures';
+import { seeded as prng } from '../fuzz/rng';
 
 const enc = new TextEncoder();
 
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 /** Named hostile documents of about `size` bytes. */
 export function hostileCsdl(size: number): Record<string, string> {

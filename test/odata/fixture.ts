@@ -2,6 +2,7 @@
 // style), an EnumType with a vendor namespace, a flags enum, collections, and navigation to
 // Member and Media. One model, read as an OData 4.01 and as a 4.0 service.
 import { buildFilterModel, filterSchema, type FilterModelInput } from '../../shared/odata/filter';
+import { pick, seeded as rng } from '../fuzz/rng';
 
 export const input: FilterModelInput = {
   version: '4.01',
@@ -99,18 +100,4 @@ export function shape(x: unknown, dropGroups = false): unknown {
   return x;
 }
 
-/** mulberry32: small, fast, reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function pick<T>(r: () => number, xs: readonly T[]): T {
-  return xs[Math.floor(r() * xs.length)];
-}
+export { pick, rng };

@@ -3,7 +3,8 @@
 // validator, completion and hover on every keystroke. None of them may throw: parse errors are
 // values, and an 'internal' one is an exception the parser caught, i.e. a bug.
 import { completeFilter, formatFilter, hoverFilter, lex, parseFilter, validateFilter } from '../../shared/odata/filter/index';
-import { damaged, tokenSoup, type FuzzGenerator, type FuzzTarget } from '../odata-csdl/fuzzTargets';
+import { damaged, tokenSoup } from '../odata-csdl/fuzzTargets';
+import type { FuzzGenerator, FuzzTarget } from '../fuzz/types';
 import { ODATA_401_EXAMPLES, ODATA_EXAMPLES, RESO_401_EXAMPLES, RESO_EXAMPLES } from './examples';
 import { schema } from './fixture';
 

@@ -2,7 +2,8 @@
 // expanded Media array and joins collections on every cell it draws, and export joins them for
 // every row, so neither may throw or do more than linear work on whatever JSON text a server sent.
 import { arrayCount, expandedNames, joinCollection, nestedSummary } from '../../shared/odata/nestedValues';
-import { damaged, tokenSoup, type FuzzGenerator, type FuzzTarget } from '../odata-csdl/fuzzTargets';
+import { damaged, tokenSoup } from '../odata-csdl/fuzzTargets';
+import type { FuzzGenerator, FuzzTarget } from '../fuzz/types';
 
 const enc = new TextEncoder();
 const utf8 = new TextDecoder();

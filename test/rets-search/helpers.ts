@@ -11,11 +11,7 @@ export function splitAt(body: Uint8Array, cuts: number[]): Uint8Array[] {
   return out;
 }
 
-/** A small deterministic PRNG (tests must be repeatable). */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
-}
+export { lcg as prng } from '../fuzz/rng';
 
 export function compact(columns: string[], rows: string[][], opts: { delimiter?: string; code?: string; extra?: string; count?: number } = {}): string {
   const d = opts.delimiter ?? '\t';

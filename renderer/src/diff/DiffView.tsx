@@ -10,6 +10,7 @@ import { host } from '../host/client';
 import { toErrorInfo } from '../host/errors';
 import { useHostInfo, useProfiles, useSnippets } from '../host/queries';
 import { useEscape } from '../shell/useEscape';
+import { startDownload } from '../shell/startDownload';
 import { closeMetadataDiff, type DiffOpen, type SideChoice } from './diffStore';
 import { SidePicker } from './SidePicker';
 import { snippetFields } from './snippetFields';
@@ -76,12 +77,7 @@ export function DiffView({ open, onToast }: { open: DiffOpen; onToast(m: string)
       }
       const r = await host.metadata.saveDiff({ format, content, fileName, download: true });
       if (!r.downloadUrl) return;
-      const link = document.createElement('a');
-      link.href = r.downloadUrl;
-      link.download = r.fileName;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
+      startDownload(r.downloadUrl, r.fileName);
       onToast(`Saved ${r.fileName}`);
     } catch (err) {
       onToast(`Export failed: ${toErrorInfo(err).message}`);

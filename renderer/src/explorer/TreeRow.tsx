@@ -5,7 +5,7 @@ import { memo } from 'react';
 import type { MetadataField } from '../../../shared/rets/metadata/model';
 import { splitMatches, type TreeNode } from './treeModel';
 import { ariaLevel, isBranch } from './treeNav';
-import { treeLabel } from './treeLabel';
+import { fieldGlyph, treeLabel } from './treeLabel';
 
 interface Props {
   node: TreeNode;
@@ -90,12 +90,4 @@ function NodeLabel({ n, q }: { n: TreeNode; q: string }) {
     case 'nav': return <><span className="kind">→</span><span className="label mono"><Hl text={n.nav.name} q={q} /></span><span className="sub">{n.nav.collection ? `Collection(${n.nav.type})` : n.nav.type}</span></>;
     case 'note': return <span className={`sub${n.text.startsWith('Could not') ? ' danger' : ''}`} data-testid="lookup-note">{n.text}</span>;
   }
-}
-
-function fieldGlyph(type: string, interp: string): string {
-  if (interp.startsWith('Lookup')) return 'L';
-  if (/Date|Time/.test(type)) return 'D';
-  if (/Int|Long|Small|Tiny|Decimal/.test(type)) return '#';
-  if (type === 'Boolean') return 'B';
-  return 'a';
 }

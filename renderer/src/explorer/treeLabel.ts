@@ -1,14 +1,25 @@
 // A tree row's accessible name: its parts with separators ("L_Status, Status, lookup field,
-// Lookup"), not the row's text run together ("LL_StatusStatus": glyph, name and long name).
+// Lookup"), not the row's text run together ("LL_StatusStatus": glyph, name and long name); and
+// the kind glyph a field row shows, from the same reading of the field's type.
 import type { TreeNode } from './treeModel';
 
-function fieldKindWord(type: string, interp: string): string {
-  if (interp.startsWith('Lookup')) return 'lookup field';
-  if (/Date|Time/.test(type)) return 'date field';
-  if (/Int|Long|Small|Tiny|Decimal/.test(type)) return 'number field';
-  if (type === 'Boolean') return 'yes/no field';
-  return 'text field';
+type FieldKind = 'lookup' | 'date' | 'number' | 'boolean' | 'text';
+
+/** What a field holds, from its RETS data type and interpretation. */
+function fieldKind(type: string, interp: string): FieldKind {
+  if (interp.startsWith('Lookup')) return 'lookup';
+  if (/Date|Time/.test(type)) return 'date';
+  if (/Int|Long|Small|Tiny|Decimal/.test(type)) return 'number';
+  if (type === 'Boolean') return 'boolean';
+  return 'text';
 }
+
+const KIND_WORDS: Record<FieldKind, string> = { lookup: 'lookup field', date: 'date field', number: 'number field', boolean: 'yes/no field', text: 'text field' };
+const KIND_GLYPHS: Record<FieldKind, string> = { lookup: 'L', date: 'D', number: '#', boolean: 'B', text: 'a' };
+
+/** The one-character kind mark a field row shows before its name. */
+export const fieldGlyph = (type: string, interp: string): string => KIND_GLYPHS[fieldKind(type, interp)];
+const fieldKindWord = (type: string, interp: string): string => KIND_WORDS[fieldKind(type, interp)];
 
 const join = (...parts: (string | undefined | false)[]) => parts.filter((p): p is string => !!p && p.trim() !== '').join(', ');
 // One formatter for every row: Number#toLocaleString builds one a call, which was about a tenth

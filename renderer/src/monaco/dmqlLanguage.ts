@@ -8,6 +8,34 @@ import { lineTokensProvider } from './lineTokens';
 export const DMQL = 'dmql2';
 let registered = false;
 
+/** Each token class's colour in the light and dark editor themes, and whether it is bold. */
+const TOKEN_COLOURS: readonly (readonly [token: string, light: string, dark: string, bold?: boolean])[] = [
+  ['field', '0b5cad', '79b8ff', true],
+  ['operator.eq', '6a737d', '8b949e'],
+  ['operator.logic', 'b0306f', 'f778ba', true],
+  ['operator.not', 'b0306f', 'f778ba', true],
+  ['operator.range', '8250df', 'd2a8ff'],
+  ['operator.value', '8250df', 'd2a8ff'],
+  ['operator.wildcard', '8250df', 'd2a8ff'],
+  ['keyword', 'b35900', 'ffa657'],
+  ['number', '116329', '7ee787'],
+  ['number.date', '116329', '7ee787'],
+  ['string', '953800', 'ffa198'],
+  ['string.value', '24292f', 'e6edf3'],
+  ['delimiter.paren', '57606a', '8b949e'],
+  // $filter (odataLanguage.ts)
+  ['keyword.operator', 'b0306f', 'f778ba', true],
+  ['function', '6639ba', 'd2a8ff'],
+  ['constant', 'b35900', 'ffa657'],
+  ['operator.path', '57606a', '8b949e'],
+  ['operator.lambda', '57606a', '8b949e'],
+  ['string.invalid', 'cf222e', 'ff7b72'],
+];
+
+function themeRules(theme: 'light' | 'dark') {
+  return TOKEN_COLOURS.map(([token, light, dark, bold]) => ({ token, foreground: theme === 'light' ? light : dark, ...(bold ? { fontStyle: 'bold' } : {}) }));
+}
+
 export function registerDmqlLanguage(): void {
   if (registered) return;
   registered = true;
@@ -19,57 +47,8 @@ export function registerDmqlLanguage(): void {
     wordPattern: /[A-Za-z_][\w.]*|-?\d[\d.:T-]*/,
   });
   monaco.languages.setTokensProvider(DMQL, lineTokensProvider(DMQL_INITIAL_STATE, tokenizeDmqlLine));
-  monaco.editor.defineTheme('rw-light', {
-    base: 'vs', inherit: true,
-    rules: [
-      { token: 'field', foreground: '0b5cad', fontStyle: 'bold' },
-      { token: 'operator.eq', foreground: '6a737d' },
-      { token: 'operator.logic', foreground: 'b0306f', fontStyle: 'bold' },
-      { token: 'operator.not', foreground: 'b0306f', fontStyle: 'bold' },
-      { token: 'operator.range', foreground: '8250df' },
-      { token: 'operator.value', foreground: '8250df' },
-      { token: 'operator.wildcard', foreground: '8250df' },
-      { token: 'keyword', foreground: 'b35900' },
-      { token: 'number', foreground: '116329' },
-      { token: 'number.date', foreground: '116329' },
-      { token: 'string', foreground: '953800' },
-      { token: 'string.value', foreground: '24292f' },
-      { token: 'delimiter.paren', foreground: '57606a' },
-      // $filter (odataLanguage.ts)
-      { token: 'keyword.operator', foreground: 'b0306f', fontStyle: 'bold' },
-      { token: 'function', foreground: '6639ba' },
-      { token: 'constant', foreground: 'b35900' },
-      { token: 'operator.path', foreground: '57606a' },
-      { token: 'operator.lambda', foreground: '57606a' },
-      { token: 'string.invalid', foreground: 'cf222e' },
-    ],
-    colors: { 'editor.background': '#ffffff', 'editor.lineHighlightBackground': '#f4f6fa' },
-  });
-  monaco.editor.defineTheme('rw-dark', {
-    base: 'vs-dark', inherit: true,
-    rules: [
-      { token: 'field', foreground: '79b8ff', fontStyle: 'bold' },
-      { token: 'operator.eq', foreground: '8b949e' },
-      { token: 'operator.logic', foreground: 'f778ba', fontStyle: 'bold' },
-      { token: 'operator.not', foreground: 'f778ba', fontStyle: 'bold' },
-      { token: 'operator.range', foreground: 'd2a8ff' },
-      { token: 'operator.value', foreground: 'd2a8ff' },
-      { token: 'operator.wildcard', foreground: 'd2a8ff' },
-      { token: 'keyword', foreground: 'ffa657' },
-      { token: 'number', foreground: '7ee787' },
-      { token: 'number.date', foreground: '7ee787' },
-      { token: 'string', foreground: 'ffa198' },
-      { token: 'string.value', foreground: 'e6edf3' },
-      { token: 'delimiter.paren', foreground: '8b949e' },
-      { token: 'keyword.operator', foreground: 'f778ba', fontStyle: 'bold' },
-      { token: 'function', foreground: 'd2a8ff' },
-      { token: 'constant', foreground: 'ffa657' },
-      { token: 'operator.path', foreground: '8b949e' },
-      { token: 'operator.lambda', foreground: '8b949e' },
-      { token: 'string.invalid', foreground: 'ff7b72' },
-    ],
-    colors: { 'editor.background': '#1e2126', 'editor.lineHighlightBackground': '#252930' },
-  });
+  monaco.editor.defineTheme('rw-light', { base: 'vs', inherit: true, rules: themeRules('light'), colors: { 'editor.background': '#ffffff', 'editor.lineHighlightBackground': '#f4f6fa' } });
+  monaco.editor.defineTheme('rw-dark', { base: 'vs-dark', inherit: true, rules: themeRules('dark'), colors: { 'editor.background': '#1e2126', 'editor.lineHighlightBackground': '#252930' } });
 }
 
 export function currentTheme(): string {

@@ -10,6 +10,7 @@ import { canonicalName, curlCommand, headersText } from '../../../shared/trace/c
 import { looksLikeXml, prettyXml } from '../../../shared/trace/prettyXml';
 import { ErrorBox } from './ErrorBox';
 import { formatBytes } from './traceFormat';
+import { startDownload } from './startDownload';
 
 type Tab = 'request' | 'response' | 'body' | 'timing';
 
@@ -35,12 +36,7 @@ export function TraceDetailView({ profileId, id, onToast }: { profileId: string;
       }
       const r = await host.trace.saveResponse({ profileId, id: entry.id, download: true });
       if (!r.downloadUrl) return;
-      const a = document.createElement('a');
-      a.href = r.downloadUrl;
-      a.download = r.fileName;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+      startDownload(r.downloadUrl, r.fileName);
       onToast(`Saved ${r.fileName} (${formatBytes(r.bytes)})`);
     } catch (err) {
       onToast(`Save failed: ${toErrorInfo(err).message}`);

@@ -6,6 +6,7 @@
 
 import { decodeXmlEntities } from '../../rets/text';
 import { ODataParseError } from '../parseError';
+import { tagEndOf } from '../../rets/tagScan';
 
 export interface XmlHandler {
   /** A start tag: the local name (prefix dropped), its attributes, where the tag starts and ends (after ">"). */
@@ -32,18 +33,6 @@ function localName(qname: string): string {
 }
 
 function isBlank(c: number): boolean { return c === 32 || c === 9 || c === 10 || c === 13; }
-
-/** End of a start tag: the ">" outside quoted attribute values; -1 when the text ends first. */
-function tagEnd(s: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (quote) { if (c === quote) quote = 0; }
-    else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return i;
-  }
-  return -1;
-}
 
 /** Attributes of s[from, to): name="value" pairs, values entity-decoded, namespace declarations kept. */
 export function parseAttributes(s: string, from: number, to: number): Record<string, string> {
@@ -93,7 +82,7 @@ export function scanXml(s: string, handler: XmlHandler, options: XmlScanOptions 
       pos = skipPast(s, '>', lt, 'declaration');
       continue;
     }
-    const gt = tagEnd(s, lt + 1);
+    const gt = tagEndOf(s, lt + 1);
     if (gt < 0) throw new ODataParseError('truncated', 'The document ends inside a tag', lt);
     if (next === 47) {
       const name = s.slice(lt + 2, gt).trim();

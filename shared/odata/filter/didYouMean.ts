@@ -1,6 +1,6 @@
 // Did-you-mean for $filter: property names of a type, lookup values, enum members and function
 // names, through the bigram index of shared/dmql (a few hundred candidates get the edit distance).
-import { allowedDistance, boundedDistance, GramIndex } from '../../dmql/didYouMean';
+import { allowedDistance, boundedDistance, GramIndex, namesIndex } from '../../dmql/didYouMean';
 import { FUNCTIONS } from './functions';
 import type { FilterEnum, FilterEnumMemberInput, FilterField, FilterLookup, FilterLookupValueInput, FilterType } from './schema';
 
@@ -35,12 +35,7 @@ export function guessLookupValues(lookup: FilterLookup, word: string, limit = 3)
   if (exact) return [exact];
   let g = lookupGrams.get(lookup);
   if (!g) {
-    const texts: string[] = [];
-    const owners: number[] = [];
-    lookup.values.forEach((v, i) => {
-      for (const s of new Set([v.value, v.standardValue, v.legacyODataValue])) if (s) { texts.push(s.toLowerCase()); owners.push(i); }
-    });
-    g = new GramIndex(texts, owners);
+    g = namesIndex(lookup.values, (v) => [v.value, v.standardValue, v.legacyODataValue]);
     lookupGrams.set(lookup, g);
   }
   return g.nearest(w, allowedDistance(w.length), limit).map((n) => lookup.values[n.owner]);

@@ -2,6 +2,7 @@
 // asked for), text; comments, declarations and CDATA handled; mismatched or unclosed tags
 // reported with their line. Written with indexOf scanning because fast-xml-parser took
 // 120-900 ms for a 259 KB flexmls METADATA-TABLE here, and big MLSs send tens of MB.
+import { tagEndOf } from '../tagScan';
 
 export interface XmlElement {
   name: string;
@@ -27,18 +28,6 @@ function lineAt(s: string, pos: number): number {
   let n = 1;
   for (let i = s.indexOf('\n'); i >= 0 && i < pos; i = s.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-/** End of a start tag: the ">" not inside a quoted attribute value. */
-function tagEnd(s: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (quote) { if (c === quote) quote = 0; }
-    else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return i;
-  }
-  return -1;
 }
 
 function skipTo(s: string, marker: string, from: number, what: string): number {
@@ -82,7 +71,7 @@ export function parseXml(s: string): XmlElement[] {
       pos = skipTo(s, '>', lt, 'declaration');
       continue;
     }
-    const gt = tagEnd(s, lt + 1);
+    const gt = tagEndOf(s, lt + 1);
     if (gt < 0) throw new XmlSyntaxError('The document ends inside a tag', lineAt(s, lt));
     if (next === 47) { // </name>
       const name = s.slice(lt + 2, gt).trim();
