@@ -5,40 +5,19 @@
 // counterpart) and run; and a history entry run on B, re-run on the Demo, offered translated back.
 // Screenshots in both themes: test-results/screenshots/portable-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { startDemoMls, type DemoMls } from '../../electron/demo/index';
-import { callHost, freshDirs, repoRoot, startHost, type RunningHost } from './host';
-import { nameShim } from './chromium';
+import * as app from './app';
+import { callHost, freshDirs, startHost, type RunningHost } from './host';
 
 test.describe.configure({ mode: 'serial' });
 
-const shots = join(repoRoot, 'test-results', 'screenshots');
 let host: RunningHost;
 let demoB: DemoMls;
 let page: Page;
 
-async function shotBoth(name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const t of ['light', 'dark'] as const) {
-    await page.locator(`[data-theme-choice=${t}]`).evaluate((b) => (b as HTMLButtonElement).click());
-    await expect(page.locator('html')).toHaveAttribute('data-theme', t);
-    await page.screenshot({ path: join(shots, `portable-${name}-${t}.png`) });
-  }
-}
-
-async function typeFresh(text: string): Promise<void> {
-  await page.getByTestId('query-editor').locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-}
-
-async function runAndWait(): Promise<void> {
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('result-count')).toContainText(' s', { timeout: 60_000 });
-  await expect(page.getByTestId('running')).toHaveCount(0, { timeout: 60_000 });
-}
+const shotBoth = (name: string) => app.shotBoth(page, `portable-${name}`);
+const typeFresh = (text: string) => app.typeFresh(page, text);
+const runAndWait = () => app.runAndWait(page, 60_000);
 
 const rowsShown = async () => Number((await page.getByTestId('result-count').locator('b').first().textContent())!.replace(/\D/g, ''));
 
@@ -46,16 +25,12 @@ test.beforeAll(async ({ browser }) => {
   // The same listings as the host's Demo (its default size and seed), named as another MLS would.
   [host, demoB] = await Promise.all([startHost(freshDirs()), startDemoMls({ dialect: 'b' })]);
   await callHost(host, 'profiles.create', { name: 'Demo B (RETS)', loginUrl: demoB.loginUrl, username: 'demo', password: 'demo', userAgent: 'Workbench-Test/1.0' });
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await ctx.addInitScript(nameShim);
-  page = await ctx.newPage();
-  await page.goto(host.openUrl);
-  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  page = await app.newPage(browser);
+  await app.openApp(page, host.openUrl);
 });
 
 test.afterAll(async () => {
-  await page?.context().close();
-  await host?.stop();
+  await app.closeApp(page, host);
   await demoB?.close();
 });
 

@@ -1,7 +1,6 @@
 // `rets-workbench mapping propose` as a user runs it: subprocesses on the Demo MLS's saved RETS
 // metadata and Web API $metadata, a Data Dictionary file (JSON report or workbook), and a side that
 // is not metadata.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,27 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMappingFile, type Coverage, type MappingFile } from '../../shared/mapping/index';
 import { fetchDemoMetadata } from '../metadata-diff/demo';
 import { ddSheets, xlsx, zipParts } from './xlsxBuilder';
+import { runCli } from '../cli/runCli';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const bin = path.join(repoRoot, 'bin', 'rets-workbench.cjs');
 let work: string;
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'mapping', 'propose', ...args], {
-      cwd: work,
-      env: { ...process.env, RETS_WORKBENCH_HOME: path.join(work, 'home'), DBUS_SESSION_BUS_ADDRESS: 'disabled:' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    child.stdin.end('');
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `mapping propose ARGS` in the work folder, with its own data folder there. */
+const cli = (args: string[]) => runCli(['mapping', 'propose', ...args], { home: path.join(work, 'home'), cwd: work });
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'rw-mapping-cli-'));

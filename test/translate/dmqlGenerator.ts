@@ -5,17 +5,8 @@ import type { DmqlField } from '../../shared/dmql';
 export const CLASSES = ['RES', 'CND', 'LND', 'COM', 'RNT'];
 const WORD = /^[A-Za-z0-9_]+$/;
 
-/** mulberry32: a small seeded generator, so every run asks the same queries. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator every test draws from: every run asks the same queries. */
+export { seeded as random } from '../fuzz/rng';
 
 export type Sample = Map<string, string[]>;
 
