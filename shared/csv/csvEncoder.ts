@@ -46,6 +46,8 @@ const DEFAULT_CHUNK = 1 << 20;
 const MAX_SCANNED_ROW = 1 << 18;
 /** Runs shorter than this are copied by a loop: a native call costs more. */
 const SHORT_RUN = 24;
+/** Bytes beyond a row's own room for its decoded lookup values on the fast path (longer ones: the byte loop). */
+const LOOKUP_ROOM = 4096;
 
 /**
  * The length of the valid UTF-8 sequence at i (WHATWG's strict decoder: no overlongs, surrogates
@@ -69,6 +71,17 @@ function utf8Length(buf: Uint8Array, i: number, end: number, stop: number): numb
     if (x < 0x80 || x > 0xbf || x === stop) return 0;
   }
   return n;
+}
+
+/** Beyond any row offset. */
+const NONE = 0x7fffffff;
+const NO_LOOKUPS: readonly number[] = [];
+
+/** The columns that have a decoder, ascending. */
+function lookupColumns(decode: ColumnDecoders, width: number): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < width && c < decode.length; c++) if (decode[c]) out.push(c);
+  return out;
 }
 
 /** Copies [from, to) of out to at (at <= from); returns at + the length. */
@@ -278,20 +291,23 @@ export class CsvEncoder {
     }
     const width = batch.columns.length;
     const range = this.range;
-    const scanned = LITTLE_ENDIAN && width > 0 && scannableDelimiter(delimiter) && !decode?.some((d) => d !== undefined);
+    const scanned = LITTLE_ENDIAN && width > 0 && scannableDelimiter(delimiter);
+    const lookups = decode ? lookupColumns(decode, width) : NO_LOOKUPS;
     let r = from;
     for (; r < to && !this.full; r++) {
       const bytes = batch.rowBytes(r, range);
       const start = range[0];
       const close = range[1];
       const n = close - start;
+      // Decoded lookup values may be longer than the codes: room for them on the fast path.
       const need = n * 3 + width * 4 + 2;
       const fast = scanned && n <= MAX_SCANNED_ROW;
+      const room = fast && lookups.length > 0 ? need + LOOKUP_ROOM : need;
       // The fast path also holds a copy of the row past what the row can write (4-aligned, padded).
-      const total = fast ? need + n + 12 : need;
+      const total = fast ? room + n + 12 : need;
       if (this.p > 0 && this.p + total > this.buf.length) { this.stopped = true; break; }
       this.room(total);
-      const p = fast ? this.scannedRow(bytes, start, close, delimiter, leading, width, need) : -1;
+      const p = fast ? this.scannedRow(bytes, start, close, delimiter, leading, width, room, lookups, decode) : -1;
       if (p >= 0) this.scannedRows++;
       this.p = p >= 0 ? p : this.compactRow(bytes, start, close, delimiter, leading, width, decode);
     }
@@ -301,14 +317,15 @@ export class CsvEncoder {
   /**
    * One COMPACT row as a CSV record at this.p through the row scan: the row is copied past the
    * record's room, its delimiters turned into commas; the runs between fields that need work are
-   * copied from there, and only the marked bytes looked at. Returns the record's end, or -1 for a
-   * row with more fields than columns (the byte loop drops them).
+   * copied from there, and only the marked bytes looked at; lookup columns' fields go through
+   * their decoders. Returns the record's end, or -1 for a row with more fields than columns (the
+   * byte loop drops them) or a decoded value longer than the record's room (the byte loop grows it).
    */
-  private scannedRow(src: Uint8Array, start: number, close: number, d: number, leading: boolean, width: number, need: number): number {
+  private scannedRow(src: Uint8Array, start: number, close: number, d: number, leading: boolean, width: number, room: number, lookups: readonly number[], decode?: ColumnDecoders): number {
     const out = this.buf;
     if (this.words.buffer !== out.buffer) this.words = new Int32Array(out.buffer, 0, out.length >> 2);
     const n = close - start;
-    const at = (this.p + need + 3) & ~3;
+    const at = (this.p + room + 3) & ~3;
     out.set(src.subarray(start, close), at);
     out[at + n] = 0; out[at + n + 1] = 0; out[at + n + 2] = 0; out[at + n + 3] = 0;
     const lead = leading && n > 0 && src[start] === d ? 1 : 0;
@@ -320,11 +337,29 @@ export class CsvEncoder {
     if (pieces > width && !(pieces === width + 1 && trailing)) return -1;
     const marks = scan.marks;
     const nm = scan.markCount;
+    const fields = pieces < width ? pieces : width;
     let q = this.p;
     let run = lead;
     this.mark = 0;
-    while (this.mark < nm) {
-      const x = marks[this.mark];
+    // The next lookup field (only fields the row has are decoded, as in the byte loop) and its start.
+    let li = 0;
+    let lc = lookups.length > 0 && lookups[0] < fields ? lookups[0] : -1;
+    let ls = lc < 0 ? NONE : lc + lead === 0 ? 0 : scan.delimAt(lc + lead - 1) + 1;
+    for (;;) {
+      const x = this.mark < nm ? marks[this.mark] : NONE;
+      if (ls <= x) {
+        if (ls === NONE) break;
+        const le = lc + lead < scan.delimCount ? scan.delimAt(lc + lead) : n;
+        const text = (decode as ColumnDecoders)[lc]!(decodeText(src, start + ls, start + le));
+        q = copyRun(out, q, at + run, at + ls);
+        if (q + text.length * 3 + 4 + (n - le) * 3 + (width - lc) * 4 + 2 > at) return -1;
+        q = putText(out, q, text, this.guard);
+        while (this.mark < nm && marks[this.mark] < le) this.mark++;
+        run = le;
+        lc = ++li < lookups.length && lookups[li] < fields ? lookups[li] : -1;
+        ls = lc < 0 ? NONE : scan.delimAt(lc + lead - 1) + 1;
+        continue;
+      }
       const fs = scan.fieldStart(x);
       const fe = scan.fieldEnd(x, n);
       q = copyRun(out, q, at + run, at + (fs > lead ? fs : lead));

@@ -37,6 +37,9 @@ export class RowScan {
   /** Row offsets of the bytes that may need work, ascending. */
   marks = new Int32Array(1024);
   markCount = 0;
+  /** delimAt's cursor: a word, and the delimiters in the words before it. */
+  private cursorWord = 0;
+  private cursorCount = 0;
 
   /**
    * Scans the row at bytes [at, at + n) of `words`' buffer (`at` a multiple of 4, followed by at
@@ -87,6 +90,32 @@ export class RowScan {
     }
     this.delimCount = nd;
     this.markCount = nm;
+    this.cursorWord = 0;
+    this.cursorCount = 0;
+  }
+
+  /**
+   * The row offset of delimiter j (counted from 0), or -1 past the last; j must not decrease
+   * between calls after a scan (a cursor walks the words once per row).
+   */
+  delimAt(j: number): number {
+    if (j >= this.delimCount) return -1;
+    const delims = this.delims;
+    let k = this.cursorWord;
+    let before = this.cursorCount;
+    for (;;) {
+      const bits = delims[k];
+      const inWord = Math.imul(bits >>> 7, ONES) >>> 24;
+      if (before + inWord > j) {
+        let b = bits;
+        for (let skip = j - before; skip > 0; skip--) b &= b - 1;
+        this.cursorWord = k;
+        this.cursorCount = before;
+        return (k << 2) + ((31 - Math.clz32(b & -b)) >> 3);
+      }
+      before += inWord;
+      k++;
+    }
   }
 
   /** Where the field holding row offset x starts: after the delimiter before it, else 0. */

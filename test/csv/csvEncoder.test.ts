@@ -282,6 +282,8 @@ describe('CSV encoder with lookup decoders', () => {
         await encodeBatch(e, batch, 0, batch.length, (c) => { parts.push(c); }, decode);
         parts.push(e.end());
         expect(Buffer.concat(parts).equals(want), `bom ${o.bom} guard ${o.guard} chunk ${chunkBytes}`).toBe(true);
+        // Through the row scan, but for the rows whose long decoded value (S) outgrows the row's room.
+        expect(e.scannedRows).toBe(Array.from({ length: 60 }, (_, i) => i % 5 !== 1 && i % 4 !== 0).filter(Boolean).length);
       }
     }
   });
