@@ -5,6 +5,9 @@
 // holding `,` `"` CR or LF quoted with `"` doubled; an optional UTF-8 BOM, written even when there
 // is no record), with csv-stringify's `quote_record_delimiter: true`: without it, a field holding a
 // lone CR or LF went out unquoted and split the record for any reader.
+// Most COMPACT rows go through the row scan (rowScan.ts: four bytes at a time; the runs between
+// fields that need work copied natively); rows it does not take (extra fields, a long decoded
+// lookup value, an odd delimiter, a huge row) go through the byte loop, one byte at a time.
 // A field that is not valid UTF-8 (a windows-1252 server) and rows that are not COMPACT bytes
 // (STANDARD-XML, OData, the header) take the string path: decoded text, encoded to UTF-8 here.
 
