@@ -302,9 +302,9 @@ export class CsvEncoder {
       const start = range[0];
       const close = range[1];
       const n = close - start;
-      // Decoded lookup values may be longer than the codes: room for them on the fast path.
       const need = n * 3 + width * 4 + 2;
       const fast = scanned && n <= MAX_SCANNED_ROW;
+      // Decoded lookup values may be longer than the codes: room for them on the fast path.
       const room = fast && lookups.length > 0 ? need + LOOKUP_ROOM : need;
       // The fast path also holds a copy of the row past what the row can write (4-aligned, padded).
       const total = fast ? room + n + 12 : need;
