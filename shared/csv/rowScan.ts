@@ -1,10 +1,11 @@
 // A COMPACT row scanned four bytes at a time (SWAR: bit tricks on an Int32Array view), for the CSV
-// encoder. A per-byte loop is what an export spends its time on, and no native call helps: the
-// row's text with `replaceAll(delimiter, ',')` costs ~130 ns per delimiter, more than the loop. One
-// pass over words turns each delimiter into a comma in place and notes where the delimiters are and
-// where a byte may need work (`"` `,` `&` CR LF, any byte >= 0x80; a few harmless neighbours too:
-// `#$%'()*+` and VT FF cost a look, nothing else). The encoder copies the runs between those with
-// copyWithin and looks only at the noted bytes.
+// encoder. A per-byte loop is what an export spends its time on, and the native calls tried do not
+// help: the row's text with `replaceAll(delimiter, ',')` costs ~130 ns per delimiter, more than the
+// loop. One pass over words turns each delimiter into a comma in place and notes where the
+// delimiters are and where a byte may need work (`"` `,` `&` CR LF, any byte >= 0x80, and with the
+// formula guard a field's first byte when it is a trigger; a few harmless neighbours too: `#$%'()*+`
+// and VT FF cost a look, nothing else). The encoder copies the runs between those with copyWithin
+// and looks only at the noted bytes.
 
 /** Byte order of this machine: the masks below read a word's first byte in its low bits. */
 export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -37,6 +38,9 @@ export class RowScan {
   /** Row offsets of the bytes that may need work, ascending. */
   marks = new Int32Array(1024);
   markCount = 0;
+  /** The trigger bytes (other than the delimiter) repeated in a word, for the delimiter `triggersFor`. */
+  private readonly triggers = new Int32Array(4);
+  private triggersFor = -1;
   /** delimAt's cursor: a word, and the delimiters in the words before it. */
   private cursorWord = 0;
   private cursorCount = 0;
@@ -56,11 +60,15 @@ export class RowScan {
     const swap = Math.imul(d ^ COMMA, ONES);
     let nd = 0;
     let nm = 0;
-    const triggers = TRIGGERS.filter((t) => t !== d);
-    const t0 = Math.imul(triggers[0], ONES);
-    const t1 = Math.imul(triggers[1], ONES);
-    const t2 = Math.imul(triggers[2], ONES);
-    const t3 = Math.imul(triggers[triggers.length - 1], ONES);
+    if (this.triggersFor !== d) {
+      const bytes = TRIGGERS.filter((t) => t !== d);
+      for (let i = 0; i < 4; i++) this.triggers[i] = Math.imul(bytes[Math.min(i, bytes.length - 1)], ONES);
+      this.triggersFor = d;
+    }
+    const t0 = this.triggers[0];
+    const t1 = this.triggers[1];
+    const t2 = this.triggers[2];
+    const t3 = this.triggers[3];
     if (guard && first < n && isTriggerByte(words, at + first, d)) marks[nm++] = first;
     let carry = 0;
     const k0 = at >> 2;
