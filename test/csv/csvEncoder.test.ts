@@ -288,6 +288,22 @@ describe('CSV encoder with lookup decoders', () => {
     }
   });
 
+  it('decodes lookup columns among hostile fields and ragged rows as csv-stringify writes them', async () => {
+    const hostile = hostileBody(5, 0x09, 300, 7);
+    const batch = events(hostile, hostile.length).find((e): e is { kind: 'rows'; batch: RowBatch } => e.kind === 'rows')!.batch;
+    const lookup = [undefined, single, undefined, multi, undefined, undefined, single];
+    for (const o of OPTIONS) {
+      const rows = Array.from({ length: batch.length }, (_, r) => batch.row(r).map((v, c) => lookup[c]?.(v) ?? v));
+      const want = Buffer.from(stringify(o.guard ? rows.map((r) => r.map(guardFormula)) : rows, { bom: o.bom, record_delimiter: 'windows', quote_record_delimiter: true }));
+      const e = new CsvEncoder(o);
+      const parts: Uint8Array[] = [];
+      await encodeBatch(e, batch, 0, batch.length, (c) => { parts.push(c); }, lookup);
+      parts.push(e.end());
+      expect(Buffer.concat(parts).equals(want), `bom ${o.bom} guard ${o.guard}`).toBe(true);
+      expect(e.scannedRows).toBeGreaterThan(batch.length / 2);
+    }
+  });
+
   it('decodes the same on the string path (a batch in another column order)', async () => {
     const batch = events(body, body.length).find((e): e is { kind: 'rows'; batch: RowBatch } => e.kind === 'rows')!.batch;
     const arrays = { columns: batch.columns, length: batch.length, raggedRows: 0, get: (r: number, c: number) => batch.get(r, c), row: (r: number) => batch.row(r),
