@@ -5,6 +5,9 @@
 // holding `,` `"` CR or LF quoted with `"` doubled; an optional UTF-8 BOM, written even when there
 // is no record), with csv-stringify's `quote_record_delimiter: true`: without it, a field holding a
 // lone CR or LF went out unquoted and split the record for any reader.
+// Most COMPACT rows go through the row scan (rowScan.ts: four bytes at a time; the runs between
+// fields that need work copied natively); rows it does not take (extra fields, a long decoded
+// lookup value, an odd delimiter, a huge row) go through the byte loop, one byte at a time.
 // A field that is not valid UTF-8 (a windows-1252 server) and rows that are not COMPACT bytes
 // (STANDARD-XML, OData, the header) take the string path: decoded text, encoded to UTF-8 here.
 
@@ -12,6 +15,7 @@ import { CompactRowBatch } from '../rets/search/rowBatch';
 import { decodeText } from '../rets/search/text';
 import type { RowBatch } from '../rets/search/types';
 import type { Decoder } from '../metadata/lookupDecoder';
+import { LITTLE_ENDIAN, RowScan, scannableDelimiter } from './rowScan';
 
 /** Per column, the lookup decoder its text goes through first (shared/metadata/lookupDecoder.ts), if any. */
 export type ColumnDecoders = readonly (Decoder | undefined)[];
@@ -41,6 +45,12 @@ BYTE_KIND.fill(4, 0x80);
 
 const textEncoder = new TextEncoder();
 const DEFAULT_CHUNK = 1 << 20;
+/** Rows longer than this take the byte loop: the scan's mark list grows with the row. */
+const MAX_SCANNED_ROW = 1 << 18;
+/** Runs shorter than this are copied by a loop: a native call costs more. */
+const SHORT_RUN = 24;
+/** Bytes beyond a row's own room for its decoded lookup values on the fast path (longer ones: the byte loop). */
+const LOOKUP_ROOM = 4096;
 
 /**
  * The length of the valid UTF-8 sequence at i (WHATWG's strict decoder: no overlongs, surrogates
@@ -64,6 +74,25 @@ function utf8Length(buf: Uint8Array, i: number, end: number, stop: number): numb
     if (x < 0x80 || x > 0xbf || x === stop) return 0;
   }
   return n;
+}
+
+/** Beyond any row offset. */
+const NONE = 0x7fffffff;
+const NO_LOOKUPS: readonly number[] = [];
+
+/** The columns that have a decoder, ascending. */
+function lookupColumns(decode: ColumnDecoders, width: number): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < width && c < decode.length; c++) if (decode[c]) out.push(c);
+  return out;
+}
+
+/** Copies [from, to) of out to at (at <= from); returns at + the length. */
+function copyRun(out: Uint8Array, at: number, from: number, to: number): number {
+  const n = to - from;
+  if (n > SHORT_RUN) { out.copyWithin(at, from, to); return at + n; }
+  for (let i = from; i < to; i++) out[at++] = out[i];
+  return at;
 }
 
 function isTrigger(b: number): boolean {
@@ -129,6 +158,31 @@ function finishField(out: Uint8Array, fs: number, p: number, quotes: number, spe
   return end;
 }
 
+/**
+ * A field written at [fs, p) with its `"` already doubled: guard it and quote it in place (the
+ * buffer has room). Returns the field's new end.
+ */
+function closeField(out: Uint8Array, fs: number, p: number, quote: boolean, guard: boolean): number {
+  const g = guard && p > fs && isTrigger(out[fs]) && !plainNumber(out, fs, p) ? 1 : 0;
+  if (!quote) {
+    if (g === 0) return p;
+    shiftRight(out, fs, p, 1);
+    out[fs] = APOS;
+    return p + 1;
+  }
+  shiftRight(out, fs, p, 1 + g);
+  out[fs] = DQ;
+  if (g) out[fs + 1] = APOS;
+  out[p + 1 + g] = DQ;
+  return p + 2 + g;
+}
+
+/** Moves [from, to) of out k bytes on. */
+function shiftRight(out: Uint8Array, from: number, to: number, k: number): void {
+  if (to - from > SHORT_RUN) { out.copyWithin(from + k, from, to); return; }
+  for (let i = to - 1; i >= from; i--) out[i + k] = out[i];
+}
+
 /** Appends a text field (UTF-8 encoded, guarded, quoted) at p; the buffer has room. */
 function putText(out: Uint8Array, p: number, text: string, guard: boolean): number {
   if (text.length === 0) return p;
@@ -161,6 +215,13 @@ export class CsvEncoder {
   private kinds = BYTE_KIND;
   private kindsFor = -1;
   private readonly range = new Int32Array(2);
+  /** An Int32Array view of buf, for the row scan. */
+  private words: Int32Array = new Int32Array(0);
+  private readonly scan = new RowScan();
+  /** The next mark of the row scan that the fast path has not consumed. */
+  private mark = 0;
+  /** COMPACT rows written through the row scan (the others took the byte loop): for tests and tuning. */
+  scannedRows = 0;
   /** A row did not fit in what is left of the buffer: take() before encoding on. */
   private stopped = false;
 
@@ -233,17 +294,135 @@ export class CsvEncoder {
     }
     const width = batch.columns.length;
     const range = this.range;
+    const scanned = LITTLE_ENDIAN && width > 0 && scannableDelimiter(delimiter);
+    const lookups = decode ? lookupColumns(decode, width) : NO_LOOKUPS;
     let r = from;
     for (; r < to && !this.full; r++) {
       const bytes = batch.rowBytes(r, range);
       const start = range[0];
       const close = range[1];
-      const need = (close - start) * 3 + width * 4 + 2;
-      if (this.p > 0 && this.p + need > this.buf.length) { this.stopped = true; break; }
-      this.room(need);
-      this.p = this.compactRow(bytes, start, close, delimiter, leading, width, decode);
+      const n = close - start;
+      const need = n * 3 + width * 4 + 2;
+      const fast = scanned && n <= MAX_SCANNED_ROW;
+      // Decoded lookup values may be longer than the codes: room for them on the fast path.
+      const room = fast && lookups.length > 0 ? need + LOOKUP_ROOM : need;
+      // The fast path also holds a copy of the row past what the row can write (4-aligned, padded).
+      const total = fast ? room + n + 12 : need;
+      if (this.p > 0 && this.p + total > this.buf.length) { this.stopped = true; break; }
+      this.room(total);
+      const p = fast ? this.scannedRow(bytes, start, close, delimiter, leading, width, room, lookups, decode) : -1;
+      if (p >= 0) this.scannedRows++;
+      this.p = p >= 0 ? p : this.compactRow(bytes, start, close, delimiter, leading, width, decode);
     }
     return r;
+  }
+
+  /**
+   * One COMPACT row as a CSV record at this.p through the row scan: the row is copied past the
+   * record's room, its delimiters turned into commas; the runs between fields that need work are
+   * copied from there, and only the marked bytes looked at; lookup columns' fields go through
+   * their decoders. Returns the record's end, or -1 for a row with more fields than columns (the
+   * byte loop drops them) or a decoded value longer than the record's room (the byte loop grows it).
+   */
+  private scannedRow(src: Uint8Array, start: number, close: number, d: number, leading: boolean, width: number, room: number, lookups: readonly number[], decode?: ColumnDecoders): number {
+    const out = this.buf;
+    if (this.words.buffer !== out.buffer) this.words = new Int32Array(out.buffer, 0, out.length >> 2);
+    const n = close - start;
+    const at = (this.p + room + 3) & ~3;
+    out.set(src.subarray(start, close), at);
+    out[at + n] = 0; out[at + n + 1] = 0; out[at + n + 2] = 0; out[at + n + 3] = 0;
+    const lead = leading && n > 0 && src[start] === d ? 1 : 0;
+    const scan = this.scan;
+    scan.scan(this.words, at, n, d, this.guard, lead);
+    const pieces = scan.delimCount - lead + 1;
+    // More pieces than columns: fine when the one extra is a trailing delimiter's empty piece.
+    const trailing = n > 0 && src[close - 1] === d;
+    if (pieces > width && !(pieces === width + 1 && trailing)) return -1;
+    const marks = scan.marks;
+    const nm = scan.markCount;
+    const fields = pieces < width ? pieces : width;
+    let q = this.p;
+    let run = lead;
+    this.mark = 0;
+    // The next lookup field (only fields the row has are decoded, as in the byte loop) and its start.
+    let li = 0;
+    let lc = lookups.length > 0 && lookups[0] < fields ? lookups[0] : -1;
+    let ls = lc < 0 ? NONE : lc + lead === 0 ? 0 : scan.delimAt(lc + lead - 1) + 1;
+    for (;;) {
+      const x = this.mark < nm ? marks[this.mark] : NONE;
+      if (ls <= x) {
+        if (ls === NONE) break;
+        const le = lc + lead < scan.delimCount ? scan.delimAt(lc + lead) : n;
+        const text = (decode as ColumnDecoders)[lc]!(decodeText(src, start + ls, start + le));
+        q = copyRun(out, q, at + run, at + ls);
+        if (q + text.length * 3 + 4 + (n - le) * 3 + (width - lc) * 4 + 2 > at) return -1;
+        q = putText(out, q, text, this.guard);
+        while (this.mark < nm && marks[this.mark] < le) this.mark++;
+        run = le;
+        lc = ++li < lookups.length && lookups[li] < fields ? lookups[li] : -1;
+        ls = lc < 0 ? NONE : scan.delimAt(lc + lead - 1) + 1;
+        continue;
+      }
+      const fs = scan.fieldStart(x);
+      const fe = scan.fieldEnd(x, n);
+      q = copyRun(out, q, at + run, at + (fs > lead ? fs : lead));
+      q = this.markedField(src, start, close, d, at, fs > lead ? fs : lead, fe, q);
+      run = fe;
+    }
+    q = copyRun(out, q, at + run, at + (pieces > width ? n - 1 : n));
+    for (let f = pieces; f < width; f++) out[q++] = COMMA;
+    out[q] = CR;
+    out[q + 1] = LF;
+    return q + 2;
+  }
+
+  /**
+   * A field [fs, fe) of the scanned row (row offsets; its copy at `at`) written at q: runs copied,
+   * marked bytes decoded (references), doubled (`"`) or checked (UTF-8), then guarded and quoted.
+   */
+  private markedField(src: Uint8Array, start: number, close: number, d: number, at: number, fs: number, fe: number, q: number): number {
+    const out = this.buf;
+    const marks = this.scan.marks;
+    const nm = this.scan.markCount;
+    const fo = q;
+    let quote = false;
+    let cur = fs;
+    let m = this.mark;
+    for (; m < nm; m++) {
+      const x = marks[m];
+      if (x >= fe) break;
+      if (x < cur) continue; // inside a reference or UTF-8 sequence already read
+      q = copyRun(out, q, at + cur, at + x);
+      const b = src[start + x];
+      cur = x + 1;
+      if (b === DQ) { out[q++] = DQ; out[q++] = DQ; quote = true; continue; }
+      if (b === COMMA || b === CR || b === LF) { out[q++] = b; quote = true; continue; }
+      if (b === AMP) {
+        const ref = readCharRef(src, start + x, close, d);
+        if (ref < 0) { out[q++] = b; continue; }
+        const cp = ref & REF_CODE_MASK;
+        if (cp === DQ) { out[q++] = DQ; quote = true; } else if (cp === COMMA || cp === CR || cp === LF) quote = true;
+        q = putCodePoint(out, q, cp);
+        cur = x + (ref >> REF_CODE_BITS);
+        continue;
+      }
+      if (b >= 0x80) {
+        const len = utf8Length(src, start + x, close, d);
+        if (len === 0) {
+          // Not UTF-8: the field as RowBatch.get() reads it (windows-1252), then encoded.
+          while (m < nm && marks[m] < fe) m++;
+          this.mark = m;
+          return putText(out, fo, decodeText(src, start + fs, start + fe), this.guard);
+        }
+        for (let k = 0; k < len; k++) out[q++] = src[start + x + k];
+        cur = x + len;
+        continue;
+      }
+      out[q++] = b;
+    }
+    this.mark = m;
+    q = copyRun(out, q, at + cur, at + fe);
+    return closeField(out, fo, q, quote, this.guard);
   }
 
   /** Makes room for `need` more bytes: a bigger buffer only for a record larger than the buffer. */

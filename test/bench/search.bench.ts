@@ -106,13 +106,13 @@ async function main(): Promise<void> {
   const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
   out += 'Machine: 2 cores shared with other engineers running builds and tests at the same time: figures are noisy (+/-30%).\n';
   out += `Load average (1, 5, 15 min): ${load(loadBefore)} before the runs, ${load(loadavg())} after.\n\n`;
-  out += row(['client', 'rows', 'rows/s', 'MB/s', 'wall', 'first rows', 'peak RSS', 'file']);
-  out += row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+  out += row(['client', 'rows', 'rows/s', 'MB/s', 'wall', 'CPU', 'first rows', 'peak RSS', 'file']);
+  out += row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
   for (const [label, , rows] of runs) {
     const r = results.get(label);
     if (!r) continue;
     const mb = bodyMB * rows / ROWS;
-    out += row([label, r.rows.toLocaleString('en-US'), Math.round(r.rows / (r.wallMs / 1000)).toLocaleString('en-US'), (mb / (r.wallMs / 1000)).toFixed(0), `${(r.wallMs / 1000).toFixed(2)} s`, r.firstRowsMs === undefined ? '' : `${r.firstRowsMs.toFixed(0)} ms`, `${(r.maxRssKiB / 1024).toFixed(0)} MiB`, r.fileBytes === undefined ? '' : `${(r.fileBytes / 1e6).toFixed(1)} MB`]);
+    out += row([label, r.rows.toLocaleString('en-US'), Math.round(r.rows / (r.wallMs / 1000)).toLocaleString('en-US'), (mb / (r.wallMs / 1000)).toFixed(0), `${(r.wallMs / 1000).toFixed(2)} s`, r.cpuMs === undefined ? '' : `${(r.cpuMs / 1000).toFixed(2)} s`, r.firstRowsMs === undefined ? '' : `${r.firstRowsMs.toFixed(0)} ms`, `${(r.maxRssKiB / 1024).toFixed(0)} MiB`, r.fileBytes === undefined ? '' : `${(r.fileBytes / 1e6).toFixed(1)} MB`]);
   }
   const pick = (mode: string, rows = ROWS) => { const run = runs.find(([, m, n]) => m === mode && n === rows); return run ? results.get(run[0]) : undefined; };
   const a = pick('ours');
@@ -132,6 +132,7 @@ async function main(): Promise<void> {
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   if (aAll && b) { const x = b.wallMs / aAll.wallMs; out += `(a+) every field decoded vs rets-client stream: ${x.toFixed(1)}x (goal >= 3x: ${verdict(x >= 3)})\n`; }
   if (e && g) { const x = e.wallMs / g.wallMs; out += `(e) export wall vs (g) raw download to a file: ${x.toFixed(2)}x (goal <= 2.5x: ${verdict(x <= 2.5)})\n`; }
+  if (e?.cpuMs && g?.cpuMs) out += `(e) export CPU ${(e.cpuMs / 1000).toFixed(2)} s vs (g)'s ${(g.cpuMs / 1000).toFixed(2)} s (the CPU column, a child's user + system time, is less noisy than wall on a loaded machine)\n`;
   if (e && f) { const x = f.wallMs / e.wallMs; out += `(e) export vs (f) rets-client + csv-stringify: ${x.toFixed(1)}x faster (goal >= 5x: ${verdict(x >= 5)})\n`; }
   if (e && g) {
     const cap = mib(g) + 40;

@@ -54,8 +54,8 @@ function expected(evs: SearchEvent[], o: Options): Buffer {
   return Buffer.from(stringify(guarded, { bom: o.bom, record_delimiter: 'windows', quote_record_delimiter: true }));
 }
 
-/** The encoder, chunks concatenated; counts the batches that took the COMPACT byte path. */
-async function encoded(evs: SearchEvent[], o: Options, chunkBytes: number): Promise<{ bytes: Buffer; compact: number }> {
+/** The encoder, chunks concatenated; counts the batches that took the COMPACT byte path and the rows the row scan took. */
+async function encoded(evs: SearchEvent[], o: Options, chunkBytes: number): Promise<{ bytes: Buffer; compact: number; scanned: number }> {
   const enc = new CsvEncoder({ ...o, chunkBytes });
   const parts: Uint8Array[] = [];
   let headed = false;
@@ -68,12 +68,18 @@ async function encoded(evs: SearchEvent[], o: Options, chunkBytes: number): Prom
     }
   }
   parts.push(enc.end());
-  return { bytes: Buffer.concat(parts), compact };
+  return { bytes: Buffer.concat(parts), compact, scanned: enc.scannedRows };
 }
 
+/** The encoder's output against csv-stringify's with and without BOM and guard; the counts of the last. */
 async function check(body: Uint8Array, chunkSize: number, chunkBytes: number): Promise<number> {
+  return (await checkAll(body, chunkSize, chunkBytes)).compact;
+}
+
+async function checkAll(body: Uint8Array, chunkSize: number, chunkBytes: number): Promise<{ compact: number; scanned: number; rows: number }> {
   const evs = events(body, chunkSize);
   let compact = 0;
+  let scanned = 0;
   for (const o of OPTIONS) {
     const want = expected(evs, o);
     const got = await encoded(evs, o, chunkBytes);
@@ -84,8 +90,10 @@ async function check(body: Uint8Array, chunkSize: number, chunkBytes: number): P
       expect.fail(`bom ${o.bom} guard ${o.guard}, first difference at byte ${at}:\n got  ${around(got.bytes)}\n want ${around(want)}`);
     }
     compact = got.compact;
+    scanned = got.scanned;
   }
-  return compact;
+  const rows = evs.reduce((n, e) => n + (e.kind === 'rows' ? e.batch.length : 0), 0);
+  return { compact, scanned, rows };
 }
 
 describe('CSV encoder on the recorded search samples', () => {
@@ -148,13 +156,65 @@ function hostileBody(seed: number, delimiter: number, rows: number, width: numbe
 }
 
 describe('CSV encoder on hostile fields', () => {
-  const delimiters = [0x09, 0x7c, 0x2c, 0x3b, 0x23, 0x26, 0x22, 0x0a, 0x78, 0x61, 0xa0];
+  // Tab, `|`, `;`, `x`, `a`, `=` and `-` go through the row scan (the last two are formula
+  // triggers themselves); `,` `#` `&` `"` LF and 0xa0 are bytes the scan marks, so the byte loop.
+  const scanned = [0x09, 0x7c, 0x3b, 0x78, 0x61, 0x3d, 0x2d];
+  const delimiters = [...scanned, 0x2c, 0x23, 0x26, 0x22, 0x0a, 0xa0];
   it.each(delimiters.map((d) => [d.toString(16), d] as const))('delimiter 0x%s gives csv-stringify\'s bytes', async (_h, d) => {
+    let rows = 0;
+    let scannedRows = 0;
     for (let seed = 1; seed <= 6; seed++) {
       const body = hostileBody(seed * 31 + d, d, 120, 7);
-      expect(await check(body, body.length, 1 << 20)).toBeGreaterThan(0);
+      const all = await checkAll(body, body.length, 1 << 20);
+      expect(all.compact).toBeGreaterThan(0);
+      rows += all.rows;
+      scannedRows += all.scanned;
       await check(body, 61, 128);
     }
+    // Rows with extra fields take the byte loop (most, when the delimiter is a byte the fields
+    // hold: `;` ends every reference); the others the scan when the delimiter allows it.
+    if (d === 0x09) expect(scannedRows).toBeGreaterThan(rows / 2);
+    else if (scanned.includes(d)) expect(scannedRows).toBeGreaterThan(0);
+    else expect(scannedRows).toBe(0);
+  });
+
+  it('scans rows of every shape: clean and marked fields side by side, at every offset in a word, triggers at word edges', async () => {
+    // Fields of every length and kind, so that a field's start falls at every offset within a word.
+    const pieces = ['', 'a', 'ab', 'abc', 'abcd', '=1', '-2', '+3', '@x', '-88.25', '=', 'x,y', 'say "hi"', 'a&amp;b', '&#61;A1', '&quot;',
+      'caf\u00e9', '\u20ac5', '\u{1F600}', '\uFEFFbom', 'a\rb', 'c\nd', "it's", '#1 (of 2) 50%*$', '\x0b\x0c', '&nbsp;&lt;', '&bogus;', '&#xD83D;&#xDE0A;'];
+    const r = prng(99);
+    const cols = ['A', 'B', 'C', 'D', 'E', 'F'];
+    let rows = '';
+    for (let i = 0; i < 400; i++) {
+      const cells = cols.map(() => pieces[Math.floor(r() * pieces.length)]);
+      const lead = i % 7 === 3 ? '' : '\t';
+      const trail = i % 5 === 2 ? '' : '\t';
+      rows += `<DATA>${lead}${cells.join('\t')}${trail}</DATA>\n`;
+    }
+    const body = enc.encode(`<RETS ReplyCode="0" ReplyText="OK">\n<DELIMITER value="09"/>\n<COLUMNS>\t${cols.join('\t')}\t</COLUMNS>\n${rows}</RETS>\n`);
+    const all = await checkAll(body, body.length, 1 << 20);
+    expect(all.scanned).toBe(400);
+    await check(body, 29, 64);
+  });
+
+  it('scans windows-1252 fields beside UTF-8 ones, short rows and empty rows', async () => {
+    const body = new Uint8Array([...enc.encode('<RETS ReplyCode="0" ReplyText="OK">\n<COLUMNS>\tA\tB\tC\t</COLUMNS>\n<DATA>\tcaf'), 0xe9, 0x2c, 0x93, 0x71, 0x94,
+      ...enc.encode('\tcaf\u00e9 "x"\t=\u00e9\t</DATA>\n<DATA></DATA>\n<DATA>\t</DATA>\n<DATA>\ta\t</DATA>\n<DATA>a\tb</DATA>\n<DATA>\t\t\t\t</DATA>\n</RETS>\n')]);
+    const evs = events(body, body.length);
+    const got = await encoded(evs, { bom: false, guard: true }, 1 << 20);
+    // The parser reads no row from an empty <DATA></DATA>.
+    expect(got.scanned).toBe(5);
+    expect(got.bytes.toString('utf8')).toBe('A,B,C\r\n"caf\u00e9,\u201cq\u201d","caf\u00e9 ""x""",\'=\u00e9\r\n,,\r\na,,\r\na,b,\r\n,,\r\n');
+    await check(body, body.length, 1 << 20);
+  });
+
+  it('takes the byte loop for rows with extra fields and rows longer than the scan takes', async () => {
+    const long = 'x'.repeat(300_000);
+    const body = enc.encode('<RETS ReplyCode="0" ReplyText="OK">\n<COLUMNS>\tA\tB\t</COLUMNS>\n<DATA>\ta\tb\tc\t</DATA>\n'
+      + `<DATA>\t${long},\t&amp;\t</DATA>\n<DATA>\ta\tb\t</DATA>\n</RETS>\n`);
+    const all = await checkAll(body, body.length, 1 << 20);
+    expect(all.scanned).toBe(1);
+    await check(body, 4096, 1 << 16);
   });
 
   it('quotes, doubles and guards as the string path does', async () => {
@@ -219,7 +279,25 @@ describe('CSV encoder with lookup decoders', () => {
         await encodeBatch(e, batch, 0, batch.length, (c) => { parts.push(c); }, decode);
         parts.push(e.end());
         expect(Buffer.concat(parts).equals(want), `bom ${o.bom} guard ${o.guard} chunk ${chunkBytes}`).toBe(true);
+        // Through the row scan, but for the rows whose long decoded value (S) outgrows the row's room.
+        expect(e.scannedRows).toBe(Array.from({ length: 60 }, (_, i) => i % 5 !== 1 && i % 4 !== 0).filter(Boolean).length);
       }
+    }
+  });
+
+  it('decodes lookup columns among hostile fields and ragged rows as csv-stringify writes them', async () => {
+    const hostile = hostileBody(5, 0x09, 300, 7);
+    const batch = events(hostile, hostile.length).find((e): e is { kind: 'rows'; batch: RowBatch } => e.kind === 'rows')!.batch;
+    const lookup = [undefined, single, undefined, multi, undefined, undefined, single];
+    for (const o of OPTIONS) {
+      const rows = Array.from({ length: batch.length }, (_, r) => batch.row(r).map((v, c) => lookup[c]?.(v) ?? v));
+      const want = Buffer.from(stringify(o.guard ? rows.map((r) => r.map(guardFormula)) : rows, { bom: o.bom, record_delimiter: 'windows', quote_record_delimiter: true }));
+      const e = new CsvEncoder(o);
+      const parts: Uint8Array[] = [];
+      await encodeBatch(e, batch, 0, batch.length, (c) => { parts.push(c); }, lookup);
+      parts.push(e.end());
+      expect(Buffer.concat(parts).equals(want), `bom ${o.bom} guard ${o.guard}`).toBe(true);
+      expect(e.scannedRows).toBeGreaterThan(batch.length / 2);
     }
   });
 
