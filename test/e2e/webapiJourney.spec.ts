@@ -104,8 +104,13 @@ test.afterAll(async () => {
 
 test('picks "Demo MLS (Web API)": entity sets, the OData version, a $filter example, and a run that pages', async () => {
   await expect(page.locator('[data-profile="Demo MLS (Web API)"]')).toBeVisible({ timeout: 60_000 });
+  // A RETS search first, on the tab the Web API profile then takes over: its rows are not this server's.
+  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  await runAndWait();
+  await expect(page.getByTestId('result-count')).toContainText('rows');
   await page.locator('[data-profile="Demo MLS (Web API)"]').click();
   await expect(page.getByTestId('entityset-picker')).toHaveValue('Property', { timeout: 60_000 });
+  await expect(page.getByTestId('result-count')).toHaveText(/^Results appear here/);
   await expect(row('r:Property')).toBeVisible();
   // The title bar says what a Web API's metadata has: its OData version and when it was read.
   await expect(page.getByTestId('title-metadata')).toHaveText(/^OData 4\.01 · metadata \d{4}-\d\d-\d\d$/);
@@ -338,4 +343,16 @@ test("the status bar shows the server's quota from its rate-limit headers", asyn
   await runAndWait();
   await expect(page.getByTestId('status-quota')).toHaveText(/^quota [\d,]+\/[\d,]+ left \((burst|hour)\) · resets /, { timeout: 30_000 });
   await shotBoth('quota');
+});
+
+test('a RETS connection whose login fails, picked after a Web API one: the tab says why it cannot run, without the last rows', async () => {
+  await callHost(host, 'profiles.create', { name: 'Password changed', loginUrl: host.demoLoginUrl, username: 'badpass', password: 'demo' });
+  await page.locator('[data-profile="Password changed"]').click();
+  await expect(page.getByTestId('session-state')).toHaveText(/login failed/, { timeout: 60_000 });
+  await expect(page.getByTestId('run-blocked')).toContainText('its login failed (the Metadata pane says why)');
+  await expect(page.getByTestId('run-blocked')).not.toContainText('metadata file');
+  await expect(page.getByTestId('result-count')).toHaveText(/^Results appear here/);
+  // The tab strip is one row: no vertical scroll bar of its own (a 1 px overflow showed one).
+  expect(await page.locator('.tabs').evaluate((e) => (e as HTMLElement).offsetWidth - e.clientWidth)).toBe(0);
+  await shotBoth('login-failed');
 });
