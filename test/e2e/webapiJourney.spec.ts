@@ -355,4 +355,10 @@ test('a RETS connection whose login fails, picked after a Web API one: the tab s
   // The tab strip is one row: no vertical scroll bar of its own (a 1 px overflow showed one).
   expect(await page.locator('.tabs').evaluate((e) => (e as HTMLElement).offsetWidth - e.clientWidth)).toBe(0);
   await shotBoth('login-failed');
+  // The fix is in the connection's form, one click from the error.
+  await page.getByTestId('metadata-error').getByTestId('metadata-error-edit').click();
+  const dlg = page.getByTestId('profile-dialog');
+  await expect(dlg.locator('input[name=name]')).toHaveValue('Password changed');
+  await dlg.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dlg).toHaveCount(0);
 });
