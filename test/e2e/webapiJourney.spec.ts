@@ -251,6 +251,12 @@ test("exports CSV with DisplayName headers, matching the server's data row for r
   await page.getByTestId('export-open').click();
   const dlg = page.getByTestId('export-dialog');
   await expect(dlg.getByTestId('export-query')).toContainText('$expand=Media');
+  // A keyboard user starts inside the modal, and Tab goes round its controls, not into the page behind.
+  await expect(dlg.locator(':focus')).toHaveCount(1);
+  for (let i = 0; i < 30; i++) await page.keyboard.press('Tab');
+  await expect(dlg.locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Shift+Tab');
+  await expect(dlg.locator(':focus')).toHaveCount(1);
   await dlg.locator('select[name=header]').selectOption('DisplayName');
   await dlg.locator('input[name=collectionSeparator]').fill(' | ');
   await dlg.getByTestId('export-start').click();
