@@ -44,6 +44,14 @@ function errorCode(e: unknown): string | undefined {
   return undefined;
 }
 
+/** "The server refused the connection (mls.example:6103)." — which server, since the error box
+ *  shows the message and not the URL (a typo in the host or port is the usual cause). */
+function namingHost(message: string, url: string | undefined): string {
+  if (!url || !URL.canParse(url)) return message;
+  const { host } = new URL(url);
+  return host && message.endsWith('.') ? `${message.slice(0, -1)} (${host}).` : message;
+}
+
 /** Map a thrown transport error (undici, Node net/tls, abort) to a RetsError. */
 export function transportError(e: unknown, ctx: ErrorContext, signal?: AbortSignal): RetsError {
   if (isRetsError(e)) return e;
@@ -60,7 +68,7 @@ export function transportError(e: unknown, ctx: ErrorContext, signal?: AbortSign
   }
   const known = code ? NETWORK[code] : undefined;
   if (known) {
-    return new RetsError({ ...ctx, kind: known.kind ?? 'network', message: known.message, cause: known.cause, hint: known.hint }, { cause: e });
+    return new RetsError({ ...ctx, kind: known.kind ?? 'network', message: namingHost(known.message, ctx.url), cause: known.cause, hint: known.hint }, { cause: e });
   }
   const text = e instanceof Error ? e.message : String(e);
   return new RetsError({

@@ -47,7 +47,7 @@ export async function launchBrowserMode(opts: LaunchOptions = {}): Promise<Brows
     const rendererDir = opts.rendererDir ?? RENDERER_DIST;
     const start = (port: number) => startBrowserServer({
       host, port,
-      ...(rendererBuilt(rendererDir) ? { rendererDir } : {}),
+      rendererDir,
       ...(opts.token ? { token: opts.token } : {}),
     });
     // No port asked for: the one from last time, so the tab's origin (and its saved state) stays.

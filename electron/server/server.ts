@@ -2,8 +2,10 @@
 // call (JSON in, envelope out), GET /api/events for Server-Sent Events, /media/... for photos,
 // /downloads/... for exported files, and the built renderer for everything else. Every request
 // carries the token and passes the Host and Origin checks.
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { httpPaths, type Envelope } from '../../shared/contract';
 import type { Host } from '../host/host';
 import { downloadHeaders, MEDIA_CSP, mediaAnswer } from '../host/mediaPolicy';
@@ -141,7 +143,9 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
 
     if (opts.rendererDir && (await serveStatic(opts.rendererDir, path, res))) return;
     res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
-    res.end(opts.rendererDir ? 'Not found.' : 'The renderer is not built: run `npm run build:renderer`.');
+    // Asked per request: a build made while the server runs is served on the next reload.
+    const built = opts.rendererDir !== undefined && existsSync(join(opts.rendererDir, 'index.html'));
+    res.end(built ? 'Not found.' : 'The renderer is not built: run `npm run build:renderer`, then reload this page.');
   };
 
   const server = createServer((req, res) => {

@@ -101,6 +101,7 @@ export function App() {
             editorApi.current?.insert(tab.query.trim() === '' && tab.protocol !== 'webapi' ? `(${f}=)` : f);
           }}
           onOpenClass={(r, c) => tabs.add({ resource: r, cls: c })}
+          onEditProfile={activeProfile && !activeProfile.builtin ? () => dialogs.open({ kind: 'profile', profile: activeProfile }) : undefined}
         />
       </aside>
       <main className="rw-center">

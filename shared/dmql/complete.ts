@@ -156,6 +156,12 @@ function addElementStarters(ctx: Ctx, items: Suggestion[]): void {
   items.push(item(ctx, { label: '~', insertText: '~', kind: 'operator', detail: 'NOT: exclude what the next condition matches', sortText: '91' }));
 }
 
+/** The editor closed the condition as its `(` was typed: `)` already follows the cursor, and a
+ *  second one offered there would only unbalance the query. */
+function closedAlready(ctx: Ctx): boolean {
+  return ctx.query.charCodeAt(ctx.at) === 41;
+}
+
 function closeParen(ctx: Ctx, sort = '5'): Suggestion {
   return item(ctx, { label: ')', insertText: ')', kind: 'paren', detail: 'close the condition', sortText: sort, range: { start: ctx.at, end: ctx.at } });
 }
@@ -290,7 +296,7 @@ function valueItems(ctx: Ctx): CompletionResult {
     if (ctx.typed !== '' && ctx.typed !== '.') {
       // A value is being typed: offer to finish it (close, or make it a range) before templates.
       const here = { start: ctx.at, end: ctx.at };
-      items.push(item(ctx, { label: ')', insertText: ')', kind: 'paren', detail: 'close the condition', sortText: '0', range: here }));
+      if (!closedAlready(ctx)) items.push(item(ctx, { label: ')', insertText: ')', kind: 'paren', detail: 'close the condition', sortText: '0', range: here }));
       if (f && (f.kind === 'number' || f.kind === 'date' || f.kind === 'datetime' || f.kind === 'time')) {
         items.push(item(ctx, { label: '+', insertText: '+', kind: 'operator', detail: 'at least this value', sortText: '1', range: here }));
         items.push(item(ctx, { label: '-', insertText: '-', kind: 'operator', detail: 'at most this value, or a range a-b', sortText: '2', range: here }));
@@ -312,10 +318,10 @@ function valueItems(ctx: Ctx): CompletionResult {
     if (last.kind === 'minus' && f && (f.kind === 'date' || f.kind === 'datetime')) {
       items.push(item(ctx, { label: f.kind === 'date' ? 'TODAY' : 'NOW', insertText: f.kind === 'date' ? 'TODAY' : 'NOW', kind: 'keyword', detail: f.kind === 'date' ? 'up to today' : 'up to now', sortText: '1' }));
     }
-    items.push(closeParen(ctx));
+    if (!closedAlready(ctx)) items.push(closeParen(ctx));
     return { items, range: ctx.range, incomplete: false };
   }
-  items.push(closeParen(ctx, '0'));
+  if (!closedAlready(ctx)) items.push(closeParen(ctx, '0'));
   if (lookup && f) items.push(item(ctx, { label: ',', insertText: ',', kind: 'operator', detail: 'add another value', sortText: '1', range: { start: ctx.at, end: ctx.at } }));
-  return { items, range: items[0].range, incomplete: false };
+  return { items, range: items[0]?.range ?? { start: ctx.at, end: ctx.at }, incomplete: false };
 }

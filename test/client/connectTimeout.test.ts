@@ -31,7 +31,7 @@ describe('connect timeout against a port that drops SYNs', () => {
       const err = await rejection(session.login(AbortSignal.timeout(10_000)));
       expect(err.info).toMatchObject({
         kind: 'timeout', transaction: 'Login',
-        message: 'Connecting to the server timed out.',
+        message: `Connecting to the server timed out (${new URL(ep.url).host}).`,
         cause: 'The server did not accept the connection within the connect timeout.',
       });
       expect(err.info.hint).toContain('Check the host and port');

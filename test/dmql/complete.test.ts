@@ -88,6 +88,14 @@ describe('complete: values', () => {
     expect(labels(at('(Status=|A'))).toContain('A');
   });
 
+  it('no second `)` where the editor already closed the condition', () => {
+    expect(labels(at('(LP=100|^)')).slice(0, 2)).toEqual(['+', '-']);
+    expect(labels(at('(LP=100|^)'))).not.toContain(')');
+    expect(labels(at('(LP=100-200,300+|^)'))).toEqual([]);
+    expect(labels(at('(LP=100-|^)'))).not.toContain(')');
+    expect(labels(at('(Status=|A|^)'))).not.toContain(')');
+  });
+
   it('after a condition: AND/OR, and `)` while a group is open', () => {
     expect(labels(at('(LP=100)'))).toEqual([',', '|', 'AND', 'OR']);
     expect(labels(at('((LP=100)'))[0]).toBe(')');

@@ -23,6 +23,11 @@ test.beforeAll(async ({ browser }) => {
   await openApp();
   await expect(page.getByTestId('metadata-version')).toContainText('v01.72.10042');
   await expect(page.getByTestId('metadata-change-notice')).toHaveCount(0);
+  // The Web API side's $metadata is read once in this edition too, then the RETS side is the active one again.
+  await page.locator('[data-profile="Demo MLS (Web API)"]').click();
+  await expect(page.getByTestId('entityset-picker')).toBeVisible({ timeout: 60_000 });
+  await page.locator('[data-profile="Demo MLS (RETS)"]').click();
+  await expect(page.getByTestId('metadata-version')).toContainText('v01.72.10042', { timeout: 60_000 });
   // The MLS publishes new metadata between two runs of the app.
   await host.stop();
   host = await startHost(dirs, { args: ['--demo-metadata', '2'] });
@@ -104,4 +109,13 @@ test('the notice is said once: not again after a reload', async () => {
   expect(answer.data.versions).toHaveLength(2);
   expect(answer.data.change).toBeUndefined();
   await expect(page.getByTestId('metadata-change-notice')).toHaveCount(0);
+});
+
+test("a Web API's $metadata, which has no version, is said changed by its content, not by a date it 'reports'", async () => {
+  await page.locator('[data-profile="Demo MLS (Web API)"]').click();
+  const notice = page.getByTestId('metadata-change-notice').filter({ hasText: 'Demo MLS (Web API)' });
+  await expect(notice).toContainText('The server sends another $metadata', { timeout: 60_000 });
+  await expect(notice).toContainText('told apart by its content');
+  await expect(notice).not.toContainText('now reports');
+  await shotBoth('notice-webapi');
 });

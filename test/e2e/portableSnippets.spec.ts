@@ -86,7 +86,9 @@ test('a history entry that ran on Demo B, re-run on the Demo, is offered transla
   await page.locator('[data-profile="Demo MLS (RETS)"]').click();
   await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('open-history').click();
-  await page.getByTestId('palette-history').getByTestId('palette-item').filter({ hasText: 'LM_STATUS' }).first().click();
+  const entry = page.getByTestId('palette-history').getByTestId('palette-item').filter({ hasText: 'LM_STATUS' }).first();
+  await expect(entry).toContainText('Demo B (RETS) · '); // history mixes connections: each entry names its own
+  await entry.click();
   const notes = page.getByTestId('translation-notes');
   await expect(notes).toContainText('This query ran on “Demo B (RETS)”');
   await expect(notes.getByTestId('history-run-as-written')).toBeVisible();

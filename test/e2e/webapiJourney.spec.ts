@@ -53,8 +53,13 @@ test.afterAll(() => app.closeApp(page, host));
 
 test('picks "Demo MLS (Web API)": entity sets, the OData version, a $filter example, and a run that pages', async () => {
   await expect(page.locator('[data-profile="Demo MLS (Web API)"]')).toBeVisible({ timeout: 60_000 });
+  // A RETS search first, on the tab the Web API profile then takes over: its rows are not this server's.
+  await expect(page.locator('[data-kind=resource]').first()).toBeVisible({ timeout: 60_000 });
+  await runAndWait();
+  await expect(page.getByTestId('result-count')).toContainText('rows');
   await page.locator('[data-profile="Demo MLS (Web API)"]').click();
   await expect(page.getByTestId('entityset-picker')).toHaveValue('Property', { timeout: 60_000 });
+  await expect(page.getByTestId('result-count')).toHaveText(/^Results appear here/);
   await expect(row('r:Property')).toBeVisible();
   // The title bar says what a Web API's metadata has: its OData version and when it was read.
   await expect(page.getByTestId('title-metadata')).toHaveText(/^OData 4\.01 · metadata \d{4}-\d\d-\d\d$/);
@@ -195,6 +200,12 @@ test("exports CSV with DisplayName headers, matching the server's data row for r
   await page.getByTestId('export-open').click();
   const dlg = page.getByTestId('export-dialog');
   await expect(dlg.getByTestId('export-query')).toContainText('$expand=Media');
+  // A keyboard user starts inside the modal, and Tab goes round its controls, not into the page behind.
+  await expect(dlg.locator(':focus')).toHaveCount(1);
+  for (let i = 0; i < 30; i++) await page.keyboard.press('Tab');
+  await expect(dlg.locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Shift+Tab');
+  await expect(dlg.locator(':focus')).toHaveCount(1);
   await dlg.locator('select[name=header]').selectOption('DisplayName');
   await dlg.locator('input[name=collectionSeparator]').fill(' | ');
   await dlg.getByTestId('export-start').click();
@@ -287,4 +298,22 @@ test("the status bar shows the server's quota from its rate-limit headers", asyn
   await runAndWait();
   await expect(page.getByTestId('status-quota')).toHaveText(/^quota [\d,]+\/[\d,]+ left \((burst|hour)\) · resets /, { timeout: 30_000 });
   await shotBoth('quota');
+});
+
+test('a RETS connection whose login fails, picked after a Web API one: the tab says why it cannot run, without the last rows', async () => {
+  await callHost(host, 'profiles.create', { name: 'Password changed', loginUrl: host.demoLoginUrl, username: 'badpass', password: 'demo' });
+  await page.locator('[data-profile="Password changed"]').click();
+  await expect(page.getByTestId('session-state')).toHaveText(/login failed/, { timeout: 60_000 });
+  await expect(page.getByTestId('run-blocked')).toContainText('its login failed (the Metadata pane says why)');
+  await expect(page.getByTestId('run-blocked')).not.toContainText('metadata file');
+  await expect(page.getByTestId('result-count')).toHaveText(/^Results appear here/);
+  // The tab strip is one row: no vertical scroll bar of its own (a 1 px overflow showed one).
+  expect(await page.locator('.tabs').evaluate((e) => (e as HTMLElement).offsetWidth - e.clientWidth)).toBe(0);
+  await shotBoth('login-failed');
+  // The fix is in the connection's form, one click from the error.
+  await page.getByTestId('metadata-error').getByTestId('metadata-error-edit').click();
+  const dlg = page.getByTestId('profile-dialog');
+  await expect(dlg.locator('input[name=name]')).toHaveValue('Password changed');
+  await dlg.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dlg).toHaveCount(0);
 });

@@ -80,6 +80,27 @@ describe('token', () => {
   });
 });
 
+describe('renderer', () => {
+  it('serves a renderer built after the server started, and says what to run until then', async () => {
+    const later = join(dir, 'later-renderer');
+    const second = await startBrowserServer({ host, rendererDir: later });
+    try {
+      const headers = { 'x-rets-workbench-token': second.token };
+      const before = await httpRequest(second.port, { path: '/', headers });
+      expect(before.status).toBe(404);
+      expect(before.body).toBe('The renderer is not built: run `npm run build:renderer`, then reload this page.');
+      mkdirSync(later);
+      writeFileSync(join(later, 'index.html'), '<!doctype html><title>RETS Workbench</title>');
+      const after = await httpRequest(second.port, { path: '/', headers });
+      expect(after.status).toBe(200);
+      expect(after.body).toContain('RETS Workbench');
+      expect((await httpRequest(second.port, { path: '/missing.js', headers })).body).toBe('Not found.');
+    } finally {
+      await second.close();
+    }
+  });
+});
+
 describe('Host and Origin', () => {
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
     const r = await api(port, token, 'snippets.list', {}, { host: `rebind.attacker.example:${port}` });

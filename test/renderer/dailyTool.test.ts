@@ -55,7 +55,7 @@ describe('the run check', () => {
   const tab = newTab({ resource: 'Property', cls: 'RES', query: '(L_Status=|A)' });
 
   it('blocks Run with a reason when there is no metadata (logged out) or the class is unknown', () => {
-    expect(blockReason(tab, undefined, 'p1')).toMatch(/No metadata/);
+    expect(blockReason(tab, undefined, 'p1')).toMatch(/No metadata.*login failed.*Fix the profile with Edit/);
     expect(blockReason(tab, md, undefined)).toMatch(/connection/);
     expect(blockReason({ ...tab, cls: 'NOPE' }, md, 'p1')).toMatch(/Class NOPE is not in Property/);
     expect(blockReason({ ...tab, resource: '' }, md, 'p1')).toBe('Pick a Resource');

@@ -16,10 +16,17 @@ interface Props {
   onSelect(s: Selection, nodeId: string): void;
   onInsertField(resource: string, cls: string, field: string): void;
   onOpenClass(resource: string, cls: string): void;
+  /** Opens the active connection's form (absent for the built-in Demo profiles). */
+  onEditProfile?: () => void;
 }
 
-export function MetadataPane({ source, profileId, electron, filterRef, selectedId, onSelect, onInsertField, onOpenClass }: Props) {
+// Failures whose fix is in the connection's form: its credentials, its URL.
+const FIXED_IN_PROFILE = new Set(['auth', 'network', 'input']);
+
+export function MetadataPane({ source, profileId, electron, filterRef, selectedId, onSelect, onInsertField, onOpenClass, onEditProfile }: Props) {
   const { online, refresh, offline, fileError, metadata, cache } = source;
+  const loadError = online.error ? toErrorInfo(online.error) : undefined;
+  const edit = loadError && onEditProfile && FIXED_IN_PROFILE.has(loadError.kind) ? { label: 'Edit the connection…', run: onEditProfile, testId: 'metadata-error-edit' } : undefined;
   return (
     <>
       <div className="section-h">
@@ -31,7 +38,7 @@ export function MetadataPane({ source, profileId, electron, filterRef, selectedI
           : <button className="btn ghost icon small" title="Fetch the metadata again from the server" onClick={() => refresh.mutate()} disabled={!profileId || refresh.isPending} data-testid="metadata-refresh">{refresh.isPending ? '…' : '↻'}</button>}
       </div>
       {online.isLoading && !offline && <div className="teach">Logging in and loading metadata…</div>}
-      {online.error && !offline && <ErrorBox error={toErrorInfo(online.error)} onRetry={() => void online.refetch()} testId="metadata-error" />}
+      {loadError && !offline && <ErrorBox error={loadError} onRetry={() => void online.refetch()} action={edit} testId="metadata-error" />}
       {refresh.error && <ErrorBox error={toErrorInfo(refresh.error)} />}
       {fileError && <ErrorBox error={fileError} testId="metadata-file-error" />}
       {metadata && (

@@ -1,7 +1,8 @@
 // Snippets and history as a searchable palette (their keys: shell/shortcuts.ts): arrows move,
 // Enter loads (history: re-runs), Delete removes a snippet; "Files…" exports and imports snippet files.
 import { useMemo, useState } from 'react';
-import { useDeleteSnippet, useHistory, useHostInfo, useSnippets, useUnreadableSnippets } from '../host/queries';
+import { useDeleteSnippet, useHistory, useHostInfo, useProfiles, useSnippets, useUnreadableSnippets } from '../host/queries';
+import { historyMeta, queryTarget } from './paletteText';
 import { SnippetFilesDialog } from './SnippetFilesDialog';
 import { UnreadableFiles } from '../shell/UnreadableFiles';
 import type { HistoryEntry, Snippet } from '../../../shared/contract';
@@ -19,6 +20,7 @@ export function Palette({ mode, onClose, onLoadSnippet, onRerun }: Props) {
   const snippets = useSnippets();
   const unreadable = useUnreadableSnippets();
   const history = useHistory();
+  const profiles = useProfiles().data;
   const del = useDeleteSnippet();
   const [q, setQ] = useState('');
   const [pos, setPos] = useState(0);
@@ -26,14 +28,14 @@ export function Palette({ mode, onClose, onLoadSnippet, onRerun }: Props) {
   const browserMode = useHostInfo().data?.mode !== 'electron';
   const items = useMemo<Item[]>(() => {
     const all: Item[] = mode === 'snippets'
-      ? (snippets.data ?? []).map((s) => ({ key: s.id, title: s.name, sub: `${s.resource}/${s.class}: ${s.query}`, tags: s.tags, meta: s.profile ? `written on “${s.profile.name}”` : '', snippet: s }))
+      ? (snippets.data ?? []).map((s) => ({ key: s.id, title: s.name, sub: `${queryTarget(s)}: ${s.query}`, tags: s.tags, meta: s.profile ? `written on “${s.profile.name}”` : '', snippet: s }))
       : (history.data ?? []).map((h) => ({
-        key: h.id, title: `${h.resource}/${h.class}`, sub: h.query, tags: [h.status],
-        meta: `${h.rows.toLocaleString()} rows · ${(h.elapsedMs / 1000).toFixed(2)} s · ${new Date(h.startedAt).toLocaleString()}`, history: h,
+        key: h.id, title: queryTarget(h), sub: h.query, tags: [h.status],
+        meta: historyMeta(h, (id) => profiles?.find((p) => p.id === id)?.name), history: h,
       }));
     const needle = q.trim().toLowerCase();
-    return needle ? all.filter((i) => `${i.title} ${i.sub} ${i.tags.join(' ')} ${i.snippet ? i.meta : ''}`.toLowerCase().includes(needle)) : all;
-  }, [mode, snippets.data, history.data, q]);
+    return needle ? all.filter((i) => `${i.title} ${i.sub} ${i.tags.join(' ')} ${i.meta}`.toLowerCase().includes(needle)) : all;
+  }, [mode, snippets.data, history.data, q, profiles]);
 
   if (files) return <SnippetFilesDialog browserMode={browserMode} onClose={() => setFiles(false)} />;
 

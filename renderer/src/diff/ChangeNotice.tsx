@@ -37,7 +37,10 @@ export function ChangeNotice({ activeId }: { activeId: string | undefined }) {
           <div key={profileId} className="mdn-card" role="status" data-testid="metadata-change-notice">
             <div className="mdn-title">Metadata changed · {name}</div>
             <div className="mdn-text">
-              The server now reports <b className="num">{ch.to.label}</b> (was <span className="num">{ch.from.label}</span>, seen {when(ch.from.lastSeenAt)}).
+              {ch.to.metadataVersion
+                ? <>The server now reports <b className="num">{ch.to.label}</b> (was <span className="num">{ch.from.label}</span>, seen {when(ch.from.lastSeenAt)}).</>
+                // A Web API's $metadata has no version: its label is only when it was first read.
+                : <>The server sends another <b>$metadata</b> (read {when(ch.to.fetchedAt)}; it has no version number, so it is told apart by its content). The one before was last seen {when(ch.from.lastSeenAt)}.</>}
             </div>
             <div className="mdn-actions">
               <button className="btn primary small" data-testid="metadata-change-show" onClick={() => {

@@ -1,5 +1,6 @@
 // Above the editor: the notes of the translation that opened this tab (each quoting the part of
-// the source it is about), or a question with its choices (a snippet of the other protocol).
+// the source it is about), or a question with its choices (a snippet of the other protocol). Each
+// note carries its own mark (✕ ! i), so the list has no bullets of its own.
 import type { TabNotice } from '../app/useTranslatedOpen';
 
 const mark = { error: '✕', warning: '!', info: 'i' } as const;
@@ -15,7 +16,7 @@ export function NoticeBar({ notice, onDismiss }: { notice: TabNotice; onDismiss(
         <button className="btn ghost" onClick={onDismiss} aria-label="Dismiss" title="Dismiss">×</button>
       </div>
       {notice.messages.length > 0 && (
-        <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+        <ul style={{ margin: '4px 0 0', paddingLeft: 2, listStyle: 'none' }}>
           {notice.messages.map((m, i) => <li key={i} data-severity={m.severity}><span className="muted">{mark[m.severity]}</span> {m.text}</li>)}
         </ul>
       )}

@@ -17,7 +17,7 @@ import { clearConfirm, useConfirmPending } from './confirmRun';
 import { sampleQuery } from './sampleQuery';
 import { sampleFilter } from './sampleFilter';
 import { schemaFor } from './schemaCache';
-import { runFor, useRun } from './runs';
+import { forgetRun, runFor, useRun } from './runs';
 import { tabTitle, type QueryTab } from '../state/tabs';
 import type { useTabs } from '../state/tabs';
 import { protocolPatch } from '../state/tabs';
@@ -97,11 +97,16 @@ export function QueryPanel(p: Props) {
   const up = (patch: Partial<QueryTab>) => p.tabs.update(active.id, patch);
   const shown = run.rows.length;
   const labels = useMemo(() => (mapping && titlesByMapping ? new Map(run.columns.map((c) => [c, headerFor(mapping, c, active.resource)])) : undefined), [mapping, titlesByMapping, run.columns, active.resource]);
-  // The tab speaks the protocol of the metadata shown (a Web API's carries its CSDL).
-  const protocol = p.metadata?.odata ? 'webapi' : 'rets';
+  // The tab speaks the protocol of the metadata shown (a Web API's carries its CSDL); with none (its
+  // login failed) a RETS connection's, so the tab does not stay a Web API query "from a file opened".
+  const protocol = p.metadata ? (p.metadata.odata ? 'webapi' : 'rets') : target?.type === 'rets' ? 'rets' : undefined;
   const entitySets = useMemo(() => (p.metadata?.odata ? p.metadata.resources.map((r) => r.id) : []), [p.metadata]);
-  const fitProtocol = p.metadata ? protocolPatch(active, protocol, entitySets) : undefined;
-  useEffect(() => { if (fitProtocol) p.tabs.update(active.id, fitProtocol); }, [fitProtocol, active.id, p.tabs]);
+  const fitProtocol = protocol ? protocolPatch(active, protocol, entitySets) : undefined;
+  useEffect(() => {
+    if (!fitProtocol) return;
+    if (fitProtocol.protocol && fitProtocol.protocol !== (active.protocol ?? 'rets')) forgetRun(active.id);
+    p.tabs.update(active.id, fitProtocol);
+  }, [fitProtocol, active.id, active.protocol, p.tabs]);
   const web = active.protocol === 'webapi';
   // A Web API's string lookups are read from its Lookup resource (once per profile, shared with the
   // explorer) for the fields the $filter names, so that value completion and the checker know them;

@@ -34,7 +34,7 @@ export function blockReason(tab: QueryTab, metadata: RetsMetadata | undefined, p
   if (target && target.type !== speaks) {
     return `This tab is a ${PROTOCOL_NAME[speaks]} query (from the metadata file opened) and “${target.name}” is a ${PROTOCOL_NAME[target.type]} connection: Run would send it to the wrong server. Pick a ${PROTOCOL_NAME[speaks]} connection, or close the file`;
   }
-  if (!metadata) return 'No metadata for this connection yet (not logged in?): Resource and Class cannot be chosen, so nothing would be searched';
+  if (!metadata) return 'No metadata for this connection yet: it is not logged in, or its login failed (the Metadata pane says why). Fix the profile with Edit, or pick another connection';
   const r = tab.resource ? findResource(metadata, tab.resource) : undefined;
   if (!r) return tab.resource ? `Resource ${tab.resource} is not in this server’s metadata: pick one` : 'Pick a Resource';
   if (tab.protocol === 'webapi' && !r.odata) return 'This tab speaks the Web API, and the metadata is RETS: pick a Web API connection or open a new tab';

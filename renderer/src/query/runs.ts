@@ -11,6 +11,15 @@ export function runFor(tabId: string): SearchRun {
   return r;
 }
 
+/** Drops a tab's results (cancelling a search still running): the tab now speaks another protocol
+ *  to another server, and rows or an error from the last one would be read as this one's. */
+export function forgetRun(tabId: string): void {
+  const r = runs.get(tabId);
+  if (!r) return;
+  runs.delete(tabId);
+  void r.cancel();
+}
+
 export function useRun(tabId: string): RunState {
   const r = runFor(tabId);
   return useSyncExternalStore(r.subscribe, r.getSnapshot);
