@@ -22,7 +22,7 @@ export class CompactRowBatch implements RowBatch {
   private readonly bounds: Int32Array;
   private readonly shape: RowShape;
   private readonly width: number;
-  /** Field offsets, [start, end) per row and column, filled the first time a row is read. */
+  /** Field offsets, [start, end) per row and column, for raw bytes and the rows split by bytes (allocated on first need). */
   private offsets: Int32Array | null = null;
   /** Per row: how many fields are split so far (width + 1 once the row is done). */
   private done: Int32Array | null = null;
@@ -41,7 +41,7 @@ export class CompactRowBatch implements RowBatch {
   private textOk = false;
   private rowText = '';
   private rowAscii = false;
-  /** Per column: where its field starts in rowText; [width]: one past the last field's end + 1. */
+  /** Per column: where its field starts in rowText; field c ends at starts[c + 1] - 1 (width + 1 entries). */
   private starts: Int32Array | null = null;
   /** Per column: equals `stamp` when the field holds an `&` in the row read as text. */
   private ampAt: Int32Array | null = null;
