@@ -27,7 +27,7 @@ export async function child(mode: string, base: string, rows: number): Promise<R
   const c0 = process.cpuUsage();
   const r = await run(mode, base, rows);
   const c = process.cpuUsage(c0);
-  return { ...r, cpuMs: (c.user + c.system) / 1000 };
+  return { ...r, cpuMs: r.cpuMs ?? (c.user + c.system) / 1000 };
 }
 
 function run(mode: string, base: string, rows: number): Promise<Result> {
@@ -52,6 +52,7 @@ async function ours(base: string, rows: number, allFields: boolean): Promise<Res
   const session = new RetsSession({ ...DEFAULT_SETTINGS, ...settings(base) });
   await session.login();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let n = 0;
   let check = 0;
   let firstRowsMs: number | undefined;
@@ -66,16 +67,19 @@ async function ours(base: string, rows: number, allFields: boolean): Promise<Res
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   if (check === 0) throw new Error('no field read');
-  return { rows: n, wallMs, firstRowsMs, maxRssKiB: process.resourceUsage().maxRSS };
+  return { rows: n, wallMs, firstRowsMs, maxRssKiB: process.resourceUsage().maxRSS, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 async function retsClient(base: string, rows: number, stream: boolean): Promise<Result> {
   const rets = require('rets-client');
   let t0 = 0;
+  let cpu0 = process.cpuUsage();
   let n = 0;
   await rets.getAutoLogoutClient({ ...settings(base), version: 'RETS/1.7.2', userAgent: 'RETSWorkbench/0.1' }, async (client: RetsClient) => {
     t0 = performance.now();
+    cpu0 = process.cpuUsage();
     const options = { limit: rows, format: 'COMPACT-DECODED' };
     if (!stream) {
       const res = await client.search.query('Property', 'RES', '(Status=|A)', options);
@@ -95,7 +99,8 @@ async function retsClient(base: string, rows: number, stream: boolean): Promise<
       }));
     });
   });
-  return { rows: n, wallMs: performance.now() - t0, maxRssKiB: process.resourceUsage().maxRSS };
+  const cpu = process.cpuUsage(cpu0);
+  return { rows: n, wallMs: performance.now() - t0, maxRssKiB: process.resourceUsage().maxRSS, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 function raw(base: string, rows: number, t0: number): Promise<Result> {

@@ -103,19 +103,23 @@ export function readCharRef(buf: Uint8Array, i: number, end: number, stop: numbe
 
 /**
  * The characters of an ASCII field [s, e) of `bytes` with references decoded, given the text of
- * the bytes from `base` on (the row's text): runs between references are slices of it.
+ * the bytes from `base` on (the row's text): runs between references are slices of it, and the
+ * next `&` is found by the text's indexOf (a byte loop costs several times more on long remarks).
  */
 export function decodeAsciiRefs(bytes: Uint8Array, s: number, e: number, text: string, base: number): string {
   let out = '';
   let run = s;
-  let i = s;
-  while (i < e) {
-    if (bytes[i] !== 0x26) { i++; continue; }
+  let i = text.indexOf('&', s - base) + base;
+  while (i >= s && i < e) {
     const ref = readCharRef(bytes, i, e, -1);
-    if (ref < 0) { i++; continue; }
+    if (ref < 0) {
+      i = text.indexOf('&', i + 1 - base) + base;
+      continue;
+    }
     out += text.slice(run - base, i - base) + String.fromCodePoint(ref & REF_CODE_MASK);
     i += ref >> REF_CODE_BITS;
     run = i;
+    i = text.indexOf('&', i - base) + base;
   }
   return run === s ? text.slice(s - base, e - base) : out + text.slice(run - base, e - base);
 }

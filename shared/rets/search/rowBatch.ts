@@ -4,6 +4,7 @@
 import type { RowBatch } from './types';
 import { decodeAsciiRefs } from './refBytes';
 import { decodeText, utf8Text } from './text';
+import { decodeXmlEntities } from '../text';
 import { rowObjects, rowValues } from './batchRows';
 
 const encoder = new TextEncoder();
@@ -21,18 +22,30 @@ export class CompactRowBatch implements RowBatch {
   private readonly bounds: Int32Array;
   private readonly shape: RowShape;
   private readonly width: number;
-  /** Field offsets, [start, end) per row and column, filled the first time a row is read. */
+  /** Field offsets, [start, end) per row and column, for raw bytes and the rows split by bytes (allocated on first need). */
   private offsets: Int32Array | null = null;
   /** Per row: how many fields are split so far (width + 1 once the row is done). */
   private done: Int32Array | null = null;
   /** Per row: where splitting goes on. */
   private resume: Int32Array | null = null;
   private ragged = 0;
-  /** The row last read whole, decoded in one call when it is ASCII (most rows): fields are slices. */
+  /** The delimiter as a one-character string, for splitting a row's text. */
+  private readonly sep: string;
+  /**
+   * The row last read past its first field (-1: none) and, when `textOk`, its text decoded in one
+   * call with where each field starts in it: fields are slices of that text. Rows that cannot be
+   * read so (not UTF-8, more or fewer fields than columns, a delimiter byte >= 0x80) are split by
+   * bytes into `offsets` and decoded field by field.
+   */
   private textRow = -1;
-  private rowText: string | null = null;
-  private rowStart = 0;
-  private rowHasAmp = false;
+  private textOk = false;
+  private rowText = '';
+  private rowAscii = false;
+  /** Per column: where its field starts in rowText; field c ends at starts[c + 1] - 1 (width + 1 entries). */
+  private starts: Int32Array | null = null;
+  /** Per column: equals `stamp` when the field holds an `&` in the row read as text. */
+  private ampAt: Int32Array | null = null;
+  private stamp = 0;
 
   constructor(columns: readonly string[], length: number, segments: Uint8Array[], rowSegment: Uint8Array | null, bounds: Int32Array, shape: RowShape) {
     this.columns = columns;
@@ -44,38 +57,107 @@ export class CompactRowBatch implements RowBatch {
     this.bounds = bounds;
     this.shape = shape;
     this.width = columns.length;
+    this.sep = String.fromCharCode(shape.delimiter);
   }
 
   get(row: number, column: number): string {
+    if (row < 0 || row >= this.length || column < 0 || column >= this.width) return '';
+    if (row !== this.textRow) {
+      // Reading only the first field (a key column) neither decodes nor splits the row.
+      if (column === 0 && this.width > 1) return this.firstField(row);
+      this.readText(row);
+    }
+    return this.textOk ? this.textField(row, column) : this.splitField(row, column);
+  }
+
+  /** The first field, found by a scan that stops at the first delimiter. */
+  private firstField(row: number): string {
+    const buf = this.bytesOf(row);
+    const d = this.shape.delimiter;
+    const start = this.bounds[row * 2];
+    const close = this.bounds[row * 2 + 1];
+    const s = this.shape.leading && buf[start] === d ? start + 1 : start;
+    let e = s;
+    while (e < close && buf[e] !== d) e++;
+    // A row with no delimiter after its first field has too few fields: splitting counts it.
+    if (e === close) return this.splitField(row, 0);
+    return s === e ? '' : decodeText(buf, s, e);
+  }
+
+  /** A field of a row split by bytes (the rows readText declines). */
+  private splitField(row: number, column: number): string {
     const i = this.index(row, column);
-    if (i < 0) return '';
     const off = this.offsets as Int32Array;
     const s = off[i];
     const e = off[i + 1];
-    if (s === e) return '';
-    if (column > 0) {
-      if (this.textRow !== row) this.decodeRow(row);
-      const text = this.rowText;
-      if (text !== null) {
-        return this.rowHasAmp ? decodeAsciiRefs(this.bytesOf(row), s, e, text, this.rowStart) : text.slice(s - this.rowStart, e - this.rowStart);
-      }
-    }
-    return decodeText(this.bytesOf(row), s, e);
+    return s === e ? '' : decodeText(this.bytesOf(row), s, e);
+  }
+
+  /** A field of the row read as text: a slice, references decoded (from the bytes when ASCII). */
+  private textField(row: number, column: number): string {
+    const starts = this.starts as Int32Array;
+    const s = starts[column];
+    const e = starts[column + 1] - 1;
+    if (s >= e) return '';
+    if ((this.ampAt as Int32Array)[column] !== this.stamp) return this.rowText.slice(s, e);
+    if (!this.rowAscii) return decodeXmlEntities(this.rowText.slice(s, e));
+    const base = this.bounds[row * 2];
+    return decodeAsciiRefs(this.bytesOf(row), base + s, base + e, this.rowText, base);
   }
 
   /**
-   * A row being read field after field is decoded with one native call; when it is all ASCII its
-   * fields are slices of that text (the same characters decodeText gives), else each field is
-   * decoded on its own (UTF-8 or windows-1252 per field).
+   * Decode a row in one native call and find its fields in the text, when it is UTF-8 and has as
+   * many fields as columns (the same pieces as splitRow: a leading delimiter dropped, an empty
+   * piece after a trailing one is not a field). Each field is then what decodeText gives for its
+   * bytes: UTF-8 split at an ASCII delimiter leaves every field valid UTF-8.
    */
-  private decodeRow(row: number): void {
+  private readText(row: number): void {
+    this.textRow = row;
+    this.textOk = false;
+    const d = this.shape.delimiter;
+    if (d >= 0x80) return; // such a byte may be part of a UTF-8 character
+    const buf = this.bytesOf(row);
     const start = this.bounds[row * 2];
     const close = this.bounds[row * 2 + 1];
-    const text = utf8Text(this.bytesOf(row), start, close);
-    this.textRow = row;
-    this.rowStart = start;
-    this.rowText = text !== null && text.length === close - start ? text : null;
-    this.rowHasAmp = this.rowText !== null && this.rowText.includes('&');
+    const text = utf8Text(buf, start, close);
+    if (text === null) return;
+    const w = this.width;
+    const starts = (this.starts ??= new Int32Array(w + 1));
+    const sep = this.sep;
+    let s = this.shape.leading && buf[start] === d ? 1 : 0;
+    let n = 0; // pieces before the one starting at s
+    for (;;) {
+      starts[n] = s;
+      const e = text.indexOf(sep, s);
+      if (e < 0) break;
+      if (n === w) return; // a piece after the one past the last field: too many fields
+      n++;
+      s = e + 1;
+    }
+    if (n === w) {
+      if (s !== text.length) return; // a field past the last column
+    } else if (n === w - 1) {
+      if (this.shape.trailing && n > 0 && s === text.length) return; // a trailing delimiter ends the row one field short
+      starts[w] = text.length + 1;
+    } else {
+      return;
+    }
+    this.rowText = text;
+    this.rowAscii = text.length === close - start;
+    this.textOk = true;
+    this.markAmps(text, starts, w);
+  }
+
+  /** Mark the fields holding an `&`: one indexOf per such field, none for the others. */
+  private markAmps(text: string, starts: Int32Array, w: number): void {
+    const amp = (this.ampAt ??= new Int32Array(w));
+    const stamp = ++this.stamp;
+    let c = 0;
+    for (let a = text.indexOf('&'); a >= 0; a = text.indexOf('&', starts[c + 1])) {
+      while (c < w - 1 && starts[c + 1] <= a) c++;
+      amp[c] = stamp;
+      if (c === w - 1) break;
+    }
   }
 
   row(row: number): string[] { return rowValues(this, row); }
