@@ -1,5 +1,5 @@
 // The host's event bus: every event the renderer can receive goes through here, to the Electron
-// window (IPC) or to browser mode's Server-Sent Events streams.
+// window (IPC) or to browser mode's event streams.
 import type { HostEvent } from '../../shared/contract';
 
 export type EventListener = (event: HostEvent) => void;
