@@ -106,6 +106,9 @@ export class SearchService {
             }
             if (b.length && entry === undefined) void record({}).then(() => this.bus.emit({ type: 'history.changed' }));
             op.progress(progress);
+            // A page that reads its rows slower than the server sends them: read on when it caught up.
+            const room = this.bus.room(signal);
+            if (room) await room;
             break;
           }
         }

@@ -8,11 +8,21 @@ import type { EventBus } from '../host/events';
 import { SECURITY_HEADERS } from './security';
 
 export const EVENT_STREAM_TYPE = 'application/vnd.rets-workbench.frames';
-/**
- * Bytes a tab may leave unread before its stream is dropped (memory stays bounded; the tab opens
- * the stream again and reads the host's state anew, as after any drop).
- */
-export const MAX_UNREAD_BYTES = 256 * 1024 * 1024;
+
+export interface EventStreamLimits {
+  /** Unread bytes past which the stream holds the bus (a search waits) until it drains. */
+  holdBytes: number;
+  /**
+   * How long a stream may hold the bus, and how much it may leave unread, before it is dropped:
+   * a tab that stopped reading must not stall searches nor fill memory. The tab opens the stream
+   * again and reads the host's state anew, as after any drop.
+   */
+  maxHoldMs: number;
+  maxUnreadBytes: number;
+  heartbeatMs: number;
+}
+
+export const EVENT_STREAM_LIMITS: EventStreamLimits = { holdBytes: 8 * 1024 * 1024, maxHoldMs: 20_000, maxUnreadBytes: 256 * 1024 * 1024, heartbeatMs: 15_000 };
 
 const encoded = new WeakMap<HostEvent, Uint8Array[]>();
 
@@ -23,7 +33,7 @@ function frameOf(event: HostEvent): Uint8Array[] {
   return f;
 }
 
-export function openEventStream(res: ServerResponse, bus: EventBus, heartbeatMs = 15_000, maxUnread = MAX_UNREAD_BYTES): () => void {
+export function openEventStream(res: ServerResponse, bus: EventBus, limits: EventStreamLimits = EVENT_STREAM_LIMITS): () => void {
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'content-type': EVENT_STREAM_TYPE,
@@ -32,17 +42,28 @@ export function openEventStream(res: ServerResponse, bus: EventBus, heartbeatMs 
     'x-accel-buffering': 'no',
   });
   res.flushHeaders();
+  let holding: ReturnType<typeof setTimeout> | undefined;
+  const release = () => {
+    if (holding === undefined) return;
+    clearTimeout(holding);
+    holding = undefined;
+    bus.release(res);
+  };
   const off = bus.subscribe((event) => {
-    if (res.writableLength > maxUnread) { stop(); return; }
+    if (res.writableLength > limits.maxUnreadBytes) { stop(); return; }
     const parts = frameOf(event);
-    if (parts.length === 1) { res.write(parts[0]); return; }
     res.cork();
     for (const p of parts) res.write(p);
     res.uncork();
+    if (holding === undefined && res.writableLength > limits.holdBytes) {
+      holding = setTimeout(stop, limits.maxHoldMs);
+      bus.hold(res);
+      res.once('drain', release);
+    }
   });
-  const beat = setInterval(() => res.write(keepAliveFrame()), heartbeatMs);
+  const beat = setInterval(() => res.write(keepAliveFrame()), limits.heartbeatMs);
   beat.unref();
-  const close = () => { off(); clearInterval(beat); };
+  const close = () => { off(); clearInterval(beat); release(); };
   const stop = () => { close(); res.destroy(); };
   res.on('close', close);
   return () => { close(); res.end(); };
