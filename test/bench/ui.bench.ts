@@ -230,6 +230,23 @@ function cpuSeconds(pid: number): number {
   }
 }
 
+/** Resident memory of Chromium's renderer processes, from /proc (Linux): the page's strings that
+ *  Blink holds outside the JS heap (decoded rows are such external strings) count here. */
+async function rendererRss(page: Page): Promise<number> {
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    let kb = 0;
+    for (const p of processInfo) {
+      if (p.type !== 'renderer') continue;
+      try { kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'))?.[1] ?? 0); } catch { /* gone */ }
+    }
+    return kb * 1024;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** The browser-mode host's node process: the descendant of `root` that runs `serve`. */
 function hostPid(root: number): number | undefined {
   const parent = new Map<number, number>();
@@ -327,16 +344,19 @@ async function bigSearch(page: Page, host: RunningHost): Promise<void> {
     // A small search first: the session logs in, the page's code is warm.
     await page.evaluate((r) => (window as unknown as { __bench: { runSearch(r: unknown): Promise<unknown> } }).__bench.runSearch(r), { ...req, options: { limit: 10 } });
     const heap0 = await heap();
+    const rss0 = await rendererRss(page);
     const cpu0 = pid ? cpuSeconds(pid) : NaN;
     const run = await page.evaluate((r) => (window as unknown as { __bench: { runSearch(r: unknown): Promise<{ status: string; rows: number; firstRowsMs?: number; elapsedMs: number; storeBytes: number; error?: string }> } }).__bench.runSearch(r), req);
     const hostCpuMs = ((pid ? cpuSeconds(pid) : NaN) - cpu0) * 1000;
     const heap1 = await heap();
+    const rss1 = await rendererRss(page);
     const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
     console.log(`search of ${BIG.toLocaleString('en-US')} listings, all fields, Limit=NONE, into the grid: ${run.status}${run.error ? ` (${run.error})` : ''}, ${run.rows.toLocaleString('en-US')} rows in ${ms(run.elapsedMs)}, first rows ${ms(run.firstRowsMs ?? NaN)}; body ${mb(alone.bytes)} (${alone.rows.toLocaleString('en-US')} rows)`);
     console.log(`  host CPU for the search ${ms(hostCpuMs)}; the parse alone ${ms(alone.cpuMs)}: ratio ${(hostCpuMs / alone.cpuMs).toFixed(2)} (goal <= 2)`);
     console.log(`  floor: the body's bytes received with undici and written to a socket, nothing else: ${ms(floorMs)}; (parse + floor) / parse = ${((alone.cpuMs + floorMs) / alone.cpuMs).toFixed(2)}, the least the ratio can be; host CPU / (parse + floor) = ${(hostCpuMs / (alone.cpuMs + floorMs)).toFixed(2)}`);
     console.log(`  of which the host's work on rows besides HTTP in and the event stream out (parse, rows as bytes, their frames; in this process): ${ms(alone.ownMs)}, ratio ${(alone.ownMs / alone.cpuMs).toFixed(2)}`);
     console.log(`  page JS heap after the last batch ${mb(heap1)} (${mb(heap1 - heap0)} more than before the search; the row store holds ${mb(run.storeBytes)} of text and offsets): ratio to the body ${(heap1 / alone.bytes).toFixed(2)} (goal <= 1.5)`);
+    console.log(`  the JS heap leaves out the row text Blink keeps as external strings (decoded from the bytes the host sends): the renderer processes' resident memory grew ${mb(rss1 - rss0)}, ratio to the body ${((rss1 - rss0) / alone.bytes).toFixed(2)}`);
   } catch (err) {
     console.log(`search of ${BIG.toLocaleString('en-US')} listings into the grid: not measured (${(err as Error).message.split('\n')[0]})`);
   } finally {
