@@ -11,7 +11,7 @@ import type { HistoryStore } from './history';
 import { toErrorInfo } from './hostError';
 import { rate, type Outcome, type OperationRunner, type RunningOperation } from './operations';
 import type { SessionPool } from './sessions';
-import { toWire } from './rowsWire';
+import { toPiece } from './rowsWire';
 import { RowsOutbox } from './rowsOutbox';
 
 type Req = z.output<typeof SearchStartRequest>;
@@ -101,11 +101,14 @@ export class SearchService {
             const b = ev.batch;
             for (let i = 0; i < b.length; i += ROWS_PER_EVENT) {
               const n = Math.min(ROWS_PER_EVENT, b.length - i);
-              outbox.add(rows, toWire(b, i, i + n));
+              outbox.add(rows, toPiece(b, i, i + n));
               rows += n;
             }
             if (b.length && entry === undefined) void record({}).then(() => this.bus.emit({ type: 'history.changed' }));
             op.progress(progress);
+            // A page that reads its rows slower than the server sends them: read on when it caught up.
+            const room = this.bus.room(signal);
+            if (room) await room;
             break;
           }
         }

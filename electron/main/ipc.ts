@@ -23,7 +23,7 @@ export function registerIpc(host: Host, devServerUrl: string | undefined): void 
   }
 }
 
-/** Forwards host events to the window (until it closes). */
+/** Forwards host events to the window (until it closes); search.rows `bytes` go as a Uint8Array (structured clone). */
 export function forwardEvents(host: Host, contents: WebContents): () => void {
   const off = host.events.subscribe((event) => {
     if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);

@@ -1,5 +1,5 @@
 // Browser mode: the host services over HTTP on 127.0.0.1. POST /api/<call> for each contract
-// call (JSON in, envelope out), GET /api/events for Server-Sent Events, /media/... for photos,
+// call (JSON in, envelope out), GET /api/events for the event stream (frames), /media/... for photos,
 // /downloads/... for exported files, and the built renderer for everything else. Every request
 // carries the token and passes the Host and Origin checks.
 import { existsSync } from 'node:fs';
@@ -11,7 +11,7 @@ import type { Host } from '../host/host';
 import { downloadHeaders, MEDIA_CSP, mediaAnswer } from '../host/mediaPolicy';
 import { BodyTooLarge, discardBody, readBody } from './jsonBody';
 import { sendFile } from './sendFile';
-import { openEventStream } from './sse';
+import { openEventStream } from './eventStream';
 import { serveStatic } from './staticFiles';
 import { handleUpload } from './uploads';
 import { hostAllowed, MalformedRequest, newToken, originAllowed, requestToken, safeDecode, sameToken, SECURITY_HEADERS, tokenCookie } from './security';

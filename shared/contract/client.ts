@@ -1,5 +1,5 @@
 // The renderer's typed client over any transport: the Electron preload bridge or browser mode's
-// HTTP + Server-Sent Events. Renderer code is the same in both:
+// HTTP calls and framed event stream (frames.ts). Renderer code is the same in both:
 //   const host = createHostClient(transport);
 //   const { profiles } = await host.profiles.list();
 //   const op = await host.operation('search.start', { profileId, resource, class: 'RES', query }, (e) => …);

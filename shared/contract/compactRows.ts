@@ -1,5 +1,6 @@
 // Reading a search.rows batch (see SearchRowsEvent): one string and one offsets array for the
-// whole batch, a cell cut out only when it is read (painted, sorted, found, copied).
+// whole batch, a cell cut out only when it is read (painted, sorted, found, copied). The host
+// sends the text as UTF-8 bytes; `textRows` turns them into the string form once, on arrival.
 
 /** The batch fields of a search.rows event. */
 export interface WireRows {
@@ -10,8 +11,50 @@ export interface WireRows {
   ends: ArrayLike<number>;
 }
 
-/** A batch as the host sends it (JSON: the offsets as an array). */
+/** A batch of cells read one by one, in the text form (the offsets as an array). */
 export type WireBatch = WireRows & { ends: number[] };
+
+/** The batch fields of a search.rows event in either form: `text`, or `bytes` with byte offsets. */
+export interface RowsBatch {
+  count: number;
+  width: number;
+  text?: string;
+  bytes?: Uint8Array;
+  sep?: string;
+  ends: ArrayLike<number>;
+}
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * A batch in the text form: the bytes decoded in one call and the offsets kept when they are
+ * ASCII (one character a byte, the usual case); otherwise each row (or cell) decoded on its own
+ * so that its offsets count characters.
+ */
+export function textRows(w: RowsBatch): WireRows {
+  const { count, width, bytes } = w;
+  const sep = w.sep !== undefined ? { sep: w.sep } : {};
+  if (bytes === undefined) {
+    if (w.text === undefined) throw new Error('search.rows: neither text nor bytes');
+    return { count, width, text: w.text, ends: w.ends, ...sep };
+  }
+  const whole = utf8.decode(bytes);
+  if (whole.length === bytes.length) return { count, width, text: whole, ends: w.ends, ...sep };
+  const n = w.ends.length;
+  const parts: string[] = new Array(n);
+  const ends = new Uint32Array(n);
+  let from = 0, at = 0;
+  for (let i = 0; i < n; i++) {
+    const to = w.ends[i]!;
+    if (to < from || to > bytes.length) throw new Error('search.rows: offsets out of order');
+    const t = utf8.decode(bytes.subarray(from, to));
+    parts[i] = t;
+    at += t.length;
+    ends[i] = at;
+    from = to;
+  }
+  return { count, width, text: parts.join(''), ends, ...sep };
+}
 
 export class CompactRows {
   readonly count: number;
@@ -21,14 +64,15 @@ export class CompactRows {
   /** Row ends (with sep) or cell ends (without). */
   private readonly ends: Uint32Array;
 
-  constructor(w: WireRows) {
+  constructor(batch: RowsBatch) {
+    const w = textRows(batch);
     const need = w.sep === undefined ? w.count * w.width : w.count;
     if (w.ends.length !== need) throw new Error(`search.rows: ${w.ends.length} offsets for ${w.count} rows of ${w.width} cells`);
     this.count = w.count;
     this.width = w.width;
     this.text = w.text;
     this.sep = w.sep;
-    this.ends = Uint32Array.from(w.ends);
+    this.ends = w.ends instanceof Uint32Array ? w.ends : Uint32Array.from(w.ends);
     for (let i = 0; i < need; i++) {
       if (this.ends[i]! > w.text.length || (i > 0 && this.ends[i]! < this.ends[i - 1]!)) throw new Error('search.rows: offsets out of order');
     }
@@ -89,25 +133,6 @@ export function cellsToWire(count: number, width: number, cell: (row: number, co
 }
 
 /** The rows of a search.rows event as arrays (tests, small consumers). */
-export function wireRows(w: WireRows): string[][] {
+export function wireRows(w: RowsBatch): string[][] {
   return new CompactRows(w).rows();
-}
-
-/** Whether two batches can travel as one (same row width, same form). */
-export function joinable(a: WireRows, b: WireRows): boolean {
-  return a.width === b.width && a.sep === b.sep;
-}
-
-/** Batches of the same width and form as one batch: texts joined, offsets shifted. */
-export function joinWires(parts: WireBatch[]): WireBatch {
-  if (parts.length === 1) return parts[0]!;
-  const first = parts[0]!;
-  const ends: number[] = [];
-  let at = 0, count = 0;
-  for (const p of parts) {
-    for (let i = 0; i < p.ends.length; i++) ends.push(p.ends[i]! + at);
-    at += p.text.length;
-    count += p.count;
-  }
-  return { count, width: first.width, text: parts.map((p) => p.text).join(''), ends, ...(first.sep !== undefined ? { sep: first.sep } : {}) };
 }

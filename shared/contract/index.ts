@@ -7,6 +7,7 @@ export * from './metadata';
 export * from './metadataVersions';
 export * from './search';
 export * from './compactRows';
+export * from './frames';
 export * from './objects';
 export * from './exportCsv';
 export * from './snippets';

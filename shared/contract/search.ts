@@ -58,6 +58,8 @@ export const SearchColumnsEvent = z.object({ type: z.literal('search.columns'), 
  * A batch of rows as one string, never a JSON array per row (compactRows.ts reads it). With `sep`:
  * each row is its cells joined by `sep`, and `ends[i]` is where row i ends in `text` (the next
  * row starts there). Without: `ends[i]` is where cell i ends, `width` cells a row.
+ * The host sends `bytes` (the same text as UTF-8, `ends` then byte offsets) in place of `text`, so
+ * it never turns row bytes into strings nor escapes them; `textRows` gives the `text` form.
  */
 export const SearchRowsEvent = z.object({
   type: z.literal('search.rows'), operationId: OperationId,
@@ -65,10 +67,11 @@ export const SearchRowsEvent = z.object({
   start: z.number().int().nonnegative(),
   count: z.number().int().nonnegative(),
   width: z.number().int().nonnegative(),
-  text: z.string(),
+  text: z.string().optional(),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected a Uint8Array').optional(),
   sep: z.string().length(1).optional(),
   ends: z.array(z.number().int().nonnegative()),
-});
+}).refine((e) => (e.text === undefined) !== (e.bytes === undefined), { message: 'search.rows carries either text or bytes' });
 export const SearchCountEvent = z.object({ type: z.literal('search.count'), operationId: OperationId, count: z.number().int().nonnegative() });
 export const SearchMaxRowsEvent = z.object({ type: z.literal('search.maxrows'), operationId: OperationId });
 export const SearchProgressEvent = Progress.extend({ type: z.literal('search.progress'), operationId: OperationId });

@@ -7,6 +7,7 @@ import { dmqlTargets } from './dmqlTargets';
 import { doctorTargets } from './doctorTargets';
 import { mappingTargets } from './mappingTargets';
 import { retsTargets } from './retsTargets';
+import { contractTargets } from './contractTargets';
 import type { FuzzTarget } from './types';
 
 export const targets: FuzzTarget[] = [
@@ -17,4 +18,5 @@ export const targets: FuzzTarget[] = [
   ...nestedValuesFuzzTargets,
   ...doctorTargets,
   ...mappingTargets,
+  ...contractTargets,
 ];

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { UsageError } from '../../electron/cli/args';
 import { parseServeArgs } from '../../electron/cli/serve';
 import { electronMissingReason } from '../../electron/cli/start';
-import { api, httpRequest, openSse } from './httpHelpers';
+import { api, httpRequest, openEvents } from './httpHelpers';
 
 const root = join(__dirname, '..', '..');
 let child: ChildProcess | undefined;
@@ -45,7 +45,7 @@ describe('serve', () => {
     expect((list.json() as { data: { profiles: { name: string; loginUrl: string }[] } }).data.profiles[0]).toMatchObject({ name: 'Demo MLS (RETS)', loginUrl: info.demoLoginUrl });
 
     // Browser-mode export: the file is made on the host and downloaded with the token cookie.
-    const events = await openSse(info.port, '/api/events', { cookie: `rw_token=${encodeURIComponent(info.token)}` });
+    const events = await openEvents(info.port, '/api/events', { cookie: `rw_token=${encodeURIComponent(info.token)}` });
     await api(info.port, info.token, 'export.start', {
       operationId: 'cli-export', profileId: 'demo', resource: 'Property', class: 'RES', query: '(L_ListPrice=300000-310000)',
       select: ['L_ListingKey', 'L_ListPrice'], destination: { kind: 'download', fileName: 'listings.csv' },

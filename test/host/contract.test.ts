@@ -61,6 +61,12 @@ describe('contract schemas', () => {
     const e = HostEvent.parse({ type: 'search.rows', operationId: 'op-1', start: 0, count: 1, width: 2, text: '1\tA', sep: '\t', ends: [3] });
     expect(e.type).toBe('search.rows');
     expect(HostEvent.safeParse({ type: 'search.rows', operationId: 'op 1', start: 0, count: 0, width: 0, text: '', ends: [] }).success).toBe(false);
+    // The host's form: the rows as UTF-8 bytes; a batch carries text or bytes, never both nor neither.
+    const rows = { type: 'search.rows', operationId: 'op-1', start: 0, count: 1, width: 2, sep: '\t', ends: [3] };
+    expect(HostEvent.safeParse({ ...rows, bytes: new TextEncoder().encode('1\tA') }).success).toBe(true);
+    expect(HostEvent.safeParse(rows).success).toBe(false);
+    expect(HostEvent.safeParse({ ...rows, text: '1\tA', bytes: new Uint8Array(3) }).success).toBe(false);
+    expect(HostEvent.safeParse({ ...rows, bytes: [49, 9, 65] }).success).toBe(false);
   });
 });
 

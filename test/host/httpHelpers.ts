@@ -1,6 +1,7 @@
-// Plain node:http requests (fetch will not send a foreign Host header) and a small
-// Server-Sent Events reader for the browser-mode tests.
+// Plain node:http requests (fetch will not send a foreign Host header) and a reader of the
+// event stream (frames, shared/contract/frames.ts) for the browser-mode tests.
 import { request, type IncomingHttpHeaders } from 'node:http';
+import { FrameReader } from '../../shared/contract/frames';
 
 export interface Reply { status: number; headers: IncomingHttpHeaders; body: string; json: () => unknown }
 
@@ -26,36 +27,31 @@ export function api(port: number, token: string, name: string, body: unknown, he
   return httpRequest(port, { method: 'POST', path: `/api/${name}`, headers: { 'content-type': 'application/json', 'x-rets-workbench-token': token, ...headers }, body: JSON.stringify(body) });
 }
 
-export interface SseStream {
+export interface EventStream {
   status: number;
+  contentType: string;
   events: unknown[];
   /** Resolves with the first event (already received or coming) that matches. */
   next(match: (e: unknown) => boolean, timeoutMs?: number): Promise<unknown>;
   close(): void;
 }
 
-export function openSse(port: number, path: string, headers: Record<string, string> = {}): Promise<SseStream> {
+export function openEvents(port: number, path: string, headers: Record<string, string> = {}): Promise<EventStream> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
       const events: unknown[] = [];
       const waiters: { match: (e: unknown) => boolean; resolve: (e: unknown) => void }[] = [];
-      let buf = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buf += chunk;
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-          if (!data) continue;
-          const e = JSON.parse(data);
+      const frames = new FrameReader();
+      res.on('data', (chunk: Buffer) => {
+        if (res.statusCode !== 200) return;
+        for (const e of frames.push(chunk)) {
           events.push(e);
           for (const w of [...waiters]) if (w.match(e)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(e); }
         }
       });
       resolve({
         status: res.statusCode ?? 0,
+        contentType: String(res.headers['content-type']),
         events,
         next(match, timeoutMs = 10_000) {
           const seen = events.find(match);

@@ -1,15 +1,17 @@
-// search.rows batches (electron/host/rowsWire.ts, shared/contract/compactRows.ts): what the grid
-// reads from a batch is what the parser's batch holds, cell for cell, on every recorded search
-// and on hostile bodies: entities (one of them the delimiter), UTF-8, windows-1252, ragged rows,
-// rows with and without the leading and trailing delimiter, Web API values that are JSON.
+// search.rows batches (electron/host/rowsWire.ts, shared/contract/compactRows.ts): the host sends
+// rows as UTF-8 bytes, and what the grid reads from them (after the event crossed as a frame) is
+// what the parser's batch holds, cell for cell (the cells the text path sent before), on every
+// recorded search and on hostile bodies: entities (one of them the delimiter), UTF-8,
+// windows-1252, ragged rows, rows with and without the leading and trailing delimiter, Web API
+// values that are JSON.
 import { describe, expect, it } from 'vitest';
-import { cellsToWire, CompactRows, joinWires, wireRows } from '../../shared/contract/compactRows';
+import { CompactRows, textRows, wireRows } from '../../shared/contract/compactRows';
 import { RowsOutbox } from '../../electron/host/rowsOutbox';
-import { HostEvent } from '../../shared/contract';
+import { encodeFrame, FrameReader, HostEvent } from '../../shared/contract';
 import { createSearchParser } from '../../shared/rets/search/index';
 import type { RowBatch } from '../../shared/rets/search/types';
 import { createODataPayloadParser } from '../../shared/odata/payload/parser';
-import { toWire } from '../../electron/host/rowsWire';
+import { joinPieces, toWire, type RowsPiece } from '../../electron/host/rowsWire';
 import { samplesOf } from '../samples/corpus';
 
 function batchesOf(body: Uint8Array, chunk = body.length): RowBatch[] {
@@ -27,8 +29,8 @@ function expectSame(batches: RowBatch[], per = 3): number {
   for (const b of batches) {
     for (let i = 0; i < b.length; i += per) {
       const w = toWire(b, i, Math.min(b.length, i + per));
-      // The event carrying it is valid and survives JSON (how it crosses to the renderer).
-      const e = HostEvent.parse(JSON.parse(JSON.stringify({ type: 'search.rows', operationId: 'op-1', start: i, ...w })));
+      // The event carrying it is valid and survives its frame, read in small chunks (how it crosses to the renderer).
+      const e = HostEvent.parse(overFrames({ type: 'search.rows', operationId: 'op-1', start: i, ...w }));
       expect(e.type === 'search.rows' && wireRows(e)).toEqual(Array.from({ length: w.count }, (_, r) => b.row(i + r)));
       n += w.count;
     }
@@ -37,6 +39,16 @@ function expectSame(batches: RowBatch[], per = 3): number {
 }
 
 const enc = new TextEncoder();
+
+function overFrames(event: object): unknown {
+  const bytes = Buffer.concat(encodeFrame(event));
+  const reader = new FrameReader();
+  const out: object[] = [];
+  for (let i = 0; i < bytes.length; i += 5) out.push(...reader.push(bytes.subarray(i, i + 5)));
+  reader.end();
+  expect(out).toHaveLength(1);
+  return out[0];
+}
 const compact = (delim: string, cols: string, rows: string[]) =>
   `<RETS ReplyCode="0" ReplyText="OK"><DELIMITER value="${delim}"/><COLUMNS>${cols}</COLUMNS>${rows.map((r) => `<DATA>${r}</DATA>`).join('\n')}</RETS>`;
 
@@ -47,9 +59,19 @@ describe('search.rows batches', () => {
     expect(rows).toBeGreaterThan(50);
   });
 
-  it('carry COMPACT rows as text with the delimiter between cells, no array per row', () => {
+  it('carry COMPACT rows as their bytes with the delimiter between cells, no array per row', () => {
     const b = batchesOf(enc.encode(compact('09', '\tA\tB\t', ['\t1\tx\t', '\t2\ty\t'])))[0]!;
-    expect(toWire(b, 0, 2)).toEqual({ count: 2, width: 2, text: '1\tx2\ty', sep: '\t', ends: [3, 6] });
+    expect(toWire(b, 0, 2)).toEqual({ count: 2, width: 2, bytes: enc.encode('1\tx2\ty'), sep: '\t', ends: [3, 6] });
+  });
+
+  it('give byte offsets, turned into character offsets on arrival when the text is not ASCII', () => {
+    const b = batchesOf(enc.encode(compact('09', 'A\tB', ['1\tZoë', '2\t東京', '3\t😀x'])))[0]!;
+    const w = toWire(b, 0, 3);
+    expect(w.ends).toEqual([6, 14, 21]);
+    const t = textRows(w);
+    expect(t.text).toBe('1\tZoë2\t東京3\t😀x');
+    expect(Array.from(t.ends)).toEqual([5, 9, 14]);
+    expect(new CompactRows(w).cell(2, 1)).toBe('😀x');
   });
 
   it('decode entities, and fall back to cell offsets when an entity is the delimiter', () => {
@@ -100,12 +122,19 @@ describe('search.rows batches', () => {
 });
 
 describe('gathering batches into events', () => {
-  const wire = (rows: string[][], sep?: string) => (sep ? { count: rows.length, width: 2, text: rows.map((r) => r.join(sep)).join(''), sep, ends: rows.reduce<number[]>((e, r) => [...e, (e.at(-1) ?? 0) + r.join(sep).length], []) } : cellsToWire(rows.length, 2, (r, c) => rows[r]![c]!));
+  /** A piece holding `rows`: one chunk a row (with sep) or a cell (without). */
+  const wire = (rows: string[][], sep?: string): RowsPiece => {
+    const chunks = sep ? rows.map((r) => enc.encode(r.join(sep))) : rows.flat().map((v) => enc.encode(v));
+    const ends: number[] = [];
+    let at = 0;
+    for (const c of chunks) ends.push(at += c.length);
+    return { count: rows.length, width: 2, chunks, byteLength: at, ends, ...(sep ? { sep } : {}) };
+  };
 
-  it('joins batches of one form, shifting offsets', () => {
-    const a = [['1', 'a'], ['2', 'bb']], b = [['3', 'ccc']];
-    expect(wireRows(joinWires([wire(a, '\t'), wire(b, '\t')]))).toEqual([...a, ...b]);
-    expect(wireRows(joinWires([wire(a), wire(b)]))).toEqual([...a, ...b]);
+  it('joins pieces of one form into one buffer, shifting offsets', () => {
+    const a = [['1', 'a'], ['2', 'bé']], b = [['3', 'ccc']];
+    expect(wireRows(joinPieces([wire(a, '\t'), wire(b, '\t')]))).toEqual([...a, ...b]);
+    expect(wireRows(joinPieces([wire(a), wire(b)]))).toEqual([...a, ...b]);
   });
 
   it('sends the first rows at once, then events of the size asked, in order, and what is left on flush', () => {

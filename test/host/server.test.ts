@@ -1,14 +1,14 @@
 // Browser mode's HTTP server: the token on every request and on the event stream, Host and
 // Origin checks (no DNS rebinding, no cross-site calls), payloads validated against the
-// contract's schemas, events over Server-Sent Events, the renderer served with its CSP.
+// contract's schemas, events over the framed event stream, the renderer served with its CSP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHost, type Host } from '../../electron/host/host';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/server';
-import { createHostClient, httpTransport } from '../../shared/contract';
-import { api, httpRequest, openSse } from './httpHelpers';
+import { createHostClient, httpTransport, wireRows, type HostEvent } from '../../shared/contract';
+import { api, httpRequest, openEvents } from './httpHelpers';
 
 let dir: string;
 let host: Host;
@@ -74,7 +74,7 @@ describe('token', () => {
   });
 
   it('refuses the event stream without the token', async () => {
-    const s = await openSse(port, '/api/events');
+    const s = await openEvents(port, '/api/events');
     expect(s.status).toBe(401);
     s.close();
   });
@@ -148,9 +148,10 @@ describe('schema validation', () => {
 });
 
 describe('events and the typed client over HTTP', () => {
-  it('streams host events over SSE to a client holding the token', async () => {
-    const s = await openSse(port, `/api/events?token=${encodeURIComponent(token)}`);
+  it('streams host events as frames to a client holding the token', async () => {
+    const s = await openEvents(port, `/api/events?token=${encodeURIComponent(token)}`);
     expect(s.status).toBe(200);
+    expect(s.contentType).toBe('application/vnd.rets-workbench.frames');
     const saved = await api(port, token, 'snippets.save', { name: 'Active', resource: 'Property', class: 'RES', query: '(Status=A)' });
     expect(saved.status).toBe(200);
     const ev = await s.next((e) => (e as { type: string }).type === 'snippets.changed');
@@ -158,34 +159,47 @@ describe('events and the typed client over HTTP', () => {
     s.close();
   });
 
-  it('runs createHostClient over httpTransport (fetch + an EventSource)', async () => {
-    // Node has fetch but no EventSource: a minimal one over the SSE reader above.
-    class NodeEventSource {
-      onmessage: ((ev: { data: string }) => void) | null = null;
-      onopen: (() => void) | null = null;
-      private stream?: Awaited<ReturnType<typeof openSse>>;
-      constructor(url: string) {
-        const u = new URL(url);
-        void openSse(port, u.pathname + u.search).then((s) => {
-          this.stream = s;
-          const seen = new Set<unknown>();
-          const pump = () => { for (const e of s.events) if (!seen.has(e)) { seen.add(e); this.onmessage?.({ data: JSON.stringify(e) }); } };
-          setInterval(pump, 10).unref();
-          this.onopen?.();
-        });
-      }
-      close() { this.stream?.close(); }
-    }
-    const client = createHostClient(httpTransport({ baseUrl: srv.url.replace(/\/$/, ''), token, fetch: (url, init) => fetch(url, init), EventSource: NodeEventSource }));
-    const opened = new Promise<void>((resolve) => client.onStreamOpen(resolve));
+  it('runs createHostClient over httpTransport (fetch reading the stream), rows as bytes, reconnecting after a drop', async () => {
+    const delays: number[] = [];
+    const client = createHostClient(httpTransport({
+      baseUrl: srv.url.replace(/\/$/, ''), token, fetch: (url, init) => fetch(url, init),
+      delay: (ms) => { delays.push(ms); return Promise.resolve(); },
+    }), { validateIncoming: true });
+    let opens = 0;
+    let opened!: () => void;
+    const waitOpen = () => new Promise<void>((resolve) => { opened = resolve; });
+    let first = waitOpen();
+    client.onStreamOpen(() => { opens++; opened(); });
     const changed = new Promise((resolve) => client.on('snippets.changed', resolve));
-    await opened; // subscribed: the save's event cannot go out before the stream listens
+    await first; // subscribed: the save's event cannot go out before the stream listens
     const { snippet } = await client.snippets.save({ name: 'Client snippet', resource: 'Property', class: 'RES', query: '(ListPrice=100000+)', tags: ['price'] });
     expect(snippet.tags).toEqual(['price']);
     await changed;
     const { snippets } = await client.snippets.list();
     expect(snippets.map((s) => s.name)).toContain('Client snippet');
     await expect(client.profiles.get({ id: 'nope-123' })).rejects.toMatchObject({ info: { kind: 'input' } });
+
+    // Rows travel as UTF-8 bytes beside the event's JSON, in order with the other events.
+    const got: HostEvent[] = [];
+    const done = new Promise<void>((resolve) => client.onAny((e) => { if ('operationId' in e && e.operationId === 'op-bytes') { got.push(e); if (e.type === 'search.done') resolve(); } }));
+    const bytes = new TextEncoder().encode('1\tZoë2\tTab');
+    host.events.emit({ type: 'search.rows', operationId: 'op-bytes', start: 0, count: 2, width: 2, bytes, sep: '\t', ends: [6, 11] });
+    host.events.emit({ type: 'search.done', operationId: 'op-bytes', rows: 2, maxrows: false, elapsedMs: 1, cancelled: false, warnings: [] });
+    await done;
+    expect(got.map((e) => e.type)).toEqual(['search.rows', 'search.done']);
+    const rows = got[0]!;
+    expect(rows.type === 'search.rows' && rows.bytes).toBeInstanceOf(Uint8Array);
+    expect(rows.type === 'search.rows' && wireRows(rows)).toEqual([['1', 'Zoë'], ['2', 'Tab']]);
+
+    // The host drops every connection: the client opens the stream again and says so.
+    first = waitOpen();
+    srv.server.closeAllConnections();
+    await first;
+    expect(opens).toBe(2);
+    expect(delays.length).toBeGreaterThanOrEqual(1);
+    const again = new Promise((resolve) => client.on('history.changed', resolve));
+    host.events.emit({ type: 'history.changed' });
+    await again;
     client.close();
   });
 });

@@ -2,7 +2,7 @@
 // array (CompactRows), so 200,000 rows cost about their text, not an array and a string per cell.
 // A cell is cut out when it is painted, sorted, found, copied or shown in the row details.
 // Beyond the row cap the store keeps the first rows and counts the others.
-import { CompactRows, cellsToWire, type WireRows } from '../../../shared/contract/compactRows';
+import { CompactRows, cellsToWire, type RowsBatch } from '../../../shared/contract/compactRows';
 
 /** Rows the grid keeps unless the user set another cap (rowCap.ts). */
 export const DEFAULT_ROW_CAP = 500_000;
@@ -19,7 +19,7 @@ export class RowStore {
   constructor(readonly cap: number = DEFAULT_ROW_CAP) {}
 
   /** Adds a batch; rows past the cap are only counted. Returns the rows kept. */
-  append(wire: WireRows): number {
+  append(wire: RowsBatch): number {
     const room = Math.max(0, this.cap - this.length);
     const keep = Math.min(room, wire.count);
     this.beyondCap += wire.count - keep;

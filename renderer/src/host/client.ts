@@ -1,5 +1,5 @@
 // The one host client of this renderer: the Electron preload bridge when present, otherwise
-// browser mode's HTTP + Server-Sent Events (token from the page URL, kept for reloads).
+// browser mode's HTTP calls and framed event stream (token from the page URL, kept for reloads).
 import {
   bridgeGlobalName, bridgeTransport, createHostClient, httpTransport,
   type HostBridge, type HostClient, type HostTransport,
@@ -20,7 +20,8 @@ function pickTransport(): HostTransport {
   return httpTransport({
     token: browserToken(),
     fetch: (url, init) => window.fetch(url, init),
-    EventSource: window.EventSource,
+    delay: (ms) => new Promise((resolve) => { window.setTimeout(resolve, ms); }),
+    onStreamError: (err) => { console.warn('The event stream dropped; opening it again.', err); },
   });
 }
 
