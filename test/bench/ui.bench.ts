@@ -217,16 +217,21 @@ async function firstRows(page: Page, host: RunningHost): Promise<void> {
     for (let i = 0; i < 6; i += 1) {
       times.push(await page.evaluate(() => new Promise<number>((resolve) => {
         const t0 = performance.now();
-        (document.querySelector('[data-testid=run]') as HTMLButtonElement).click();
+        // Every DOM change is seen (a mutation observer, not a frame loop that can miss a grid
+        // emptied and refilled between two frames); a run that never paints gives NaN after 30 s.
         let cleared = false;
-        const w = () => {
+        const done = (v: number) => { obs.disconnect(); clearTimeout(limit); resolve(v); };
+        const look = () => {
+          if (document.querySelector('[data-testid=search-error]')) { done(Number.NaN); return; }
           const row = document.querySelector('.grid-row');
-          if (document.querySelector('[data-testid=search-error]')) { resolve(Number.NaN); return; }
           if (!row) cleared = true;
-          if (cleared && row) requestAnimationFrame(() => resolve(performance.now() - t0));
-          else requestAnimationFrame(w);
+          else if (cleared) { obs.disconnect(); requestAnimationFrame(() => done(performance.now() - t0)); }
         };
-        requestAnimationFrame(w);
+        const obs = new MutationObserver(look);
+        const limit = setTimeout(() => done(Number.NaN), 30_000);
+        obs.observe(document.body, { childList: true, subtree: true });
+        (document.querySelector('[data-testid=run]') as HTMLButtonElement).click();
+        look();
       })));
       await page.waitForSelector('[data-testid=running]', { state: 'detached', timeout: 60_000 });
     }
