@@ -214,7 +214,10 @@ export function QueryPanel(p: Props) {
         <div className="results-h" data-testid="results-header">
           <span className="num" data-testid="result-count">
             {run.status === 'idle' ? <span className="muted">Results appear here · Ctrl+Enter runs the query</span> : <>
-              <b>{shown.toLocaleString()}</b>{run.count !== undefined && <> of <b>{run.count.toLocaleString()}</b></>} rows
+              {run.status === 'error'
+                // A failed search has no row count to tell: "0 rows" under the error would read as "nothing matched".
+                ? <span className="failed" data-testid="result-failed">failed{shown > 0 && <> after <b>{shown.toLocaleString()}</b> rows</>}</span>
+                : <><b>{shown.toLocaleString()}</b>{run.count !== undefined && <> of <b>{run.count.toLocaleString()}</b></>} rows</>}
               {' · '}{(run.elapsedMs / 1000).toFixed(2)} s
               {run.firstRowsMs !== undefined && <span className="muted"> (first rows {Math.round(run.firstRowsMs)} ms)</span>}
             </>}
