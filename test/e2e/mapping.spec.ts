@@ -76,4 +76,9 @@ test('export gives a download of the mapping file', async () => {
   const link = panel.getByTestId('mapping-download');
   await expect(link).toBeVisible();
   await expect(link).toHaveText('Download mapping-demo.json');
+
+  // Esc closes the panel while focus is inside it, like a dialog.
+  await panel.getByLabel('Filter fields').focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
 });

@@ -596,6 +596,20 @@ test('keyboard: Esc cancels a slow search, from the editor and from elsewhere', 
   await expect(page.getByTestId('cancelled')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('running')).toHaveCount(0);
   await shot('09-esc-cancelled');
+
+  // A panel over the results takes Esc while it has focus: it closes and the search goes on; the
+  // next Esc (focus back on the button that opened it) cancels the search.
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('running')).toBeVisible();
+  await page.locator('[data-profile="Slow MLS"]').getByTestId('test-profile').click();
+  const doctor = page.getByTestId('doctor');
+  await expect(doctor).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(doctor).toHaveCount(0);
+  await expect(page.getByTestId('running')).toBeVisible();
+  await expect(page.getByTestId('cancelled')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('cancelled')).toBeVisible({ timeout: 30_000 });
 });
 
 test('a server behind a tunnel: the title bar warns that its URLs go around it, until the profile keeps the login host', async () => {
