@@ -56,6 +56,11 @@ test('open the mapping for the Demo, propose, confirm a field, see its values an
   await expect(values.getByLabel('Target value for AC')).toHaveValue('Active Under Contract');
   await panel.getByLabel('Filter fields').fill('');
   await shotBoth('fields');
+  // Long names in Why break between words, and a field name after its resource's dot.
+  await panel.getByLabel('Filter fields').fill('Timestamp');
+  await expect(row('Property.L_StatusChangeTimestamp')).toBeVisible();
+  await shotBoth('why');
+  await panel.getByLabel('Filter fields').fill('');
 
   await panel.getByTestId('mapping-coverage-tab').click();
   const coverage = panel.getByTestId('mapping-coverage');
