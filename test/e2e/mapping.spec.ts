@@ -58,7 +58,7 @@ test('open the mapping for the Demo, propose, confirm a field, see its values an
   await shotBoth('fields');
   // Long names in Why break between words, and a field name after its resource's dot.
   await panel.getByLabel('Filter fields').fill('Timestamp');
-  await expect(row('Property.L_StatusChangeTimestamp')).toBeVisible();
+  await expect(row('Property.L_StatusDate')).toBeVisible();
   await shotBoth('why');
   await panel.getByLabel('Filter fields').fill('');
 
