@@ -83,7 +83,7 @@ test('export gives a download of the mapping file', async () => {
   await expect(link).toHaveText('Download mapping-demo.json');
 
   // Esc closes the panel while focus is inside it, like a dialog.
-  await panel.getByLabel('Filter fields').focus();
+  await panel.getByRole('button', { name: 'Export…' }).focus();
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
 });
