@@ -610,6 +610,13 @@ test('keyboard: Esc cancels a slow search, from the editor and from elsewhere', 
   await expect(page.getByTestId('cancelled')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('cancelled')).toBeVisible({ timeout: 30_000 });
+
+  // Another RETS connection made active: the tab keeps what Slow MLS sent, and says whose it is.
+  await expect(page.getByTestId('result-source')).toHaveCount(0);
+  await page.locator('[data-profile="Demo MLS (RETS)"]').click();
+  await expect(page.getByTestId('result-source')).toHaveText('from “Slow MLS”');
+  await expect(page.getByTestId('cancelled')).toBeVisible();
+  await app.shotBoth(page, 'tools-result-source');
 });
 
 test('a server behind a tunnel: the title bar warns that its URLs go around it, until the profile keeps the login host', async () => {
