@@ -119,6 +119,9 @@ test('a RETS snippet loaded on the Web API profile opens translated, with what d
 
 test('the source RETS tab carries the notes that have a range as editor markers', async () => {
   await page.locator('[data-profile="Demo MLS (RETS)"]').click();
+  // The translated tab speaks RETS again: its translation's note goes with its results.
+  await expect(page.getByTestId('class-picker')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('translation-notes')).toHaveCount(0);
   await page.getByRole('tab', { name: /Property RES/ }).click();
   await expect(page.getByTestId('class-picker')).toHaveValue('RES', { timeout: 60_000 });
   await expect(page.getByTestId('query-editor').locator('.view-lines')).toContainText('(L_City=*O*)');

@@ -232,6 +232,9 @@ test('Run asks before sending a query with errors; Fix goes to it; a quick fix r
   await page.getByTestId('confirm-remember').check();
   await page.getByTestId('confirm-run').click();
   await expect(page.getByTestId('search-error')).toBeVisible({ timeout: 30_000 });
+  // The header says the search failed, not "0 rows" (which would read as "nothing matched").
+  await expect(page.getByTestId('result-count')).toHaveText(/^failed · \d+\.\d\d s/);
+  await shotBoth('search-failed');
   expect(await lastSearchUrl()).toContain('L_ListPrise');
   await page.getByTestId('run').click();
   await expect(page.getByTestId('run-confirm')).toHaveCount(0);

@@ -56,6 +56,11 @@ test('open the mapping for the Demo, propose, confirm a field, see its values an
   await expect(values.getByLabel('Target value for AC')).toHaveValue('Active Under Contract');
   await panel.getByLabel('Filter fields').fill('');
   await shotBoth('fields');
+  // Long names in Why break between words, and a field name after its resource's dot.
+  await panel.getByLabel('Filter fields').fill('Timestamp');
+  await expect(row('Property.L_StatusDate')).toBeVisible();
+  await shotBoth('why');
+  await panel.getByLabel('Filter fields').fill('');
 
   await panel.getByTestId('mapping-coverage-tab').click();
   const coverage = panel.getByTestId('mapping-coverage');
@@ -76,4 +81,9 @@ test('export gives a download of the mapping file', async () => {
   const link = panel.getByTestId('mapping-download');
   await expect(link).toBeVisible();
   await expect(link).toHaveText('Download mapping-demo.json');
+
+  // Esc closes the panel while focus is inside it, like a dialog.
+  await panel.getByRole('button', { name: 'Export…' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
 });

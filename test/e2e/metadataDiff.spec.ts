@@ -54,6 +54,13 @@ test('a new MetadataVersion is announced, and the changes are one click away', a
   await expect(table.locator('tr[data-change=added]').first()).toContainText('L_GreenVerification');
   await expect(table.locator('tr[data-change="changed maximumLength"]').first()).toBeVisible();
   await expect(table.locator('tr[data-change=renamed]')).toContainText('Active Contingent');
+  // The toolbar keeps one line at 1440x900: Compare is level with side A and inside the dialog;
+  // a version's full name is its select's tooltip.
+  const box = async (id: string) => (await page.getByTestId(id).boundingBox())!;
+  const [compare, sideA, dialog] = [await box('diff-compare'), await box('diff-version-a'), await box('metadata-diff')];
+  expect(Math.abs((compare.y + compare.height / 2) - (sideA.y + sideA.height / 2))).toBeLessThan(4);
+  expect(compare.x + compare.width).toBeLessThanOrEqual(dialog.x + dialog.width);
+  await expect(page.getByTestId('diff-version-a')).toHaveAttribute('title', /^01\.72\.10042 · \d{4}-\d\d-\d\d/);
   await shotBoth('versions');
 });
 

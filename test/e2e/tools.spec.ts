@@ -596,6 +596,27 @@ test('keyboard: Esc cancels a slow search, from the editor and from elsewhere', 
   await expect(page.getByTestId('cancelled')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('running')).toHaveCount(0);
   await shot('09-esc-cancelled');
+
+  // A panel over the results takes Esc while it has focus: it closes and the search goes on; the
+  // next Esc (focus back on the button that opened it) cancels the search.
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('running')).toBeVisible();
+  await page.locator('[data-profile="Slow MLS"]').getByTestId('test-profile').click();
+  const doctor = page.getByTestId('doctor');
+  await expect(doctor).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(doctor).toHaveCount(0);
+  await expect(page.getByTestId('running')).toBeVisible();
+  await expect(page.getByTestId('cancelled')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('cancelled')).toBeVisible({ timeout: 30_000 });
+
+  // Another RETS connection made active: the tab keeps what Slow MLS sent, and says whose it is.
+  await expect(page.getByTestId('result-source')).toHaveCount(0);
+  await page.locator('[data-profile="Demo MLS (RETS)"]').click();
+  await expect(page.getByTestId('result-source')).toHaveText('from “Slow MLS”');
+  await expect(page.getByTestId('cancelled')).toBeVisible();
+  await app.shotBoth(page, 'tools-result-source');
 });
 
 test('a server behind a tunnel: the title bar warns that its URLs go around it, until the profile keeps the login host', async () => {

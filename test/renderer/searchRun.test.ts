@@ -34,7 +34,7 @@ describe('SearchRun', () => {
     expect(r.state.status).toBe('running');
     const end = await ended;
     expect(seen[0].status).toBe('running');
-    expect(end).toMatchObject({ status: 'done', columns: ['L_ListingKey', 'L_Status'] });
+    expect(end).toMatchObject({ status: 'done', columns: ['L_ListingKey', 'L_Status'], profileId: 'demo' });
     expect(end.rows.length).toBe(7);
     expect(end.rows.row(6)).toHaveLength(2);
     expect(end.count).toBeGreaterThan(7);

@@ -4,13 +4,14 @@
 // the other protocol than the active profile's is offered translated, or as written on its own side;
 // a snippet written (or a history entry run) on another profile of the active one's protocol
 // (another MLS) is offered translated through both profiles' mappings, or as written.
-import { useCallback, useState } from 'react';
-import type { HistoryEntry, Profile, Snippet } from '../../../shared/contract';
+import { useCallback, useEffect, useState } from 'react';
+import type { HistoryEntry, Profile, Protocol, Snippet } from '../../../shared/contract';
 import type { Diagnostic } from '../../../shared/dmql/validate';
 import { useOpenTranslated } from '../shell/openTranslated';
 import { counterpartOf, type TranslatedTab } from '../shell/translatedTab';
 import { DEFAULT_WEBAPI_OPTIONS, type QueryTab, type useTabs } from '../state/tabs';
 import { tabFromSaved } from '../query/webapiQuery';
+import { notesStillFitting } from './translatedNotes';
 
 type Source = Pick<QueryTab, 'query' | 'resource' | 'cls'> & Partial<Pick<QueryTab, 'protocol' | 'select' | 'limit' | 'title'>>;
 
@@ -33,6 +34,9 @@ interface Deps {
   rerunAsWritten(h: HistoryEntry): void;
 }
 
+/** A translated tab's note, with the protocol the tab was opened in. */
+type TabNote = TabNotice & { protocol: Protocol };
+
 const side = (p: 'rets' | 'webapi') => (p === 'webapi' ? 'Web API' : 'RETS');
 
 /** The profile a snippet was written on: by its id, else by its name (a file imported from another machine). */
@@ -44,7 +48,9 @@ function writtenOn(profiles: readonly Profile[], s: Snippet): Profile | undefine
 
 export function useTranslatedOpen({ profiles, activeProfile, setActiveId, tabs, onToast, loadAsWritten, rerunAsWritten }: Deps) {
   const { open, pending } = useOpenTranslated();
-  const [notices, setNotices] = useState<Record<string, TabNotice>>({});
+  const [notices, setNotices] = useState<Record<string, TabNote>>({});
+  const openTabs = tabs.tabs;
+  useEffect(() => { setNotices((n) => notesStillFitting(n, openTabs)); }, [openTabs]);
   // Markers on a source tab hold while its query is the one translated (offsets go stale on edit).
   const [marks, setMarks] = useState<Record<string, { query: string; notes: Diagnostic[] }>>({});
   const [offer, setOffer] = useState<TabNotice>();
@@ -70,7 +76,7 @@ export function useTranslatedOpen({ profiles, activeProfile, setActiveId, tabs, 
       ? { protocol: 'webapi', title, resource: t.resource, cls: t.resource, query: t.query, odata: { ...DEFAULT_WEBAPI_OPTIONS }, ...(src.limit ? { limit: src.limit } : {}) }
       : { protocol: 'rets', title, resource: t.resource, cls: t.cls ?? '', query: t.query, ...(src.limit ? { limit: src.limit } : {}) });
     const summary = t.complete ? 'translated completely' : 'not everything translated: see the notes';
-    setNotices((n) => ({ ...n, [added.id]: { title: `Translated from the ${side(protocol)} query on “${from.name}” — ${summary}.`, messages } }));
+    setNotices((n) => ({ ...n, [added.id]: { protocol: other, title: `Translated from the ${side(protocol)} query on “${from.name}” — ${summary}.`, messages } }));
     if (srcTabId && t.sourceDiagnostics.length) setMarks((m) => ({ ...m, [srcTabId]: { query: src.query, notes: t.sourceDiagnostics } }));
     onToast(`Opened as a ${side(other)} query on “${to.name}” (${summary})`);
   }, [open, onToast, setActiveId, addTab]);

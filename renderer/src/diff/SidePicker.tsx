@@ -31,10 +31,17 @@ export function SidePicker({ label, value, profiles, electron, onChange, onError
     }
   }
 
+  const versionText = (v: { label: string; metadataVersion?: string; fetchedAt: string }, i: number) =>
+    `${v.label}${v.metadataVersion ? ` · ${v.fetchedAt.slice(0, 10)}` : ''}${i === 0 ? ' (in use)' : ''}`;
+  const versionIndex = value?.kind === 'profile' && value.version ? versions.data?.versions.findIndex((v) => v.id === value.version) ?? -1 : -1;
+  // The toolbar stays on one line: a select cut short still names its choice in full on hover.
+  const sourceTitle = value?.kind === 'file' ? value.name : profiles.find((p) => p.id === profileId)?.name;
+  const versionTitle = versionIndex >= 0 ? versionText(versions.data!.versions[versionIndex]!, versionIndex) : 'current';
+
   return (
     <div className="md-diff-side" data-testid={`diff-side-${label.toLowerCase()}`}>
       <span className="md-diff-side-label">{label}</span>
-      <select className="input" aria-label={`Side ${label}`} data-testid={`diff-source-${label.toLowerCase()}`}
+      <select className="input" aria-label={`Side ${label}`} data-testid={`diff-source-${label.toLowerCase()}`} title={sourceTitle}
         value={value?.kind === 'file' ? FILE : profileId ?? ''}
         onChange={(e) => {
           const v = e.target.value;
@@ -46,18 +53,18 @@ export function SidePicker({ label, value, profiles, electron, onChange, onError
         {(electron || value?.kind === 'file') && <option value={FILE}>{value?.kind === 'file' ? value.name : 'A saved metadata file…'}</option>}
       </select>
       {value?.kind === 'profile' && (
-        <select className="input" aria-label={`Version ${label}`} data-testid={`diff-version-${label.toLowerCase()}`}
+        <select className="input" aria-label={`Version ${label}`} data-testid={`diff-version-${label.toLowerCase()}`} title={versionTitle}
           value={value.version ?? ''} onChange={(e) => onChange({ kind: 'profile', profileId: value.profileId, ...(e.target.value ? { version: e.target.value } : {}) })}>
           <option value="">current</option>
           {versions.data?.versions.map((v, i) => (
-            <option key={v.id} value={v.id}>{v.label}{v.metadataVersion ? ` · ${v.fetchedAt.slice(0, 10)}` : ''}{i === 0 ? ' (in use)' : ''}</option>
+            <option key={v.id} value={v.id}>{versionText(v, i)}</option>
           ))}
         </select>
       )}
       {value?.kind === 'file' && <span className="md-diff-file" title={value.name}>{value.name}</span>}
       {!electron && (
         <label className="btn small" title="Open a saved GetMetadata body or a $metadata document">
-          {value?.kind === 'file' ? 'Other file…' : 'Open file…'}
+          {value?.kind === 'file' ? 'Other…' : 'File…'}
           <input type="file" hidden accept=".xml,.txt,.json,.http" data-testid={`diff-file-${label.toLowerCase()}`} onChange={(e) => { const f = e.target.files?.[0]; if (f) void pick(f); e.target.value = ''; }} />
         </label>
       )}

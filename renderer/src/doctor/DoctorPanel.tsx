@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { host } from '../host/client';
 import { toErrorInfo } from '../host/errors';
 import { ErrorBox } from '../shell/ErrorBox';
+import { usePanelKeys } from '../shell/usePanelKeys';
 import { StepDiagnosis } from './StepDiagnosis';
 import type { DoctorStep, ProfileInput } from '../../../shared/contract';
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
@@ -19,6 +20,7 @@ export function DoctorPanel({ target, onClose, onToast, closeLabel = 'Close' }: 
   const [error, setError] = useState<RetsErrorInfo | null>(null);
   const [runId, setRunId] = useState(0);
   const cancel = useRef<(() => Promise<void>) | null>(null);
+  const panel = usePanelKeys(onClose);
 
   useEffect(() => {
     let live = true;
@@ -35,7 +37,7 @@ export function DoctorPanel({ target, onClose, onToast, closeLabel = 'Close' }: 
 
   const running = ok === null && !error;
   return (
-    <div className="doctor" data-testid="doctor">
+    <div className="doctor" data-testid="doctor" {...panel}>
       <div className="section-h" style={{ height: 34 }}>Connection doctor · <span style={{ textTransform: 'none' }}>{target.name}</span><span className="spacer" />
         {running ? <button className="btn" onClick={() => void cancel.current?.()}>Stop</button> : <button className="btn" onClick={() => setRunId((n) => n + 1)}>Run again</button>}
         <button className="btn" onClick={onClose}>{closeLabel}</button>

@@ -27,6 +27,9 @@ export interface RunState {
   warnings: string[];
   /** Web API: the last server page read (its number counts the pages of earlier loads too). */
   page?: { n: number; rows: number; totalRows: number; more: boolean; nextLink?: string };
+  /** The connection the search ran on: its rows stay on the tab when the active connection
+   *  changes (to another of the same protocol), and the results header names it then. */
+  profileId?: string;
   /** Bumped on every change; the grid keys its memo on it. */
   version: number;
 }
@@ -83,8 +86,8 @@ export class SearchRun {
     const rowBase = append ? rows.length : 0;
     this.cancelPending = false;
     this.state = append
-      ? { ...emptyRun(), status: 'running', startedAt, rows, columns: prev.columns, count: prev.count, page: prev.page, version: prev.version + 1 }
-      : { ...emptyRun(), status: 'running', startedAt, rows, version: this.state.version + 1 };
+      ? { ...emptyRun(), status: 'running', startedAt, rows, columns: prev.columns, count: prev.count, page: prev.page, profileId: req.profileId, version: prev.version + 1 }
+      : { ...emptyRun(), status: 'running', startedAt, rows, profileId: req.profileId, version: this.state.version + 1 };
     this.flush();
     try {
       const op = await this.host.operation('search.start', {

@@ -44,7 +44,7 @@ export function FieldRows({ m, rows, onChange }: { m: MappingFile; rows: FieldMa
   return (
     <>
       <table className="map-table" data-testid="mapping-fields">
-        <colgroup><col style={{ width: '22%' }} /><col style={{ width: '22%' }} /><col style={{ width: 104 }} /><col style={{ width: 92 }} /><col /><col style={{ width: 56 }} /><col style={{ width: 70 }} /></colgroup>
+        <colgroup><col style={{ width: '20%' }} /><col style={{ width: '20%' }} /><col style={{ width: 104 }} /><col style={{ width: 92 }} /><col /><col style={{ width: 56 }} /><col style={{ width: 70 }} /></colgroup>
         <thead><tr><th>Field</th><th>Target</th><th>Reason</th><th>Confidence</th><th>Why</th><th>Values</th><th /></tr></thead>
         <tbody>
           {shown.map((f) => {
@@ -53,9 +53,9 @@ export function FieldRows({ m, rows, onChange }: { m: MappingFile; rows: FieldMa
             return (
               <Fragment key={key}>
                 <tr data-testid="mapping-row" data-field={key} data-status={f.status}>
-                  <td><div className="mono">{f.resource}.{f.field}</div>{f.longName && <div className="muted small">{f.longName}</div>}</td>
+                  <td><div className="mono">{f.resource}.<wbr />{f.field}</div>{f.longName && <div className="muted small">{f.longName}</div>}</td>
                   <td>
-                    <input className="map-target" list={`map-targets-${f.targetResource}`} aria-label={`Target for ${key}`} defaultValue={f.target ?? ''} key={`${f.target}-${f.status}`}
+                    <input className="map-target" list={`map-targets-${f.targetResource}`} aria-label={`Target for ${key}`} title={f.target ?? undefined} defaultValue={f.target ?? ''} key={`${f.target}-${f.status}`}
                       onBlur={(e) => { if (e.target.value !== (f.target ?? '')) onChange(editTarget(m, key, e.target.value)); }} />
                     {options.length === 0 && <div className="muted small">no such resource in the target</div>}
                   </td>

@@ -7,6 +7,7 @@ import { toErrorInfo } from '../host/errors';
 import { useHostInfo, useMapping, useMappingChange, useProfiles } from '../host/queries';
 import { uploadFile } from '../host/upload';
 import { ErrorBox } from '../shell/ErrorBox';
+import { usePanelKeys } from '../shell/usePanelKeys';
 import type { RetsErrorInfo } from '../../../shared/rets/errors';
 import { CoverageView } from './CoverageView';
 import { FieldRows } from './FieldRows';
@@ -16,6 +17,7 @@ import './mapping.css';
 const DEMO_WEBAPI = 'demo-webapi';
 
 export function MappingPanel({ profileId, name, onClose, onToast }: { profileId: string; name: string; onClose(): void; onToast(m: string): void }) {
+  const panel = usePanelKeys(onClose);
   const info = useHostInfo();
   const browser = info.data?.mode !== 'electron';
   const profiles = useProfiles();
@@ -63,7 +65,7 @@ export function MappingPanel({ profileId, name, onClose, onToast }: { profileId:
   });
 
   return (
-    <div className="map-panel" data-testid="mapping-panel">
+    <div className="map-panel" data-testid="mapping-panel" {...panel}>
       <div className="section-h" style={{ height: 34 }}>Mapping · <span style={{ textTransform: 'none' }}>{name}</span><span className="spacer" />
         <button className="btn" onClick={onClose}>Close</button>
       </div>

@@ -96,6 +96,11 @@ export function QueryPanel(p: Props) {
   useEffect(() => { if (confirming && !confirmErrors) clearConfirm(active.id); }, [confirming, confirmErrors, active.id]);
   const up = (patch: Partial<QueryTab>) => p.tabs.update(active.id, patch);
   const shown = run.rows.length;
+  // Results a search on another connection left on this tab (of the same protocol: a protocol
+  // switch drops them) are kept, and say where they came from.
+  const nameOf = (id: string | undefined) => profiles.data?.find((x) => x.id === id)?.name ?? id ?? '';
+  const fromOther = run.status !== 'idle' && run.profileId && run.profileId !== p.profileId ? nameOf(run.profileId) : undefined;
+  const activeName = nameOf(p.profileId);
   const labels = useMemo(() => (mapping && titlesByMapping ? new Map(run.columns.map((c) => [c, headerFor(mapping, c, active.resource)])) : undefined), [mapping, titlesByMapping, run.columns, active.resource]);
   // The tab speaks the protocol of the metadata shown (a Web API's carries its CSDL); with none (its
   // login failed) a RETS connection's, so the tab does not stay a Web API query "from a file opened".
@@ -214,11 +219,19 @@ export function QueryPanel(p: Props) {
         <div className="results-h" data-testid="results-header">
           <span className="num" data-testid="result-count">
             {run.status === 'idle' ? <span className="muted">Results appear here · Ctrl+Enter runs the query</span> : <>
-              <b>{shown.toLocaleString()}</b>{run.count !== undefined && <> of <b>{run.count.toLocaleString()}</b></>} rows
+              {run.status === 'error'
+                // A failed search has no row count to tell: "0 rows" under the error would read as "nothing matched".
+                ? <span className="failed" data-testid="result-failed">failed{shown > 0 && <> after <b>{shown.toLocaleString()}</b> rows</>}</span>
+                : <><b>{shown.toLocaleString()}</b>{run.count !== undefined && <> of <b>{run.count.toLocaleString()}</b></>} rows</>}
               {' · '}{(run.elapsedMs / 1000).toFixed(2)} s
               {run.firstRowsMs !== undefined && <span className="muted"> (first rows {Math.round(run.firstRowsMs)} ms)</span>}
             </>}
           </span>
+          {fromOther && (
+            <span className="pill" data-testid="result-source" title={`These results came from “${fromOther}”; Run asks the active connection, “${activeName}”.`}>
+              <span className="dot warn" />from “{fromOther}”
+            </span>
+          )}
           {run.status === 'running' && <span className="pill" data-testid="running"><span className="dot running" />streaming…</span>}
           {run.status === 'cancelled' && <span className="pill" data-testid="cancelled"><span className="dot warn" />cancelled</span>}
           {web && run.page && (
@@ -226,7 +239,7 @@ export function QueryPanel(p: Props) {
               page {run.page.n}, {shown.toLocaleString()} rows{moreRows ? ', more available' : run.status === 'done' ? ', all read' : ''}
             </span>
           )}
-          {web && moreRows && (
+          {web && moreRows && !fromOther && (
             <button className="btn" onClick={loadMore} data-testid="load-more"
               title={`Ask the next ${typeof active.limit === 'number' ? active.limit : ''} rows ($skip=${skip + shown})`}>Load more</button>
           )}
