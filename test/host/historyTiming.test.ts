@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../shared/contract';
-import { call, runOperation, startHarness, type Harness } from './hostHarness';
+import { call, runOperation, runSearchRecorded, startHarness, type Harness } from './hostHarness';
 
 const LOGIN = (base: string) => `<RETS ReplyCode="0" ReplyText="Success">\r\n<RETS-RESPONSE>\r\nMemberName=Held\r\nUser=joe,0,0,0\r\nLogin=${base}/rets/login\r\nLogout=${base}/rets/logout\r\nSearch=${base}/rets/search\r\nGetMetadata=${base}/rets/getMetadata\r\n</RETS-RESPONSE>\r\n</RETS>\r\n`;
 const HEAD = '<RETS ReplyCode="0" ReplyText="OK">\n<COUNT Records="3"/>\n<DELIMITER value="09"/>\n<COLUMNS>\tID\tCity\t</COLUMNS>\n';
@@ -46,20 +46,9 @@ async function entryFor(query: string): Promise<HistoryEntry | undefined> {
   return entries.find((e) => e.query === query);
 }
 
-/** Runs a search to its terminal event and on to the history.changed that follows it (the
- *  outcome is written after the search ended). */
-async function search(query: string, onEvent?: Parameters<typeof runOperation>[3], pid = profileId): Promise<Awaited<ReturnType<typeof runOperation>>> {
-  let ended = false;
-  let written!: () => void;
-  const recorded = new Promise<void>((r) => { written = r; });
-  const off = h.host.events.subscribe((e) => { if (ended && e.type === 'history.changed') written(); });
-  const out = await runOperation(h.host, 'search.start', { profileId: pid, resource: 'Property', class: 'RES', query, options: { limit: 'NONE' } }, (e, id) => {
-    if (e.type === 'search.done' || e.type === 'search.error') ended = true;
-    onEvent?.(e, id);
-  });
-  await recorded;
-  off();
-  return out;
+/** Runs a search to its end and on to its history write. */
+function search(query: string, onEvent?: Parameters<typeof runOperation>[3], pid = profileId): ReturnType<typeof runSearchRecorded> {
+  return runSearchRecorded(h.host, { profileId: pid, resource: 'Property', class: 'RES', query, options: { limit: 'NONE' } }, onEvent);
 }
 
 describe('history timing', () => {

@@ -42,6 +42,25 @@ export async function runOperation(host: Host, start: string, req: Record<string
   return { events, last, operationId };
 }
 
+/** runOperation for a search, on to the history.changed that follows its end (the outcome is
+ *  written to the history after the terminal event went out). */
+export async function runSearchRecorded(host: Host, req: Record<string, unknown>, onEvent?: (e: HostEvent, id: string) => void): Promise<Awaited<ReturnType<typeof runOperation>>> {
+  let ended = false;
+  let written!: () => void;
+  const recorded = new Promise<void>((r) => { written = r; });
+  const off = host.events.subscribe((e) => { if (ended && e.type === 'history.changed') written(); });
+  try {
+    const out = await runOperation(host, 'search.start', req, (e, id) => {
+      if (e.type === 'search.done' || e.type === 'search.error') ended = true;
+      onEvent?.(e, id);
+    });
+    await recorded;
+    return out;
+  } finally {
+    off();
+  }
+}
+
 /** Every byte under the data folder, to prove a secret is nowhere on disk. */
 export function allFilesText(dir: string): string {
   let out = '';

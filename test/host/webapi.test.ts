@@ -12,7 +12,7 @@ import type { HistoryEntry, HostEvent, ObjectInfo, Profile, ProfileTestResult as
 import type { RetsMetadata } from '../../shared/rets/metadata/model';
 import { allPages, bearer, clientToken, query } from '../demo-webapi/helpers';
 import { parseCsv } from './csv';
-import { call, runOperation, startHarness, type Harness } from './hostHarness';
+import { call, runOperation, runSearchRecorded, startHarness, type Harness } from './hostHarness';
 import { wireRows } from '../../shared/contract/compactRows';
 
 type ProfileTestResult = z.infer<typeof TestResultSchema>;
@@ -95,7 +95,8 @@ describe('Web API profiles', () => {
   it('searches with a filter and select, page by page to the limit, with the count', async () => {
     const filter = "StandardStatus ne 'Withdrawn' and ListPrice gt 100000";
     const select = ['ListingKey', 'ListPrice', 'StandardStatus'];
-    const { events, last } = await runOperation(h.host, 'search.start', {
+    // On to the history write, which the next test reads.
+    const { events, last } = await runSearchRecorded(h.host, {
       profileId: profile.id, protocol: 'webapi', resource: 'Property', class: 'Property', query: filter, select,
       odata: { orderby: 'ListPrice desc,ListingKey', count: true }, options: { limit: 60 },
     });
