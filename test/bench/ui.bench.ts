@@ -23,6 +23,7 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath, nameShim } from '../e2e/chromium';
 import { callHost, freshDirs, repoRoot, startHost, type RunningHost } from '../e2e/host';
 import { staticServer } from '../e2e/staticServer';
+import { cpuSeconds } from './clientProcess';
 
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -237,17 +238,6 @@ async function firstRows(page: Page, host: RunningHost): Promise<void> {
     }
     const warm = times.slice(1);
     console.log(`search start to first rows painted (Demo MLS over HTTP, limit 100): first run ${ms(times[0])}, warm p50 ${ms(pct(warm, 50))}, max ${ms(Math.max(...warm))} (goal: no slower than before compact rows, ~175 ms warm)`);
-  }
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return NaN;
   }
 }
 

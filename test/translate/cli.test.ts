@@ -1,30 +1,20 @@
 // `rets-workbench translate` both ways, against files saved from the Demo MLS over HTTP: the RETS
 // metadata (the workbench's JSON cache form), the Web API's $metadata (CSDL XML) and its Lookup
 // pages. The translated filter and query are run against the Demo to check they return the same.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/runCli';
 import { allPages, bearer, request } from '../demo-webapi/helpers';
 import { type DemoSides, retsKeys, startSides, webKeys } from './demoSides';
 
-const root = join(__dirname, '..', '..');
-const run = promisify(execFile);
 let sides: DemoSides;
 let dir: string;
 const files = { rets: '', csdl: '', lookups: '', mapping: '' };
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [join(root, 'bin', 'rets-workbench.cjs'), 'translate', ...args], { cwd: root });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+/** `translate ARGS` as a user runs it, with its own data folder. */
+const cli = (args: string[]) => runCli(['translate', ...args], { home: join(dir, 'home') });
 
 beforeAll(async () => {
   sides = await startSides(300, 5);

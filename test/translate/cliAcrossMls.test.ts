@@ -1,31 +1,21 @@
 // `rets-workbench translate --from dmql --to dmql` (MLS A -> MLS B) against metadata saved from
 // the Demo MLS and its second naming (dialect b) over HTTP, with a mapping file of the workbench's
 // per-profile format for A; the translated query runs on B and finds what A's finds.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/runCli';
 import { MAPPING_FORMAT, MAPPING_FORMAT_VERSION, type MappingFile } from '../../shared/mapping/types';
 import { keysOf, startRetsSide, type RetsSide } from './demoSides';
 
-const root = join(__dirname, '..', '..');
-const run = promisify(execFile);
 let a: RetsSide;
 let b: RetsSide;
 let dir: string;
 const files = { a: '', b: '', mapping: '' };
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [join(root, 'bin', 'rets-workbench.cjs'), 'translate', ...args], { cwd: root });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+/** `translate ARGS` as a user runs it, with its own data folder. */
+const cli = (args: string[]) => runCli(['translate', ...args], { home: join(dir, 'home') });
 
 beforeAll(async () => {
   [a, b] = await Promise.all([startRetsSide({ listings: 300, seed: 8 }), startRetsSide({ listings: 300, seed: 8, dialect: 'b' })]);
